@@ -1,0 +1,199 @@
+"""The library API: load a project, compute it, list methodologies.
+
+Nothing here prints, writes files or keeps global mutable state; errors are
+:class:`~ccer_calc.errors.CcerError` subclasses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import platform
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pint
+
+from ccer_calc.errors import ApplicabilityError, InputError, PluginError, UnitError
+from ccer_calc.fingerprint import fingerprint
+from ccer_calc.io.projectfile import build_project, read_project_file
+from ccer_calc.methodology import Context, Methodology, Stages
+from ccer_calc.periods import Segments, assign_rows, split_at_years
+from ccer_calc.project import Project
+from ccer_calc.registry import Registry, default_registry
+from ccer_calc.result import KEYS, PeriodResult, Result, VintageResult
+from ccer_calc.rules import management_rules
+from ccer_calc.trail import Trail
+from ccer_calc.units import parse_unit
+
+__all__ = [
+    "compute",
+    "engine_version",
+    "get_methodology",
+    "list_methodologies",
+    "load_project",
+    "project_from_dict",
+]
+
+_CO2E = parse_unit("t CO2e")
+
+
+def engine_version() -> str:
+    """The installed version of ccer-calc."""
+    try:
+        return metadata.version("ccer-calc")
+    except metadata.PackageNotFoundError:  # running from a source tree without install
+        return "0+unknown"
+
+
+def _registry(registry: Registry | None) -> Registry:
+    return registry if registry is not None else default_registry()
+
+
+def get_methodology(methodology_id: str, *, registry: Registry | None = None) -> Methodology:
+    """Load one methodology plug-in by id (``CCER-01-002-V01``)."""
+    return _registry(registry).get(methodology_id)
+
+
+def list_methodologies(*, registry: Registry | None = None) -> list[dict[str, Any]]:
+    """Identity of every installed methodology; a broken plug-in is listed with its error."""
+    reg = _registry(registry)
+    out: list[dict[str, Any]] = []
+    for mid in reg.ids():
+        try:
+            m = reg.get(mid)
+        except PluginError as exc:
+            out.append({"id": mid, "status": "broken", "error": str(exc)})
+            continue
+        info = reg.info(mid)
+        out.append({"id": m.id, "version": m.version, "title_zh": m.title_zh,
+                    "title_en": m.title_en, "sector": m.sector, "status": m.status,
+                    "distribution": f"{info.distribution} {info.distribution_version}"})
+    return out
+
+
+def project_from_dict(
+    data: dict[str, Any], *, base_dir: Path | None = None, registry: Registry | None = None
+) -> Project:
+    """Validate plain project data (as parsed from JSON or TOML) into a Project."""
+    mid = data.get("methodology") if isinstance(data, dict) else None
+    if not isinstance(mid, str):
+        raise InputError("missing methodology id", field="methodology",
+                         expected="e.g. methodology = \"CCER-01-002-V01\"")
+    methodology = get_methodology(mid, registry=registry)
+    return build_project(data, methodology, base_dir, None)
+
+
+def load_project(path: str | Path, *, registry: Registry | None = None) -> Project:
+    """Read and validate a project file (TOML or JSON) and the monitoring data it names."""
+    p = Path(path)
+    data = read_project_file(p)
+    project = project_from_dict(data, base_dir=p.parent, registry=registry)
+    return Project(spec=project.spec, inputs=project.inputs, table=project.table, source=p)
+
+
+def _check_stages(stages: Stages, shape: tuple[int, ...], mid: str) -> None:
+    for key in KEYS:
+        v = getattr(stages, key)
+        if v.quantity.dimensionality != _CO2E.dimensionality:
+            raise UnitError(f"methodology returned {key} in the wrong unit", field=key,
+                            value=f"{v.quantity.units:~}", expected="t CO2e", methodology=mid)
+        if np.shape(v.quantity.magnitude) != shape:
+            raise PluginError(f"methodology returned {key} of shape "
+                              f"{np.shape(v.quantity.magnitude)}, expected {shape}",
+                              methodology=mid)
+
+
+def _sums(stages: Stages, index: np.ndarray, n: int) -> dict[str, np.ndarray]:
+    return {k: np.bincount(index, weights=getattr(stages, k).quantity.to(_CO2E).magnitude,
+                           minlength=n) for k in KEYS}
+
+
+def _vintages(stages: Stages, seg: Segments) -> list[VintageResult]:
+    years = np.unique(seg.year)
+    pos = np.searchsorted(years, seg.year)
+    sums = _sums(stages, pos, years.size)
+    out = []
+    for i, y in enumerate(years.tolist()):
+        split_here = bool(np.any((seg.year == y) & (seg.fraction < 1.0)))
+        rule = ("pro rata by days for monitored rows spanning 1 January"
+                if split_here else "monitored data dated within the year")
+        out.append(VintageResult(int(y), {k: float(sums[k][i]) for k in KEYS}, rule))
+    return out
+
+
+def compute(
+    project: Project, *, registry: Registry | None = None, as_of: dt.date | None = None
+) -> Result:
+    """Compute BE, PE, LE and ER of a project for every monitoring period and vintage.
+
+    Parameters
+    ----------
+    project : Project
+        A validated project (:func:`load_project`, :func:`project_from_dict`).
+    registry : Registry, optional
+        Where to find the methodology; the installed plug-ins by default.
+    as_of : datetime.date, optional
+        Date of verification: published factors released after it are not used.
+
+    Returns
+    -------
+    Result
+        Per period, per vintage, totals, checks, trail and fingerprint.
+
+    Raises
+    ------
+    ApplicabilityError
+        If an applicability condition or a management-measure rule fails (all are listed).
+    InputError, UnitError, DataNotFound
+        On bad monitoring data or missing factors.
+    """
+    reg = _registry(registry)
+    m = reg.get(project.methodology_id)
+    info = reg.info(m.id)
+    checks = management_rules(project, m) + [c.run(project) for c in m.checks]
+    failed = [c for c in checks if not c.passed]
+    if failed:
+        raise ApplicabilityError(
+            "; ".join(f"{c.name} failed: {c.reason} ({c.source})" for c in failed),
+            methodology=m.id)
+    periods = project.periods
+    row_period = assign_rows(project.table, periods)
+    seg = split_at_years(project.table.start, project.table.end, row_period)
+    trail = Trail(axis=seg.labels())
+    stages = m.compute(Context(project, seg, trail, m, as_of))
+    _check_stages(stages, seg.year.shape, m.id)
+    per = _sums(stages, seg.period, len(periods))
+    period_results = [
+        PeriodResult(p.id, p.start.isoformat(), p.end.isoformat(),
+                     {k: float(per[k][i]) for k in KEYS}) for i, p in enumerate(periods)]
+    for pr in period_results:
+        if not all(math.isfinite(v) for v in pr.values.values()):
+            raise InputError("a result is not a finite number", field=f"period {pr.id}")
+    versions = {"engine": engine_version(), "methodology": f"{m.id}",
+                "methodology_version": m.version,
+                "plugin": f"{info.distribution} {info.distribution_version}"}
+    used = []
+    for p in m.parameters:
+        if p.kind in ("fixed", "published") and (p.default is not None
+                                                 or p.name in project.overrides):
+            v = m.parameters.value(p.name, project.overrides, methodology=m.id)
+            used.append({"name": p.name, "symbol": p.symbol, "unit": p.unit,
+                         "value": float(v.quantity.magnitude), "origin": v.origin,
+                         "source": v.ref})
+    return Result(
+        project={"name": project.spec.name, "project_id": project.spec.project_id,
+                 "owner": project.spec.owner, "province": project.spec.province},
+        methodology={"id": m.id, "version": m.version, "title_zh": m.title_zh,
+                     "title_en": m.title_en},
+        periods=period_results,
+        vintages=_vintages(stages, seg),
+        checks=checks,
+        parameters=used,
+        trail=trail,
+        fingerprint=fingerprint(project.canonical(), versions),
+        versions={**versions, "numpy": np.__version__, "pint": str(pint.__version__),
+                  "python": platform.python_version()},
+    )

@@ -1,0 +1,174 @@
+"""The ``@equation`` decorator: one numbered equation, its units, and its trail entry.
+
+A decorated function's body is the printed formula written on pint quantities that wrap whole
+arrays along the period axis, so pint's unit algebra checks the formula itself. The decorator
+
+1. converts every input to the unit the equation declares (raising :class:`UnitError` naming
+   the equation and the input when the dimension is wrong),
+2. runs the body once on whole arrays,
+3. converts the result to the declared output unit (a formula whose units do not work out
+   raises instead of returning a wrong number),
+4. refuses NaN or infinite results, and
+5. appends a :class:`~ccer_calc.trail.TrailEntry` when a trail is given.
+
+Inputs may be :class:`~ccer_calc.parameters.Value` objects (with provenance) or plain pint
+quantities (recorded with origin ``argument``).
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Protocol, cast
+
+import numpy as np
+import pint
+
+from ccer_calc.errors import InputError, UnitError
+from ccer_calc.parameters import Value
+from ccer_calc.trail import Trail, TrailEntry, TrailInput
+from ccer_calc.units import Quantity, parse_unit
+
+__all__ = ["ANY", "SAME_AS", "Equation", "EquationMeta", "equation"]
+
+#: Input unit meaning "any unit, passed through unconverted" (for tools such as the metering
+#: correction that apply to electricity and fuel alike).
+ANY = "any"
+#: Output-unit prefix meaning "the unit of this input", e.g. ``"same as:measured"``.
+SAME_AS = "same as:"
+
+
+@dataclass(frozen=True)
+class EquationMeta:
+    """What an equation declares: id, symbol, formula, source and units."""
+
+    id: str
+    symbol: str
+    formula: str
+    source: str
+    inputs: dict[str, str]
+    output: str
+    description: str = ""
+
+
+class Equation(Protocol):
+    """A decorated equation: call it with keyword inputs and an optional trail."""
+
+    meta: EquationMeta
+    __name__: str
+    __doc__: str | None
+
+    def __call__(self, *, trail: Trail | None = None, **inputs: Value | pint.Quantity) -> Value:
+        """Evaluate the equation."""
+        ...
+
+
+def equation(
+    *,
+    id: str,  # noqa: A002 - "id" is the document's own word for it
+    symbol: str,
+    formula: str,
+    source: str,
+    inputs: dict[str, str],
+    output: str,
+    description: str = "",
+) -> Callable[[Callable[..., pint.Quantity]], Equation]:
+    """Declare a function as a numbered equation of a methodology or tool.
+
+    Parameters
+    ----------
+    id : str
+        Equation id, unique across the engine (``CCER-01-002-V01 W1``).
+    symbol : str
+        Symbol of the computed quantity (``BE_y``).
+    formula : str
+        The formula as printed, in the document's symbols.
+    source : str
+        Document, version and section.
+    inputs : dict of str to str
+        Keyword name of each input and the unit the body expects it in (``"any"``: the input
+        is passed in its own unit).
+    output : str
+        Unit of the result, or ``"same as:<input>"`` for the unit of that input.
+    description : str, optional
+        One line saying what the equation computes.
+
+    Returns
+    -------
+    callable
+        The decorator.
+    """
+    in_units = {name: (None if u == ANY else parse_unit(u)) for name, u in inputs.items()}
+    same_as = output.removeprefix(SAME_AS) if output.startswith(SAME_AS) else None
+    if same_as is not None and same_as not in inputs:
+        msg = f"{id}: output unit refers to unknown input {same_as!r}"
+        raise TypeError(msg)
+    fixed_out = None if same_as is not None else parse_unit(output)
+    meta = EquationMeta(id, symbol, formula, source, dict(inputs), output, description)
+
+    def decorate(body: Callable[..., pint.Quantity]) -> Equation:
+        params = list(inspect.signature(body).parameters)
+        if params != list(inputs):
+            msg = f"{id}: body parameters {params} differ from declared inputs {list(inputs)}"
+            raise TypeError(msg)
+
+        @functools.wraps(body)
+        def wrapper(*, trail: Trail | None = None, **kwargs: Value | pint.Quantity) -> Value:
+            missing = [n for n in in_units if n not in kwargs]
+            extra = [n for n in kwargs if n not in in_units]
+            if missing or extra:
+                msg = f"{id}: missing inputs {missing}, unexpected inputs {extra}"
+                raise TypeError(msg)
+            converted: dict[str, pint.Quantity] = {}
+            records: list[TrailInput] = []
+            for name, unit in in_units.items():
+                q, sym, origin, ref = _unpack(kwargs[name], name)
+                converted[name] = q if unit is None else _convert(q, unit, meta, name)
+                if trail is not None:
+                    shown = inputs[name] if unit is not None else f"{q.units:~}"
+                    records.append(TrailInput(name, sym, shown, origin, ref,
+                                              np.asarray(converted[name].magnitude)))
+            out_unit = fixed_out if fixed_out is not None else converted[str(same_as)].units
+            out = _convert(body(**converted), out_unit, meta, "result")
+            mag = np.asarray(out.magnitude, dtype=np.float64)
+            if not np.all(np.isfinite(mag)):
+                raise InputError(
+                    f"equation {id} ({formula}) gave a value that is not a finite number; "
+                    "check its inputs",
+                    field=symbol,
+                )
+            if trail is not None:
+                trail.append(TrailEntry(id, symbol, formula, source, description,
+                                        tuple(records), f"{out_unit:~}", mag))
+            return Value(symbol, Quantity(mag, out_unit), "computed", id)
+
+        eq = cast("Equation", wrapper)
+        eq.meta = meta
+        return eq
+
+    return decorate
+
+
+def _unpack(arg: Any, name: str) -> tuple[pint.Quantity, str, str, str]:  # noqa: ANN401
+    if isinstance(arg, Value):
+        return arg.quantity, arg.symbol, arg.origin, arg.ref
+    if isinstance(arg, pint.Quantity):
+        return arg, name, "argument", ""
+    raise UnitError("a plain number has no unit", field=name, value=arg,
+                    expected="a pint Quantity or a Value")
+
+
+def _convert(q: pint.Quantity, unit: pint.Unit, meta: EquationMeta, name: str) -> pint.Quantity:
+    if q.units == unit:
+        return q
+    try:
+        return q.to(unit)
+    except pint.errors.DimensionalityError as exc:
+        raise UnitError(
+            f"equation {meta.id} ({meta.formula}): wrong dimension",
+            field=name,
+            value=f"{q.units:~}",
+            expected=f"a unit convertible to {unit:~}",
+        ) from exc

@@ -1,0 +1,112 @@
+"""The one error tree of ccer-calc.
+
+Every exception the engine raises on purpose derives from :class:`CcerError` and also from
+the matching builtin, so callers may catch either. Each stores what went wrong as attributes
+(field path, value received, what was expected, methodology id) and composes its message in
+``__str__``; all of them pickle, so batch runs in worker processes can send them back.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = [
+    "ApplicabilityError",
+    "CcerError",
+    "DataNotFound",
+    "InputError",
+    "MethodologyNotFound",
+    "PluginError",
+    "TemplateError",
+    "UnitError",
+]
+
+
+class CcerError(Exception):
+    """Root of every error ccer-calc raises on purpose.
+
+    Parameters
+    ----------
+    problem : str
+        What is wrong, in one short phrase.
+    field : str, optional
+        Dotted path of the input field, e.g. ``monitoring.data[3].export``.
+    value : Any, optional
+        The value received.
+    expected : str, optional
+        What was expected instead (a unit, a range, a list of choices).
+    methodology : str, optional
+        The methodology id the error concerns.
+    """
+
+    def __init__(
+        self,
+        problem: str,
+        *,
+        field: str | None = None,
+        value: Any = None,  # noqa: ANN401 - any received value may be reported
+        expected: str | None = None,
+        methodology: str | None = None,
+    ) -> None:
+        super().__init__(problem)
+        self.problem = problem
+        self.field = field
+        self.value = value
+        self.expected = expected
+        self.methodology = methodology
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        kwargs = {
+            "field": self.field,
+            "value": self.value,
+            "expected": self.expected,
+            "methodology": self.methodology,
+        }
+        return (_rebuild, (type(self), self.problem, kwargs))
+
+    def __str__(self) -> str:
+        parts = []
+        if self.methodology:
+            parts.append(f"[{self.methodology}]")
+        if self.field:
+            parts.append(f"{self.field}:")
+        parts.append(self.problem)
+        text = " ".join(parts)
+        if self.value is not None:
+            text += f" (got {self.value!r}"
+            text += f"; expected {self.expected})" if self.expected else ")"
+        elif self.expected:
+            text += f" (expected {self.expected})"
+        return text
+
+
+def _rebuild(cls: type[CcerError], problem: str, kwargs: dict[str, Any]) -> CcerError:
+    return cls(problem, **kwargs)
+
+
+class InputError(CcerError, ValueError):
+    """A project file, monitoring table or argument is not acceptable."""
+
+
+class UnitError(CcerError, TypeError):
+    """A quantity is missing its unit or has the wrong dimension."""
+
+
+class MethodologyNotFound(CcerError, LookupError):
+    """No installed plug-in provides the requested methodology id."""
+
+
+class PluginError(CcerError, ImportError):
+    """A methodology plug-in failed to load or does not satisfy the contract."""
+
+
+class DataNotFound(CcerError, LookupError):
+    """A factor table has no row for the requested key (grid, year, fuel, ...)."""
+
+
+class ApplicabilityError(CcerError, ValueError):
+    """A project does not meet an applicability condition or a management-measure rule."""
+
+
+class TemplateError(CcerError, RuntimeError):
+    """A document template failed to render."""

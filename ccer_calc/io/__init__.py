@@ -1,0 +1,1 @@
+"""Readers for project files (TOML, JSON) and monitoring tables (CSV)."""

@@ -1,0 +1,246 @@
+"""The contract every methodology plug-in satisfies, and what it is handed to compute.
+
+A plug-in is an instance of a :class:`Methodology` subclass exported as ``METHODOLOGY`` from its
+package and registered under the entry-point group ``ccer_calc.methodologies`` with its id as
+the entry-point name. The engine validates it on load (:func:`validate_methodology`).
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar
+
+import numpy as np
+from pydantic import BaseModel
+
+from ccer_calc.errors import PluginError
+from ccer_calc.parameters import ParameterSet, Value
+from ccer_calc.units import Quantity, parse_unit
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from ccer_calc.equation import Equation
+    from ccer_calc.periods import Segments
+    from ccer_calc.project import Project
+    from ccer_calc.trail import Trail
+
+__all__ = [
+    "Check",
+    "CheckResult",
+    "Context",
+    "Methodology",
+    "MonitoredColumn",
+    "Stages",
+    "validate_methodology",
+]
+
+
+@dataclass(frozen=True)
+class MonitoredColumn:
+    """A monitored quantity the project supplies per row of monitoring data."""
+
+    name: str
+    symbol: str
+    unit: str
+    description_zh: str
+    description_en: str
+    source: str
+    frequency: str
+    metered: bool = True
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain-data form."""
+        return {"name": self.name, "symbol": self.symbol, "unit": self.unit,
+                "description_zh": self.description_zh, "description_en": self.description_en,
+                "source": self.source, "frequency": self.frequency, "metered": self.metered}
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """Outcome of one applicability check or management-measure rule."""
+
+    name: str
+    passed: bool
+    reason: str
+    source: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain-data form."""
+        return {"name": self.name, "passed": self.passed, "reason": self.reason,
+                "source": self.source}
+
+
+@dataclass(frozen=True)
+class Check:
+    """A named applicability condition; ``rule`` returns (passed, reason)."""
+
+    name: str
+    description: str
+    source: str
+    rule: Callable[[Project], tuple[bool, str]]
+
+    def run(self, project: Project) -> CheckResult:
+        """Evaluate the rule on a project."""
+        passed, reason = self.rule(project)
+        return CheckResult(self.name, passed, reason, self.source)
+
+
+@dataclass(frozen=True)
+class Stages:
+    """What a methodology computes along the period axis, all in t CO2e.
+
+    ``intermediates`` keeps every other named quantity (net generation, combined margin, ...)
+    so that results and documents never have to re-derive one.
+    """
+
+    baseline_emissions: Value
+    project_emissions: Value
+    leakage_emissions: Value
+    emission_reductions: Value
+    intermediates: dict[str, Value] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What :meth:`Methodology.compute` is handed: the project on its period axis."""
+
+    project: Project
+    segments: Segments
+    trail: Trail
+    methodology: Methodology
+    as_of: dt.date | None
+
+    @property
+    def inputs(self) -> BaseModel:
+        """The project's methodology-specific inputs, validated."""
+        return self.project.inputs
+
+    @property
+    def years(self) -> np.ndarray[Any, np.dtype[np.int64]]:
+        """Calendar year of each element of the period axis."""
+        return self.segments.year
+
+    def param(self, name: str) -> Value:
+        """A parameter's value: the project's override, else the methodology's default."""
+        return self.methodology.parameters.value(name, self.project.overrides,
+                                                 methodology=self.methodology.id)
+
+    def overridden(self, name: str) -> bool:
+        """Whether the project file sets this parameter."""
+        return name in self.project.overrides
+
+    def monitored(self, name: str) -> Value:
+        """A monitored column on the period axis (rows apportioned where split by year)."""
+        col = self.methodology.column(name)
+        raw = self.project.table.columns[name].to(parse_unit(col.unit))
+        mag = np.asarray(raw.magnitude)[self.segments.row] * self.segments.fraction
+        ref = f"monitoring data, column {name}"
+        if self.segments.split:
+            ref += " (rows spanning 1 January apportioned by days)"
+        return Value(col.symbol, Quantity(mag, raw.units), "monitored", ref)
+
+    def meter_error(self, name: str) -> Value:
+        """The conservative-correction fraction of a metered column on the period axis."""
+        from ccer_calc.tools.metering import meter_error_fraction  # noqa: PLC0415 - tool layer
+
+        table = self.project.table
+        mpe = self.project.max_permissible_error(name)
+        frac = meter_error_fraction(table.meter_status[name], table.meter_error[name], mpe,
+                                    field=name)
+        return Value(f"e_{name}", Quantity(frac[self.segments.row], ""), "monitored",
+                     f"meter calibration status of column {name} (§7.3.4)")
+
+
+class Methodology(ABC):
+    """Base class of a methodology plug-in.
+
+    Subclasses set the class attributes and implement :meth:`compute`. ``example`` names a
+    project file inside the plug-in package (``data/example.toml``) that ``ccer-calc example``
+    writes out and the contract test runs.
+    """
+
+    id: ClassVar[str]
+    version: ClassVar[str]
+    title_zh: ClassVar[str]
+    title_en: ClassVar[str]
+    sector: ClassVar[str]
+    status: ClassVar[str]
+    source: ClassVar[str]
+    max_crediting_years: ClassVar[int | None] = None
+    parameters: ClassVar[ParameterSet]
+    input_model: ClassVar[type[BaseModel]]
+    monitored_columns: ClassVar[tuple[MonitoredColumn, ...]]
+    checks: ClassVar[tuple[Check, ...]]
+    equations: ClassVar[tuple[Equation, ...]]
+    example: ClassVar[str]
+
+    @abstractmethod
+    def compute(self, ctx: Context) -> Stages:
+        """Run the methodology's stages on the period axis."""
+
+    def column(self, name: str) -> MonitoredColumn:
+        """The monitored column of that name."""
+        for c in self.monitored_columns:
+            if c.name == name:
+                return c
+        raise KeyError(name)
+
+    def describe(self) -> dict[str, Any]:
+        """Plain-data description: identity, parameters, monitored data, checks, equations."""
+        return {
+            "id": self.id,
+            "version": self.version,
+            "title_zh": self.title_zh,
+            "title_en": self.title_en,
+            "sector": self.sector,
+            "status": self.status,
+            "source": self.source,
+            "max_crediting_years": self.max_crediting_years,
+            "parameters": [p.to_dict() for p in self.parameters],
+            "monitored": [c.to_dict() for c in self.monitored_columns],
+            "checks": [{"name": c.name, "description": c.description, "source": c.source}
+                       for c in self.checks],
+            "equations": [
+                {"id": e.meta.id, "symbol": e.meta.symbol, "formula": e.meta.formula,
+                 "source": e.meta.source, "inputs": e.meta.inputs, "output": e.meta.output,
+                 "description": e.meta.description}
+                for e in self.equations
+            ],
+        }
+
+
+_REQUIRED = ("id", "version", "title_zh", "title_en", "sector", "status", "source",
+             "parameters", "input_model", "monitored_columns", "checks", "equations", "example")
+
+
+def validate_methodology(obj: object, name: str, distribution: str) -> Methodology:
+    """Check a loaded plug-in object against the contract.
+
+    Raises
+    ------
+    PluginError
+        Naming the plug-in, its distribution and what is wrong.
+    """
+    def fail(problem: str) -> PluginError:
+        return PluginError(f"plug-in from distribution {distribution!r} {problem}",
+                           methodology=name)
+
+    if not isinstance(obj, Methodology):
+        raise fail(f"is a {type(obj).__name__}, not a ccer_calc Methodology instance")
+    missing = [a for a in _REQUIRED if not hasattr(obj, a)]
+    if missing:
+        raise fail("lacks " + ", ".join(missing))
+    if obj.id != name:
+        raise fail(f"declares id {obj.id!r} but is registered as {name!r}")
+    if not isinstance(obj.parameters, ParameterSet):
+        raise fail("declares parameters that are not a ParameterSet")
+    if not (isinstance(obj.input_model, type) and issubclass(obj.input_model, BaseModel)):
+        raise fail("declares an input_model that is not a pydantic model")
+    for eq in obj.equations:
+        if not hasattr(eq, "meta"):
+            raise fail(f"lists {eq!r} as an equation without @equation metadata")
+    return obj
+

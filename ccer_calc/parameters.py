@@ -1,0 +1,203 @@
+"""Parameters as data with provenance, and the values that flow through equations.
+
+A :class:`Parameter` describes one symbol of a methodology (unit, bilingual description,
+default, source, fixed ex-ante or monitored). A :class:`Value` is a quantity on its way through
+the equations, carrying where it came from, so that every trail entry can say whether an input
+was a default, a project override, a monitored reading or a computed result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import numpy as np
+import pint
+
+from ccer_calc.errors import InputError, UnitError
+from ccer_calc.units import Quantity, parse_unit
+
+__all__ = ["Origin", "Parameter", "ParameterSet", "Value"]
+
+Origin = Literal["default", "project", "monitored", "published", "computed", "fixed", "argument"]
+Kind = Literal["fixed", "monitored", "published", "computed"]
+
+
+@dataclass(frozen=True)
+class Value:
+    """A quantity with its symbol and provenance.
+
+    Parameters
+    ----------
+    symbol : str
+        The methodology's symbol, e.g. ``EG_export,y``.
+    quantity : pint.Quantity
+        The magnitude (a float64 array over the period axis, or a scalar) with its unit.
+    origin : str
+        ``default``, ``project``, ``monitored``, ``published``, ``computed``, ``fixed`` or
+        ``argument``.
+    ref : str
+        Where exactly: a parameter's source, a data column, a table row or an equation id.
+    """
+
+    symbol: str
+    quantity: pint.Quantity
+    origin: Origin
+    ref: str = ""
+
+    @property
+    def unit(self) -> str:
+        """The unit as pint prints it in short form."""
+        return f"{self.quantity.units:~}"
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """One parameter of a methodology version, with its provenance.
+
+    Parameters
+    ----------
+    name : str
+        Descriptive snake_case key used in project files (``om_weight``).
+    symbol : str
+        Symbol as printed in the methodology (``w_OM``).
+    unit : str
+        Unit in which the methodology states the parameter.
+    description_zh, description_en : str
+        What the parameter is, in Chinese and in English.
+    source : str
+        Document, section and table the value or rule comes from.
+    kind : str
+        ``fixed`` (ex-ante), ``monitored``, ``published`` (by an authority, e.g. MEE) or
+        ``computed``.
+    default : float, optional
+        The methodology's default value in ``unit``; ``None`` when there is none.
+    frequency : str, optional
+        Monitoring or update frequency, for monitored and published parameters.
+    overridable : bool
+        Whether a project file may set its own value.
+    """
+
+    name: str
+    symbol: str
+    unit: str
+    description_zh: str
+    description_en: str
+    source: str
+    kind: Kind
+    default: float | None = None
+    frequency: str | None = None
+    overridable: bool = False
+
+    def __post_init__(self) -> None:
+        parse_unit(self.unit)  # a typo in a unit fails at import, not at compute time
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain-data form for JSON and documents."""
+        return {
+            "name": self.name,
+            "symbol": self.symbol,
+            "unit": self.unit,
+            "description_zh": self.description_zh,
+            "description_en": self.description_en,
+            "source": self.source,
+            "kind": self.kind,
+            "default": self.default,
+            "frequency": self.frequency,
+            "overridable": self.overridable,
+        }
+
+
+@dataclass(frozen=True)
+class ParameterSet:
+    """The parameters of one methodology version, looked up by name."""
+
+    parameters: tuple[Parameter, ...]
+    _by_name: dict[str, Parameter] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_name: dict[str, Parameter] = {}
+        for p in self.parameters:
+            if p.name in by_name:
+                msg = f"parameter {p.name!r} is declared twice"
+                raise ValueError(msg)
+            by_name[p.name] = p
+        object.__setattr__(self, "_by_name", by_name)
+
+    def __iter__(self) -> Iterator[Parameter]:
+        return iter(self.parameters)
+
+    def __len__(self) -> int:
+        return len(self.parameters)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._by_name
+
+    def __getitem__(self, name: str) -> Parameter:
+        return self._by_name[name]
+
+    def check_overrides(
+        self, overrides: Mapping[str, pint.Quantity], *, methodology: str = ""
+    ) -> None:
+        """Refuse unknown, fixed or wrongly dimensioned overrides.
+
+        Raises
+        ------
+        InputError
+            If a name is unknown or the parameter may not be overridden.
+        UnitError
+            If the override's unit has another dimension than the parameter's.
+        """
+        for name, q in overrides.items():
+            path = f"parameters.{name}"
+            if name not in self._by_name:
+                raise InputError(
+                    "unknown parameter",
+                    field=path,
+                    value=name,
+                    expected="one of " + ", ".join(sorted(self._by_name)),
+                    methodology=methodology or None,
+                )
+            p = self._by_name[name]
+            if not p.overridable:
+                raise InputError(
+                    f"parameter {p.symbol} is fixed by the methodology ({p.source}) and may "
+                    "not be overridden",
+                    field=path,
+                    methodology=methodology or None,
+                )
+            if q.dimensionality != parse_unit(p.unit).dimensionality:
+                raise UnitError(
+                    "wrong unit",
+                    field=path,
+                    value=f"{q.units:~}",
+                    expected=f"a unit convertible to {p.unit}",
+                    methodology=methodology or None,
+                )
+
+    def value(
+        self, name: str, overrides: Mapping[str, pint.Quantity], *, methodology: str = ""
+    ) -> Value:
+        """Return the project's value of a parameter, else its default, as a :class:`Value`.
+
+        Raises
+        ------
+        InputError
+            If the parameter has neither an override nor a default.
+        """
+        p = self._by_name[name]
+        if name in overrides:
+            q = overrides[name].to(parse_unit(p.unit))
+            return Value(p.symbol, Quantity(np.asarray(q.magnitude, dtype=np.float64), q.units),
+                         "project", f"project file, parameters.{name}")
+        if p.default is None:
+            raise InputError(
+                f"parameter {p.symbol} has no default and the project gives no value",
+                field=f"parameters.{name}",
+                expected=f"a value in {p.unit}",
+                methodology=methodology or None,
+            )
+        origin: Origin = "fixed" if not p.overridable else "default"
+        return Value(p.symbol, Quantity(np.float64(p.default), parse_unit(p.unit)), origin,
+                     p.source)

@@ -1,0 +1,192 @@
+"""Monitoring periods, the monitored-data table, and splitting at calendar years.
+
+Dates are inclusive: a row from 2024-01-01 to 2024-01-31 covers 31 days. The CCER energy
+methodologies are written per calendar year y (the grid factor changes with y), so rows are
+split at 1 January before any equation runs (DESIGN decision 7): a row inside one year stays
+whole ("dated data"); a row that spans years is apportioned pro rata by days, and the result
+says so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pint
+
+from ccer_calc.errors import InputError
+
+__all__ = ["MonitoringTable", "Period", "Segments", "check_periods", "split_at_years"]
+
+Dates = np.ndarray[Any, np.dtype[np.datetime64]]
+Ints = np.ndarray[Any, np.dtype[np.int64]]
+Floats = np.ndarray[Any, np.dtype[np.float64]]
+
+
+@dataclass(frozen=True)
+class Period:
+    """One monitoring period (inclusive dates)."""
+
+    id: str
+    start: dt.date
+    end: dt.date
+
+    @property
+    def days(self) -> int:
+        """Number of days, both ends included."""
+        return (self.end - self.start).days + 1
+
+
+@dataclass(frozen=True)
+class MonitoringTable:
+    """Monitored rows: inclusive date ranges and one quantity array per column.
+
+    ``meter_status`` and ``meter_error`` hold, per metered column, the calibration status
+    strings and the actual basic errors (fractions, NaN where not given) of each row.
+    """
+
+    start: Dates
+    end: Dates
+    columns: dict[str, pint.Quantity]
+    meter_status: dict[str, np.ndarray[Any, np.dtype[np.str_]]]
+    meter_error: dict[str, Floats]
+
+    def __len__(self) -> int:
+        return int(self.start.shape[0])
+
+
+def check_periods(periods: list[Period]) -> None:
+    """Refuse periods that are empty, reversed, overlapping or out of order.
+
+    Raises
+    ------
+    InputError
+        Naming the period and the dates.
+    """
+    if not periods:
+        raise InputError("no monitoring period given", field="monitoring.periods",
+                         expected="at least one period with id, start and end")
+    seen: set[str] = set()
+    for i, p in enumerate(periods):
+        path = f"monitoring.periods[{i}]"
+        if p.id in seen:
+            raise InputError("duplicate period id", field=f"{path}.id", value=p.id)
+        seen.add(p.id)
+        if p.end < p.start:
+            raise InputError("period ends before it starts", field=path,
+                             value=f"{p.start}..{p.end}", expected="start <= end")
+        if i and p.start <= periods[i - 1].end:
+            raise InputError(
+                "periods overlap or are out of order", field=path,
+                value=f"{p.start}..{p.end}",
+                expected=f"a start after {periods[i - 1].end} (end of period "
+                         f"{periods[i - 1].id!r})")
+
+
+def assign_rows(table: MonitoringTable, periods: list[Period]) -> Ints:
+    """Index of the period each row belongs to; the rows must tile every period exactly.
+
+    Raises
+    ------
+    InputError
+        On rows out of order, overlapping, outside every period, or gaps in a period.
+    """
+    start, end = table.start, table.end
+    if len(table) == 0:
+        raise InputError("no monitoring data", field="monitoring.data",
+                         expected="one row per month or per period")
+    bad = np.flatnonzero(end < start)
+    if bad.size:
+        i = int(bad[0])
+        raise InputError("row ends before it starts", field=f"monitoring.data[{i}]",
+                         value=f"{start[i]}..{end[i]}", expected="start <= end")
+    bad = np.flatnonzero(start[1:] <= end[:-1])
+    if bad.size:
+        i = int(bad[0]) + 1
+        raise InputError("rows overlap or are out of order", field=f"monitoring.data[{i}]",
+                         value=f"{start[i]}..{end[i]}",
+                         expected=f"a start after {end[i - 1]}, the end of the previous row")
+    p_start = np.array([p.start for p in periods], dtype="datetime64[D]")
+    p_end = np.array([p.end for p in periods], dtype="datetime64[D]")
+    idx = np.searchsorted(p_start, start, side="right") - 1
+    inside = (idx >= 0) & (end <= p_end[np.clip(idx, 0, None)])
+    if not np.all(inside):
+        i = int(np.flatnonzero(~inside)[0])
+        raise InputError("row lies outside every monitoring period (or spans two)",
+                         field=f"monitoring.data[{i}]", value=f"{start[i]}..{end[i]}",
+                         expected="dates within one period of monitoring.periods")
+    one_day = np.timedelta64(1, "D")
+    for k, p in enumerate(periods):
+        rows = np.flatnonzero(idx == k)
+        first = rows[0] if rows.size else None
+        if first is None or start[first] != p_start[k] or end[rows[-1]] != p_end[k] or np.any(
+            start[rows[1:]] != end[rows[:-1]] + one_day
+        ):
+            raise InputError(
+                "monitoring data do not cover the whole period",
+                field=f"monitoring.periods[{k}]", value=f"{p.id}: {p.start}..{p.end}",
+                expected="rows that follow one another day by day from start to end, with "
+                         "no missing month")
+    return idx.astype(np.int64)
+
+
+@dataclass(frozen=True)
+class Segments:
+    """Rows split at calendar years: the period axis every equation runs along."""
+
+    row: Ints
+    start: Dates
+    end: Dates
+    year: Ints
+    fraction: Floats
+    period: Ints
+
+    @property
+    def split(self) -> bool:
+        """Whether any row had to be apportioned between years."""
+        return bool(np.any(self.fraction < 1.0))
+
+    def labels(self) -> list[str]:
+        """One label per segment, e.g. ``2024-01-01..2024-01-31``."""
+        return [f"{s}..{e}" for s, e in zip(self.start.tolist(), self.end.tolist(), strict=True)]
+
+
+def split_at_years(start: Dates, end: Dates, period: Ints) -> Segments:
+    """Split inclusive date ranges at 1 January, apportioning by days.
+
+    Parameters
+    ----------
+    start, end : ndarray of datetime64[D]
+        Inclusive row dates.
+    period : ndarray of int
+        Period index of each row.
+
+    Returns
+    -------
+    Segments
+        One segment per (row, calendar year) with the day fraction of the row it holds.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> s = split_at_years(np.array(["2023-12-16"], "datetime64[D]"),
+    ...                    np.array(["2024-01-15"], "datetime64[D]"), np.array([0]))
+    >>> s.year.tolist(), s.fraction.round(4).tolist()
+    ([2023, 2024], [0.5161, 0.4839])
+    """
+    y0 = start.astype("datetime64[Y]").astype(np.int64) + 1970
+    y1 = end.astype("datetime64[Y]").astype(np.int64) + 1970
+    pieces = y1 - y0 + 1
+    row = np.repeat(np.arange(start.shape[0]), pieces)
+    offset = np.arange(row.shape[0]) - np.repeat(np.cumsum(pieces) - pieces, pieces)
+    year = y0[row] + offset
+    jan1 = (year - 1970).astype("datetime64[Y]").astype("datetime64[D]")
+    dec31 = (year - 1969).astype("datetime64[Y]").astype("datetime64[D]") - np.timedelta64(1, "D")
+    seg_start = np.maximum(start[row], jan1)
+    seg_end = np.minimum(end[row], dec31)
+    row_days = (end - start).astype(np.int64) + 1
+    seg_days = (seg_end - seg_start).astype(np.int64) + 1
+    fraction = seg_days / row_days[row]
+    return Segments(row, seg_start, seg_end, year.astype(np.int64), fraction, period[row])

@@ -1,0 +1,238 @@
+"""Project input models: every number enters with its unit, every date in order.
+
+A project file has a fixed outer shape (:class:`ProjectSpec`) and a methodology-specific
+``inputs`` table validated by the plug-in's own pydantic model. Quantities are written either
+as a string ``"0.8042 t CO2/MWh"`` or as a table ``{value = 0.8042, unit = "t CO2/MWh"}``; a bare
+number is refused because its unit would be a guess.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any
+
+import numpy as np
+import pint
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema
+
+from ccer_calc.errors import InputError
+from ccer_calc.periods import MonitoringTable, Period
+from ccer_calc.units import Quantity, parse_unit
+
+__all__ = [
+    "DatesIn",
+    "MonitoringIn",
+    "PeriodIn",
+    "Project",
+    "ProjectSpec",
+    "QuantityIn",
+    "parse_quantity",
+    "quantity_field",
+]
+
+
+def parse_quantity(raw: Any) -> pint.Quantity:  # noqa: ANN401 - raw input of any shape
+    """Turn ``"1.5 MWh"``, ``{value, unit}`` or a Quantity into a Quantity.
+
+    Raises
+    ------
+    ValueError
+        If the unit is missing or unknown, or the value is not a finite number. (pydantic
+        turns this into a validation error naming the field.)
+    """
+    if isinstance(raw, pint.Quantity):
+        return raw
+    if isinstance(raw, dict):
+        if set(raw) != {"value", "unit"}:
+            msg = f"expected keys value and unit, got {sorted(raw)}"
+            raise ValueError(msg)  # noqa: TRY004 - pydantic wants ValueError
+        value, unit = raw["value"], raw["unit"]
+    elif isinstance(raw, str):
+        value, _, unit = raw.strip().partition(" ")
+        if not unit.strip():
+            msg = f"{raw!r} has no unit; write the value and its unit, e.g. '1250 MWh'"
+            raise ValueError(msg)
+    elif isinstance(raw, bool | int | float):
+        msg = (f"the number {raw} has no unit; write e.g. {{value = {raw}, unit = \"MWh\"}} "
+               f"or \"{raw} MWh\"")
+        raise ValueError(msg)  # noqa: TRY004 - pydantic wants ValueError
+    else:
+        msg = f"expected a quantity with a unit, got {type(raw).__name__}"
+        raise ValueError(msg)  # noqa: TRY004
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        msg = f"value {value!r} is not a number"
+        raise ValueError(msg) from None
+    if not np.isfinite(number):
+        msg = f"value {value!r} is not a finite number"
+        raise ValueError(msg)
+    if not isinstance(unit, str):
+        msg = f"unit {unit!r} is not text"
+        raise ValueError(msg)  # noqa: TRY004
+    return Quantity(number, parse_unit(unit))
+
+
+def _serialise(q: pint.Quantity) -> dict[str, Any]:
+    return {"value": float(q.magnitude), "unit": f"{q.units:~}"}
+
+
+_QUANTITY_SCHEMA = {
+    "anyOf": [
+        {"type": "string", "pattern": r"^\S+\s+\S.*$", "examples": ["1250 MWh"]},
+        {"type": "object", "required": ["value", "unit"], "additionalProperties": False,
+         "properties": {"value": {"type": "number"}, "unit": {"type": "string"}}},
+    ]
+}
+
+#: A quantity of any dimension.
+QuantityIn = Annotated[
+    pint.Quantity,
+    BeforeValidator(parse_quantity),
+    PlainSerializer(_serialise),
+    WithJsonSchema(_QUANTITY_SCHEMA),
+]
+
+
+def quantity_field(unit: str, *, nonnegative: bool = True) -> Any:  # noqa: ANN401 - a type
+    """An annotated Quantity type that must be convertible to ``unit``.
+
+    Parameters
+    ----------
+    unit : str
+        The unit the field is expected in; any unit of the same dimension is accepted and
+        converted.
+    nonnegative : bool
+        Refuse negative values.
+
+    Returns
+    -------
+    type
+        A type for a pydantic field.
+    """
+    target = parse_unit(unit)
+
+    def check(raw: Any) -> pint.Quantity:  # noqa: ANN401
+        q = parse_quantity(raw)
+        if q.dimensionality != target.dimensionality:
+            msg = f"unit {q.units:~} has the wrong dimension; expected a unit convertible to {unit}"
+            raise ValueError(msg)
+        q = q.to(target)
+        if nonnegative and q.magnitude < 0:
+            msg = f"value {q.magnitude:g} {unit} is negative"
+            raise ValueError(msg)
+        return q
+
+    schema = {**_QUANTITY_SCHEMA, "description": f"quantity in {unit} (or convertible)"}
+    return Annotated[pint.Quantity, BeforeValidator(check), PlainSerializer(_serialise),
+                     WithJsonSchema(schema)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+
+
+class DatesIn(_Strict):
+    """Key dates of the project and of the instalment being registered."""
+
+    construction_start: dt.date = Field(description="开工建设日期 / start of construction")
+    crediting_period_start: dt.date = Field(description="计入期开始 / crediting period start")
+    crediting_period_end: dt.date = Field(description="计入期结束 / crediting period end")
+    grid_connection: dt.date | None = Field(None, description="并网日期 / grid connection")
+    application_date: dt.date | None = Field(
+        None, description="减排量登记申请日期 / application date of this instalment "
+                          "(five-year look-back rule)")
+
+
+class PeriodIn(_Strict):
+    """One monitoring period."""
+
+    id: str
+    start: dt.date
+    end: dt.date
+
+
+class MeterIn(_Strict):
+    """Accuracy of the meter behind one monitored column."""
+
+    max_permissible_error: quantity_field("percent") | None = Field(  # type: ignore[valid-type]
+        None, description="maximum permissible error of the accuracy class, e.g. '0.5 %'")
+
+
+class MonitoringIn(_Strict):
+    """Monitoring periods and the monitored rows (inline, or a CSV file beside the project)."""
+
+    periods: list[PeriodIn]
+    data: list[dict[str, Any]] = Field(default_factory=list)
+    csv: str | None = Field(None, description="CSV file, relative to the project file; "
+                                              "headers carry units, e.g. 'export [MWh]'")
+    meters: dict[str, MeterIn] = Field(default_factory=dict)
+
+
+class ProjectSpec(_Strict):
+    """The outer shape of every project file."""
+
+    name: str = Field(min_length=1)
+    methodology: str = Field(description="methodology id, e.g. CCER-01-002-V01")
+    project_id: str | None = None
+    owner: str | None = None
+    province: str | None = None
+    description: str | None = None
+    dates: DatesIn
+    parameters: dict[str, QuantityIn] = Field(default_factory=dict)
+    inputs: dict[str, Any] = Field(default_factory=dict)
+    monitoring: MonitoringIn
+
+
+@dataclass(frozen=True)
+class Project:
+    """A validated project: its spec, methodology inputs, overrides and monitored table."""
+
+    spec: ProjectSpec
+    inputs: BaseModel
+    table: MonitoringTable
+    source: Path | None
+
+    @property
+    def methodology_id(self) -> str:
+        """The methodology id the project names."""
+        return self.spec.methodology
+
+    @property
+    def overrides(self) -> dict[str, pint.Quantity]:
+        """Parameter values the project sets."""
+        return dict(self.spec.parameters)
+
+    @property
+    def periods(self) -> list[Period]:
+        """The monitoring periods."""
+        return [Period(p.id, p.start, p.end) for p in self.spec.monitoring.periods]
+
+    def max_permissible_error(self, column: str) -> float | None:
+        """MPE of the meter of a column as a fraction, if given."""
+        meter = self.spec.monitoring.meters.get(column)
+        if meter is None or meter.max_permissible_error is None:
+            return None
+        return float(meter.max_permissible_error.to("").magnitude)
+
+    def canonical(self) -> dict[str, Any]:
+        """Canonical plain data of every input: the fingerprint is taken over this."""
+        spec = self.spec.model_dump(mode="json", exclude={"monitoring": {"data", "csv"}})
+        spec["inputs"] = self.inputs.model_dump(mode="json")
+        digest = hashlib.sha256()
+        t = self.table
+        digest.update(t.start.astype("datetime64[D]").astype(np.int64).tobytes())
+        digest.update(t.end.astype("datetime64[D]").astype(np.int64).tobytes())
+        for name in sorted(t.columns):
+            q = t.columns[name]
+            digest.update(name.encode())
+            digest.update(f"{q.units:~}".encode())
+            digest.update(np.ascontiguousarray(q.magnitude, dtype=np.float64).tobytes())
+            digest.update("\x1f".join(t.meter_status[name].tolist()).encode())
+            digest.update(np.nan_to_num(t.meter_error[name], nan=-1.0).tobytes())
+        spec["monitoring_data_sha256"] = digest.hexdigest()
+        return spec
+

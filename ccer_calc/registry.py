@@ -1,0 +1,102 @@
+"""Discovery of methodology plug-ins through the entry-point group ``ccer_calc.methodologies``.
+
+Listing reads entry-point metadata only; a plug-in is imported when first requested, checked
+against the contract, and kept by the :class:`Registry` instance that loaded it. A plug-in that
+fails to import or breaks the contract raises :class:`PluginError` for its own id only; the
+others keep working. Two distributions registering the same id are refused.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from importlib import metadata
+
+from ccer_calc.errors import MethodologyNotFound, PluginError
+from ccer_calc.methodology import Methodology, validate_methodology
+
+__all__ = ["GROUP", "PluginInfo", "Registry", "default_registry"]
+
+GROUP = "ccer_calc.methodologies"
+
+
+@dataclass(frozen=True)
+class PluginInfo:
+    """Entry-point metadata of one plug-in: its id, target, and distribution."""
+
+    id: str
+    target: str
+    distribution: str
+    distribution_version: str
+
+
+@dataclass
+class Registry:
+    """Plug-ins found in a set of entry points (by default, the installed ones)."""
+
+    entry_points: tuple[metadata.EntryPoint, ...] | None = None
+    _loaded: dict[str, Methodology] = field(default_factory=dict, repr=False)
+
+    def _eps(self) -> tuple[metadata.EntryPoint, ...]:
+        if self.entry_points is None:
+            self.entry_points = tuple(metadata.entry_points(group=GROUP))
+        return self.entry_points
+
+    def infos(self) -> dict[str, list[PluginInfo]]:
+        """Every registered id with the plug-ins claiming it (more than one is a conflict)."""
+        out: dict[str, list[PluginInfo]] = {}
+        for ep in self._eps():
+            dist = ep.dist
+            info = PluginInfo(ep.name, ep.value, dist.name if dist else "unknown",
+                              dist.version if dist else "unknown")
+            if info not in out.setdefault(ep.name, []):
+                out[ep.name].append(info)
+        return out
+
+    def ids(self) -> list[str]:
+        """Registered methodology ids, sorted (reads metadata only, imports nothing)."""
+        return sorted(self.infos())
+
+    def info(self, methodology_id: str) -> PluginInfo:
+        """Entry-point metadata of one id.
+
+        Raises
+        ------
+        MethodologyNotFound
+            If no plug-in registers the id.
+        PluginError
+            If two distributions register it.
+        """
+        infos = self.infos()
+        if methodology_id not in infos:
+            raise MethodologyNotFound(
+                "unknown methodology", field="methodology", value=methodology_id,
+                expected="one of " + (", ".join(sorted(infos)) or "(none installed)"))
+        claims = infos[methodology_id]
+        if len(claims) > 1:
+            who = ", ".join(f"{c.distribution} ({c.target})" for c in claims)
+            raise PluginError(f"registered by more than one distribution: {who}; "
+                              "uninstall one of them", methodology=methodology_id)
+        return claims[0]
+
+    def get(self, methodology_id: str) -> Methodology:
+        """Load, validate and return one methodology plug-in."""
+        if methodology_id in self._loaded:
+            return self._loaded[methodology_id]
+        info = self.info(methodology_id)
+        ep = next(e for e in self._eps() if e.name == methodology_id)
+        try:
+            obj = ep.load()
+        except Exception as exc:  # any failure inside a third-party import is isolated here
+            raise PluginError(
+                f"plug-in from distribution {info.distribution!r} failed to load "
+                f"({type(exc).__name__}: {exc})", methodology=methodology_id) from exc
+        m = validate_methodology(obj, methodology_id, info.distribution)
+        self._loaded[methodology_id] = m
+        return m
+
+
+@functools.cache
+def default_registry() -> Registry:
+    """The registry of installed plug-ins (entry points are read once per process)."""
+    return Registry()

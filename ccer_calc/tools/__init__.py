@@ -1,0 +1,1 @@
+"""Shared calculation tools (CDM/CCER tools) that methodologies reuse."""

@@ -1,0 +1,87 @@
+"""The single pint unit registry of ccer-calc.
+
+Every quantity in the engine comes from :data:`ureg`. The registry is built once, at import,
+from pint's defaults plus ``definitions.txt`` beside this file, with two of pint's defaults
+overridden because they collide with emissions accounting:
+
+* ``C`` is carbon here (pint: coulomb), as in ``t C``;
+* ``kt`` is the kilotonne here (pint: knot).
+
+Nothing else in the engine may call ``ureg.define``; new units belong in ``definitions.txt``.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from typing import Any
+
+import numpy as np
+import pint
+
+__all__ = [
+    "Quantity",
+    "Unit",
+    "as_quantity",
+    "dimensionality_of",
+    "parse_unit",
+    "ureg",
+]
+
+
+def _build_registry() -> pint.UnitRegistry:
+    # "ignore" lets the two deliberate overrides below replace pint's defaults; both are
+    # asserted in tests/test_units.py so that a pint upgrade cannot silently undo them.
+    registry = pint.UnitRegistry(on_redefinition="ignore", cache_folder=None)
+    text = resources.files(__package__).joinpath("definitions.txt").read_text("utf-8")
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#"):
+            registry.define(stripped)
+    registry.define("C = carbon")
+    registry.define("kt = 1000 * metric_ton")
+    return registry
+
+
+ureg: pint.UnitRegistry = _build_registry()
+Quantity = ureg.Quantity
+Unit = ureg.Unit
+
+
+def parse_unit(text: str) -> pint.Unit:
+    """Parse a unit string such as ``"t CO2/MWh"`` or ``"万Nm3"``.
+
+    Parameters
+    ----------
+    text : str
+        The unit as written in a project file or a CSV header.
+
+    Returns
+    -------
+    pint.Unit
+        The unit in the engine's registry.
+
+    Raises
+    ------
+    ValueError
+        If the text is not a unit known to the registry.
+    """
+    cleaned = text.strip().replace("³", "3").replace("²", "2").replace("·", "*")
+    if cleaned in {"", "1", "-", "dimensionless"}:
+        return ureg.dimensionless
+    try:
+        parsed = ureg.parse_units(cleaned)
+    except (pint.errors.UndefinedUnitError, pint.errors.DefinitionSyntaxError, AttributeError,
+            TypeError, SyntaxError) as exc:
+        msg = f"unknown unit {text!r}"
+        raise ValueError(msg) from exc
+    return parsed
+
+
+def dimensionality_of(unit: str) -> Any:  # noqa: ANN401 - pint's UnitsContainer is untyped
+    """Return the dimensionality of a unit string."""
+    return parse_unit(unit).dimensionality
+
+
+def as_quantity(value: Any, unit: str) -> pint.Quantity:  # noqa: ANN401 - numbers or arrays
+    """Wrap a number or array in a quantity of ``unit`` as a float64 array."""
+    return Quantity(np.asarray(value, dtype=np.float64), parse_unit(unit))

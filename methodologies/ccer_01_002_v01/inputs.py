@@ -1,0 +1,28 @@
+"""Project inputs of CCER-01-002-V01 beyond the monitored data."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ccer_calc.project import quantity_field
+
+GRIDS = ("华北", "东北", "华东", "华中", "西北", "南方", "西南")
+
+
+class OffshoreWindInputs(BaseModel):
+    """What an offshore wind project states besides its monitoring data."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+
+    grid: Literal["华北", "东北", "华东", "华中", "西北", "南方", "西南"] = Field(
+        description="区域电网 / regional grid the project connects to")
+    installed_capacity: quantity_field("MW") = Field(  # type: ignore[valid-type]
+        description="装机容量 / installed capacity")
+    distance_to_shore: quantity_field("km") | None = Field(  # type: ignore[valid-type]
+        None, description="离岸距离 / distance from shore (sea-use approval, FSR or EIA)")
+    water_depth: quantity_field("m") | None = Field(  # type: ignore[valid-type]
+        None, description="海水深度 / water depth at the site")
+    offshore: bool = Field(True, description="seaward of the mean spring high-tide line (§4.1)")
+    grid_connected: bool = Field(True, description="connected to the regional grid")

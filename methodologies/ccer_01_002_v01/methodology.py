@@ -1,0 +1,118 @@
+"""Wiring of CCER-01-002-V01: monitored data → metering correction → W2, W3 → W1, W4, LE → W5."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import numpy as np
+
+from ccer_calc.errors import InputError
+from ccer_calc.methodology import Context, Methodology, Stages
+from ccer_calc.parameters import Value
+from ccer_calc.tools.grid_emission_factor import combined_margin_factor, grid_factors_for_years
+from ccer_calc.tools.metering import increase_for_meter_error, reduce_for_meter_error
+from ccer_calc.tools.net_generation import net_electricity_delivered
+from ccer_calc.trail import Trail
+from ccer_calc.units import Quantity
+from methodologies.ccer_01_002_v01 import equations as eq
+from methodologies.ccer_01_002_v01.applicability import CHECKS
+from methodologies.ccer_01_002_v01.inputs import OffshoreWindInputs
+from methodologies.ccer_01_002_v01.parameters import DOC, MONITORED, PARAMETERS
+
+__all__ = ["METHODOLOGY", "OffshoreWind", "offshore_wind_stages"]
+
+
+def offshore_wind_stages(
+    trail: Trail | None,
+    *,
+    exported: Value,
+    imported: Value,
+    export_error: Value,
+    import_error: Value,
+    om_weight: Value,
+    operating_margin: Value,
+    bm_weight: Value,
+    build_margin: Value,
+) -> Stages:
+    """The methodology's stages on arrays of any shape (periods, or projects × periods)."""
+    exp_adj = reduce_for_meter_error(trail=trail, measured=exported, error=export_error)
+    imp_adj = increase_for_meter_error(trail=trail, measured=imported, error=import_error)
+    net = net_electricity_delivered(trail=trail, electricity_exported=exp_adj,
+                                    electricity_imported=imp_adj)
+    ef_cm = combined_margin_factor(trail=trail, om_weight=om_weight,
+                                   operating_margin=operating_margin, bm_weight=bm_weight,
+                                   build_margin=build_margin)
+    be = eq.baseline_emissions(trail=trail, net_electricity=net, combined_margin=ef_cm)
+    pe = eq.project_emissions_zero(trail=trail, net_electricity=net)
+    le = eq.leakage_emissions_neglected(trail=trail, net_electricity=net)
+    er = eq.emission_reductions(trail=trail, baseline=be, project=pe)
+    return Stages(be, pe, le, er, {"net_electricity": net, "combined_margin": ef_cm,
+                                   "electricity_exported": exp_adj,
+                                   "electricity_imported": imp_adj})
+
+
+def _broadcast(v: Value, shape: tuple[int, ...]) -> Value:
+    q = v.quantity
+    return Value(v.symbol, Quantity(np.broadcast_to(q.magnitude, shape), q.units), v.origin,
+                 v.ref)
+
+
+class OffshoreWind(Methodology):
+    """CCER-01-002-V01 并网海上风力发电."""
+
+    id: ClassVar[str] = "CCER-01-002-V01"
+    version: ClassVar[str] = "V01"
+    title_zh: ClassVar[str] = "并网海上风力发电"
+    title_en: ClassVar[str] = "Grid-connected offshore wind power"
+    sector: ClassVar[str] = "能源产业 / energy industries"
+    status: ClassVar[str] = "in force since 2023-10-24 (batch 1)"
+    source: ClassVar[str] = f"{DOC} (MEE, 2023-10-24)"
+    max_crediting_years: ClassVar[int | None] = 10
+    parameters = PARAMETERS
+    input_model = OffshoreWindInputs
+    monitored_columns = MONITORED
+    checks = CHECKS
+    equations = (eq.baseline_emissions, net_electricity_delivered, combined_margin_factor,
+                 eq.project_emissions_zero, eq.leakage_emissions_neglected,
+                 eq.emission_reductions, reduce_for_meter_error, increase_for_meter_error)
+    example: ClassVar[str] = "data/example.toml"
+
+    def _margins(self, ctx: Context) -> tuple[Value, Value]:
+        om_set, bm_set = ctx.overridden("grid_om_factor"), ctx.overridden("grid_bm_factor")
+        if om_set != bm_set:
+            raise InputError("override both grid factors or neither",
+                             field="parameters.grid_om_factor" if bm_set
+                             else "parameters.grid_bm_factor",
+                             expected="grid_om_factor and grid_bm_factor together",
+                             methodology=self.id)
+        shape = ctx.years.shape
+        if om_set:
+            return (_broadcast(ctx.param("grid_om_factor"), shape),
+                    _broadcast(ctx.param("grid_bm_factor"), shape))
+        inputs = ctx.inputs
+        assert isinstance(inputs, OffshoreWindInputs)  # noqa: S101 - type narrowing only
+        return grid_factors_for_years(inputs.grid, ctx.years, as_of=ctx.as_of)
+
+    def compute(self, ctx: Context) -> Stages:
+        """Run the stages on the project's period axis and refuse negative net delivery."""
+        om, bm = self._margins(ctx)
+        stages = offshore_wind_stages(
+            ctx.trail,
+            exported=ctx.monitored("export"), imported=ctx.monitored("import"),
+            export_error=ctx.meter_error("export"), import_error=ctx.meter_error("import"),
+            om_weight=ctx.param("om_weight"), operating_margin=om,
+            bm_weight=ctx.param("bm_weight"), build_margin=bm)
+        net = stages.intermediates["net_electricity"].quantity.magnitude
+        per_period = np.bincount(ctx.segments.period, weights=net,
+                                 minlength=len(ctx.project.periods))
+        bad = np.flatnonzero(per_period < 0)
+        if bad.size:
+            p = ctx.project.periods[int(bad[0])]
+            raise InputError(
+                "electricity imported exceeds electricity exported over the period",
+                field=f"monitoring period {p.id}", value=f"{per_period[bad[0]]:.3f} MWh net",
+                expected="net delivery EG_export − EG_import >= 0", methodology=self.id)
+        return stages
+
+
+METHODOLOGY = OffshoreWind()
