@@ -149,7 +149,7 @@ def leakage_emissions_neglected(net_electricity: pint.Quantity) -> pint.Quantity
     id="W5",
     symbol="ER_y",
     formula="ER_y = BE_y − PE_y",
-    source=f"{DOC} §6.6 eq. (5)",
+    source=f"{DOC} §6.6 eq. (4)",
     inputs={"baseline": "t CO2e", "project": "t CO2e"},
     output="t CO2e",
     description="emission reductions",
@@ -177,7 +177,7 @@ def emission_reductions(baseline: pint.Quantity, project: pint.Quantity) -> pint
 
     References
     ----------
-    CCER-01-002-V01 并网海上风力发电, §6.6, equation (5).
+    CCER-01-002-V01 并网海上风力发电, §6.6, equation (4) (W5 in the engine's numbering).
 
     Examples
     --------

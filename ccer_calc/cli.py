@@ -1,0 +1,252 @@
+"""The ``ccer-calc`` command line: parse, call the library, print.
+
+Every error the engine raises on purpose becomes one line on stderr and exit code 2; anything
+unexpected becomes one line and exit code 3 (``--debug`` shows the traceback). Files given with
+``-o`` are written atomically.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+__all__ = ["main"]
+
+Handler = Callable[[argparse.Namespace, TextIO], int]
+
+EXIT_OK, EXIT_ERROR, EXIT_INTERNAL = 0, 2, 3
+
+
+def _emit(text: str, out: TextIO, path: str | None) -> None:
+    if path:
+        from ccer_calc.fsutil import write_atomic  # noqa: PLC0415 - keep start-up light
+
+        write_atomic(path, text if text.endswith("\n") else text + "\n")
+    else:
+        out.write(text if text.endswith("\n") else text + "\n")
+
+
+def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: set[int]) -> str:
+    def width(s: str) -> int:  # CJK characters take two columns in a terminal
+        return sum(2 if ord(ch) > 0x2E80 else 1 for ch in s)
+
+    cols = [max([width(h)] + [width(r[i]) for r in rows]) for i, h in enumerate(headers)]
+
+    def line(cells: Sequence[str]) -> str:
+        parts = []
+        for i, c in enumerate(cells):
+            pad = " " * (cols[i] - width(c))
+            parts.append(pad + c if i in right else c + pad)
+        return "  ".join(parts).rstrip()
+
+    sep = "  ".join("-" * w for w in cols)
+    return "\n".join([line(headers), sep, *(line(r) for r in rows)])
+
+
+def _num(x: float) -> str:
+    return f"{x:,.3f}"
+
+
+def cmd_methodologies(args: argparse.Namespace, out: TextIO) -> int:
+    """List installed methodologies."""
+    from ccer_calc.api import list_methodologies  # noqa: PLC0415
+    from ccer_calc.result import canonical_json  # noqa: PLC0415
+
+    items = list_methodologies()
+    if args.json:
+        _emit(canonical_json(items), out, None)
+        return EXIT_OK
+    rows = [[m["id"], m.get("title_zh", ""), m.get("title_en", m.get("error", "")),
+             m["status"]] for m in items]
+    _emit(_table(["id", "title", "english", "status"], rows, set()), out, None)
+    return EXIT_OK
+
+
+def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
+    """Show a methodology's parameters, monitored data, checks and equations."""
+    from ccer_calc.api import get_methodology  # noqa: PLC0415
+    from ccer_calc.result import canonical_json  # noqa: PLC0415
+
+    m = get_methodology(args.id)
+    info = m.describe()
+    if args.json:
+        _emit(canonical_json(info), out, None)
+        return EXIT_OK
+    lines = [f"{m.id} {m.title_zh} ({m.title_en})", f"sector: {m.sector}",
+             f"status: {m.status}", f"source: {m.source}", "", "Parameters:"]
+    rows = [[p["symbol"], p["name"], p["unit"], "-" if p["default"] is None else f"{p['default']:g}",
+             p["kind"], "yes" if p["overridable"] else "no", p["source"]]
+            for p in info["parameters"]]
+    lines.append(_table(["symbol", "name", "unit", "default", "kind", "override", "source"],
+                        rows, {3}))
+    lines += ["", "Monitored data (one row per month or period):"]
+    rows = [[c["symbol"], c["name"], c["unit"], c["frequency"], c["source"]]
+            for c in info["monitored"]]
+    lines.append(_table(["symbol", "column", "unit", "frequency", "source"], rows, set()))
+    lines += ["", "Applicability checks:"]
+    lines += [f"  {c['name']}: {c['description']} ({c['source']})" for c in info["checks"]]
+    lines += ["", "Equations:"]
+    lines += [f"  {e['id']:<6} {e['formula']}   [{e['output']}]  ({e['source']})"
+              for e in info["equations"]]
+    _emit("\n".join(lines), out, None)
+    return EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
+    """Print the JSON Schema of a methodology's project file."""
+    from ccer_calc.api import get_methodology  # noqa: PLC0415
+    from ccer_calc.result import canonical_json  # noqa: PLC0415
+    from ccer_calc.schema import project_schema  # noqa: PLC0415
+
+    _emit(canonical_json(project_schema(get_methodology(args.id))), out, args.output)
+    return EXIT_OK
+
+
+def cmd_example(args: argparse.Namespace, out: TextIO) -> int:
+    """Write a methodology's bundled example project (and its data files) to a folder."""
+    from importlib import resources  # noqa: PLC0415
+
+    from ccer_calc.api import get_methodology  # noqa: PLC0415
+    from ccer_calc.errors import InputError  # noqa: PLC0415
+    from ccer_calc.fsutil import write_atomic  # noqa: PLC0415
+
+    m = get_methodology(args.id)
+    pkg = type(m).__module__.rpartition(".")[0]
+    folder = resources.files(pkg).joinpath(m.example).parent
+    dest = Path(args.output)
+    dest.mkdir(parents=True, exist_ok=True)
+    written = []
+    for item in sorted(folder.iterdir(), key=lambda t: t.name):
+        if item.is_file() and item.name.endswith((".toml", ".json", ".csv")):
+            target = dest / item.name
+            if target.exists() and not args.force:
+                raise InputError("file exists", field="-o", value=str(target),
+                                 expected="another folder, or --force to overwrite")
+            write_atomic(target, item.read_bytes())
+            written.append(str(target))
+    out.write("wrote " + ", ".join(written) + "\n")
+    out.write(f"next: ccer-calc compute {dest / Path(m.example).name}\n")
+    return EXIT_OK
+
+
+def _result_table(result: Any) -> str:  # noqa: ANN401 - Result, imported lazily
+    d = result.to_dict()
+    keys = ("baseline_emissions", "project_emissions", "leakage_emissions", "emission_reductions")
+    head = ["", "BE tCO2e", "PE tCO2e", "LE tCO2e", "ER tCO2e"]
+    lines = [f"{d['project']['name']}",
+             f"{d['methodology']['id']} {d['methodology']['title_zh']}", "", "Monitoring periods:"]
+    rows = [[f"{p['id']} {p['start']}..{p['end']}", *(_num(p[k]["value"]) for k in keys)]
+            for p in d["periods"]]
+    lines.append(_table(head, rows, {1, 2, 3, 4}))
+    lines += ["", "Vintages (calendar years):"]
+    rows = [[str(v["year"]), *(_num(v[k]["value"]) for k in keys), f"{v['issuable']['value']:,}",
+             v["rule"]] for v in d["vintages"]]
+    lines.append(_table([*head, "issuable", "split rule"], rows, {1, 2, 3, 4, 5}))
+    t = d["totals"]
+    lines += ["", f"Total ER: {_num(t['emission_reductions']['value'])} t CO2e (unrounded); "
+                  f"issuable {t['issuable']['value']:,} t CO2e (each vintage rounded down)",
+              f"Checks passed: {sum(c['passed'] for c in d['checks'])}/{len(d['checks'])}; "
+              f"equations evaluated: {len(d['trail']['entries'])}",
+              f"Fingerprint: {d['fingerprint']}"]
+    return "\n".join(lines)
+
+
+def cmd_compute(args: argparse.Namespace, out: TextIO) -> int:
+    """Compute a project: a readable table, or JSON with ``--json``."""
+    from ccer_calc.api import compute, load_project  # noqa: PLC0415
+
+    result = compute(load_project(args.project), as_of=args.as_of)
+    text = result.to_json() if args.json else _result_table(result)
+    _emit(text, out, args.output)
+    if args.output:
+        out.write(f"wrote {args.output}\n")
+    return EXIT_OK
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        msg = f"not an ISO date: {text!r}"
+        raise argparse.ArgumentTypeError(msg) from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="ccer-calc",
+        description="Emission reductions under China's CCER methodologies, equation by equation.")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks of errors")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("methodologies", help="list installed methodologies")
+    p.add_argument("--json", action="store_true", help="JSON instead of a table")
+    p.set_defaults(handler=cmd_methodologies)
+
+    p = sub.add_parser("show", help="parameters, monitored data and equations of a methodology")
+    p.add_argument("id", help="methodology id, e.g. CCER-01-002-V01")
+    p.add_argument("--json", action="store_true", help="JSON instead of text")
+    p.set_defaults(handler=cmd_show)
+
+    p = sub.add_parser("schema", help="JSON Schema of a methodology's project file")
+    p.add_argument("id", help="methodology id")
+    p.add_argument("-o", "--output", help="write to this file instead of stdout")
+    p.set_defaults(handler=cmd_schema)
+
+    p = sub.add_parser("example", help="write a methodology's bundled example project")
+    p.add_argument("id", help="methodology id")
+    p.add_argument("-o", "--output", default=".", help="folder to write to (default: here)")
+    p.add_argument("--force", action="store_true", help="overwrite existing files")
+    p.set_defaults(handler=cmd_example)
+
+    p = sub.add_parser("compute", help="compute a project's emission reductions")
+    p.add_argument("project", help="project file (.toml or .json)")
+    p.add_argument("--json", action="store_true", help="JSON instead of a table")
+    p.add_argument("-o", "--output", help="write to this file (atomically) instead of stdout")
+    p.add_argument("--as-of", type=_date, default=None,
+                   help="verification date: ignore factors published after it (YYYY-MM-DD)")
+    p.set_defaults(handler=cmd_compute)
+
+    for extend in _EXTENSIONS:
+        extend(sub)
+    return parser
+
+
+#: Functions adding further subcommands (documents, verifier) to the parser.
+_EXTENSIONS: list[Callable[[Any], None]] = []
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    """Run the command line; return the exit code."""
+    stdout = out if out is not None else sys.stdout
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Handler = args.handler
+    from ccer_calc.errors import CcerError  # noqa: PLC0415
+
+    try:
+        return handler(args, stdout)
+    except CcerError as exc:
+        if args.debug:
+            raise
+        sys.stderr.write(f"ccer-calc: error: {exc}\n")
+        return EXIT_ERROR
+    except OSError as exc:
+        if args.debug:
+            raise
+        sys.stderr.write(f"ccer-calc: error: {exc.strerror or exc}: {exc.filename or ''}\n")
+        return EXIT_ERROR
+    except Exception as exc:  # the CLI's promise: one line, never a traceback
+        if args.debug:
+            raise
+        sys.stderr.write(f"ccer-calc: internal error: {type(exc).__name__}: {exc} "
+                         "(run with --debug for the traceback)\n")
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
