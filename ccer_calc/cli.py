@@ -19,6 +19,7 @@ __all__ = ["main"]
 Handler = Callable[[argparse.Namespace, TextIO], int]
 
 EXIT_OK, EXIT_ERROR, EXIT_INTERNAL = 0, 2, 3
+_WIDE_FROM = 0x2E80  # first code point of the CJK blocks: two terminal columns each
 
 
 def _emit(text: str, out: TextIO, path: str | None) -> None:
@@ -32,7 +33,7 @@ def _emit(text: str, out: TextIO, path: str | None) -> None:
 
 def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: set[int]) -> str:
     def width(s: str) -> int:  # CJK characters take two columns in a terminal
-        return sum(2 if ord(ch) > 0x2E80 else 1 for ch in s)
+        return sum(2 if ord(ch) >= _WIDE_FROM else 1 for ch in s)
 
     cols = [max([width(h)] + [width(r[i]) for r in rows]) for i, h in enumerate(headers)]
 
@@ -78,7 +79,8 @@ def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_OK
     lines = [f"{m.id} {m.title_zh} ({m.title_en})", f"sector: {m.sector}",
              f"status: {m.status}", f"source: {m.source}", "", "Parameters:"]
-    rows = [[p["symbol"], p["name"], p["unit"], "-" if p["default"] is None else f"{p['default']:g}",
+    rows = [[p["symbol"], p["name"], p["unit"],
+             "-" if p["default"] is None else f"{p['default']:g}",
              p["kind"], "yes" if p["overridable"] else "no", p["source"]]
             for p in info["parameters"]]
     lines.append(_table(["symbol", "name", "unit", "default", "kind", "override", "source"],

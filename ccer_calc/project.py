@@ -18,7 +18,6 @@ import numpy as np
 import pint
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema
 
-from ccer_calc.errors import InputError
 from ccer_calc.periods import MonitoringTable, Period
 from ccer_calc.units import Quantity, parse_unit
 
@@ -48,7 +47,7 @@ def parse_quantity(raw: Any) -> pint.Quantity:  # noqa: ANN401 - raw input of an
     if isinstance(raw, dict):
         if set(raw) != {"value", "unit"}:
             msg = f"expected keys value and unit, got {sorted(raw)}"
-            raise ValueError(msg)  # noqa: TRY004 - pydantic wants ValueError
+            raise ValueError(msg)
         value, unit = raw["value"], raw["unit"]
     elif isinstance(raw, str):
         value, _, unit = raw.strip().partition(" ")

@@ -43,7 +43,7 @@ def _date(raw: object, path: str) -> np.datetime64:
                          expected="an ISO date YYYY-MM-DD") from None
 
 
-def _finish(
+def _finish(  # noqa: PLR0917 - private assembly of the parsed columns
     columns: Sequence[MonitoredColumn],
     start: list[np.datetime64],
     end: list[np.datetime64],
@@ -145,7 +145,9 @@ def _header(cells: Iterable[str], path: str) -> list[tuple[str, str | None]]:
     return out
 
 
-def read_csv_table(path: Path, columns: Sequence[MonitoredColumn]) -> MonitoringTable:
+def read_csv_table(  # noqa: PLR0912 - one branch per kind of malformed CSV, each with its message
+    path: Path, columns: Sequence[MonitoredColumn]
+) -> MonitoringTable:
     """Read monitored rows from a CSV file whose header cells carry units.
 
     Raises

@@ -27,9 +27,9 @@ from ccer_calc.errors import InputError
 
 __all__ = [
     "MeterStatus",
+    "increase_for_meter_error",
     "meter_error_fraction",
     "reduce_for_meter_error",
-    "increase_for_meter_error",
 ]
 
 

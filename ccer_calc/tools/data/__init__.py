@@ -1,0 +1,1 @@
+"""Versioned factor tables, each with a source header."""
