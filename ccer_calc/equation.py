@@ -38,6 +38,10 @@ __all__ = ["ANY", "SAME_AS", "Equation", "EquationMeta", "equation"]
 ANY = "any"
 #: Output-unit prefix meaning "the unit of this input", e.g. ``"same as:measured"``.
 SAME_AS = "same as:"
+#: Separator of alternative units, e.g. ``"GJ/t | GJ/万Nm3"`` for a fuel metered by mass or by
+#: normal volume: an input is converted to the first alternative of its dimension, and the
+#: result to the first output alternative of the result's dimension.
+ALTERNATIVES = "|"
 
 
 @dataclass(frozen=True)
@@ -67,7 +71,7 @@ class Equation(Protocol):
 
 def equation(
     *,
-    id: str,  # noqa: A002 - "id" is the document's own word for it
+    id: str,
     symbol: str,
     formula: str,
     source: str,
@@ -89,9 +93,11 @@ def equation(
         Document, version and section.
     inputs : dict of str to str
         Keyword name of each input and the unit the body expects it in (``"any"``: the input
-        is passed in its own unit).
+        is passed in its own unit; ``"GJ/t | GJ/万Nm3"``: the first alternative of the input's
+        dimension).
     output : str
-        Unit of the result, or ``"same as:<input>"`` for the unit of that input.
+        Unit of the result, ``"same as:<input>"`` for the unit of that input, or alternatives
+        separated by ``|``.
     description : str, optional
         One line saying what the equation computes.
 
@@ -100,12 +106,13 @@ def equation(
     callable
         The decorator.
     """
-    in_units = {name: (None if u == ANY else parse_unit(u)) for name, u in inputs.items()}
+    in_units = {name: (None if u == ANY else _parse_alternatives(u))
+                for name, u in inputs.items()}
     same_as = output.removeprefix(SAME_AS) if output.startswith(SAME_AS) else None
     if same_as is not None and same_as not in inputs:
         msg = f"{id}: output unit refers to unknown input {same_as!r}"
         raise TypeError(msg)
-    fixed_out = None if same_as is not None else parse_unit(output)
+    fixed_out = None if same_as is not None else _parse_alternatives(output)
     meta = EquationMeta(id, symbol, formula, source, dict(inputs), output, description)
 
     def decorate(body: Callable[..., pint.Quantity]) -> Equation:
@@ -127,11 +134,14 @@ def equation(
                 q, sym, origin, ref = _unpack(kwargs[name], name)
                 converted[name] = q if unit is None else _convert(q, unit, meta, name)
                 if trail is not None:
-                    shown = inputs[name] if unit is not None else f"{q.units:~}"
+                    shown = (inputs[name] if unit is not None and len(unit) == 1
+                             else f"{converted[name].units:~}")
                     records.append(TrailInput(name, sym, shown, origin, ref,
                                               np.asarray(converted[name].magnitude)))
-            out_unit = fixed_out if fixed_out is not None else converted[str(same_as)].units
-            out = _convert(body(**converted), out_unit, meta, "result")
+            out_units = fixed_out if fixed_out is not None else (
+                cast("pint.Unit", converted[str(same_as)].units),)
+            out = _convert(body(**converted), out_units, meta, "result")
+            out_unit = out.units
             mag = np.asarray(out.magnitude, dtype=np.float64)
             if not np.all(np.isfinite(mag)):
                 raise InputError(
@@ -160,15 +170,22 @@ def _unpack(arg: Any, name: str) -> tuple[pint.Quantity, str, str, str]:  # noqa
                     expected="a pint Quantity or a Value")
 
 
-def _convert(q: pint.Quantity, unit: pint.Unit, meta: EquationMeta, name: str) -> pint.Quantity:
-    if q.units == unit:
+def _parse_alternatives(text: str) -> tuple[pint.Unit, ...]:
+    return tuple(parse_unit(part) for part in text.split(ALTERNATIVES))
+
+
+def _convert(
+    q: pint.Quantity, units: tuple[pint.Unit, ...], meta: EquationMeta, name: str
+) -> pint.Quantity:
+    if q.units in units:
         return q
-    try:
-        return q.to(unit)
-    except pint.errors.DimensionalityError as exc:
-        raise UnitError(
-            f"equation {meta.id} ({meta.formula}): wrong dimension",
-            field=name,
-            value=f"{q.units:~}",
-            expected=f"a unit convertible to {unit:~}",
-        ) from exc
+    for unit in units:
+        if q.dimensionality == unit.dimensionality:
+            return q.to(unit)
+    shown = " or ".join(f"{u:~}" for u in units)
+    raise UnitError(
+        f"equation {meta.id} ({meta.formula}): wrong dimension",
+        field=name,
+        value=f"{q.units:~}",
+        expected=f"a unit convertible to {shown}",
+    )

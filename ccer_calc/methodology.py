@@ -134,7 +134,7 @@ class Context:
 
     def monitored(self, name: str) -> Value:
         """A monitored column on the period axis (rows apportioned where split by year)."""
-        col = self.methodology.column(name)
+        col = self.methodology.column(name, self.project.inputs)
         raw = self.project.table.columns[name].to(parse_unit(col.unit))
         mag = np.asarray(raw.magnitude)[self.segments.row] * self.segments.fraction
         ref = f"monitoring data, column {name}"
@@ -181,9 +181,20 @@ class Methodology(ABC):
     def compute(self, ctx: Context) -> Stages:
         """Run the methodology's stages on the period axis."""
 
-    def column(self, name: str) -> MonitoredColumn:
-        """The monitored column of that name."""
-        for c in self.monitored_columns:
+    def monitored_columns_for(self, inputs: BaseModel) -> tuple[MonitoredColumn, ...]:
+        """The monitored columns a project with these inputs supplies.
+
+        By default the static :attr:`monitored_columns`. A methodology whose monitored data
+        depend on the project (one fuel-consumption column per fuel the project burns)
+        overrides this and returns the static columns followed by the project's own.
+        """
+        del inputs  # the static columns do not depend on the project
+        return self.monitored_columns
+
+    def column(self, name: str, inputs: BaseModel | None = None) -> MonitoredColumn:
+        """The monitored column of that name (among the project's columns if given)."""
+        columns = self.monitored_columns if inputs is None else self.monitored_columns_for(inputs)
+        for c in columns:
             if c.name == name:
                 return c
         raise KeyError(name)

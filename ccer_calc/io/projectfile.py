@@ -83,6 +83,7 @@ def build_project(
     spec = cast("ProjectSpec", _model(ProjectSpec, data, ""))
     inputs = _model(methodology.input_model, spec.inputs, "inputs.")
     mon = spec.monitoring
+    columns = methodology.monitored_columns_for(inputs)
     if mon.csv and mon.data:
         raise InputError("give monitoring data either inline or as a CSV file, not both",
                          field="monitoring")
@@ -90,14 +91,13 @@ def build_project(
         csv_path = Path(mon.csv)
         if not csv_path.is_absolute():
             csv_path = (base_dir or Path.cwd()) / csv_path
-        table = read_csv_table(csv_path, methodology.monitored_columns)
+        table = read_csv_table(csv_path, columns)
     else:
-        table = table_from_rows(mon.data, methodology.monitored_columns)
+        table = table_from_rows(mon.data, columns)
     for name in mon.meters:
-        if name not in {c.name for c in methodology.monitored_columns}:
+        if name not in {c.name for c in columns}:
             raise InputError("meter given for an unknown column", field=f"monitoring.meters.{name}",
-                             expected="one of " + ", ".join(c.name for c in
-                                                            methodology.monitored_columns))
+                             expected="one of " + ", ".join(c.name for c in columns))
     project = Project(spec=spec, inputs=inputs, table=table, source=source)
     check_periods(project.periods)
     methodology.parameters.check_overrides(project.overrides, methodology=methodology.id)
