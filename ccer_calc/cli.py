@@ -118,7 +118,9 @@ def cmd_example(args: argparse.Namespace, out: TextIO) -> int:
 
     m = get_methodology(args.id)
     pkg = type(m).__module__.rpartition(".")[0]
-    folder = resources.files(pkg).joinpath(m.example).parent
+    folder = resources.files(pkg)
+    for part in Path(m.example).parent.parts:
+        folder = folder.joinpath(part)
     dest = Path(args.output)
     dest.mkdir(parents=True, exist_ok=True)
     written = []

@@ -31,7 +31,7 @@ __all__ = [
 def _build_registry() -> pint.UnitRegistry:
     # "ignore" lets the two deliberate overrides below replace pint's defaults; both are
     # asserted in tests/test_units.py so that a pint upgrade cannot silently undo them.
-    registry = pint.UnitRegistry(on_redefinition="ignore", cache_folder=None)
+    registry: pint.UnitRegistry = pint.UnitRegistry(on_redefinition="ignore", cache_folder=None)
     text = resources.files(__package__).joinpath("definitions.txt").read_text("utf-8")
     for line in text.splitlines():
         stripped = line.strip()
