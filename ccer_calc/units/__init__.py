@@ -12,6 +12,7 @@ Nothing else in the engine may call ``ureg.define``; new units belong in ``defin
 
 from __future__ import annotations
 
+import tokenize
 from importlib import resources
 from typing import Any
 
@@ -70,8 +71,11 @@ def parse_unit(text: str) -> pint.Unit:
         return ureg.dimensionless
     try:
         parsed = ureg.parse_units(cleaned)
+    # pint's expression parser also fails with AssertionError ("t CO2/"), TokenError ("(MWh")
+    # and ZeroDivisionError ("1/0") on malformed text; all mean "not a unit".
     except (pint.errors.UndefinedUnitError, pint.errors.DefinitionSyntaxError, AttributeError,
-            TypeError, SyntaxError) as exc:
+            TypeError, SyntaxError, ValueError, AssertionError, ArithmeticError,
+            tokenize.TokenError) as exc:
         msg = f"unknown unit {text!r}"
         raise ValueError(msg) from exc
     return parsed
