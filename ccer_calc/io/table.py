@@ -198,7 +198,7 @@ def read_csv_table(  # noqa: PLR0912 - one branch per kind of malformed CSV, eac
         rows.append(row)
     try:
         return table_from_rows(rows, columns)
-    except InputError as exc:
+    except (InputError, UnitError) as exc:  # UnitError is no InputError: name the file too
         exc.field = f"{path.name}: " + (exc.field or "")
         raise
 
