@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import functools
 import inspect
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from typing import Any, Protocol, cast
 
 import numpy as np
@@ -31,17 +31,15 @@ from ccer_calc.parameters import Value
 from ccer_calc.trail import Trail, TrailEntry, TrailInput
 from ccer_calc.units import Quantity, parse_unit
 
-__all__ = ["ANY", "SAME_AS", "Equation", "EquationMeta", "equation"]
+__all__ = ["ANY", "RESULT", "SAME_AS", "Equation", "EquationMeta", "equation"]
 
 #: Input unit meaning "any unit, passed through unconverted" (for tools such as the metering
 #: correction that apply to electricity and fuel alike).
 ANY = "any"
 #: Output-unit prefix meaning "the unit of this input", e.g. ``"same as:measured"``.
 SAME_AS = "same as:"
-#: Separator of alternative units, e.g. ``"GJ/t | GJ/万Nm3"`` for a fuel metered by mass or by
-#: normal volume: an input is converted to the first alternative of its dimension, and the
-#: result to the first output alternative of the result's dimension.
-ALTERNATIVES = "|"
+#: Key of the result in ``alternative_units``.
+RESULT = "result"
 
 
 @dataclass(frozen=True)
@@ -55,6 +53,7 @@ class EquationMeta:
     inputs: dict[str, str]
     output: str
     description: str = ""
+    alternative_units: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 class Equation(Protocol):
@@ -78,6 +77,7 @@ def equation(
     inputs: dict[str, str],
     output: str,
     description: str = "",
+    alternative_units: Mapping[str, tuple[str, ...]] | None = None,
 ) -> Callable[[Callable[..., pint.Quantity]], Equation]:
     """Declare a function as a numbered equation of a methodology or tool.
 
@@ -93,27 +93,36 @@ def equation(
         Document, version and section.
     inputs : dict of str to str
         Keyword name of each input and the unit the body expects it in (``"any"``: the input
-        is passed in its own unit; ``"GJ/t | GJ/万Nm3"``: the first alternative of the input's
-        dimension).
+        is passed in its own unit).
     output : str
-        Unit of the result, ``"same as:<input>"`` for the unit of that input, or alternatives
-        separated by ``|``.
+        Unit of the result, or ``"same as:<input>"`` for the unit of that input.
     description : str, optional
         One line saying what the equation computes.
+    alternative_units : dict of str to tuple of str, optional
+        Further units an input (by name) or the result (key ``"result"``) may take when it has
+        another dimension than the declared unit, e.g. ``{"net_calorific_value":
+        ("GJ/万Nm3",), "result": ("t CO2/万Nm3",)}`` for a fuel metered by normal volume
+        instead of mass. A value is converted to the first of the declared unit and its
+        alternatives that has its dimension.
 
     Returns
     -------
     callable
         The decorator.
     """
-    in_units = {name: (None if u == ANY else _parse_alternatives(u))
+    alts = dict(alternative_units or {})
+    unknown = sorted(set(alts) - set(inputs) - {RESULT})
+    if unknown:
+        msg = f"{id}: alternative units given for unknown inputs {unknown}"
+        raise TypeError(msg)
+    in_units = {name: (None if u == ANY else _parse_units(u, alts.get(name, ())))
                 for name, u in inputs.items()}
     same_as = output.removeprefix(SAME_AS) if output.startswith(SAME_AS) else None
     if same_as is not None and same_as not in inputs:
         msg = f"{id}: output unit refers to unknown input {same_as!r}"
         raise TypeError(msg)
-    fixed_out = None if same_as is not None else _parse_alternatives(output)
-    meta = EquationMeta(id, symbol, formula, source, dict(inputs), output, description)
+    fixed_out = None if same_as is not None else _parse_units(output, alts.get(RESULT, ()))
+    meta = EquationMeta(id, symbol, formula, source, dict(inputs), output, description, alts)
 
     def decorate(body: Callable[..., pint.Quantity]) -> Equation:
         params = list(inspect.signature(body).parameters)
@@ -134,7 +143,8 @@ def equation(
                 q, sym, origin, ref = _unpack(kwargs[name], name)
                 converted[name] = q if unit is None else _convert(q, unit, meta, name)
                 if trail is not None:
-                    shown = (inputs[name] if unit is not None and len(unit) == 1
+                    shown = (inputs[name] if unit is not None
+                             and converted[name].units == unit[0]
                              else f"{converted[name].units:~}")
                     records.append(TrailInput(name, sym, shown, origin, ref,
                                               np.asarray(converted[name].magnitude)))
@@ -170,8 +180,8 @@ def _unpack(arg: Any, name: str) -> tuple[pint.Quantity, str, str, str]:  # noqa
                     expected="a pint Quantity or a Value")
 
 
-def _parse_alternatives(text: str) -> tuple[pint.Unit, ...]:
-    return tuple(parse_unit(part) for part in text.split(ALTERNATIVES))
+def _parse_units(declared: str, alternatives: tuple[str, ...]) -> tuple[pint.Unit, ...]:
+    return tuple(parse_unit(u) for u in (declared, *alternatives))
 
 
 def _convert(

@@ -1,4 +1,4 @@
-"""Alternative units in @equation declarations ("GJ/t | GJ/万Nm3")."""
+"""Alternative units in @equation declarations (GJ/t, or GJ/万Nm3 for a gaseous fuel)."""
 
 import numpy as np
 import pint
@@ -11,14 +11,15 @@ from ccer_calc.units import Quantity
 
 
 @equation(id="TEST-ALT", symbol="E", formula="E = FC × NCV", source="test",
-          inputs={"fuel": "t | 万Nm3", "ncv": "GJ/t | GJ/万Nm3"}, output="GJ")
+          inputs={"fuel": "t", "ncv": "GJ/t"}, output="GJ",
+          alternative_units={"fuel": ("万Nm3",), "ncv": ("GJ/万Nm3",)})
 def _energy(fuel: pint.Quantity, ncv: pint.Quantity) -> pint.Quantity:
     return fuel * ncv
 
 
 @equation(id="TEST-ALT-OUT", symbol="COEF", formula="COEF = NCV × EF", source="test",
-          inputs={"ncv": "GJ/t | GJ/万Nm3", "ef": "t CO2/GJ"},
-          output="t CO2/t | t CO2/万Nm3")
+          inputs={"ncv": "GJ/t", "ef": "t CO2/GJ"}, output="t CO2/t",
+          alternative_units={"ncv": ("GJ/万Nm3",), "result": ("t CO2/万Nm3",)})
 def _coef(ncv: pint.Quantity, ef: pint.Quantity) -> pint.Quantity:
     return ncv * ef
 
@@ -42,3 +43,15 @@ def test_output_takes_the_alternative_of_the_result_dimension():
 def test_no_matching_alternative_names_them_all():
     with pytest.raises(UnitError, match=r"ncv.*wrong dimension.*t or GJ / 万Nm3"):
         _energy(fuel=Quantity(1.0, "t"), ncv=Quantity(1.0, "GJ/MWh"))
+
+
+def test_single_unit_inputs_keep_their_declared_text_in_the_trail():
+    trail = Trail(axis=["y"])
+    _energy(fuel=Quantity(1.0, "t"), ncv=Quantity(40.0, "GJ/t"), trail=trail)
+    assert [i.unit for i in trail.find("TEST-ALT")[0].inputs] == ["t", "GJ/t"]
+
+
+def test_alternatives_for_an_unknown_input_are_refused():
+    with pytest.raises(TypeError, match=r"alternative units given for unknown inputs \['nvc'\]"):
+        equation(id="X", symbol="X", formula="X", source="t", inputs={"ncv": "GJ/t"},
+                 output="GJ/t", alternative_units={"nvc": ("GJ/万Nm3",)})

@@ -48,9 +48,10 @@ __all__ = [
 #: Ratio of the molar masses of CO2 and C, 44/12 t CO2 per t C.
 CO2_PER_CARBON = Quantity(44.0 / 12.0, "tCO2/tC")
 
-_FUEL = "t | m^3 | 万Nm3"
-_NCV = "GJ/t | GJ/m^3 | GJ/万Nm3"
-_COEF = "t CO2/t | t CO2/m^3 | t CO2/万Nm3"
+#: Fuel metered by mass (declared), by volume or by normal volume (alternatives).
+_BY_VOLUME = ("m^3", "万Nm3")
+_NCV_BY_VOLUME = ("GJ/m^3", "GJ/万Nm3")
+_COEF_BY_VOLUME = ("t CO2/m^3", "t CO2/万Nm3")
 _TOOL03 = "CDM TOOL03 (Tool to calculate project or leakage CO2 emissions from fossil fuel " \
           "combustion) [U: written from background knowledge, not checked against the text]"
 _CSP = "CCER-01-001-V01 并网光热发电"
@@ -62,9 +63,10 @@ _TABLE = "fuel_defaults_mee.csv"
     symbol="COEF_i,y",
     formula="COEF_i,y = NCV_i,y × CC_i,y × OF_i,y × 44/12",
     source=f"{_CSP} §6.4 eq. (5), Tables 4-6; MEE enterprise GHG accounting guidelines",
-    inputs={"net_calorific_value": "GJ/t | GJ/万Nm3", "carbon_content": "t C/GJ",
+    inputs={"net_calorific_value": "GJ/t", "carbon_content": "t C/GJ",
             "oxidation_fraction": "dimensionless"},
-    output="t CO2/t | t CO2/万Nm3",
+    output="t CO2/t",
+    alternative_units={"net_calorific_value": ("GJ/万Nm3",), "result": ("t CO2/万Nm3",)},
     description="CO2 emission coefficient of a fuel from NCV, carbon content and oxidation",
 )
 def fuel_emission_coefficient_ncv_cc_of(
@@ -77,7 +79,7 @@ def fuel_emission_coefficient_ncv_cc_of(
     Parameters
     ----------
     net_calorific_value : Quantity
-        Net calorific value, NCV_i,y [GJ/t for solid and liquid fuels, GJ/万Nm3 for gases].
+        Net calorific value, NCV_i,y [GJ/t]; GJ/万Nm3 for gaseous fuels.
     carbon_content : Quantity
         Carbon content per unit of heat, CC_i,y [t C/GJ].
     oxidation_fraction : Quantity
@@ -86,7 +88,7 @@ def fuel_emission_coefficient_ncv_cc_of(
     Returns
     -------
     Quantity
-        COEF_i,y [t CO2/t or t CO2/万Nm3, following the NCV].
+        COEF_i,y [t CO2/t]; t CO2/万Nm3 when the NCV is per 万Nm3.
 
     Notes
     -----
@@ -119,8 +121,9 @@ def fuel_emission_coefficient_ncv_cc_of(
     symbol="COEF_i,y",
     formula="COEF_i,y = w_C,i,y × rho_i,y × 44/12",
     source=f"{_TOOL03}, option A",
-    inputs={"carbon_mass_fraction": "t C/t", "density": "t/t | t/m^3 | t/万Nm3"},
-    output=_COEF,
+    inputs={"carbon_mass_fraction": "t C/t", "density": "t/t"},
+    output="t CO2/t",
+    alternative_units={"density": ("t/m^3", "t/万Nm3"), "result": _COEF_BY_VOLUME},
     description="CO2 emission coefficient of a fuel from its carbon mass fraction",
 )
 def fuel_emission_coefficient_tool03_option_a(
@@ -133,13 +136,13 @@ def fuel_emission_coefficient_tool03_option_a(
     carbon_mass_fraction : Quantity
         Weighted average mass fraction of carbon in the fuel, w_C,i,y [t C/t].
     density : Quantity
-        Density of the fuel, rho_i,y [t/m^3 or t/万Nm3 for fuel metered by volume; pass
-        ``Quantity(1, "t/t")`` for fuel metered by mass, for which TOOL03 drops rho].
+        Density of the fuel, rho_i,y [t/t]: 1 t/t for fuel metered by mass, for which TOOL03
+        drops rho; t/m^3 or t/万Nm3 for fuel metered by volume.
 
     Returns
     -------
     Quantity
-        COEF_i,y [t CO2/t, t CO2/m^3 or t CO2/万Nm3, following the density].
+        COEF_i,y [t CO2/t]; t CO2/m^3 or t CO2/万Nm3 following the density.
 
     Notes
     -----
@@ -165,8 +168,9 @@ def fuel_emission_coefficient_tool03_option_a(
     symbol="COEF_i,y",
     formula="COEF_i,y = NCV_i,y × EF_CO2,i,y",
     source=f"{_TOOL03}, option B",
-    inputs={"net_calorific_value": _NCV, "co2_emission_factor": "t CO2/GJ"},
-    output=_COEF,
+    inputs={"net_calorific_value": "GJ/t", "co2_emission_factor": "t CO2/GJ"},
+    output="t CO2/t",
+    alternative_units={"net_calorific_value": _NCV_BY_VOLUME, "result": _COEF_BY_VOLUME},
     description="CO2 emission coefficient of a fuel from NCV and a CO2 factor per energy",
 )
 def fuel_emission_coefficient_tool03_option_b(
@@ -177,14 +181,15 @@ def fuel_emission_coefficient_tool03_option_b(
     Parameters
     ----------
     net_calorific_value : Quantity
-        Weighted average net calorific value, NCV_i,y [GJ/t, GJ/m^3 or GJ/万Nm3].
+        Weighted average net calorific value, NCV_i,y [GJ/t]; GJ/m^3 or GJ/万Nm3 for fuel
+        metered by volume.
     co2_emission_factor : Quantity
         CO2 emission factor per unit of energy, EF_CO2,i,y [t CO2/GJ].
 
     Returns
     -------
     Quantity
-        COEF_i,y [t CO2/t, t CO2/m^3 or t CO2/万Nm3, following the NCV].
+        COEF_i,y [t CO2/t]; t CO2/m^3 or t CO2/万Nm3 following the NCV.
 
     Notes
     -----
@@ -212,8 +217,9 @@ def fuel_emission_coefficient_tool03_option_b(
     symbol="PE_FC,i,y",
     formula="PE_FC,i,y = FC_i,y × COEF_i,y",
     source=f"{_CSP} §6.4 eq. (4) (one term of the sum); {_TOOL03}, eq. (1) (one term)",
-    inputs={"fuel_consumed": _FUEL, "emission_coefficient": _COEF},
+    inputs={"fuel_consumed": "t", "emission_coefficient": "t CO2/t"},
     output="t CO2",
+    alternative_units={"fuel_consumed": _BY_VOLUME, "emission_coefficient": _COEF_BY_VOLUME},
     description="CO2 from burning one fuel",
 )
 def fuel_combustion_emissions(
@@ -224,9 +230,9 @@ def fuel_combustion_emissions(
     Parameters
     ----------
     fuel_consumed : Quantity
-        Fuel burned, FC_i,y [t, m^3 or 万Nm3].
+        Fuel burned, FC_i,y [t]; m^3 or 万Nm3 for fuel metered by volume.
     emission_coefficient : Quantity
-        CO2 emission coefficient, COEF_i,y [t CO2 per unit of ``fuel_consumed``].
+        CO2 emission coefficient, COEF_i,y [t CO2/t]; per m^3 or per 万Nm3 to match the fuel.
 
     Returns
     -------
@@ -235,7 +241,7 @@ def fuel_combustion_emissions(
 
     Notes
     -----
-    .. math:: PE_{FC,i,y} = FC_{i,y} \times COEF_{i,y}
+    .. math:: PE_{FC,i,y} = FC_{i,y} \times COEF_{i,y}  \tag{FC1}
 
     References
     ----------
