@@ -4,16 +4,13 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-import numpy as np
-
-from ccer_calc.errors import InputError
 from ccer_calc.methodology import Context, Methodology, Stages
 from ccer_calc.parameters import Value
-from ccer_calc.tools.grid_emission_factor import combined_margin_factor, grid_factors_for_years
+from ccer_calc.tools.grid_baseline import grid_baseline, grid_margins, refuse_negative_net_delivery
+from ccer_calc.tools.grid_emission_factor import combined_margin_factor
 from ccer_calc.tools.metering import increase_for_meter_error, reduce_for_meter_error
 from ccer_calc.tools.net_generation import net_electricity_delivered
 from ccer_calc.trail import Trail
-from ccer_calc.units import Quantity
 from methodologies.ccer_01_002_v01 import equations as eq
 from methodologies.ccer_01_002_v01.applicability import CHECKS
 from methodologies.ccer_01_002_v01.inputs import OffshoreWindInputs
@@ -35,26 +32,17 @@ def offshore_wind_stages(
     build_margin: Value,
 ) -> Stages:
     """The methodology's stages on arrays of any shape (periods, or projects × periods)."""
-    exp_adj = reduce_for_meter_error(trail=trail, measured=exported, error=export_error)
-    imp_adj = increase_for_meter_error(trail=trail, measured=imported, error=import_error)
-    net = net_electricity_delivered(trail=trail, electricity_exported=exp_adj,
-                                    electricity_imported=imp_adj)
-    ef_cm = combined_margin_factor(trail=trail, om_weight=om_weight,
-                                   operating_margin=operating_margin, bm_weight=bm_weight,
-                                   build_margin=build_margin)
-    be = eq.baseline_emissions(trail=trail, net_electricity=net, combined_margin=ef_cm)
+    grid = grid_baseline(trail, exported=exported, imported=imported,
+                         export_error=export_error, import_error=import_error,
+                         om_weight=om_weight, operating_margin=operating_margin,
+                         bm_weight=bm_weight, build_margin=build_margin)
+    net = grid.net_electricity
+    be = eq.baseline_emissions(trail=trail, net_electricity=net,
+                               combined_margin=grid.combined_margin)
     pe = eq.project_emissions_zero(trail=trail, net_electricity=net)
     le = eq.leakage_emissions_neglected(trail=trail, net_electricity=net)
     er = eq.emission_reductions(trail=trail, baseline=be, project=pe)
-    return Stages(be, pe, le, er, {"net_electricity": net, "combined_margin": ef_cm,
-                                   "electricity_exported": exp_adj,
-                                   "electricity_imported": imp_adj})
-
-
-def _broadcast(v: Value, shape: tuple[int, ...]) -> Value:
-    q = v.quantity
-    return Value(v.symbol, Quantity(np.broadcast_to(q.magnitude, shape), q.units), v.origin,
-                 v.ref)
+    return Stages(be, pe, le, er, grid.as_intermediates())
 
 
 class OffshoreWind(Methodology):
@@ -78,20 +66,9 @@ class OffshoreWind(Methodology):
     example: ClassVar[str] = "data/example.toml"
 
     def _margins(self, ctx: Context) -> tuple[Value, Value]:
-        om_set, bm_set = ctx.overridden("grid_om_factor"), ctx.overridden("grid_bm_factor")
-        if om_set != bm_set:
-            raise InputError("override both grid factors or neither",
-                             field="parameters.grid_om_factor" if bm_set
-                             else "parameters.grid_bm_factor",
-                             expected="grid_om_factor and grid_bm_factor together",
-                             methodology=self.id)
-        shape = ctx.years.shape
-        if om_set:
-            return (_broadcast(ctx.param("grid_om_factor"), shape),
-                    _broadcast(ctx.param("grid_bm_factor"), shape))
         inputs = ctx.inputs
         assert isinstance(inputs, OffshoreWindInputs)  # noqa: S101 - type narrowing only
-        return grid_factors_for_years(inputs.grid, ctx.years, as_of=ctx.as_of)
+        return grid_margins(ctx, inputs.grid)
 
     def compute(self, ctx: Context) -> Stages:
         """Run the stages on the project's period axis and refuse negative net delivery."""
@@ -102,16 +79,7 @@ class OffshoreWind(Methodology):
             export_error=ctx.meter_error("export"), import_error=ctx.meter_error("import"),
             om_weight=ctx.param("om_weight"), operating_margin=om,
             bm_weight=ctx.param("bm_weight"), build_margin=bm)
-        net = stages.intermediates["net_electricity"].quantity.magnitude
-        per_period = np.bincount(ctx.segments.period, weights=net,
-                                 minlength=len(ctx.project.periods))
-        bad = np.flatnonzero(per_period < 0)
-        if bad.size:
-            p = ctx.project.periods[int(bad[0])]
-            raise InputError(
-                "electricity imported exceeds electricity exported over the period",
-                field=f"monitoring period {p.id}", value=f"{per_period[bad[0]]:.3f} MWh net",
-                expected="net delivery EG_export − EG_import >= 0", methodology=self.id)
+        refuse_negative_net_delivery(ctx, stages.intermediates["net_electricity"])
         return stages
 
 

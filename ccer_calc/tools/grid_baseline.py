@@ -1,0 +1,125 @@
+"""The grid-electricity baseline shared by the CCER energy methodologies.
+
+CCER-01-001-V01 (solar thermal, C1-C3) and CCER-01-002-V01 (offshore wind, W1-W3) compute the
+baseline identically: metered export and import corrected for meter error (§7.3.4, M1/M2), net
+delivery EG_PJ,y (W2), the combined margin of the regional grid (W3) from the MEE OM/BM of year
+y (or the project's own OM/BM given together), and net delivery that must not be negative over
+a monitoring period. This module wires those shared tools once; each methodology keeps its own
+numbered baseline equation (BE_y = EG_PJ,y × EF_grid,CM,y).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from ccer_calc.errors import InputError
+from ccer_calc.parameters import Value
+from ccer_calc.tools.grid_emission_factor import combined_margin_factor, grid_factors_for_years
+from ccer_calc.tools.metering import increase_for_meter_error, reduce_for_meter_error
+from ccer_calc.tools.net_generation import net_electricity_delivered
+from ccer_calc.units import Quantity
+
+if TYPE_CHECKING:
+    from ccer_calc.methodology import Context
+    from ccer_calc.trail import Trail
+
+__all__ = [
+    "GridBaseline",
+    "broadcast_value",
+    "grid_baseline",
+    "grid_margins",
+    "refuse_negative_net_delivery",
+]
+
+
+@dataclass(frozen=True)
+class GridBaseline:
+    """Intermediates of the grid baseline, each a Value on the period axis."""
+
+    electricity_exported: Value
+    electricity_imported: Value
+    net_electricity: Value
+    combined_margin: Value
+
+    def as_intermediates(self) -> dict[str, Value]:
+        """The named intermediates a methodology puts into its Stages."""
+        return {"net_electricity": self.net_electricity, "combined_margin": self.combined_margin,
+                "electricity_exported": self.electricity_exported,
+                "electricity_imported": self.electricity_imported}
+
+
+def grid_baseline(
+    trail: Trail | None,
+    *,
+    exported: Value,
+    imported: Value,
+    export_error: Value,
+    import_error: Value,
+    om_weight: Value,
+    operating_margin: Value,
+    bm_weight: Value,
+    build_margin: Value,
+) -> GridBaseline:
+    """Meter correction (M1, M2), net delivery (W2) and combined margin (W3) on any shape."""
+    exp_adj = reduce_for_meter_error(trail=trail, measured=exported, error=export_error)
+    imp_adj = increase_for_meter_error(trail=trail, measured=imported, error=import_error)
+    net = net_electricity_delivered(trail=trail, electricity_exported=exp_adj,
+                                    electricity_imported=imp_adj)
+    ef_cm = combined_margin_factor(trail=trail, om_weight=om_weight,
+                                   operating_margin=operating_margin, bm_weight=bm_weight,
+                                   build_margin=build_margin)
+    return GridBaseline(exp_adj, imp_adj, net, ef_cm)
+
+
+def broadcast_value(v: Value, shape: tuple[int, ...]) -> Value:
+    """The same Value broadcast to the period axis."""
+    q = v.quantity
+    return Value(v.symbol, Quantity(np.broadcast_to(q.magnitude, shape), q.units), v.origin,
+                 v.ref)
+
+
+def grid_margins(ctx: Context, grid: str) -> tuple[Value, Value]:
+    """OM and BM on the period axis: the project's pair if given, else MEE's for each year.
+
+    Raises
+    ------
+    InputError
+        If the project overrides only one of ``grid_om_factor`` and ``grid_bm_factor``.
+    DataNotFound
+        If MEE has no edition for the grid at or before a year of the period axis.
+    """
+    om_set, bm_set = ctx.overridden("grid_om_factor"), ctx.overridden("grid_bm_factor")
+    if om_set != bm_set:
+        raise InputError("override both grid factors or neither",
+                         field="parameters.grid_om_factor" if bm_set
+                         else "parameters.grid_bm_factor",
+                         expected="grid_om_factor and grid_bm_factor together",
+                         methodology=ctx.methodology.id)
+    shape = ctx.years.shape
+    if om_set:
+        return (broadcast_value(ctx.param("grid_om_factor"), shape),
+                broadcast_value(ctx.param("grid_bm_factor"), shape))
+    return grid_factors_for_years(grid, ctx.years, as_of=ctx.as_of)
+
+
+def refuse_negative_net_delivery(ctx: Context, net_electricity: Value) -> None:
+    """Refuse a monitoring period in which import exceeds export.
+
+    Raises
+    ------
+    InputError
+        Naming the first such period and its net delivery.
+    """
+    net = net_electricity.quantity.m_as("MWh")
+    per_period = np.bincount(ctx.segments.period, weights=net,
+                             minlength=len(ctx.project.periods))
+    bad = np.flatnonzero(per_period < 0)
+    if bad.size:
+        p = ctx.project.periods[int(bad[0])]
+        raise InputError(
+            "electricity imported exceeds electricity exported over the period",
+            field=f"monitoring period {p.id}", value=f"{per_period[bad[0]]:.3f} MWh net",
+            expected="net delivery EG_export − EG_import >= 0", methodology=ctx.methodology.id)
