@@ -1,0 +1,98 @@
+"""STYLE practice 11: every loadable methodology, run on its bundled example, keeps the
+engine's invariants. A third-party plug-in can run the same checks."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ccer_calc.api import compute, get_methodology, list_methodologies, load_project
+from ccer_calc.result import KEYS
+from ccer_calc.units import parse_unit
+
+LOADABLE = [m["id"] for m in list_methodologies() if m.get("status") != "broken"]
+CO2E = parse_unit("t CO2e")
+
+
+def test_offshore_wind_is_among_the_loadable() -> None:
+    assert "CCER-01-002-V01" in LOADABLE
+
+
+def _example(mid: str) -> Path:
+    m = get_methodology(mid)
+    pkg = type(m).__module__.rpartition(".")[0]
+    path = Path(str(resources.files(pkg).joinpath(m.example)))
+    assert path.is_file(), f"{mid}: example {m.example} is missing"
+    return path
+
+
+def _run(mid: str) -> Any:
+    return compute(load_project(_example(mid)))
+
+
+@pytest.fixture(params=LOADABLE)
+def mid(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+def test_stage_units_are_tonnes_co2e(mid: str) -> None:
+    result = _run(mid)
+    d = result.to_dict()
+    for item in [*d["periods"], *d["vintages"], d["totals"]]:
+        for k in KEYS:
+            assert parse_unit(item[k]["unit"]) == CO2E
+    units = {e.equation: e.output_unit for e in result.trail.entries}
+    m = get_methodology(mid)
+    for eq in m.equations:
+        if eq.meta.symbol.split("_")[0] in {"BE", "PE", "LE", "ER"} and eq.meta.id in units:
+            assert parse_unit(units[eq.meta.id]).dimensionality == CO2E.dimensionality
+
+
+def test_er_is_be_minus_pe_minus_le(mid: str) -> None:
+    # where LE is not in the methodology's formula it is 0, so ER = BE - PE holds either way
+    result = _run(mid)
+    for p in [*result.periods, *result.vintages]:
+        v = p.values
+        scale = max(abs(v["baseline_emissions"]), 1.0)
+        assert v["emission_reductions"] == pytest.approx(
+            v["baseline_emissions"] - v["project_emissions"] - v["leakage_emissions"],
+            rel=1e-12, abs=1e-12 * scale)
+
+
+def test_trail_is_complete_and_uses_declared_equations(mid: str) -> None:
+    result = _run(mid)
+    declared = {eq.meta.id for eq in get_methodology(mid).equations}
+    used = [e.equation for e in result.trail.entries]
+    assert len(used) >= 4  # BE, PE, LE and ER at least
+    assert set(used) <= declared
+    axis = len(result.trail.axis)
+    for e in result.trail.entries:
+        assert e.output.shape in {(), (axis,)}
+
+
+def test_json_round_trip(mid: str) -> None:
+    result = _run(mid)
+    assert json.loads(result.to_json()) == result.to_dict()
+
+
+def test_fingerprint_is_stable(mid: str) -> None:
+    first, second = _run(mid), _run(mid)
+    assert first.fingerprint == second.fingerprint
+    assert first.to_json() == second.to_json()
+
+
+def test_library_prints_nothing(mid: str, capsys: pytest.CaptureFixture[str]) -> None:
+    result = _run(mid)
+    result.to_json()
+    captured = capsys.readouterr()
+    assert (captured.out, captured.err) == ("", "")
+
+
+def test_checks_all_passed_on_the_example(mid: str) -> None:
+    result = _run(mid)
+    assert [c.name for c in result.checks if not c.passed] == []
+    assert len(result.checks) >= len(get_methodology(mid).checks)
