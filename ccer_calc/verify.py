@@ -1,0 +1,375 @@
+"""Verifier mode: claimed figures against the recomputed Result, with classified findings.
+
+The claimed file has the shape of :meth:`Result.to_dict` (at least ``methodology.id``,
+``project.name`` and ``periods`` with the four quantities; optionally ``vintages``, ``totals``
+and ``trail``). Every claimed number is compared with the recomputed one: per monitoring period,
+per vintage year, the totals, and -- when the claimed file carries a trail on the same period
+axis -- every equation output element by element, so that an error in one month is found in
+that month even when it is small against the whole period.
+
+Classification rule (documented here and in the verification report):
+
+* ``share`` = abs(claimed − recomputed) / abs(recomputed). Where the recomputed value is zero
+  (e.g. PE or LE fixed at zero), the basis is the recomputed emission reductions of the same
+  period, vintage or total; if that is zero too, any difference above 1e-9 t counts as material.
+* ``share`` above the materiality threshold → **CAR** (corrective action request, 不符合项).
+* ``share`` above 1e-6 and at most the threshold → **CL** (clarification request, 澄清要求) when
+  the claimed figure overstates the reductions (more BE, ER or issuable, less PE or LE, or
+  any intermediate of the trail, whose direction is not known), else **OBS** (observation,
+  观察项): an understatement is conservative but must still be noted.
+* A period or vintage present on one side only → CAR; different period dates → CL; a different
+  fingerprint (other inputs or versions) → OBS.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from ccer_calc.errors import InputError
+from ccer_calc.result import KEYS, canonical_json
+
+if TYPE_CHECKING:
+    from ccer_calc.project import Project
+    from ccer_calc.result import Result
+
+__all__ = ["KINDS", "Comparison", "Finding", "Findings", "verify"]
+
+#: Finding types with their Chinese and English names.
+KINDS = {
+    "CAR": ("不符合项", "corrective action request"),
+    "CL": ("澄清要求", "clarification request"),
+    "OBS": ("观察项", "observation"),
+}
+_NEGLIGIBLE = 1e-6
+_ZERO = 1e-9
+_LOWER_IS_MORE = {"project_emissions", "leakage_emissions"}
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """One claimed number set against the recomputed one (a row of the recalculation table)."""
+
+    scope: str
+    key: str
+    quantity: str
+    claimed: float
+    recomputed: float
+    period: str | None = None
+
+    @property
+    def difference(self) -> float:
+        """Claimed minus recomputed, t CO2e (or the quantity's unit for trail elements)."""
+        return self.claimed - self.recomputed
+
+    @property
+    def relative(self) -> float | None:
+        """Difference relative to the recomputed value; None where that is zero."""
+        return self.difference / abs(self.recomputed) if self.recomputed else None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain-data form."""
+        return {"scope": self.scope, "key": self.key, "quantity": self.quantity,
+                "period": self.period, "claimed": self.claimed, "recomputed": self.recomputed,
+                "difference": self.difference, "relative": self.relative}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A difference that needs action (CAR), explanation (CL) or a note (OBS)."""
+
+    number: int
+    kind: str
+    scope: str
+    key: str
+    quantity: str
+    description: str
+    period: str | None = None
+    claimed: float | None = None
+    recomputed: float | None = None
+    difference: float | None = None
+    relative: float | None = None
+    share: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain-data form, with the type's Chinese and English names."""
+        zh, en = KINDS[self.kind]
+        return {"number": self.number, "kind": self.kind, "kind_zh": zh, "kind_en": en,
+                "scope": self.scope, "key": self.key, "quantity": self.quantity,
+                "period": self.period, "description": self.description,
+                "claimed": self.claimed, "recomputed": self.recomputed,
+                "difference": self.difference, "relative": self.relative, "share": self.share}
+
+
+@dataclass(frozen=True)
+class Findings:
+    """Outcome of one verification."""
+
+    methodology: str
+    project: str
+    materiality: float
+    claimed_fingerprint: str | None
+    recomputed_fingerprint: str
+    comparisons: list[Comparison] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def material(self) -> bool:
+        """Whether any difference exceeds the materiality threshold (any CAR)."""
+        return any(f.kind == "CAR" for f in self.findings)
+
+    def count(self, kind: str) -> int:
+        """Number of findings of one type."""
+        return sum(f.kind == kind for f in self.findings)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain-data form for JSON and documents."""
+        return {"methodology": self.methodology, "project": self.project,
+                "materiality": self.materiality, "material": self.material,
+                "counts": {k: self.count(k) for k in KINDS},
+                "claimed_fingerprint": self.claimed_fingerprint,
+                "recomputed_fingerprint": self.recomputed_fingerprint,
+                "comparisons": [c.to_dict() for c in self.comparisons],
+                "findings": [f.to_dict() for f in self.findings]}
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """Deterministic JSON."""
+        return canonical_json(self.to_dict(), indent=indent)
+
+
+def _number(raw: Any, path: str) -> float:  # noqa: ANN401 - raw JSON
+    value = raw.get("value") if isinstance(raw, dict) else raw
+    if isinstance(raw, dict) and raw.get("unit", "t CO2e") != "t CO2e":
+        raise InputError("claimed quantity in another unit", field=path,
+                         value=raw.get("unit"), expected="t CO2e")
+    if isinstance(value, bool) or not isinstance(value, int | float) \
+            or not math.isfinite(value):
+        raise InputError("claimed value is not a finite number", field=path, value=value,
+                         expected="a number, or {value, unit}")
+    return float(value)
+
+
+def _get(data: Any, key: str, path: str) -> Any:  # noqa: ANN401 - raw JSON
+    if not isinstance(data, dict) or key not in data:
+        raise InputError("claimed file lacks a field", field=f"{path}.{key}".lstrip("."),
+                         expected="the shape of `ccer-calc compute --json`")
+    return data[key]
+
+
+def _identity(result: Result, claimed: dict[str, Any]) -> None:
+    mine, theirs = result.methodology["id"], _get(_get(claimed, "methodology", ""), "id",
+                                                    "methodology")
+    if theirs != mine:
+        raise InputError(f"claimed results are for methodology {theirs!r}, but the project "
+                         f"uses {mine!r}", field="methodology.id", value=theirs, expected=mine)
+    name = _get(_get(claimed, "project", ""), "name", "project")
+    if name != result.project["name"]:
+        raise InputError(f"claimed results are for project {name!r}, not for "
+                         f"{result.project['name']!r}", field="project.name", value=name,
+                         expected=result.project["name"])
+    pid = claimed["project"].get("project_id")
+    if pid and result.project.get("project_id") and pid != result.project["project_id"]:
+        raise InputError(f"claimed results are for project id {pid!r}, not for "
+                         f"{result.project['project_id']!r}", field="project.project_id",
+                         value=pid, expected=result.project["project_id"])
+
+
+class _Log:
+    """Collects comparisons and classifies them into numbered findings."""
+
+    def __init__(self, materiality: float) -> None:
+        self.materiality = materiality
+        self.comparisons: list[Comparison] = []
+        self.findings: list[Finding] = []
+
+    def add(self, kind: str, scope: str, key: str, quantity: str, text: str, *,
+            comp: Comparison | None = None, share: float | None = None) -> None:
+        extra: dict[str, Any] = {}
+        if comp is not None:
+            extra = {"claimed": comp.claimed, "recomputed": comp.recomputed,
+                     "difference": comp.difference, "relative": comp.relative,
+                     "period": comp.period}
+        self.findings.append(Finding(len(self.findings) + 1, kind, scope, key, quantity, text,
+                                     share=share, **extra))
+
+    def compare(self, comp: Comparison, er_basis: float | None) -> None:
+        self.comparisons.append(comp)
+        d = comp.difference
+        basis = abs(comp.recomputed) or abs(er_basis or 0.0)
+        if basis:
+            share = abs(d) / basis
+        else:
+            share = math.inf if abs(d) > _ZERO else 0.0
+        if share <= _NEGLIGIBLE:
+            return
+        if share > self.materiality:
+            kind = "CAR"
+        else:
+            overstates = (d < 0) if comp.quantity in _LOWER_IS_MORE else (d > 0)
+            if comp.scope == "equation":
+                overstates = True
+            kind = "CL" if overstates else "OBS"
+        where = f"{comp.scope} {comp.key}"
+        if comp.period and comp.period != comp.key:
+            where += f" (monitoring period {comp.period})"
+        text = (f"{where}: {comp.quantity} claimed {comp.claimed:,.3f}, recomputed "
+                f"{comp.recomputed:,.3f}, difference {d:+,.3f}")
+        self.add(kind, comp.scope, comp.key, comp.quantity, text, comp=comp,
+                 share=share if math.isfinite(share) else None)
+
+
+def _compare_values(log: _Log, scope: str, key: str, claimed: dict[str, Any],
+                    mine: dict[str, float], *, path: str, period: str | None) -> None:
+    er = mine["emission_reductions"]
+    for q in KEYS:
+        if q in claimed:
+            log.compare(Comparison(scope, key, q, _number(claimed[q], f"{path}.{q}"), mine[q],
+                                   period), er)
+        elif scope == "period":
+            raise InputError("claimed period lacks a quantity", field=f"{path}.{q}",
+                             expected="value in t CO2e")
+
+
+def _periods(log: _Log, result: Result, claimed: list[Any]) -> None:
+    theirs = {}
+    for i, p in enumerate(claimed):
+        theirs[str(_get(p, "id", f"periods[{i}]"))] = (i, p)
+    for p in result.periods:
+        if p.id not in theirs:
+            log.add("CAR", "period", p.id, "emission_reductions",
+                    f"period {p.id}: recomputed but not claimed")
+            continue
+        i, c = theirs.pop(p.id)
+        if (c.get("start"), c.get("end")) != (p.start, p.end):
+            log.add("CL", "period", p.id, "dates",
+                    f"period {p.id}: claimed dates {c.get('start')}..{c.get('end')}, "
+                    f"project file says {p.start}..{p.end}")
+        _compare_values(log, "period", p.id, c, p.values, path=f"periods[{i}]", period=p.id)
+    for pid in theirs:
+        log.add("CAR", "period", pid, "emission_reductions",
+                f"period {pid}: claimed but not in the project's monitoring periods")
+
+
+def _vintages(log: _Log, result: Result, claimed: list[Any]) -> None:
+    theirs = {}
+    for i, v in enumerate(claimed):
+        theirs[str(_get(v, "year", f"vintages[{i}]"))] = (i, v)
+    for v in result.vintages:
+        key = str(v.year)
+        if key not in theirs:
+            log.add("CAR", "vintage", key, "emission_reductions",
+                    f"vintage {key}: recomputed but not claimed")
+            continue
+        i, c = theirs.pop(key)
+        _compare_values(log, "vintage", key, c, v.values, path=f"vintages[{i}]", period=None)
+        if "issuable" in c:
+            log.compare(Comparison("vintage", key, "issuable",
+                                   _number(c["issuable"], f"vintages[{i}].issuable"),
+                                   float(v.issuable)), v.values["emission_reductions"])
+    for key in theirs:
+        log.add("CAR", "vintage", key, "emission_reductions",
+                f"vintage {key}: claimed but not recomputed")
+
+
+def _period_of(label: str, result: Result) -> str | None:
+    start = label.partition("..")[0]
+    for p in result.periods:
+        if p.start <= start <= p.end:
+            return p.id
+    return None
+
+
+def _trail(log: _Log, result: Result, claimed: dict[str, Any]) -> None:
+    axis = list(result.trail.axis)
+    if list(claimed.get("axis", [])) != axis:
+        return  # another period axis: the element-wise comparison does not apply
+    seen: dict[str, int] = {}
+    entries = claimed.get("entries", [])
+    by_id: dict[tuple[str, int], Any] = {}
+    for e in entries if isinstance(entries, list) else []:
+        eid = str(e.get("equation")) if isinstance(e, dict) else ""
+        n = seen.get(eid, 0)
+        seen[eid] = n + 1
+        by_id[(eid, n)] = e
+    occurrence: dict[str, int] = {}
+    for e in result.trail.entries:
+        n = occurrence.get(e.equation, 0)
+        occurrence[e.equation] = n + 1
+        c = by_id.get((e.equation, n))
+        out = c.get("output", {}).get("value") if isinstance(c, dict) else None
+        mine = [float(x) for x in np.atleast_1d(np.asarray(e.output, dtype=np.float64))]
+        if not isinstance(out, list) or len(out) != len(mine):
+            continue
+        for k, (a, b) in enumerate(zip(out, mine, strict=True)):
+            label = axis[k] if len(mine) == len(axis) else str(k)
+            comp = Comparison("equation", f"{e.equation} [{label}]", e.symbol,
+                              _number(a, f"trail.entries.{e.equation}.output[{k}]"), b,
+                              _period_of(label, result))
+            log.compare(comp, None)
+
+
+def verify(project: Project, result: Result, claimed: dict[str, Any], *,
+           materiality: float = 0.01) -> Findings:
+    """Compare claimed figures with the recomputed result and classify every difference.
+
+    Parameters
+    ----------
+    project : Project
+        The project as the verifier holds it.
+    result : Result
+        ``compute(project)``: the recomputed figures.
+    claimed : dict
+        The claimed figures, shaped like :meth:`Result.to_dict`.
+    materiality : float
+        Threshold as a fraction (0.01 = 1 %); see the module notes for the rule.
+
+    Returns
+    -------
+    Findings
+        Every comparison made and the classified findings (CAR, CL, OBS).
+
+    Raises
+    ------
+    InputError
+        If the claimed file is for another methodology or project (naming both), lacks a
+        required field, or has a non-numeric value.
+    """
+    if not 0 < materiality < 1:
+        raise InputError("materiality out of range", field="materiality", value=materiality,
+                         expected="a fraction between 0 and 1, e.g. 0.01")
+    if project.spec.name != result.project["name"]:
+        raise InputError("result was computed for another project", field="project.name",
+                         value=result.project["name"], expected=project.spec.name)
+    _identity(result, claimed)
+    log = _Log(materiality)
+    periods = _get(claimed, "periods", "")
+    if not isinstance(periods, list):
+        raise InputError("claimed periods are not a list", field="periods",
+                         expected="a list of periods")
+    _periods(log, result, periods)
+    vintages = claimed.get("vintages")
+    if isinstance(vintages, list):
+        _vintages(log, result, vintages)
+    totals = claimed.get("totals")
+    if isinstance(totals, dict):
+        mine = result.totals
+        _compare_values(log, "total", "total", totals, mine, path="totals", period=None)
+        if "issuable" in totals:
+            log.compare(Comparison("total", "total", "issuable",
+                                   _number(totals["issuable"], "totals.issuable"),
+                                   float(result.issuable_total)),
+                        mine["emission_reductions"])
+    trail = claimed.get("trail")
+    if isinstance(trail, dict):
+        _trail(log, result, trail)
+    fp = claimed.get("fingerprint")
+    if fp is not None and fp != result.fingerprint:
+        log.add("OBS", "fingerprint", "fingerprint", "inputs",
+                f"claimed figures carry fingerprint {fp}, the recomputation "
+                f"{result.fingerprint}: inputs or versions differ")
+    return Findings(result.methodology["id"], result.project["name"], materiality,
+                    fp if isinstance(fp, str) else None, result.fingerprint,
+                    log.comparisons, log.findings)
