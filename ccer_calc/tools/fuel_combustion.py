@@ -83,7 +83,7 @@ def fuel_emission_coefficient_ncv_cc_of(
     carbon_content : Quantity
         Carbon content per unit of heat, CC_i,y [t C/GJ].
     oxidation_fraction : Quantity
-        Carbon oxidation rate, OF_i,y [dimensionless; a value in % is converted].
+        Carbon oxidation rate, OF_i,y [dimensionless]; a value in % is converted.
 
     Returns
     -------

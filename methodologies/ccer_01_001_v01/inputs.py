@@ -1,0 +1,66 @@
+"""Project inputs of CCER-01-001-V01 beyond the monitored data."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+
+from ccer_calc.project import QuantityIn, quantity_field
+
+
+class FuelPropertiesIn(BaseModel):
+    """Measured NCV, CC and OF of one fuel; each replaces the table default when given."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+
+    ncv: QuantityIn | None = Field(None, description="低位发热量 NCV, GJ/t or GJ/万Nm3")
+    cc: quantity_field("t C/GJ") | None = Field(  # type: ignore[valid-type]
+        None, description="单位热值含碳量 CC, t C/GJ (or t C/TJ)")
+    of: quantity_field("dimensionless") | None = Field(  # type: ignore[valid-type]
+        None, description="碳氧化率 OF, % or fraction")
+
+
+class SolarThermalInputs(BaseModel):
+    """What a grid-connected solar thermal (CSP) project states besides its monitoring data."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+
+    grid: Literal["华北", "东北", "华东", "华中", "西北", "南方", "西南"] = Field(
+        description="区域电网 / regional grid the project connects to")
+    installed_capacity: quantity_field("MW") = Field(  # type: ignore[valid-type]
+        description="光热装机容量 / installed CSP capacity")
+    grid_connected: bool = Field(True, description="connected to the regional grid")
+    csp_plus: bool = Field(False, description="the CSP part of a 光热+ project (CSP with wind "
+                                              "and/or PV, §4.2)")
+    csp_export_metered_separately: bool = Field(
+        True, description="the CSP part's grid export is metered separately (needed for 光热+)")
+    fuels: list[str] = Field(
+        default_factory=list,
+        description="fossil fuels burned for anti-freeze heating, keys of the fuel table "
+                    "(diesel, natural_gas, ...); each gets a monitored column fuel_<key>")
+    fuel_properties: dict[str, FuelPropertiesIn] = Field(
+        default_factory=dict, description="measured NCV/CC/OF per fuel, replacing defaults")
+
+    @field_validator("fuels")
+    @classmethod
+    def _fuels_are_column_keys(cls, fuels: list[str]) -> list[str]:
+        for f in fuels:
+            if not (f.isascii() and f.isidentifier() and f == f.lower()):
+                msg = f"fuel key {f!r} must be lower-case letters, digits and _ (a column name)"
+                raise ValueError(msg)
+        if len(set(fuels)) != len(fuels):
+            msg = f"fuels listed twice: {fuels}"
+            raise ValueError(msg)
+        return fuels
+
+    @field_validator("fuel_properties")
+    @classmethod
+    def _properties_of_listed_fuels(
+        cls, props: dict[str, FuelPropertiesIn], info: ValidationInfo
+    ) -> dict[str, FuelPropertiesIn]:
+        extra = sorted(set(props) - set(info.data.get("fuels", [])))
+        if extra:
+            msg = f"fuel_properties given for fuels not in fuels: {extra}"
+            raise ValueError(msg)
+        return props
