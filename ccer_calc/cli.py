@@ -181,6 +181,7 @@ def _date(text: str) -> dt.date:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
+    import ccer_calc.cli_documents  # noqa: F401, PLC0415 - registers report and verify
     parser = argparse.ArgumentParser(
         prog="ccer-calc",
         description="Emission reductions under China's CCER methodologies, equation by equation.")

@@ -24,7 +24,7 @@ Classification rule (documented here and in the verification report):
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -212,7 +212,7 @@ class _Log:
             if comp.scope == "equation":
                 overstates = True
             kind = "CL" if overstates else "OBS"
-        where = f"{comp.scope} {comp.key}"
+        where = "totals" if comp.scope == "total" else f"{comp.scope} {comp.key}"
         if comp.period and comp.period != comp.key:
             where += f" (monitoring period {comp.period})"
         text = (f"{where}: {comp.quantity} claimed {comp.claimed:,.3f}, recomputed "
@@ -370,6 +370,8 @@ def verify(project: Project, result: Result, claimed: dict[str, Any], *,
         log.add("OBS", "fingerprint", "fingerprint", "inputs",
                 f"claimed figures carry fingerprint {fp}, the recomputation "
                 f"{result.fingerprint}: inputs or versions differ")
+    ordered = sorted(log.findings, key=lambda f: list(KINDS).index(f.kind))
+    numbered = [replace(f, number=k) for k, f in enumerate(ordered, start=1)]
     return Findings(result.methodology["id"], result.project["name"], materiality,
                     fp if isinstance(fp, str) else None, result.fingerprint,
-                    log.comparisons, log.findings)
+                    log.comparisons, numbered)

@@ -1,0 +1,147 @@
+"""The ``report`` and ``verify`` subcommands, added to the CLI through ``cli._EXTENSIONS``.
+
+``ccer-calc report`` renders one document; ``ccer-calc verify`` compares claimed figures with a
+recomputation and exits 0 when no material difference is found, 1 when one is (2 stays for
+errors, as everywhere in the CLI).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from ccer_calc import cli
+
+if TYPE_CHECKING:
+    from ccer_calc.verify import Findings
+
+__all__ = ["add_report", "add_verify", "cmd_report", "cmd_verify"]
+
+EXIT_MATERIAL = 1
+
+
+def _read_claimed(path: str) -> dict[str, Any]:
+    from ccer_calc.errors import InputError  # noqa: PLC0415 - keep start-up light
+
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise InputError(f"claimed file is not JSON: {exc.msg} at line {exc.lineno}",
+                         field="--claimed", value=path,
+                         expected="the JSON of `ccer-calc compute --json`") from None
+    if not isinstance(data, dict):
+        raise InputError("claimed file is not a JSON object", field="--claimed", value=path,
+                         expected="the JSON of `ccer-calc compute --json`")
+    return data
+
+
+def _verify(project_path: str, claimed_path: str, materiality: float) -> tuple[Any, ...]:
+    from ccer_calc.api import compute, get_methodology, load_project  # noqa: PLC0415
+    from ccer_calc.verify import verify  # noqa: PLC0415
+
+    project = load_project(project_path)
+    result = compute(project)
+    claimed = _read_claimed(claimed_path)
+    findings = verify(project, result, claimed, materiality=materiality)
+    return project, result, get_methodology(project.methodology_id), findings
+
+
+def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
+    """Render a document (PDD, accounting, validation or verification report) to a file."""
+    from ccer_calc.api import compute, get_methodology, load_project  # noqa: PLC0415
+    from ccer_calc.documents import write_document  # noqa: PLC0415
+
+    findings: Findings | None = None
+    if args.claimed:
+        project, result, methodology, findings = _verify(args.project, args.claimed,
+                                                         args.materiality)
+    else:
+        project = load_project(args.project)
+        result = compute(project)
+        methodology = get_methodology(project.methodology_id)
+    write_document(project, result, methodology, document=args.document, path=args.output,
+                   lang=args.lang, fmt=args.format, template_dirs=args.templates or (),
+                   findings=findings)
+    out.write(f"wrote {args.output}\n")
+    return cli.EXIT_OK
+
+
+def _summary(findings: Findings) -> str:
+    d = findings.to_dict()
+    lines = [f"{d['project']} ({d['methodology']}): {len(d['comparisons'])} figures compared, "
+             f"materiality {d['materiality']:.2%}",
+             "CAR {CAR}, CL {CL}, OBS {OBS}".format(**d["counts"])]
+    lines += [f"  {f['kind']}-{f['number']}: {f['description']}" for f in d["findings"]]
+    lines.append("material difference found" if d["material"] else
+                 "no material difference")
+    return "\n".join(lines)
+
+
+def cmd_verify(args: argparse.Namespace, out: TextIO) -> int:
+    """Compare claimed figures with a recomputation; exit 1 on a material difference."""
+    from ccer_calc.fsutil import write_atomic  # noqa: PLC0415
+
+    *_, findings = _verify(args.project, args.claimed, args.materiality)
+    text = findings.to_json() if args.json else _summary(findings)
+    text = text if text.endswith("\n") else text + "\n"
+    if args.output:
+        write_atomic(args.output, text)
+        out.write(f"wrote {args.output}\n")
+    else:
+        out.write(text)
+    return EXIT_MATERIAL if findings.material else cli.EXIT_OK
+
+
+def _materiality(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        msg = f"not a number: {text!r}"
+        raise argparse.ArgumentTypeError(msg) from None
+    if not 0 < value < 1:
+        msg = f"materiality {value} is not a fraction between 0 and 1 (e.g. 0.01 for 1 %)"
+        raise argparse.ArgumentTypeError(msg)
+    return value
+
+
+def add_report(sub: Any) -> None:  # noqa: ANN401 - argparse's private subparsers type
+    """Add ``ccer-calc report``."""
+    from ccer_calc.documents import DOCUMENTS, FORMATS, LANGUAGES  # noqa: PLC0415
+
+    p = sub.add_parser("report", help="render a PDD, accounting, validation or verification "
+                                      "report (HTML or Markdown)")
+    p.add_argument("project", help="project file (.toml or .json)")
+    p.add_argument("--document", required=True, choices=DOCUMENTS,
+                   help="pdd (项目设计文件), monitoring (减排量核算报告), "
+                        "validation (审定报告), verification (核查报告)")
+    p.add_argument("--lang", default="zh", choices=LANGUAGES, help="language (default: zh)")
+    p.add_argument("--format", default="html", choices=FORMATS, help="output format")
+    p.add_argument("--templates", nargs="+", metavar="DIR",
+                   help="folders of user templates, searched before the packaged ones")
+    p.add_argument("--claimed", metavar="CLAIMED.json",
+                   help="claimed figures to verify; the verification report lists findings")
+    p.add_argument("--materiality", type=_materiality, default=0.01,
+                   help="materiality threshold as a fraction (default 0.01)")
+    p.add_argument("-o", "--output", required=True, help="file to write (atomically)")
+    p.set_defaults(handler=cmd_report)
+
+
+def add_verify(sub: Any) -> None:  # noqa: ANN401 - argparse's private subparsers type
+    """Add ``ccer-calc verify``."""
+    p = sub.add_parser("verify", help="compare claimed figures with a recomputation "
+                                      "(exit 1 on a material difference)")
+    p.add_argument("project", help="project file (.toml or .json)")
+    p.add_argument("--claimed", required=True, metavar="CLAIMED.json",
+                   help="claimed figures, shaped like `ccer-calc compute --json`")
+    p.add_argument("--materiality", type=_materiality, default=0.01,
+                   help="materiality threshold as a fraction (default 0.01)")
+    p.add_argument("--json", action="store_true", help="findings as JSON")
+    p.add_argument("-o", "--output", help="write to this file (atomically) instead of stdout")
+    p.set_defaults(handler=cmd_verify)
+
+
+for _extend in (add_report, add_verify):
+    if _extend not in cli._EXTENSIONS:  # the documented extension point
+        cli._EXTENSIONS.append(_extend)
