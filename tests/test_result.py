@@ -66,7 +66,10 @@ def test_json_has_the_documented_shape(example_result: Any) -> None:
     assert [v["year"] for v in d["vintages"]] == [2024, 2025]
     assert d["fingerprint"].startswith("sha256:")
     assert len(d["fingerprint"]) == len("sha256:") + 64
-    assert d["trail"]["entries"][0]["output"]["unit"]
+    first = d["trail"]["entries"][0]
+    assert first["equation"] == example_result.trail.entries[0].equation
+    assert first["output"]["unit"] == example_result.trail.entries[0].output_unit
+    assert len(first["output"]["value"]) == len(d["trail"]["axis"])
 
 
 def test_to_json_is_byte_identical_across_two_computes(write_project: WriteProject) -> None:

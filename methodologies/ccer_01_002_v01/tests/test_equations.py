@@ -33,8 +33,7 @@ def test_weights_are_the_methodologys_half_and_half() -> None:
     # CCER-01-002-V01 §7.1 Tables 2-3: 0.5/0.5, not TOOL07's 0.75/0.25 for wind
     p = METHODOLOGY.parameters
     assert (p["om_weight"].default, p["bm_weight"].default) == (W_OM, W_BM)
-    assert not p["om_weight"].overridable
-    assert not p["bm_weight"].overridable
+    assert (p["om_weight"].overridable, p["bm_weight"].overridable) == (False, False)
 
 
 def test_eq2_net_electricity_scalar() -> None:
