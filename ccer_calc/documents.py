@@ -222,7 +222,7 @@ def _checks(result: Result, described: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _distinct(values: np.ndarray[Any, np.dtype[Any]]) -> list[float]:
-    flat = np.atleast_1d(np.asarray(values, dtype=np.float64))
+    flat = np.asarray(values, dtype=np.float64).reshape(-1)
     _, first = np.unique(flat, return_index=True)
     return [float(flat[i]) for i in sorted(first.tolist())]
 
@@ -283,7 +283,7 @@ def _equations(result: Result) -> list[dict[str, Any]]:
             if _is_axis(i.value, n) and not _constant(i.value):
                 columns.append({**item, "values": [float(x) for x in i.value]})
             else:
-                flat = np.atleast_1d(np.asarray(i.value, dtype=np.float64))
+                flat = np.asarray(i.value, dtype=np.float64).reshape(-1)
                 scalars.append({**item, "values": _distinct(flat),
                                 "elements": int(flat.size)})
         output: dict[str, Any] = {"symbol": e.symbol, "unit": unit_text(e.output_unit)}
