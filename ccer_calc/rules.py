@@ -80,7 +80,9 @@ def management_rules(project: Project, methodology: Methodology) -> list[CheckRe
     ]
     if methodology.max_crediting_years is not None:
         n = methodology.max_crediting_years
-        limit = _years_later(d.crediting_period_start, n) - dt.timedelta(days=1)
+        # n years starting on day s end on the day before s, n years on: shift (s - 1 day) by n
+        # years, so that a start on 29 February ends on 28 February.
+        limit = _years_later(d.crediting_period_start - dt.timedelta(days=1), n)
         out.append(CheckResult(
             f"crediting_period_at_most_{n}_years",
             d.crediting_period_end <= limit,

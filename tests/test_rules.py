@@ -141,3 +141,19 @@ def test_no_lookback_without_application_date(example_data: dict[str, Any],
                                               example_dir: Path) -> None:
     del example_data["dates"]["application_date"]
     assert "five_year_lookback" not in _rules(example_data, example_dir)
+
+
+@pytest.mark.parametrize(("start", "last_day"), [
+    (dt.date(2024, 2, 29), dt.date(2034, 2, 28)),  # leap-day start ends on 28 February
+    (dt.date(2024, 3, 1), dt.date(2034, 2, 28)),
+    (dt.date(2023, 7, 15), dt.date(2033, 7, 14)),
+])
+def test_ten_years_end_the_day_before_the_anniversary(example_data: dict[str, Any],
+                                                       example_dir: Path, start: dt.date,
+                                                       last_day: dt.date) -> None:
+    # CCER-01-002-V01 §5.2: a crediting period of at most 10 years
+    example_data["dates"]["crediting_period_start"] = start
+    example_data["dates"]["crediting_period_end"] = last_day
+    assert _rules(example_data, example_dir)["crediting_period_at_most_10_years"].passed
+    example_data["dates"]["crediting_period_end"] = last_day + dt.timedelta(days=1)
+    assert not _rules(example_data, example_dir)["crediting_period_at_most_10_years"].passed

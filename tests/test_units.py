@@ -104,7 +104,5 @@ def test_superscript_in_normal_cubic_metres() -> None:
     assert parse_unit("万Nm³") == parse_unit("万Nm3")
 
 
-@pytest.mark.xfail(strict=True, reason="parse_unit turns '³' into '3', so 'm³' becomes the "
-                                       "unknown unit 'm3'; only Nm³ and 万Nm³ work")
 def test_superscript_cubic_metre() -> None:
     assert parse_unit("m³") == parse_unit("m**3")

@@ -155,7 +155,14 @@ def lookup_grid_factors(
     usable = [r for r in rows if r.edition <= year
               and (as_of is None or r.published is None or r.published <= as_of)]
     if not usable:
-        years = ", ".join(str(r.edition) for r in sorted(rows, key=lambda r: r.edition))
+        years = ", ".join(f"{r.edition} (published {r.published or 'date unknown'})"
+                          for r in sorted(rows, key=lambda r: r.edition))
+        if as_of is not None and any(r.edition <= year for r in rows):
+            raise DataNotFound(
+                f"no MEE OM/BM edition for grid {grid} at or before year {year} had been "
+                f"published by {as_of}", field="--as-of", value=str(as_of),
+                expected=f"a later verification date (editions: {years}), or override "
+                         "parameters grid_om_factor and grid_bm_factor")
         raise DataNotFound(
             f"no MEE OM/BM edition for grid {grid} at or before year {year}",
             field="inputs.grid", value=year,

@@ -66,7 +66,9 @@ def parse_unit(text: str) -> pint.Unit:
     ValueError
         If the text is not a unit known to the registry.
     """
-    cleaned = text.strip().replace("³", "3").replace("²", "2").replace("·", "*")
+    # 万Nm³ and Nm³ are unit names; any other superscript is a power (m³ = m**3).
+    cleaned = text.strip().replace("Nm³", "Nm3").replace("·", "*")
+    cleaned = cleaned.replace("³", "**3").replace("²", "**2")
     if cleaned in {"", "1", "-", "dimensionless"}:
         return ureg.dimensionless
     try:
