@@ -270,6 +270,15 @@ def _constant(value: np.ndarray[Any, np.dtype[Any]]) -> bool:
     return bool(a.size == 0 or np.all(a == a.flat[0]))
 
 
+def _rows_along_axis(value: np.ndarray[Any, np.dtype[Any]],
+                     n: int) -> list[tuple[str, np.ndarray[Any, np.dtype[Any]]]]:
+    """Split a (k, n) input (e.g. one row per fuel) into k labelled rows along the axis."""
+    a = np.asarray(value)
+    if a.ndim == 2 and n and a.shape[1] == n:  # noqa: PLR2004 - a matrix
+        return [(f"[{j}]", a[j]) for j in range(a.shape[0])]
+    return [("", a)]
+
+
 def _equations(result: Result) -> list[dict[str, Any]]:
     axis = list(result.trail.axis)
     n = len(axis)
@@ -278,14 +287,15 @@ def _equations(result: Result) -> list[dict[str, Any]]:
         scalars, columns = [], []
         for i in e.inputs:
             item = {"name": i.name, "symbol": i.symbol, "unit": unit_text(i.unit),
-                    "origin": i.origin,
-                    "ref": i.ref}
-            if _is_axis(i.value, n) and not _constant(i.value):
-                columns.append({**item, "values": [float(x) for x in i.value]})
-            else:
-                flat = np.asarray(i.value, dtype=np.float64).reshape(-1)
-                scalars.append({**item, "values": _distinct(flat),
-                                "elements": int(flat.size)})
+                    "origin": i.origin, "ref": i.ref}
+            for sub, value in _rows_along_axis(i.value, n):
+                named = {**item, "name": i.name + sub, "symbol": i.symbol + sub}
+                if _is_axis(value, n) and not _constant(value):
+                    columns.append({**named, "values": [float(x) for x in value]})
+                else:
+                    flat = np.asarray(value, dtype=np.float64).reshape(-1)
+                    scalars.append({**named, "values": _distinct(flat),
+                                    "elements": int(flat.size)})
         output: dict[str, Any] = {"symbol": e.symbol, "unit": unit_text(e.output_unit)}
         if _is_axis(e.output, n) and not _constant(e.output):
             columns.append({**output, "name": "output", "origin": "computed", "ref": e.equation,
