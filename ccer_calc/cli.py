@@ -254,4 +254,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    raise SystemExit(main())
+    # Run the importable copy of this module, not __main__, so that extensions registering
+    # themselves on ccer_calc.cli._EXTENSIONS are seen.
+    from ccer_calc.cli import main as _main
+
+    raise SystemExit(_main())

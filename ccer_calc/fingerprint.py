@@ -20,8 +20,13 @@ def fingerprint(inputs: dict[str, Any], versions: dict[str, str]) -> str:
 
     Examples
     --------
-    >>> fingerprint({"a": 1}, {"engine": "0"})[:12]
-    '6d2f0e6f1d4b'
+    The hash is taken over compact, key-sorted JSON:
+
+    >>> import hashlib
+    >>> fp = fingerprint({"a": 1}, {"engine": "0"})
+    >>> canonical = b'{"inputs":{"a":1},"versions":{"engine":"0"}}'
+    >>> fp == "sha256:" + hashlib.sha256(canonical).hexdigest()
+    True
     """
     payload = canonical_json({"inputs": inputs, "versions": versions}, indent=None)
     return "sha256:" + hashlib.sha256(payload.encode("utf-8")).hexdigest()
