@@ -1,0 +1,351 @@
+"""Equations of CDM ACM0002 (greenfield) in document order.
+
+EG_PJ,y (net supply, greenfield) is the shared W2 tool, the combined margin the shared W3 tool
+with TOOL07 weights, and each fossil-fuel term FC_i,y × COEF_i,y the fuel combustion tool with
+TOOL03 option B. This module holds BE, PE_FF (the sum over fuels), PD, PE_HP, PE, LE and ER.
+Every equation is tagged [U]: written from background knowledge of ACM0002 (reference brief §6.1).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pint
+
+from ccer_calc.equation import equation
+from ccer_calc.units import Quantity
+
+__all__ = [
+    "baseline_emissions",
+    "emission_reductions",
+    "fossil_fuel_project_emissions",
+    "leakage_emissions_neglected",
+    "power_density",
+    "project_emissions",
+    "reservoir_project_emissions",
+]
+
+DOC = "CDM ACM0002"
+U = "[U: from background knowledge of ACM0002, not checked against the text]"
+_ZERO_PER_MWH = Quantity(0.0, "t CO2e/MWh")
+
+
+@equation(
+    id="ACM0002 BE",
+    symbol="BE_y",
+    formula="BE_y = EG_PJ,y × EF_grid,CM,y",
+    source=f"{DOC}, baseline emissions {U}",
+    inputs={"net_electricity": "MWh", "combined_margin": "t CO2/MWh"},
+    output="t CO2e",
+    description="baseline emissions of the grid electricity the plant displaces",
+)
+def baseline_emissions(
+    net_electricity: pint.Quantity, combined_margin: pint.Quantity
+) -> pint.Quantity:
+    r"""Baseline emissions in year y.
+
+    Parameters
+    ----------
+    net_electricity : Quantity
+        Net electricity supplied to the grid (greenfield), EG_PJ,y [MWh].
+    combined_margin : Quantity
+        Combined-margin factor (TOOL07), EF_grid,CM,y [t CO2/MWh].
+
+    Returns
+    -------
+    Quantity
+        BE_y [t CO2e].
+
+    Notes
+    -----
+    .. math:: BE_y = EG_{PJ,y} \times EF_{grid,CM,y}  \tag{ACM0002 BE}
+
+    References
+    ----------
+    CDM ACM0002, baseline emissions. [U]
+
+    Examples
+    --------
+    >>> from ccer_calc.units import Quantity
+    >>> be = baseline_emissions(net_electricity=Quantity(100_000, "MWh"),
+    ...                         combined_margin=Quantity(0.6, "t CO2/MWh"))
+    >>> round(float(be.quantity.magnitude), 6)
+    60000.0
+    """
+    return net_electricity * combined_margin
+
+
+@equation(
+    id="ACM0002 PE_FF",
+    symbol="PE_FF,y",
+    formula="PE_FF,y = Σ_i FC_i,y × COEF_i,y (TOOL03)",
+    source=f"{DOC}, project emissions from fossil fuel combustion, via TOOL03 {U}",
+    inputs={"fuel_emissions": "t CO2"},
+    output="t CO2e",
+    description="project emissions from fossil fuel burned by the plant",
+)
+def fossil_fuel_project_emissions(fuel_emissions: pint.Quantity) -> pint.Quantity:
+    r"""Project emissions from fossil fuel combustion, summed over fuels.
+
+    Parameters
+    ----------
+    fuel_emissions : Quantity
+        FC_i,y × COEF_i,y per fuel i (rows) and period (columns) [t CO2].
+
+    Returns
+    -------
+    Quantity
+        PE_FF,y [t CO2e].
+
+    Notes
+    -----
+    .. math:: PE_{FF,y} = \sum_i FC_{i,y} \times COEF_{i,y}  \tag{ACM0002 PE_FF}
+
+    References
+    ----------
+    CDM ACM0002, project emissions; CDM TOOL03, option B for COEF. [U]
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from ccer_calc.units import Quantity
+    >>> pe = fossil_fuel_project_emissions(
+    ...     fuel_emissions=Quantity(np.array([[1.5, 0.0], [2.0, 3.0]]), "t CO2"))
+    >>> [float(x) for x in pe.quantity.magnitude]
+    [3.5, 3.0]
+    """
+    return fuel_emissions.sum(axis=0)
+
+
+@equation(
+    id="ACM0002 PD",
+    symbol="PD",
+    formula="PD = (Cap_PJ − Cap_BL) / (A_PJ − A_BL), greenfield: Cap_PJ / A_PJ",
+    source=f"{DOC}, power density of hydro power plants with reservoirs {U}",
+    inputs={"installed_capacity": "MW", "reservoir_area": "km^2"},
+    output="W/m^2",
+    description="power density of a hydro plant with a new reservoir",
+)
+def power_density(installed_capacity: pint.Quantity, reservoir_area: pint.Quantity
+                  ) -> pint.Quantity:
+    r"""Power density of a greenfield hydro plant with a reservoir.
+
+    Parameters
+    ----------
+    installed_capacity : Quantity
+        Installed capacity, Cap_PJ [MW].
+    reservoir_area : Quantity
+        Area of the reservoir at full level, A_PJ [km^2].
+
+    Returns
+    -------
+    Quantity
+        PD [W/m^2].
+
+    Notes
+    -----
+    .. math:: PD = \frac{Cap_{PJ} - Cap_{BL}}{A_{PJ} - A_{BL}}  \tag{ACM0002 PD}
+
+    For a greenfield plant Cap_BL = A_BL = 0.
+
+    References
+    ----------
+    CDM ACM0002, hydro power plants with reservoirs. [U]
+
+    Examples
+    --------
+    >>> from ccer_calc.units import Quantity
+    >>> pd = power_density(installed_capacity=Quantity(30, "MW"),
+    ...                    reservoir_area=Quantity(5, "km^2"))
+    >>> round(float(pd.quantity.magnitude), 9)
+    6.0
+    """
+    return installed_capacity / reservoir_area
+
+
+@equation(
+    id="ACM0002 PE_HP",
+    symbol="PE_HP,y",
+    formula="PE_HP,y = EF_Res × TEG_y if PD ≤ 10 W/m² (and > 4), else 0",
+    source=f"{DOC}, project emissions from reservoirs {U}",
+    inputs={"reservoir_emission_factor": "kg CO2e/MWh", "total_generation": "MWh",
+            "power_density": "W/m^2", "power_density_no_emissions": "W/m^2"},
+    output="t CO2e",
+    description="project emissions from the reservoir of a hydro plant",
+)
+def reservoir_project_emissions(
+    reservoir_emission_factor: pint.Quantity,
+    total_generation: pint.Quantity,
+    power_density: pint.Quantity,
+    power_density_no_emissions: pint.Quantity,
+) -> pint.Quantity:
+    r"""Project emissions from the reservoir of a hydro plant in year y.
+
+    Parameters
+    ----------
+    reservoir_emission_factor : Quantity
+        Default emission factor for reservoirs, EF_Res [kg CO2e/MWh].
+    total_generation : Quantity
+        Total electricity produced by the plant, TEG_y [MWh].
+    power_density : Quantity
+        Power density of the plant, PD [W/m^2].
+    power_density_no_emissions : Quantity
+        Power density above which reservoir emissions are zero [W/m^2].
+
+    Returns
+    -------
+    Quantity
+        PE_HP,y [t CO2e].
+
+    Notes
+    -----
+    .. math:: PE_{HP,y} = \begin{cases} 0 & PD > 10 \\ EF_{Res} \, TEG_y & 4 < PD \le 10
+       \end{cases}  \tag{ACM0002 PE_HP}
+
+    PD ≤ 4 W/m² is outside the methodology (applicability check ``reservoir_power_density``).
+
+    References
+    ----------
+    CDM ACM0002, hydro power plants with reservoirs. [U]
+
+    Examples
+    --------
+    >>> from ccer_calc.units import Quantity
+    >>> pe = reservoir_project_emissions(
+    ...     reservoir_emission_factor=Quantity(90, "kg CO2e/MWh"),
+    ...     total_generation=Quantity(10_000, "MWh"), power_density=Quantity(6, "W/m^2"),
+    ...     power_density_no_emissions=Quantity(10, "W/m^2"))
+    >>> round(float(pe.quantity.magnitude), 6)
+    900.0
+    """
+    # both are in W/m^2 here (the decorator converted them)
+    counts = np.asarray(power_density.magnitude <= power_density_no_emissions.magnitude,
+                        dtype=np.float64)
+    return reservoir_emission_factor * total_generation * counts
+
+
+@equation(
+    id="ACM0002 PE",
+    symbol="PE_y",
+    formula="PE_y = PE_FF,y + PE_GP,y + PE_HP,y (PE_GP,y = 0: geothermal not implemented)",
+    source=f"{DOC}, project emissions {U}",
+    inputs={"fossil_fuel": "t CO2e", "reservoir": "t CO2e"},
+    output="t CO2e",
+    description="project emissions",
+)
+def project_emissions(fossil_fuel: pint.Quantity, reservoir: pint.Quantity) -> pint.Quantity:
+    r"""Project emissions in year y.
+
+    Parameters
+    ----------
+    fossil_fuel : Quantity
+        PE_FF,y [t CO2e].
+    reservoir : Quantity
+        PE_HP,y [t CO2e].
+
+    Returns
+    -------
+    Quantity
+        PE_y [t CO2e].
+
+    Notes
+    -----
+    .. math:: PE_y = PE_{FF,y} + PE_{GP,y} + PE_{HP,y}  \tag{ACM0002 PE}
+
+    PE_GP,y (geothermal non-condensable gases) is not implemented; geothermal projects fail the
+    ``technology_supported`` check.
+
+    References
+    ----------
+    CDM ACM0002, project emissions. [U]
+
+    Examples
+    --------
+    >>> from ccer_calc.units import Quantity
+    >>> pe = project_emissions(fossil_fuel=Quantity(3.5, "t CO2e"),
+    ...                        reservoir=Quantity(900, "t CO2e"))
+    >>> float(pe.quantity.magnitude)
+    903.5
+    """
+    return fossil_fuel + reservoir
+
+
+@equation(
+    id="ACM0002 LE",
+    symbol="LE_y",
+    formula="LE_y = 0",
+    source=f"{DOC}, leakage {U}",
+    inputs={"net_electricity": "MWh"},
+    output="t CO2e",
+    description="leakage emissions, not considered by the methodology",
+)
+def leakage_emissions_neglected(net_electricity: pint.Quantity) -> pint.Quantity:
+    r"""Leakage emissions in year y: none are considered.
+
+    Parameters
+    ----------
+    net_electricity : Quantity
+        Net electricity, EG_PJ,y [MWh]; used only for the shape of the period axis.
+
+    Returns
+    -------
+    Quantity
+        LE_y = 0 [t CO2e].
+
+    Notes
+    -----
+    .. math:: LE_y = 0  \tag{ACM0002 LE}
+
+    References
+    ----------
+    CDM ACM0002, leakage. [U]
+
+    Examples
+    --------
+    >>> from ccer_calc.units import Quantity
+    >>> float(leakage_emissions_neglected(net_electricity=Quantity(5.0, "MWh")).quantity.magnitude)
+    0.0
+    """
+    return net_electricity * _ZERO_PER_MWH
+
+
+@equation(
+    id="ACM0002 ER",
+    symbol="ER_y",
+    formula="ER_y = BE_y − PE_y",
+    source=f"{DOC}, emission reductions {U}",
+    inputs={"baseline": "t CO2e", "project": "t CO2e"},
+    output="t CO2e",
+    description="emission reductions",
+)
+def emission_reductions(baseline: pint.Quantity, project: pint.Quantity) -> pint.Quantity:
+    r"""Emission reductions in year y.
+
+    Parameters
+    ----------
+    baseline : Quantity
+        Baseline emissions, BE_y [t CO2e].
+    project : Quantity
+        Project emissions, PE_y [t CO2e].
+
+    Returns
+    -------
+    Quantity
+        ER_y [t CO2e].
+
+    Notes
+    -----
+    .. math:: ER_y = BE_y - PE_y  \tag{ACM0002 ER}
+
+    References
+    ----------
+    CDM ACM0002, emission reductions. [U]
+
+    Examples
+    --------
+    >>> from ccer_calc.units import Quantity
+    >>> er = emission_reductions(baseline=Quantity(60_000, "t CO2e"),
+    ...                          project=Quantity(903.5, "t CO2e"))
+    >>> float(er.quantity.magnitude)
+    59096.5
+    """
+    return baseline - project

@@ -1,0 +1,56 @@
+"""Project inputs of CDM ACM0002 (greenfield) beyond the monitored data."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+
+from ccer_calc.project import QuantityIn, quantity_field
+
+
+class FuelIn(BaseModel):
+    """NCV and CO2 emission factor of one fossil fuel (TOOL03 option B); both required."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+
+    ncv: QuantityIn = Field(description="net calorific value, GJ/t, GJ/m^3 or GJ/万Nm3")
+    co2_emission_factor: quantity_field("t CO2/GJ") = Field(  # type: ignore[valid-type]
+        description="CO2 emission factor per unit of energy, t CO2/GJ (or t CO2/TJ)")
+
+
+class Acm0002Inputs(BaseModel):
+    """What an ACM0002 project states besides its monitoring data."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+
+    technology: Literal["wind", "solar", "hydro", "geothermal", "wave", "tidal"] = Field(
+        description="renewable technology of the project plant")
+    project_type: Literal["greenfield", "capacity_addition", "retrofit", "replacement"] = Field(
+        "greenfield", description="only greenfield plants are implemented")
+    grid_connected: bool = Field(True, description="connected to an electricity grid")
+    installed_capacity: quantity_field("MW") = Field(  # type: ignore[valid-type]
+        description="installed capacity Cap_PJ")
+    reservoir: bool = Field(False, description="hydro plant with a new reservoir")
+    reservoir_area: quantity_field("km^2") | None = Field(  # type: ignore[valid-type]
+        None, description="area of the reservoir at full level, A_PJ")
+    fuels: dict[str, FuelIn] = Field(
+        default_factory=dict,
+        description="fossil fuels the plant burns, by key; each gets a column fuel_<key>")
+
+    @field_validator("reservoir")
+    @classmethod
+    def _reservoir_is_hydro(cls, reservoir: bool, info: ValidationInfo) -> bool:
+        if reservoir and info.data.get("technology") != "hydro":
+            msg = "a reservoir is only meaningful for a hydro plant"
+            raise ValueError(msg)
+        return reservoir
+
+    @field_validator("fuels")
+    @classmethod
+    def _fuel_keys(cls, fuels: dict[str, FuelIn]) -> dict[str, FuelIn]:
+        for f in fuels:
+            if not (f.isascii() and f.isidentifier() and f == f.lower()):
+                msg = f"fuel key {f!r} must be lower-case letters, digits and _ (a column name)"
+                raise ValueError(msg)
+        return fuels
