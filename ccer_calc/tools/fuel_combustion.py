@@ -311,7 +311,7 @@ _MASS_NCV = parse_unit("GJ/t")
 _GAS_NCV = parse_unit("GJ/万Nm3")
 
 
-def consumption_unit(net_calorific_value: pint.Quantity) -> str:
+def consumption_unit(net_calorific_value: pint.Quantity, field: str = "ncv") -> str:
     """The unit fuel consumption is metered in, following the NCV: ``t`` or ``万Nm3``.
 
     Raises
@@ -324,7 +324,7 @@ def consumption_unit(net_calorific_value: pint.Quantity) -> str:
         return "t"
     if dim == _GAS_NCV.dimensionality:
         return "万Nm3"
-    raise UnitError("net calorific value in a wrong unit", field="ncv",
+    raise UnitError("net calorific value in a wrong unit", field=field,
                     value=f"{net_calorific_value.units:~}", expected="GJ/t or GJ/万Nm3")
 
 

@@ -77,7 +77,8 @@ class Acm0002(Methodology):
         """Export and import; total generation for a reservoir; one column per fuel."""
         assert isinstance(inputs, Acm0002Inputs)  # noqa: S101 - type narrowing only
         extra = (GENERATION,) if inputs.reservoir else ()
-        fuels = tuple(fuel_column(k, consumption_unit(f.ncv)) for k, f in inputs.fuels.items())
+        fuels = tuple(fuel_column(k, consumption_unit(f.ncv, f"inputs.fuels.{k}.ncv"))
+                      for k, f in inputs.fuels.items())
         return self.monitored_columns + extra + fuels
 
     def compute(self, ctx: Context) -> Stages:

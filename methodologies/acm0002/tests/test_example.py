@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from ccer_calc.api import compute, load_project, project_from_dict
-from ccer_calc.errors import InputError
+from ccer_calc.errors import InputError, UnitError
 from ccer_calc.io.projectfile import read_project_file
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -71,3 +71,10 @@ def test_trail_records_project_fuel_values():
     entry = r.trail.find("TOOL03 B")[0]
     assert [i.origin for i in entry.inputs] == ["project", "project"]
     assert entry.inputs[0].ref == "project file, inputs.fuels.diesel.ncv"
+
+
+def test_ncv_in_wrong_unit_is_refused_at_load():
+    data = read_project_file(DATA / "example.toml")
+    data["inputs"]["fuels"]["diesel"]["ncv"] = "43.0 GJ"
+    with pytest.raises(UnitError, match=r"inputs.fuels.diesel.ncv: net calorific value in a wrong"):
+        project_from_dict(data, base_dir=DATA)
