@@ -1,0 +1,1 @@
+"""Packaged document templates (installed as ccer_calc.reports)."""
