@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ccer_calc.errors import InputError
-from ccer_calc.parameters import Value
+from ccer_calc.methodology import MonitoredColumn
+from ccer_calc.parameters import Parameter, Value
 from ccer_calc.tools.grid_emission_factor import combined_margin_factor, grid_factors_for_years
 from ccer_calc.tools.metering import increase_for_meter_error, reduce_for_meter_error
 from ccer_calc.tools.net_generation import net_electricity_delivered
@@ -30,6 +31,8 @@ __all__ = [
     "GridBaseline",
     "broadcast_value",
     "grid_baseline",
+    "grid_baseline_parameters",
+    "grid_exchange_columns",
     "grid_margins",
     "refuse_negative_net_delivery",
 ]
@@ -123,3 +126,83 @@ def refuse_negative_net_delivery(ctx: Context, net_electricity: Value) -> None:
             "electricity imported exceeds electricity exported over the period",
             field=f"monitoring period {p.id}", value=f"{per_period[bad[0]]:.3f} MWh net",
             expected="net delivery EG_export − EG_import >= 0", methodology=ctx.methodology.id)
+
+
+def grid_baseline_parameters(
+    doc: str, *, om_weight_source: str, bm_weight_source: str, margin_source: str
+) -> tuple[Parameter, ...]:
+    """The four baseline parameters both CCER energy methodologies declare.
+
+    The OM/BM weights are fixed at 0.5 by the methodologies' own tables (not TOOL07's 0.75/0.25
+    for wind and solar); the margins are MEE's for year y and may be overridden as a pair.
+
+    Parameters
+    ----------
+    doc : str
+        Document id and title, e.g. ``CCER-01-002-V01 并网海上风力发电``.
+    om_weight_source, bm_weight_source, margin_source : str
+        Section and table of each, e.g. ``§7.1 Table 2``.
+
+    Returns
+    -------
+    tuple of Parameter
+        ``om_weight``, ``bm_weight``, ``grid_om_factor``, ``grid_bm_factor``.
+    """
+    mee = "MEE 减排项目中国区域电网基准线排放因子 for year y, else the latest earlier edition"
+    return (
+        Parameter(
+            name="om_weight", symbol="w_OM", unit="dimensionless",
+            description_zh="电量边际排放因子的权重",
+            description_en="weight of the operating margin",
+            source=f"{doc} {om_weight_source}", kind="fixed", default=0.5, overridable=False),
+        Parameter(
+            name="bm_weight", symbol="w_BM", unit="dimensionless",
+            description_zh="容量边际排放因子的权重", description_en="weight of the build margin",
+            source=f"{doc} {bm_weight_source}", kind="fixed", default=0.5, overridable=False),
+        Parameter(
+            name="grid_om_factor", symbol="EF_grid,OM,y", unit="t CO2/MWh",
+            description_zh="项目所在区域电网第y年的电量边际排放因子",
+            description_en="operating-margin emission factor of the regional grid in year y",
+            source=f"{doc} {margin_source}: {mee}",
+            kind="published", frequency="yearly, as MEE publishes", overridable=True),
+        Parameter(
+            name="grid_bm_factor", symbol="EF_grid,BM,y", unit="t CO2/MWh",
+            description_zh="项目所在区域电网第y年的容量边际排放因子",
+            description_en="build-margin emission factor of the regional grid in year y",
+            source=f"{doc} {margin_source}: {mee}",
+            kind="published", frequency="yearly, as MEE publishes", overridable=True),
+    )
+
+
+def grid_exchange_columns(
+    doc: str, *, plant: str, export_source: str, import_source: str
+) -> tuple[MonitoredColumn, MonitoredColumn]:
+    """The monitored export and import columns of a grid-connected plant.
+
+    Parameters
+    ----------
+    doc : str
+        Document id and title.
+    plant : str
+        How the English descriptions name the plant (``the project``, ``the CSP plant``).
+    export_source, import_source : str
+        Section and table of each.
+
+    Returns
+    -------
+    tuple of MonitoredColumn
+        ``export`` (EG_export,y) and ``import`` (EG_import,y), in MWh.
+    """
+    frequency = "continuous, recorded at least monthly"
+    return (
+        MonitoredColumn(
+            name="export", symbol="EG_export,y", unit="MWh",
+            description_zh="项目第y年向区域电网输送的电量",
+            description_en=f"electricity delivered by {plant} to the regional grid in year y",
+            source=f"{doc} {export_source}", frequency=frequency),
+        MonitoredColumn(
+            name="import", symbol="EG_import,y", unit="MWh",
+            description_zh="项目第y年从区域电网下网的电量",
+            description_en=f"electricity {plant} draws from the regional grid in year y",
+            source=f"{doc} {import_source}", frequency=frequency),
+    )

@@ -3,47 +3,17 @@
 from __future__ import annotations
 
 from ccer_calc.methodology import MonitoredColumn
-from ccer_calc.parameters import Parameter, ParameterSet
+from ccer_calc.parameters import ParameterSet
+from ccer_calc.tools.grid_baseline import grid_baseline_parameters, grid_exchange_columns
 
 DOC = "CCER-01-001-V01 并网光热发电"
 
-PARAMETERS = ParameterSet((
-    Parameter(
-        name="om_weight", symbol="w_OM", unit="dimensionless",
-        description_zh="电量边际排放因子的权重", description_en="weight of the operating margin",
-        source=f"{DOC} §7.1 Table 2", kind="fixed", default=0.5, overridable=False),
-    Parameter(
-        name="bm_weight", symbol="w_BM", unit="dimensionless",
-        description_zh="容量边际排放因子的权重", description_en="weight of the build margin",
-        source=f"{DOC} §7.1 Table 3", kind="fixed", default=0.5, overridable=False),
-    Parameter(
-        name="grid_om_factor", symbol="EF_grid,OM,y", unit="t CO2/MWh",
-        description_zh="项目所在区域电网第y年的电量边际排放因子",
-        description_en="operating-margin emission factor of the regional grid in year y",
-        source=f"{DOC} §7.1: MEE 减排项目中国区域电网基准线排放因子 for year y, else the latest "
-               "earlier edition",
-        kind="published", frequency="yearly, as MEE publishes", overridable=True),
-    Parameter(
-        name="grid_bm_factor", symbol="EF_grid,BM,y", unit="t CO2/MWh",
-        description_zh="项目所在区域电网第y年的容量边际排放因子",
-        description_en="build-margin emission factor of the regional grid in year y",
-        source=f"{DOC} §7.1: MEE 减排项目中国区域电网基准线排放因子 for year y, else the latest "
-               "earlier edition",
-        kind="published", frequency="yearly, as MEE publishes", overridable=True),
-))
+PARAMETERS = ParameterSet(grid_baseline_parameters(
+    DOC, om_weight_source="§7.1 Table 2", bm_weight_source="§7.1 Table 3",
+    margin_source="§7.1"))
 
-MONITORED = (
-    MonitoredColumn(
-        name="export", symbol="EG_export,y", unit="MWh",
-        description_zh="项目第y年向区域电网输送的电量",
-        description_en="electricity delivered by the CSP plant to the regional grid in year y",
-        source=f"{DOC} §7.2", frequency="continuous, recorded at least monthly"),
-    MonitoredColumn(
-        name="import", symbol="EG_import,y", unit="MWh",
-        description_zh="项目第y年从区域电网下网的电量",
-        description_en="electricity the CSP plant draws from the regional grid in year y",
-        source=f"{DOC} §7.2", frequency="continuous, recorded at least monthly"),
-)
+MONITORED = grid_exchange_columns(DOC, plant="the CSP plant", export_source="§7.2",
+                                  import_source="§7.2")
 
 
 def fuel_column(fuel: str, unit: str) -> MonitoredColumn:
