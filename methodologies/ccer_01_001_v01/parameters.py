@@ -10,10 +10,10 @@ DOC = "CCER-01-001-V01 并网光热发电"
 
 PARAMETERS = ParameterSet(grid_baseline_parameters(
     DOC, om_weight_source="§7.1 Table 2", bm_weight_source="§7.1 Table 3",
-    margin_source="§7.1"))
+    margin_source="§7.2 Tables 9-10"))
 
-MONITORED = grid_exchange_columns(DOC, plant="the CSP plant", export_source="§7.2",
-                                  import_source="§7.2")
+MONITORED = grid_exchange_columns(DOC, plant="the CSP plant", export_source="§7.2 Table 7",
+                                  import_source="§7.2 Table 8")
 
 
 def fuel_column(fuel: str, unit: str) -> MonitoredColumn:
