@@ -1,32 +1,18 @@
-"""CCER documents as views of a Project and its Result (DESIGN decision 10).
+"""The document context: plain data built from the Project and the Result (DESIGN decision 10).
 
-One plain *document context* is built per rendering from the Project, the Result and the
-methodology's :meth:`~ccer_calc.methodology.Methodology.describe`; Jinja templates in
-``reports/<lang>/`` (installed as ``ccer_calc.reports``) only place its values. Everything that
-needs arithmetic -- per-element tables of the trail, the bar geometry of the charts -- is done
-here, never in a template. Numbers are formatted by filters (:func:`format_tco2`,
-:func:`format_number`).
-
-Template lookup: each folder given in ``template_dirs`` (first ``<dir>/<lang>/``, then
-``<dir>/``), then the packaged ``reports/<lang>/``; a user file of the same name wins.
-Undefined values raise (StrictUndefined); every template is autoescaped except ``*.md.j2`` and
-``*.txt.j2``, so the HTML table macros in ``_macros.j2`` escape user text too.
+Everything that needs arithmetic -- per-element tables of the trail, the bar geometry of the
+charts, the ex-ante versus actual comparison -- is done here, never in a template.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from importlib import resources
-from pathlib import Path
-from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-import jinja2
 import numpy as np
 
-from ccer_calc.errors import InputError, TemplateError
-from ccer_calc.fsutil import write_atomic
+from ccer_calc.documents.filters import unit_text
+from ccer_calc.errors import InputError
 
 if TYPE_CHECKING:
     from ccer_calc.methodology import Methodology
@@ -34,22 +20,11 @@ if TYPE_CHECKING:
     from ccer_calc.result import Result
     from ccer_calc.verify import Findings
 
-__all__ = [
-    "DOCUMENTS",
-    "FORMATS",
-    "LANGUAGES",
-    "build_context",
-    "environment",
-    "format_number",
-    "format_tco2",
-    "render_document",
-    "write_document",
-]
+__all__ = ["DOCUMENTS", "LANGUAGES", "bar_chart", "build_context", "choice"]
 
 #: Document keys and their template base names.
 DOCUMENTS = ("pdd", "monitoring", "validation", "verification")
 LANGUAGES = ("zh", "en")
-FORMATS = ("html", "md")
 
 _SHORT = {"baseline_emissions": "be", "project_emissions": "pe",
           "leakage_emissions": "le", "emission_reductions": "er"}
@@ -69,118 +44,11 @@ _RULE_TEXT = {
 }
 
 
-def format_tco2(value: Any) -> str:  # noqa: ANN401 - whatever the template hands over
-    """Format tonnes: thousands separators and three decimals.
-
-    Parameters
-    ----------
-    value : float
-        A number of t CO2e.
-
-    Returns
-    -------
-    str
-        The formatted number.
-
-    Examples
-    --------
-    >>> format_tco2(343163.697518)
-    '343,163.698'
-    >>> format_tco2(-0.0)
-    '0.000'
-    """
-    x = float(value)
-    return f"{x + 0.0:,.3f}"
-
-
-def format_number(value: Any) -> str:  # noqa: ANN401 - whatever the template hands over
-    """Format any magnitude with separators and up to six decimals, trailing zeros dropped.
-
-    Parameters
-    ----------
-    value : float
-        A number.
-
-    Returns
-    -------
-    str
-        The formatted number; scientific notation outside 1e-4 .. 1e12.
-
-    Examples
-    --------
-    >>> format_number(98210.4)
-    '98,210.4'
-    >>> format_number(0.5)
-    '0.5'
-    >>> format_number(3)
-    '3'
-    """
-    x = float(value) + 0.0
-    if x != 0 and not 1e-4 <= abs(x) < 1e12:  # noqa: PLR2004 - display range
-        return f"{x:.6g}"
-    text = f"{x:,.6f}".rstrip("0").rstrip(".")
-    return "0" if text in ("", "-0") else text
-
-
-def format_whole(value: Any) -> str:  # noqa: ANN401 - whatever the template hands over
-    """Format whole tonnes with separators (``740,644``)."""
-    return f"{int(value):,d}"
-
-
-def format_percent(value: Any) -> str:  # noqa: ANN401 - whatever the template hands over
-    """Format a fraction as a percentage with three decimals (``0.0123`` → ``1.230 %``)."""
-    return f"{float(value) * 100:.3f} %"
-
-
-def escape_markdown(value: Any) -> str:  # noqa: ANN401 - whatever the template hands over
-    """Make text safe inside a Markdown table cell (pipes escaped, line breaks joined)."""
-    return re.sub(r"\s*\n\s*", " ", str(value)).replace("|", "\\|")
-
-
-def environment(lang: str = "zh", template_dirs: Sequence[str | Path] = ()) -> jinja2.Environment:
-    """The Jinja environment for one language: user folders first, packaged templates last.
-
-    Parameters
-    ----------
-    lang : {"zh", "en"}
-        Language folder of the packaged templates.
-    template_dirs : sequence of path
-        User template folders; ``<dir>/<lang>/`` and ``<dir>/`` are searched in that order,
-        before the packaged ``reports/<lang>/``.
-
-    Returns
-    -------
-    jinja2.Environment
-        With StrictUndefined, autoescaping and the number filters registered.
-    """
-    _choice("lang", lang, LANGUAGES)
-    loaders: list[jinja2.BaseLoader] = []
-    for d in template_dirs:
-        folder = Path(d)
-        if not folder.is_dir():
-            raise InputError("template folder not found", field="template_dirs",
-                             value=str(folder), expected="an existing folder")
-        loaders.append(jinja2.FileSystemLoader([str(folder / lang), str(folder)]))
-    packaged = resources.files("ccer_calc.reports").joinpath(lang)
-    loaders.append(jinja2.FileSystemLoader(str(packaged)))
-    env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders),
-                             undefined=jinja2.StrictUndefined, autoescape=jinja2.select_autoescape(
-                                 # everything but Markdown and text: _macros.j2 escapes too
-                                 enabled_extensions=(), disabled_extensions=("md.j2", "txt.j2"),
-                                 default_for_string=True, default=True),
-                             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    env.filters.update(tco2=format_tco2, num=format_number, whole=format_whole,
-                       pct=format_percent, md=escape_markdown)
-    return env
-
-
-def _choice(field: str, value: str, allowed: Sequence[str]) -> None:
+def choice(field: str, value: str, allowed: Sequence[str]) -> None:
+    """Refuse a value outside ``allowed`` with an InputError naming the field."""
     if value not in allowed:
         raise InputError(f"unknown {field}", field=field, value=value,
                          expected="one of " + ", ".join(allowed))
-
-
-# --------------------------------------------------------------------------- context
 
 
 def _quantities(values: dict[str, Any]) -> dict[str, Any]:
@@ -243,22 +111,6 @@ def _parameters(result: Result, described: dict[str, Any]) -> dict[str, list[dic
         fixed.append({**p, "values": values, "origin": origin, "applied_source": ref})
     monitored = [dict(c) for c in described["monitored"]]
     return {"fixed": fixed, "monitored": monitored}
-
-
-def unit_text(unit: str) -> str:
-    """Write a unit as people read it: the mass unit first (``CO2e * t`` → ``t CO2e``).
-
-    Examples
-    --------
-    >>> unit_text("CO2e * t / MWh")
-    't CO2e/MWh'
-    >>> unit_text("MWh")
-    'MWh'
-    """
-    num, sep, den = unit.partition(" / ")
-    parts = num.split(" * ")
-    parts.sort(key=lambda u: u != "t")
-    return " ".join(parts) + (f"/{den}" if sep else "")
 
 
 def _is_axis(value: np.ndarray[Any, np.dtype[Any]], n: int) -> bool:
@@ -393,8 +245,8 @@ def build_context(project: Project, result: Result, methodology: Methodology, *,
         ``monitoring``, ``equations``, ``axis``, ``periods``, ``vintages``, ``totals``,
         ``charts``, ``fingerprint``, ``versions`` and ``verification``.
     """
-    _choice("document", document, DOCUMENTS)
-    _choice("lang", lang, LANGUAGES)
+    choice("document", document, DOCUMENTS)
+    choice("lang", lang, LANGUAGES)
     described = methodology.describe()
     if described["id"] != result.methodology["id"]:
         raise InputError("result and methodology differ", field="methodology",
@@ -428,92 +280,3 @@ def build_context(project: Project, result: Result, methodology: Methodology, *,
         "versions": dict(result.versions),
         "verification": _verification(findings),
     }
-
-
-# --------------------------------------------------------------------------- rendering
-
-
-def _template_position(tb: TracebackType | None) -> str | None:
-    where = None
-    while tb is not None:
-        name = tb.tb_frame.f_code.co_filename
-        if name.endswith(".j2"):
-            where = f"{Path(name).name}:{tb.tb_lineno}"
-        tb = tb.tb_next
-    return where
-
-
-def render_document(project: Project, result: Result, methodology: Methodology, *,
-                    document: str, lang: str = "zh", fmt: str = "html",
-                    template_dirs: Sequence[str | Path] = (),
-                    findings: Findings | None = None) -> str:
-    """Render one document fully in memory.
-
-    Parameters
-    ----------
-    project, result, methodology
-        What to show (see :func:`build_context`).
-    document : {"pdd", "monitoring", "validation", "verification"}
-        项目设计文件, 减排量核算报告, 审定报告 or 核查报告.
-    lang : {"zh", "en"}
-        Language.
-    fmt : {"html", "md"}
-        Output format: one self-contained HTML file, or Markdown.
-    template_dirs : sequence of path
-        User template folders searched before the packaged ones.
-    findings : Findings, optional
-        Verifier findings, shown by the verification report.
-
-    Returns
-    -------
-    str
-        The rendered document.
-
-    Raises
-    ------
-    TemplateError
-        A template is missing, has a syntax error, or reads a value the context lacks (the
-        message names the variable and the template line).
-    InputError
-        An unknown document, language or format.
-    """
-    _choice("fmt", fmt, FORMATS)
-    context = build_context(project, result, methodology, document=document, lang=lang,
-                            findings=findings)
-    name = f"{document}.{fmt}.j2"
-    env = environment(lang, template_dirs)
-    try:
-        return env.get_template(name).render(context)
-    except jinja2.TemplateNotFound as exc:
-        raise TemplateError("template not found", field=f"{lang}/{name}", value=exc.name,
-                            expected="a template in the user folders or reports/") from exc
-    except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(f"template syntax error: {exc.message}",
-                            field=f"{exc.name or name}:{exc.lineno}") from exc
-    except (jinja2.TemplateError, TypeError, ValueError, KeyError, AttributeError) as exc:
-        where = _template_position(exc.__traceback__) or f"{lang}/{name}"
-        msg = getattr(exc, "message", None) or str(exc)
-        raise TemplateError(f"template failed: {msg}", field=where) from exc
-
-
-def write_document(project: Project, result: Result, methodology: Methodology, *,
-                   document: str, path: str | Path, lang: str = "zh", fmt: str = "html",
-                   template_dirs: Sequence[str | Path] = (),
-                   findings: Findings | None = None) -> Path:
-    """Render a document and write it atomically; a failed render leaves no file behind.
-
-    Parameters
-    ----------
-    project, result, methodology, document, lang, fmt, template_dirs, findings
-        As for :func:`render_document`.
-    path : path
-        Destination file; an existing file is replaced only after a successful render.
-
-    Returns
-    -------
-    Path
-        The written file.
-    """
-    text = render_document(project, result, methodology, document=document, lang=lang,
-                           fmt=fmt, template_dirs=template_dirs, findings=findings)
-    return write_atomic(path, text if text.endswith("\n") else text + "\n")

@@ -1,0 +1,103 @@
+"""Number and text filters of the document templates, and unit spelling for people.
+
+Templates format numbers only through these (registered as ``tco2``, ``num``, ``whole``,
+``pct`` and ``md``), so the DOCX writer and the Jinja templates print the same text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+__all__ = [
+    "escape_markdown",
+    "format_number",
+    "format_percent",
+    "format_tco2",
+    "format_whole",
+    "unit_text",
+]
+
+
+def format_tco2(value: Any) -> str:  # noqa: ANN401 - whatever the template hands over
+    """Format tonnes: thousands separators and three decimals.
+
+    Parameters
+    ----------
+    value : float
+        A number of t CO2e.
+
+    Returns
+    -------
+    str
+        The formatted number.
+
+    Examples
+    --------
+    >>> format_tco2(343163.697518)
+    '343,163.698'
+    >>> format_tco2(-0.0)
+    '0.000'
+    """
+    x = float(value)
+    return f"{x + 0.0:,.3f}"
+
+
+def format_number(value: Any) -> str:  # noqa: ANN401 - whatever the template hands over
+    """Format any magnitude with separators and up to six decimals, trailing zeros dropped.
+
+    Parameters
+    ----------
+    value : float
+        A number.
+
+    Returns
+    -------
+    str
+        The formatted number; scientific notation outside 1e-4 .. 1e12.
+
+    Examples
+    --------
+    >>> format_number(98210.4)
+    '98,210.4'
+    >>> format_number(0.5)
+    '0.5'
+    >>> format_number(3)
+    '3'
+    """
+    x = float(value) + 0.0
+    if x != 0 and not 1e-4 <= abs(x) < 1e12:  # noqa: PLR2004 - display range
+        return f"{x:.6g}"
+    text = f"{x:,.6f}".rstrip("0").rstrip(".")
+    return "0" if text in ("", "-0") else text
+
+
+def format_whole(value: Any) -> str:  # noqa: ANN401 - whatever the template hands over
+    """Format whole tonnes with separators (``740,644``)."""
+    return f"{int(value):,d}"
+
+
+def format_percent(value: Any) -> str:  # noqa: ANN401 - whatever the template hands over
+    """Format a fraction as a percentage with three decimals (``0.0123`` → ``1.230 %``)."""
+    return f"{float(value) * 100:.3f} %"
+
+
+def escape_markdown(value: Any) -> str:  # noqa: ANN401 - whatever the template hands over
+    """Make text safe inside a Markdown table cell (pipes escaped, line breaks joined)."""
+    return re.sub(r"\s*\n\s*", " ", str(value)).replace("|", "\\|")
+
+
+def unit_text(unit: str) -> str:
+    """Write a unit as people read it: the mass unit first (``CO2e * t`` → ``t CO2e``).
+
+    Examples
+    --------
+    >>> unit_text("CO2e * t / MWh")
+    't CO2e/MWh'
+    >>> unit_text("MWh")
+    'MWh'
+    """
+    num, sep, den = unit.partition(" / ")
+    parts = num.split(" * ")
+    parts.sort(key=lambda u: u != "t")
+    return " ".join(parts) + (f"/{den}" if sep else "")
