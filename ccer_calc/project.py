@@ -16,13 +16,22 @@ from typing import Annotated, Any
 
 import numpy as np
 import pint
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    WithJsonSchema,
+    field_validator,
+)
 
 from ccer_calc.periods import MonitoringTable, Period
 from ccer_calc.units import Quantity, parse_unit
 
 __all__ = [
     "DatesIn",
+    "ExAnteIn",
     "MonitoringIn",
     "PeriodIn",
     "Project",
@@ -171,6 +180,14 @@ class MonitoringIn(_Strict):
     meters: dict[str, MeterIn] = Field(default_factory=dict)
 
 
+class ExAnteIn(_Strict):
+    """The PDD's ex-ante estimate of one calendar year's emission reductions."""
+
+    year: int = Field(ge=1900, le=2200, description="calendar year (vintage)")
+    emission_reductions: quantity_field("t CO2e") = Field(  # type: ignore[valid-type]
+        description="预计减排量 / estimated emission reductions, e.g. '800000 t CO2e'")
+
+
 class ProjectSpec(_Strict):
     """The outer shape of every project file."""
 
@@ -184,6 +201,21 @@ class ProjectSpec(_Strict):
     parameters: dict[str, QuantityIn] = Field(default_factory=dict)
     inputs: dict[str, Any] = Field(default_factory=dict)
     monitoring: MonitoringIn
+    ex_ante: list[ExAnteIn] = Field(
+        default_factory=list,
+        description="项目设计文件的预计减排量 / the PDD's ex-ante estimate per calendar year, "
+                    "years unique and ascending")
+
+    @field_validator("ex_ante")
+    @classmethod
+    def _years_ascending(cls, value: list[ExAnteIn]) -> list[ExAnteIn]:
+        years = [e.year for e in value]
+        for i in range(1, len(years)):
+            if years[i] <= years[i - 1]:
+                msg = (f"year {years[i]} follows {years[i - 1]}; ex-ante years must be unique "
+                       f"and ascending")
+                raise ValueError(msg)
+        return value
 
 
 @dataclass(frozen=True)
@@ -219,7 +251,10 @@ class Project:
 
     def canonical(self) -> dict[str, Any]:
         """Canonical plain data of every input: the fingerprint is taken over this."""
-        spec = self.spec.model_dump(mode="json", exclude={"monitoring": {"data", "csv"}})
+        exclude: dict[str, Any] = {"monitoring": {"data", "csv"}}
+        if not self.spec.ex_ante:  # older project files keep their fingerprint
+            exclude["ex_ante"] = True
+        spec = self.spec.model_dump(mode="json", exclude=exclude)
         spec["inputs"] = self.inputs.model_dump(mode="json")
         digest = hashlib.sha256()
         t = self.table

@@ -6,11 +6,13 @@ charts, the ex-ante versus actual comparison -- is done here, never in a templat
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from ccer_calc.documents.exante import ex_ante_comparison, ex_ante_table, ex_ante_totals
 from ccer_calc.documents.filters import unit_text
 from ccer_calc.errors import InputError
 
@@ -243,7 +245,9 @@ def build_context(project: Project, result: Result, methodology: Methodology, *,
     dict
         ``document``, ``lang``, ``project``, ``methodology``, ``checks``, ``parameters``,
         ``monitoring``, ``equations``, ``axis``, ``periods``, ``vintages``, ``totals``,
-        ``charts``, ``fingerprint``, ``versions`` and ``verification``.
+        ``charts``, ``fingerprint``, ``versions``, ``verification``, ``ex_ante`` (the PDD's
+        estimate per year), ``ex_ante_total``, ``ex_ante_comparison`` and ``ex_ante_totals`` (see
+        :func:`ccer_calc.documents.exante.ex_ante_comparison`).
     """
     choice("document", document, DOCUMENTS)
     choice("lang", lang, LANGUAGES)
@@ -262,6 +266,7 @@ def build_context(project: Project, result: Result, methodology: Methodology, *,
         "periods": bar_chart([(p["id"], p["er"]) for p in periods]),
         "vintages": bar_chart([(str(v["year"]), v["er"]) for v in vintages]),
     }
+    ex_ante, comparison = ex_ante_table(project), ex_ante_comparison(project, result)
     return {
         "document": document,
         "lang": lang,
@@ -279,4 +284,8 @@ def build_context(project: Project, result: Result, methodology: Methodology, *,
         "fingerprint": result.fingerprint,
         "versions": dict(result.versions),
         "verification": _verification(findings),
+        "ex_ante": ex_ante,
+        "ex_ante_total": math.fsum(e["er"] for e in ex_ante),
+        "ex_ante_comparison": comparison,
+        "ex_ante_totals": ex_ante_totals(comparison),
     }
