@@ -1,8 +1,8 @@
 """The ``report`` and ``verify`` subcommands, added to the CLI through ``cli._EXTENSIONS``.
 
-``ccer-calc report`` renders one document; ``ccer-calc verify`` compares claimed figures with a
-recomputation and exits 0 when no material difference is found, 1 when one is (2 stays for
-errors, as everywhere in the CLI).
+``ccer-calc report`` renders one document (HTML, Markdown, or DOCX/PDF with their extras);
+``ccer-calc verify`` compares claimed figures with a recomputation and exits 0 when no material
+difference is found, 1 when one is (2 stays for errors, as everywhere in the CLI).
 """
 
 from __future__ import annotations
@@ -108,16 +108,23 @@ def _materiality(text: str) -> float:
 
 def add_report(sub: Any) -> None:  # noqa: ANN401 - argparse's private subparsers type
     """Add ``ccer-calc report``."""
-    from ccer_calc.documents import DOCUMENTS, FORMATS, LANGUAGES  # noqa: PLC0415
+    from ccer_calc.documents import (  # noqa: PLC0415
+        BINARY_FORMATS,
+        DOCUMENTS,
+        FORMATS,
+        LANGUAGES,
+    )
 
     p = sub.add_parser("report", help="render a PDD, accounting, validation or verification "
-                                      "report (HTML or Markdown)")
+                                      "report (HTML, Markdown, DOCX or PDF)")
     p.add_argument("project", help="project file (.toml or .json)")
     p.add_argument("--document", required=True, choices=DOCUMENTS,
                    help="pdd (项目设计文件), monitoring (减排量核算报告), "
                         "validation (审定报告), verification (核查报告)")
     p.add_argument("--lang", default="zh", choices=LANGUAGES, help="language (default: zh)")
-    p.add_argument("--format", default="html", choices=FORMATS, help="output format")
+    p.add_argument("--format", default="html", choices=FORMATS + BINARY_FORMATS,
+                   help="output format (default: html); docx needs pip install "
+                        "'ccer-calc[docx]', pdf needs 'ccer-calc[pdf]' and the Pango libraries")
     p.add_argument("--templates", nargs="+", metavar="DIR",
                    help="folders of user templates, searched before the packaged ones")
     p.add_argument("--claimed", metavar="CLAIMED.json",

@@ -33,10 +33,13 @@ if TYPE_CHECKING:
     from ccer_calc.result import Result
     from ccer_calc.verify import Findings
 
-__all__ = ["FORMATS", "environment", "render_document", "write_document"]
+__all__ = ["BINARY_FORMATS", "FORMATS", "environment", "render_bytes", "render_document",
+           "write_document"]
 
 #: Text formats rendered by the Jinja templates.
 FORMATS = ("html", "md")
+#: Binary formats behind optional extras: DOCX (python-docx) and PDF (WeasyPrint).
+BINARY_FORMATS = ("docx", "pdf")
 
 
 def environment(lang: str = "zh", template_dirs: Sequence[str | Path] = ()) -> jinja2.Environment:
@@ -139,6 +142,47 @@ def render_document(project: Project, result: Result, methodology: Methodology, 
         raise TemplateError(f"template failed: {msg}", field=where) from exc
 
 
+def render_bytes(project: Project, result: Result, methodology: Methodology, *,
+                 document: str, lang: str = "zh", fmt: str = "docx",
+                 template_dirs: Sequence[str | Path] = (),
+                 findings: Findings | None = None) -> bytes:
+    """Render one document as a DOCX or PDF file in memory.
+
+    Parameters
+    ----------
+    project, result, methodology, document, lang, template_dirs, findings
+        As for :func:`render_document`. The DOCX is built from the document context in
+        Python (:mod:`ccer_calc.documents.word`), so user templates do not shape it; the PDF
+        is laid out from the HTML rendering, user templates included.
+    fmt : {"docx", "pdf"}
+        Output format; each needs its optional extra (``pip install 'ccer-calc[docx]'``,
+        ``pip install 'ccer-calc[pdf]'``).
+
+    Returns
+    -------
+    bytes
+        The file's content.
+
+    Raises
+    ------
+    CcerError
+        If the extra of the format is not installed (the message names it).
+    TemplateError, InputError
+        As for :func:`render_document`.
+    """
+    choice("fmt", fmt, BINARY_FORMATS)
+    if fmt == "pdf":
+        from ccer_calc.documents.pdf import pdf_bytes  # noqa: PLC0415 - optional extra
+
+        return pdf_bytes(render_document(project, result, methodology, document=document,
+                                         lang=lang, fmt="html", template_dirs=template_dirs,
+                                         findings=findings))
+    from ccer_calc.documents.word import docx_bytes  # noqa: PLC0415 - optional extra
+
+    return docx_bytes(build_context(project, result, methodology, document=document,
+                                    lang=lang, findings=findings))
+
+
 def write_document(project: Project, result: Result, methodology: Methodology, *,
                    document: str, path: str | Path, lang: str = "zh", fmt: str = "html",
                    template_dirs: Sequence[str | Path] = (),
@@ -147,8 +191,10 @@ def write_document(project: Project, result: Result, methodology: Methodology, *
 
     Parameters
     ----------
-    project, result, methodology, document, lang, fmt, template_dirs, findings
+    project, result, methodology, document, lang, template_dirs, findings
         As for :func:`render_document`.
+    fmt : {"html", "md", "docx", "pdf"}
+        Output format; ``docx`` and ``pdf`` go through :func:`render_bytes`.
     path : path
         Destination file; an existing file is replaced only after a successful render.
 
@@ -157,6 +203,11 @@ def write_document(project: Project, result: Result, methodology: Methodology, *
     Path
         The written file.
     """
+    choice("fmt", fmt, FORMATS + BINARY_FORMATS)
+    if fmt in BINARY_FORMATS:
+        return write_atomic(path, render_bytes(project, result, methodology, document=document,
+                                               lang=lang, fmt=fmt, template_dirs=template_dirs,
+                                               findings=findings))
     text = render_document(project, result, methodology, document=document, lang=lang,
                            fmt=fmt, template_dirs=template_dirs, findings=findings)
     return write_atomic(path, text if text.endswith("\n") else text + "\n")
