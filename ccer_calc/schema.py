@@ -11,11 +11,33 @@ from ccer_calc.project import ProjectSpec
 if TYPE_CHECKING:
     from ccer_calc.methodology import Methodology
 
-__all__ = ["project_schema"]
+__all__ = ["per_project_columns", "project_schema"]
+
+
+def per_project_columns(methodology: Methodology) -> str | None:
+    """How a methodology's monitored columns depend on the project, or None if they do not.
+
+    A methodology that overrides
+    :meth:`~ccer_calc.methodology.Methodology.monitored_columns_for` (solar thermal: one
+    ``fuel_<key>`` column per fuel) says so in the first line of that method's docstring,
+    which this returns.
+    """
+    from ccer_calc.methodology import Methodology  # noqa: PLC0415 - avoid an import cycle
+
+    method = type(methodology).monitored_columns_for
+    if method is Methodology.monitored_columns_for:
+        return None
+    doc = (method.__doc__ or "").strip()
+    first = doc.splitlines()[0].rstrip(".").replace("``", "") if doc else ""
+    return first or "further columns depend on the inputs"
 
 
 def project_schema(methodology: Methodology) -> dict[str, Any]:
-    """The JSON Schema of a project file for this methodology, inputs included."""
+    """The JSON Schema of a project file for this methodology, inputs included.
+
+    The description lists the static monitored columns, how further columns depend on the
+    project (:func:`per_project_columns`), and the optional ``ex_ante`` estimate.
+    """
     model = create_model(  # the outer shape, with the plug-in's own inputs model
         f"Project_{methodology.id.replace('-', '_')}",
         __base__=ProjectSpec,
@@ -24,6 +46,10 @@ def project_schema(methodology: Methodology) -> dict[str, Any]:
     schema = model.model_json_schema()
     schema["title"] = f"{methodology.id} {methodology.title_zh} project file"
     cols = ", ".join(f"{c.name} [{c.unit}]" for c in methodology.monitored_columns)
+    dynamic = per_project_columns(methodology)
     schema["description"] = (f"Project file of {methodology.id} ({methodology.title_en}). "
-                             f"Monitored columns: {cols}.")
+                             f"Monitored columns: {cols}"
+                             + (f"; per project: {dynamic}." if dynamic else ".")
+                             + " Optional ex_ante: the PDD's estimate of the emission "
+                               "reductions per calendar year.")
     return schema

@@ -187,3 +187,14 @@ def test_schema_lists_ex_ante() -> None:
     schema = project_schema(get_methodology("CCER-01-002-V01"))
     assert "ex_ante" in schema["properties"]
     assert "ExAnteIn" in schema["$defs"]
+
+
+def test_schema_says_which_columns_depend_on_the_project() -> None:
+    # solar thermal adds one fuel_<key> column per fuel; offshore wind has static columns only
+    solar = project_schema(get_methodology("CCER-01-001-V01"))["description"]
+    assert "per project:" in solar
+    assert "fuel_<key>" in solar.split("per project:")[1]  # the hook's docstring, no RST marks
+    wind = project_schema(get_methodology("CCER-01-002-V01"))["description"]
+    assert "per project" not in wind
+    assert "Monitored columns: export [MWh], import [MWh]." in wind
+    assert "ex_ante" in wind
