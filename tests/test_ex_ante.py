@@ -198,3 +198,13 @@ def test_schema_says_which_columns_depend_on_the_project() -> None:
     assert "per project" not in wind
     assert "Monitored columns: export [MWh], import [MWh]." in wind
     assert "ex_ante" in wind
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_validation_report_lists_the_estimate(with_ex_ante: tuple[Any, Any, Any],
+                                              lang: str) -> None:
+    project, result, m = with_ex_ante
+    rows = _rows(render_document(project, result, m, document="validation", lang=lang),
+                 "data-ex-ante")
+    assert {k: _num(v[1]) for k, v in rows.items()} == {
+        "2024": 480000.0, "2025": 500000.0, "2026": 500000.0}
