@@ -27,8 +27,10 @@ def write_atomic(path: str | Path, data: str | bytes) -> Path:
     """
     dest = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    mode = _mode_for(dest)
     fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
     try:
+        os.fchmod(fd, mode)  # mkstemp makes 0600; give the file the mode open() would
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
             fh.flush()
@@ -39,3 +41,13 @@ def write_atomic(path: str | Path, data: str | bytes) -> Path:
             Path(tmp).unlink()
         raise
     return dest
+
+
+def _mode_for(dest: Path) -> int:
+    """Keep an existing file's permissions; a new file gets 0666 less the umask."""
+    try:
+        return dest.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)  # reading the umask means setting it; restore at once
+        os.umask(umask)
+        return 0o666 & ~umask
