@@ -6,7 +6,7 @@ builds the document in Python, reads it from here.
 
 from __future__ import annotations
 
-__all__ = ["LABELS", "TITLES"]
+__all__ = ["LABELS", "QUANTITIES", "SCOPES", "TITLES"]
 
 TITLES = {
     "zh": {"pdd": "项目设计文件", "monitoring": "减排量核算报告", "validation": "审定报告",
@@ -85,4 +85,22 @@ LABELS = {
                       "byte-identical results and the same fingerprint; a verifier can "
                       "recompute with ccer-calc compute.",
     },
+}
+
+#: Names of the verifier's comparison scopes (as the HTML macro ``scope_name`` shows them).
+SCOPES = {
+    "zh": {"period": "核算期", "vintage": "年份", "total": "合计", "equation": "公式",
+           "fingerprint": "指纹"},
+    "en": {"period": "Period", "vintage": "Vintage", "total": "Total", "equation": "Equation",
+           "fingerprint": "Fingerprint"},
+}
+
+#: Names of the compared quantities (as the HTML macro ``quantity_name`` shows them).
+QUANTITIES = {
+    "zh": {"baseline_emissions": "基准线排放 BE", "project_emissions": "项目排放 PE",
+           "leakage_emissions": "泄漏 LE", "emission_reductions": "减排量 ER",
+           "issuable": "可签发量", "dates": "起止日期", "inputs": "输入与版本"},
+    "en": {"baseline_emissions": "Baseline BE", "project_emissions": "Project PE",
+           "leakage_emissions": "Leakage LE", "emission_reductions": "Reductions ER",
+           "issuable": "Issuable", "dates": "Dates", "inputs": "inputs and versions"},
 }

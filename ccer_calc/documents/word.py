@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ccer_calc.documents.filters import format_number, format_percent, format_tco2, format_whole
-from ccer_calc.documents.labels import LABELS, TITLES
+from ccer_calc.documents.labels import LABELS, QUANTITIES, SCOPES, TITLES
 from ccer_calc.errors import CcerError
 
 if TYPE_CHECKING:
@@ -148,14 +148,20 @@ def _verification(doc: Document, ctx: dict[str, Any], t: dict[str, str]) -> None
     doc.add_heading(t["recalculation"], level=1)
     doc.add_paragraph(f"{t['materiality']}: {format_percent(v['materiality'])}; "
                       f"{t['material'] if v['material'] else t['not_material']}")
-    rows = [(f"{c['scope']} {c['key']}", c["quantity"], format_tco2(c["claimed"]),
+    scopes, quantities = SCOPES[ctx["lang"]], QUANTITIES[ctx["lang"]]
+
+    def where(item: dict[str, Any]) -> str:
+        name = scopes.get(item["scope"], item["scope"])
+        return name if item["scope"] in ("total", "fingerprint") else f"{name} {item['key']}"
+
+    rows = [(where(c), quantities.get(c["quantity"], c["quantity"]), format_tco2(c["claimed"]),
              format_tco2(c["recomputed"]), format_tco2(c["difference"]), _pct(c["relative"]))
             for c in v["headline"]]
     _table(doc, (t["scope"], t["quantity"], t["claimed"], t["recomputed"], t["difference"],
                  t["relative"]), rows)
     doc.add_heading(t["findings"], level=1)
     kind = f"kind_{ctx['lang']}"
-    found = [(f"{f['kind']}-{f['number']}", f[kind], f"{f['scope']} {f['key']}",
+    found = [(f"{f['kind']}-{f['number']}", f[kind], where(f),
               f["description"], _pct(f["share"])) for f in v["findings"]]
     _table(doc, (t["number"], t["kind"], t["scope"], t["description"], t["share"]), found)
 
