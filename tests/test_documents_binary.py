@@ -221,3 +221,22 @@ def test_binary_formats_refuse_text_formats(loaded: tuple[Any, Any, Any]) -> Non
     assert BINARY_FORMATS == ("docx", "pdf")
     with pytest.raises(CcerError, match="unknown fmt"):
         render_bytes(project, result, m, document="pdd", fmt="html")
+
+
+@_marked(requires_docx)
+@pytest.mark.parametrize(("lang", "period", "er"), [("zh", "核算期", "减排量 ER"),
+                                                    ("en", "Period", "Reductions ER")])
+def test_docx_verification_names_scopes_in_its_language(loaded: tuple[Any, Any, Any],
+                                                         lang: str, period: str,
+                                                         er: str) -> None:
+    from ccer_calc.verify import verify  # noqa: PLC0415
+
+    project, result, m = loaded
+    findings = verify(project, result, result.to_dict())
+    tables = _docx_tables(render_bytes(project, result, m, document="verification", lang=lang,
+                                       fmt="docx", findings=findings))
+    cells = {c for t in tables for row in t for c in row}
+    first = result.periods[0].id
+    assert f"{period} {first}" in cells
+    assert er in cells
+    assert "emission_reductions" not in cells
