@@ -140,7 +140,7 @@ def test_consumption_unit_refuses_ncv_per_energy():
 
 
 @pytest.mark.parametrize(("fuel", "ncv", "unit", "cc_tc_per_tj", "of_pct"), [
-    # values as transcribed in /work/research/fuel_defaults.md, Set A (tertiary, unverified)
+    # values as transcribed in docs/research/fuel_defaults.md, Set A (tertiary, unverified)
     ("anthracite", 26.7, "GJ/t", 27.4, 94),
     ("diesel", 42.652, "GJ/t", 20.2, 98),
     ("natural_gas", 389.31, "GJ/万Nm3", 15.3, 99),
