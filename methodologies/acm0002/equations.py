@@ -12,7 +12,7 @@ import numpy as np
 import pint
 
 from ccer_calc.equation import equation
-from ccer_calc.units import Quantity
+from ccer_calc.tools.accounting import reductions_without_leakage, zero_by_methodology
 
 __all__ = [
     "baseline_emissions",
@@ -26,7 +26,6 @@ __all__ = [
 
 DOC = "CDM ACM0002"
 U = "[U: from background knowledge of ACM0002, not checked against the text]"
-_ZERO_PER_MWH = Quantity(0.0, "t CO2e/MWh")
 
 
 @equation(
@@ -269,83 +268,12 @@ def project_emissions(fossil_fuel: pint.Quantity, reservoir: pint.Quantity) -> p
     return fossil_fuel + reservoir
 
 
-@equation(
-    id="ACM0002 LE",
-    symbol="LE_y",
-    formula="LE_y = 0",
+leakage_emissions_neglected = zero_by_methodology(
+    name="leakage_emissions_neglected", id="ACM0002 LE", symbol="LE_y",
     source=f"{DOC}, leakage {U}",
-    inputs={"net_electricity": "MWh"},
-    output="t CO2e",
     description="leakage emissions, not considered by the methodology",
-)
-def leakage_emissions_neglected(net_electricity: pint.Quantity) -> pint.Quantity:
-    r"""Leakage emissions in year y: none are considered.
+    reference="CDM ACM0002, leakage [U]")
 
-    Parameters
-    ----------
-    net_electricity : Quantity
-        Net electricity, EG_PJ,y [MWh]; used only for the shape of the period axis.
-
-    Returns
-    -------
-    Quantity
-        LE_y = 0 [t CO2e].
-
-    Notes
-    -----
-    .. math:: LE_y = 0  \tag{ACM0002 LE}
-
-    References
-    ----------
-    CDM ACM0002, leakage. [U]
-
-    Examples
-    --------
-    >>> from ccer_calc.units import Quantity
-    >>> float(leakage_emissions_neglected(net_electricity=Quantity(5.0, "MWh")).quantity.magnitude)
-    0.0
-    """
-    return net_electricity * _ZERO_PER_MWH
-
-
-@equation(
-    id="ACM0002 ER",
-    symbol="ER_y",
-    formula="ER_y = BE_y − PE_y",
-    source=f"{DOC}, emission reductions {U}",
-    inputs={"baseline": "t CO2e", "project": "t CO2e"},
-    output="t CO2e",
-    description="emission reductions",
-)
-def emission_reductions(baseline: pint.Quantity, project: pint.Quantity) -> pint.Quantity:
-    r"""Emission reductions in year y.
-
-    Parameters
-    ----------
-    baseline : Quantity
-        Baseline emissions, BE_y [t CO2e].
-    project : Quantity
-        Project emissions, PE_y [t CO2e].
-
-    Returns
-    -------
-    Quantity
-        ER_y [t CO2e].
-
-    Notes
-    -----
-    .. math:: ER_y = BE_y - PE_y  \tag{ACM0002 ER}
-
-    References
-    ----------
-    CDM ACM0002, emission reductions. [U]
-
-    Examples
-    --------
-    >>> from ccer_calc.units import Quantity
-    >>> er = emission_reductions(baseline=Quantity(60_000, "t CO2e"),
-    ...                          project=Quantity(903.5, "t CO2e"))
-    >>> float(er.quantity.magnitude)
-    59096.5
-    """
-    return baseline - project
+emission_reductions = reductions_without_leakage(
+    name="emission_reductions", id="ACM0002 ER", source=f"{DOC}, emission reductions {U}",
+    reference="CDM ACM0002, emission reductions [U]")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import pint
 
 from ccer_calc.equation import equation
-from ccer_calc.units import Quantity
+from ccer_calc.tools.accounting import reductions_without_leakage, zero_by_methodology
 
 __all__ = [
     "baseline_emissions",
@@ -23,7 +23,6 @@ __all__ = [
 ]
 
 DOC = "CCER-01-001-V01 并网光热发电"
-_ZERO_PER_MWH = Quantity(0.0, "t CO2e/MWh")
 
 
 @equation(
@@ -117,87 +116,11 @@ def project_emissions_fossil_fuel(fuel_emissions: pint.Quantity) -> pint.Quantit
     return fuel_emissions.sum(axis=0)
 
 
-@equation(
-    id="C-LE",
-    symbol="LE_y",
-    formula="LE_y = 0",
+leakage_emissions_neglected = zero_by_methodology(
+    name="leakage_emissions_neglected", id="C-LE", symbol="LE_y",
     source=f"{DOC} §6.5 (upstream fuel effects judged small; leakage not counted)",
-    inputs={"net_electricity": "MWh"},
-    output="t CO2e",
-    description="leakage emissions, neglected by the methodology",
-)
-def leakage_emissions_neglected(net_electricity: pint.Quantity) -> pint.Quantity:
-    r"""Leakage emissions in year y, which the methodology neglects.
+    description="leakage emissions, neglected by the methodology", reference=f"{DOC}, §6.5")
 
-    Parameters
-    ----------
-    net_electricity : Quantity
-        Net electricity, EG_PJ,y [MWh]; used only for the shape of the period axis.
-
-    Returns
-    -------
-    Quantity
-        LE_y = 0 [t CO2e].
-
-    Notes
-    -----
-    .. math:: LE_y = 0  \tag{C-LE}
-
-    The document gives the leakage term no equation number; C-LE is the engine's label.
-
-    References
-    ----------
-    CCER-01-001-V01 并网光热发电, §6.5.
-
-    Examples
-    --------
-    >>> from ccer_calc.units import Quantity
-    >>> float(leakage_emissions_neglected(net_electricity=Quantity(5.0, "MWh")).quantity.magnitude)
-    0.0
-    """
-    return net_electricity * _ZERO_PER_MWH
-
-
-@equation(
-    id="C6",
-    symbol="ER_y",
-    formula="ER_y = BE_y − PE_y",
-    source=f"{DOC} §6.6 eq. (6)",
-    inputs={"baseline": "t CO2e", "project": "t CO2e"},
-    output="t CO2e",
-    description="emission reductions",
-)
-def emission_reductions(baseline: pint.Quantity, project: pint.Quantity) -> pint.Quantity:
-    r"""Emission reductions in year y.
-
-    Parameters
-    ----------
-    baseline : Quantity
-        Baseline emissions, BE_y [t CO2e].
-    project : Quantity
-        Project emissions, PE_y [t CO2e].
-
-    Returns
-    -------
-    Quantity
-        ER_y [t CO2e].
-
-    Notes
-    -----
-    .. math:: ER_y = BE_y - PE_y  \tag{C6}
-
-    Leakage is neglected (§6.5) and does not appear in the formula.
-
-    References
-    ----------
-    CCER-01-001-V01 并网光热发电, §6.6, equation (6).
-
-    Examples
-    --------
-    >>> from ccer_calc.units import Quantity
-    >>> er = emission_reductions(baseline=Quantity(233_257.5, "t CO2e"),
-    ...                          project=Quantity(24.7, "t CO2e"))
-    >>> round(float(er.quantity.magnitude), 6)
-    233232.8
-    """
-    return baseline - project
+emission_reductions = reductions_without_leakage(
+    name="emission_reductions", id="C6", source=f"{DOC} §6.6 eq. (6)",
+    reference=f"{DOC}, §6.6, equation (6)")
