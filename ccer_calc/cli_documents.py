@@ -108,7 +108,7 @@ def _materiality(text: str) -> float:
 
 def add_report(sub: Any) -> None:  # noqa: ANN401 - argparse's private subparsers type
     """Add ``ccer-calc report``."""
-    from ccer_calc.documents import (  # noqa: PLC0415
+    from ccer_calc.document_kinds import (  # noqa: PLC0415
         BINARY_FORMATS,
         DOCUMENTS,
         FORMATS,

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from ccer_calc.document_kinds import DOCUMENTS, LANGUAGES
 from ccer_calc.documents.exante import ex_ante_comparison, ex_ante_table, ex_ante_totals
 from ccer_calc.documents.filters import unit_text
 from ccer_calc.errors import InputError
@@ -25,8 +26,6 @@ if TYPE_CHECKING:
 __all__ = ["DOCUMENTS", "LANGUAGES", "bar_chart", "build_context", "choice"]
 
 #: Document keys and their template base names.
-DOCUMENTS = ("pdd", "monitoring", "validation", "verification")
-LANGUAGES = ("zh", "en")
 
 _SHORT = {"baseline_emissions": "be", "project_emissions": "pe",
           "leakage_emissions": "le", "emission_reductions": "er"}

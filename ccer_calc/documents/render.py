@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import jinja2
 
+from ccer_calc.document_kinds import BINARY_FORMATS, FORMATS
 from ccer_calc.documents.context import LANGUAGES, build_context, choice
 from ccer_calc.documents.filters import (
     escape_markdown,
@@ -36,10 +37,6 @@ if TYPE_CHECKING:
 __all__ = ["BINARY_FORMATS", "FORMATS", "environment", "render_bytes", "render_document",
            "write_document"]
 
-#: Text formats rendered by the Jinja templates.
-FORMATS = ("html", "md")
-#: Binary formats behind optional extras: DOCX (python-docx) and PDF (WeasyPrint).
-BINARY_FORMATS = ("docx", "pdf")
 
 
 def environment(lang: str = "zh", template_dirs: Sequence[str | Path] = ()) -> jinja2.Environment:
