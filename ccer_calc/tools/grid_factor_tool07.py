@@ -88,6 +88,14 @@ def _positive_total(total: pint.Quantity, name: str) -> None:
                          expected="at least one plant with generation > 0")
 
 
+def _generation_weighted(factor: pint.Quantity, generation: pint.Quantity) -> pint.Quantity:
+    """Σ EG × EF / Σ EG over the last axis, refusing negative or all-zero generation."""
+    _nonnegative(generation, "electricity_generation")
+    total = generation.sum(axis=-1)
+    _positive_total(total, "electricity_generation")
+    return (factor * generation).sum(axis=-1) / total
+
+
 @equation(
     id="TOOL07 OM-B",
     symbol="EF_grid,OMsimple,y",
@@ -290,10 +298,7 @@ def simple_operating_margin_option_a(
     >>> round(float(ef.quantity.magnitude), 6)
     0.896857
     """
-    _nonnegative(electricity_generation, "electricity_generation")
-    total = electricity_generation.sum(axis=-1)
-    _positive_total(total, "electricity_generation")
-    return (electricity_generation * unit_emission_factor).sum(axis=-1) / total
+    return _generation_weighted(unit_emission_factor, electricity_generation)
 
 
 @equation(
@@ -346,10 +351,7 @@ def generation_weighted_operating_margin(
     >>> round(float(ef.quantity.magnitude), 6)
     0.843243
     """
-    _nonnegative(electricity_generation, "electricity_generation")
-    total = electricity_generation.sum(axis=-1)
-    _positive_total(total, "electricity_generation")
-    return (operating_margin * electricity_generation).sum(axis=-1) / total
+    return _generation_weighted(operating_margin, electricity_generation)
 
 
 @equation(
@@ -404,10 +406,7 @@ def build_margin_emission_factor(
     >>> round(float(ef.quantity.magnitude), 6)
     0.6
     """
-    _nonnegative(electricity_generation, "electricity_generation")
-    total = electricity_generation.sum(axis=-1)
-    _positive_total(total, "electricity_generation")
-    return (electricity_generation * unit_emission_factor).sum(axis=-1) / total
+    return _generation_weighted(unit_emission_factor, electricity_generation)
 
 
 def build_margin_sample_group(
