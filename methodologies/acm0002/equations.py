@@ -12,7 +12,12 @@ import numpy as np
 import pint
 
 from ccer_calc.equation import equation
-from ccer_calc.tools.accounting import reductions_without_leakage, zero_by_methodology
+from ccer_calc.tools.accounting import (
+    grid_baseline_emissions,
+    reductions_without_leakage,
+    summed_over_fuels,
+    zero_by_methodology,
+)
 
 __all__ = [
     "baseline_emissions",
@@ -28,91 +33,17 @@ DOC = "CDM ACM0002"
 U = "[U: from background knowledge of ACM0002, not checked against the text]"
 
 
-@equation(
-    id="ACM0002 BE",
-    symbol="BE_y",
-    formula="BE_y = EG_PJ,y × EF_grid,CM,y",
-    source=f"{DOC}, baseline emissions {U}",
-    inputs={"net_electricity": "MWh", "combined_margin": "t CO2/MWh"},
-    output="t CO2e",
+baseline_emissions = grid_baseline_emissions(
+    name="baseline_emissions", id="ACM0002 BE", source=f"{DOC}, baseline emissions {U}",
     description="baseline emissions of the grid electricity the plant displaces",
-)
-def baseline_emissions(
-    net_electricity: pint.Quantity, combined_margin: pint.Quantity
-) -> pint.Quantity:
-    r"""Baseline emissions in year y.
+    reference="CDM ACM0002, baseline emissions [U]")
 
-    Parameters
-    ----------
-    net_electricity : Quantity
-        Net electricity supplied to the grid (greenfield), EG_PJ,y [MWh].
-    combined_margin : Quantity
-        Combined-margin factor (TOOL07), EF_grid,CM,y [t CO2/MWh].
-
-    Returns
-    -------
-    Quantity
-        BE_y [t CO2e].
-
-    Notes
-    -----
-    .. math:: BE_y = EG_{PJ,y} \times EF_{grid,CM,y}  \tag{ACM0002 BE}
-
-    References
-    ----------
-    CDM ACM0002, baseline emissions. [U]
-
-    Examples
-    --------
-    >>> from ccer_calc.units import Quantity
-    >>> be = baseline_emissions(net_electricity=Quantity(100_000, "MWh"),
-    ...                         combined_margin=Quantity(0.6, "t CO2/MWh"))
-    >>> round(float(be.quantity.magnitude), 6)
-    60000.0
-    """
-    return net_electricity * combined_margin
-
-
-@equation(
-    id="ACM0002 PE_FF",
-    symbol="PE_FF,y",
+fossil_fuel_project_emissions = summed_over_fuels(
+    name="fossil_fuel_project_emissions", id="ACM0002 PE_FF", symbol="PE_FF,y",
     formula="PE_FF,y = Σ_i FC_i,y × COEF_i,y (TOOL03)",
     source=f"{DOC}, project emissions from fossil fuel combustion, via TOOL03 {U}",
-    inputs={"fuel_emissions": "t CO2"},
-    output="t CO2e",
     description="project emissions from fossil fuel burned by the plant",
-)
-def fossil_fuel_project_emissions(fuel_emissions: pint.Quantity) -> pint.Quantity:
-    r"""Project emissions from fossil fuel combustion, summed over fuels.
-
-    Parameters
-    ----------
-    fuel_emissions : Quantity
-        FC_i,y × COEF_i,y per fuel i (rows) and period (columns) [t CO2].
-
-    Returns
-    -------
-    Quantity
-        PE_FF,y [t CO2e].
-
-    Notes
-    -----
-    .. math:: PE_{FF,y} = \sum_i FC_{i,y} \times COEF_{i,y}  \tag{ACM0002 PE_FF}
-
-    References
-    ----------
-    CDM ACM0002, project emissions; CDM TOOL03, option B for COEF. [U]
-
-    Examples
-    --------
-    >>> import numpy as np
-    >>> from ccer_calc.units import Quantity
-    >>> pe = fossil_fuel_project_emissions(
-    ...     fuel_emissions=Quantity(np.array([[1.5, 0.0], [2.0, 3.0]]), "t CO2"))
-    >>> [float(x) for x in pe.quantity.magnitude]
-    [3.5, 3.0]
-    """
-    return fuel_emissions.sum(axis=0)
+    reference="CDM ACM0002, project emissions; CDM TOOL03, option B for COEF [U]")
 
 
 @equation(
