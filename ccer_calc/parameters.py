@@ -165,6 +165,8 @@ class ParameterSet:
                     f"parameter {p.symbol} is fixed by the methodology ({p.source}) and may "
                     "not be overridden",
                     field=path,
+                    expected=f"no override (the methodology's value is {p.default:g} {p.unit})"
+                    if p.default is not None else "no override",
                     methodology=methodology or None,
                 )
             if q.dimensionality != parse_unit(p.unit).dimensionality:

@@ -72,7 +72,8 @@ def check_periods(periods: list[Period]) -> None:
     for i, p in enumerate(periods):
         path = f"monitoring.periods[{i}]"
         if p.id in seen:
-            raise InputError("duplicate period id", field=f"{path}.id", value=p.id)
+            raise InputError("duplicate period id", field=f"{path}.id", value=p.id,
+                             expected="an id used by no other period")
         seen.add(p.id)
         if p.end < p.start:
             raise InputError("period ends before it starts", field=path,

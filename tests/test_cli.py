@@ -185,7 +185,8 @@ def test_bad_input_is_one_line_exit_2(write_project: WriteProject,
     code, _ = run("compute", str(write_project(csv_lines=lines)))
     assert code == EXIT_ERROR
     assert _one_line_error(capsys) == ("ccer-calc: error: example_monitoring.csv: line 4, "
-                                       "column export: not a number (got 'abc')")
+                                       "column export: not a number (got 'abc'; expected a "
+                                       "decimal number such as 1250.5)")
 
 
 def test_applicability_failure_is_one_line_exit_2(write_project: WriteProject,

@@ -166,7 +166,7 @@ def test_check_periods_no_period() -> None:
 
 def test_check_periods_duplicate_id() -> None:
     with pytest.raises(InputError, match=r"monitoring.periods\[1\].id: duplicate period id "
-                                         r"\(got 'A'\)"):
+                                         r"\(got 'A'; expected an id used by no other period\)"):
         check_periods([Period("A", dt.date(2024, 1, 1), dt.date(2024, 1, 31)),
                        Period("A", dt.date(2024, 2, 1), dt.date(2024, 2, 29))])
 

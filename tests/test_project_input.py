@@ -259,7 +259,7 @@ def test_missing_project_file(tmp_path: Path) -> None:
 def test_csv_bad_number(write_project: WriteProject, example_csv_lines: list[str]) -> None:
     lines = _csv_with(example_csv_lines, 3, "88320.7", "88x320")
     with pytest.raises(InputError, match=r"example_monitoring.csv: line 4, column export: not a "
-                                         r"number \(got '88x320'\)"):
+                                         r"number \(got '88x320'; expected a decimal number"):
         load_project(write_project(csv_lines=lines))
 
 

@@ -86,7 +86,8 @@ def build_project(
     columns = methodology.monitored_columns_for(inputs)
     if mon.csv and mon.data:
         raise InputError("give monitoring data either inline or as a CSV file, not both",
-                         field="monitoring")
+                         field="monitoring",
+                         expected="either [[monitoring.data]] rows or monitoring.csv")
     if mon.csv:
         csv_path = Path(mon.csv)
         if not csv_path.is_absolute():

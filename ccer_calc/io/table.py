@@ -164,8 +164,9 @@ def read_csv_table(  # noqa: PLR0912 - one branch per kind of malformed CSV, eac
     try:
         head = _header(next(reader), f"{path.name}: line 1")
     except StopIteration:
-        raise InputError("monitoring CSV is empty", field="monitoring.csv",
-                         value=str(path)) from None
+        raise InputError("monitoring CSV is empty", field="monitoring.csv", value=str(path),
+                         expected="a header line such as 'start,end,export [MWh]' and rows"
+                         ) from None
     names = [h[0] for h in head]
     units = dict(head)
     for c in columns:
@@ -208,8 +209,8 @@ def _number(cell: str, file: str, lineno: int, name: str) -> float:
         value = float(cell)
     except ValueError:
         raise InputError("not a number", field=f"{file}: line {lineno}, column {name}",
-                         value=cell) from None
+                         value=cell, expected="a decimal number such as 1250.5") from None
     if not np.isfinite(value):
         raise InputError("not a finite number", field=f"{file}: line {lineno}, column {name}",
-                         value=cell)
+                         value=cell, expected="a finite decimal number")
     return value
