@@ -5,7 +5,7 @@ from __future__ import annotations
 import pint
 import pytest
 
-from ccer_calc.units import Quantity, as_quantity, dimensionality_of, parse_unit, ureg
+from ccer_calc.units import Quantity, parse_unit, ureg
 
 
 def test_tonnes_of_methane_and_carbon_dioxide_cannot_be_added() -> None:
@@ -89,14 +89,6 @@ def test_percent_is_a_fraction() -> None:
 def test_unknown_unit_raises_value_error_naming_it(text: str) -> None:
     with pytest.raises(ValueError, match="unknown unit"):
         parse_unit(text)
-
-
-def test_dimensionality_of_and_as_quantity() -> None:
-    assert dimensionality_of("MWh") == parse_unit("kWh").dimensionality
-    q = as_quantity([1, 2], "MWh")
-    assert q.magnitude.dtype.name == "float64"
-    assert q.magnitude.tolist() == [1.0, 2.0]
-    assert q.units == parse_unit("MWh")
 
 
 def test_superscript_in_normal_cubic_metres() -> None:

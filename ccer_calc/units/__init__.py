@@ -14,16 +14,12 @@ from __future__ import annotations
 
 import tokenize
 from importlib import resources
-from typing import Any
 
-import numpy as np
 import pint
 
 __all__ = [
     "Quantity",
     "Unit",
-    "as_quantity",
-    "dimensionality_of",
     "parse_unit",
     "ureg",
 ]
@@ -81,13 +77,3 @@ def parse_unit(text: str) -> pint.Unit:
         msg = f"unknown unit {text!r}"
         raise ValueError(msg) from exc
     return parsed
-
-
-def dimensionality_of(unit: str) -> Any:  # noqa: ANN401 - pint's UnitsContainer is untyped
-    """Return the dimensionality of a unit string."""
-    return parse_unit(unit).dimensionality
-
-
-def as_quantity(value: Any, unit: str) -> pint.Quantity:  # noqa: ANN401 - numbers or arrays
-    """Wrap a number or array in a quantity of ``unit`` as a float64 array."""
-    return Quantity(np.asarray(value, dtype=np.float64), parse_unit(unit))
