@@ -54,6 +54,7 @@ class EquationMeta:
     output: str
     description: str = ""
     alternative_units: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    document: str = ""
 
 
 class Equation(Protocol):
@@ -63,8 +64,11 @@ class Equation(Protocol):
     __name__: str
     __doc__: str | None
 
-    def __call__(self, *, trail: Trail | None = None, **inputs: Value | pint.Quantity) -> Value:
-        """Evaluate the equation."""
+    def __call__(
+        self, *, trail: Trail | None = None, instance: str = "",
+        **inputs: Value | pint.Quantity,
+    ) -> Value:
+        """Evaluate the equation (``instance`` labels one of several evaluations)."""
         ...
 
 
@@ -78,13 +82,17 @@ def equation(
     output: str,
     description: str = "",
     alternative_units: Mapping[str, tuple[str, ...]] | None = None,
+    document: str = "",
 ) -> Callable[[Callable[..., pint.Quantity]], Equation]:
     """Declare a function as a numbered equation of a methodology or tool.
 
     Parameters
     ----------
     id : str
-        Equation id, unique across the engine (``CCER-01-002-V01 W1``).
+        Equation id as the defining document numbers it, unique within every methodology that
+        uses it: the document's own number for a methodology's equations (``(1)``, or the
+        section, ``§6.4``, for an unnumbered one) and the tool's code before the number for a
+        tool's (``TOOL07 (9)``, ``AR-TOOL14 (12)``).
     symbol : str
         Symbol of the computed quantity (``BE_y``).
     formula : str
@@ -104,6 +112,9 @@ def equation(
         ("GJ/万Nm3",), "result": ("t CO2/万Nm3",)}`` for a fuel metered by normal volume
         instead of mass. A value is converted to the first of the declared unit and its
         alternatives that has its dimension.
+    document : str
+        The document that defines the equation, with its version (``CCER-01-002-V01``,
+        ``TOOL07 v07.0``, ``AR-TOOL14 v04.2``): what the trail cites.
 
     Returns
     -------
@@ -122,7 +133,8 @@ def equation(
         msg = f"{id}: output unit refers to unknown input {same_as!r}"
         raise TypeError(msg)
     fixed_out = None if same_as is not None else _parse_units(output, alts.get(RESULT, ()))
-    meta = EquationMeta(id, symbol, formula, source, dict(inputs), output, description, alts)
+    meta = EquationMeta(id, symbol, formula, source, dict(inputs), output, description, alts,
+                        document)
 
     def decorate(body: Callable[..., pint.Quantity]) -> Equation:
         params = list(inspect.signature(body).parameters)
@@ -131,7 +143,9 @@ def equation(
             raise TypeError(msg)
 
         @functools.wraps(body)
-        def wrapper(*, trail: Trail | None = None, **kwargs: Value | pint.Quantity) -> Value:
+        def wrapper(
+            *, trail: Trail | None = None, instance: str = "", **kwargs: Value | pint.Quantity
+        ) -> Value:
             missing = [n for n in in_units if n not in kwargs]
             extra = [n for n in kwargs if n not in in_units]
             if missing or extra:
@@ -161,7 +175,8 @@ def equation(
                 )
             if trail is not None:
                 trail.append(TrailEntry(id, symbol, formula, source, description,
-                                        tuple(records), f"{out_unit:~}", mag))
+                                        tuple(records), f"{out_unit:~}", mag, document,
+                                        instance))
             return Value(symbol, Quantity(mag, out_unit), "computed", id)
 
         eq = cast("Equation", wrapper)

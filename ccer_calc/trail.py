@@ -39,11 +39,21 @@ class TrailEntry:
     inputs: tuple[TrailInput, ...]
     output_unit: str
     output: np.ndarray[Any, np.dtype[np.float64]]
+    document: str = ""
+    instance: str = ""
+
+    @property
+    def key(self) -> str:
+        """Stable key of this evaluation: the equation id, and the instance label if any."""
+        return f"{self.equation}[{self.instance}]" if self.instance else self.equation
 
     def to_dict(self) -> dict[str, Any]:
         """Plain-data form for JSON and documents."""
         return {
             "equation": self.equation,
+            "document": self.document,
+            "instance": self.instance,
+            "key": self.key,
             "symbol": self.symbol,
             "formula": self.formula,
             "source": self.source,
@@ -81,9 +91,22 @@ class Trail:
 
     axis: list[str] = field(default_factory=list)
     entries: list[TrailEntry] = field(default_factory=list)
+    _keys: set[str] = field(default_factory=set, init=False, repr=False, compare=False)
 
     def append(self, entry: TrailEntry) -> None:
-        """Record one evaluation."""
+        """Record one evaluation.
+
+        Raises
+        ------
+        ValueError
+            If an evaluation with the same key (equation id and instance) is already recorded:
+            the verifier pairs claimed and recomputed evaluations by that key.
+        """
+        if entry.key in self._keys:
+            msg = (f"equation {entry.equation} evaluated twice with instance "
+                   f"{entry.instance!r}; give each evaluation its own instance label")
+            raise ValueError(msg)
+        self._keys.add(entry.key)
         self.entries.append(entry)
 
     def __len__(self) -> int:

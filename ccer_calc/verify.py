@@ -282,31 +282,31 @@ def _period_of(label: str, result: Result) -> str | None:
     return None
 
 
+def _claimed_key(entry: dict[str, Any]) -> str:
+    """The stable key of a claimed trail entry: equation id and instance, not its position."""
+    eid, instance = str(entry.get("equation")), entry.get("instance")
+    return f"{eid}[{instance}]" if isinstance(instance, str) and instance else eid
+
+
 def _trail(log: _Log, result: Result, claimed: dict[str, Any]) -> None:
     axis = list(result.trail.axis)
     if list(claimed.get("axis", [])) != axis:
         return  # another period axis: the element-wise comparison does not apply
-    seen: dict[str, int] = {}
     entries = claimed.get("entries", [])
-    by_id: dict[tuple[str, int], Any] = {}
+    by_key: dict[str, Any] = {}
     for e in entries if isinstance(entries, list) else []:
-        eid = str(e.get("equation")) if isinstance(e, dict) else ""
-        n = seen.get(eid, 0)
-        seen[eid] = n + 1
-        by_id[(eid, n)] = e
-    occurrence: dict[str, int] = {}
+        if isinstance(e, dict):
+            by_key[_claimed_key(e)] = e
     for e in result.trail.entries:
-        n = occurrence.get(e.equation, 0)
-        occurrence[e.equation] = n + 1
-        c = by_id.get((e.equation, n))
+        c = by_key.get(e.key)
         out = c.get("output", {}).get("value") if isinstance(c, dict) else None
         mine = [float(x) for x in np.atleast_1d(np.asarray(e.output, dtype=np.float64))]
         if not isinstance(out, list) or len(out) != len(mine):
             continue
         for k, (a, b) in enumerate(zip(out, mine, strict=True)):
             label = axis[k] if len(mine) == len(axis) else str(k)
-            comp = Comparison("equation", f"{e.equation} [{label}]", e.symbol,
-                              _number(a, f"trail.entries.{e.equation}.output[{k}]"), b,
+            comp = Comparison("equation", f"{e.key} [{label}]", e.symbol,
+                              _number(a, f"trail.entries.{e.key}.output[{k}]"), b,
                               _period_of(label, result))
             log.compare(comp, None)
 

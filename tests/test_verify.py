@@ -74,7 +74,7 @@ def test_planted_three_percent_error_is_material_in_its_period(
     findings = verify(project, result, planted)
     assert findings.material
     cars = [f for f in findings.findings if f.kind == "CAR"]
-    assert {f.key.split()[0] for f in cars} == {"M1", "W2", "W1", "W5"}
+    assert {f.key.split()[0] for f in cars} == {"M1[export]", "W2", "W1", "W5"}
     for f in cars:
         assert f.period == "MP1"
         assert "2024-03-01..2024-03-31" in f.key
@@ -266,3 +266,29 @@ def test_cli_report(example: Path, planted: dict[str, Any], tmp_path: Path,
     assert not md.exists()
     with pytest.raises(SystemExit):
         run("verify", str(example), "--claimed", str(bad), "--materiality", "5")
+
+
+def test_trail_entries_pair_by_key_not_position(tmp_path: Path) -> None:
+    """A claim listing the fuels in another order is compared fuel by fuel (#9).
+
+    Pairing by (equation id, occurrence) compared the claim's first fuel with the recomputed
+    first fuel, i.e. natural gas against diesel, and reported material differences that do not
+    exist. Entries now pair by equation id and instance (the fuel).
+    """
+    import methodologies.ccer_01_001_v01 as csp
+
+    src = Path(csp.__file__).parent / "data"
+    shutil.copy(src / "example_monitoring.csv", tmp_path)
+    text = (src / "example.toml").read_text("utf-8")
+    (tmp_path / "a.toml").write_text(text, "utf-8")
+    swapped = text.replace('fuels = ["diesel", "natural_gas"]', 'fuels = ["natural_gas", "diesel"]')
+    assert swapped != text
+    (tmp_path / "b.toml").write_text(swapped, "utf-8")
+    project = load_project(tmp_path / "a.toml")
+    result = compute(project)
+    claimed = json.loads(compute(load_project(tmp_path / "b.toml")).to_json())
+    findings = verify(project, result, claimed)
+    assert not findings.material
+    assert {f.kind for f in findings.findings} <= {"OBS"}
+    compared = {c.key.split()[0] for c in findings.comparisons if c.scope == "equation"}
+    assert {"FC1[diesel]", "FC1[natural_gas]", "M2[fuel_diesel]"} <= compared

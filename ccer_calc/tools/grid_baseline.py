@@ -67,8 +67,10 @@ def grid_baseline(
     build_margin: Value,
 ) -> GridBaseline:
     """Meter correction (M1, M2), net delivery (W2) and combined margin (W3) on any shape."""
-    exp_adj = reduce_for_meter_error(trail=trail, measured=exported, error=export_error)
-    imp_adj = increase_for_meter_error(trail=trail, measured=imported, error=import_error)
+    exp_adj = reduce_for_meter_error(trail=trail, instance="export", measured=exported,
+                                     error=export_error)
+    imp_adj = increase_for_meter_error(trail=trail, instance="import", measured=imported,
+                                       error=import_error)
     net = net_electricity_delivered(trail=trail, electricity_exported=exp_adj,
                                     electricity_imported=imp_adj)
     ef_cm = combined_margin_factor(trail=trail, om_weight=om_weight,

@@ -44,9 +44,10 @@ def _fuel_term(trail: Trail | None, fuel: str, inputs: Acm0002Inputs, consumed: 
     ref = f"project file, inputs.fuels.{fuel}"
     ncv = Value(f"NCV_{fuel}", f.ncv, "project", f"{ref}.ncv")
     ef = Value(f"EF_CO2,{fuel}", f.co2_emission_factor, "project", f"{ref}.co2_emission_factor")
-    coef = fuel_emission_coefficient_tool03_option_b(trail=trail, net_calorific_value=ncv,
+    coef = fuel_emission_coefficient_tool03_option_b(trail=trail, instance=fuel,
+                                                     net_calorific_value=ncv,
                                                      co2_emission_factor=ef)
-    return fuel_combustion_emissions(trail=trail, fuel_consumed=consumed,
+    return fuel_combustion_emissions(trail=trail, instance=fuel, fuel_consumed=consumed,
                                      emission_coefficient=coef)
 
 

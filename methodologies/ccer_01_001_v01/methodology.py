@@ -50,12 +50,15 @@ def fuel_emissions(
     trail: Trail | None, *, consumed: Value, error: Value, properties: FuelProperties
 ) -> Value:
     """FC_i,y × COEF_i,y of one fuel, after the conservative meter correction (M2, §7.3.4)."""
-    fc = increase_for_meter_error(trail=trail, measured=consumed, error=error)
+    key = properties.fuel
+    fc = increase_for_meter_error(trail=trail, instance=f"fuel_{key}", measured=consumed,
+                                  error=error)
     coef = fuel_emission_coefficient_ncv_cc_of(
-        trail=trail, net_calorific_value=properties.net_calorific_value,
+        trail=trail, instance=key, net_calorific_value=properties.net_calorific_value,
         carbon_content=properties.carbon_content,
         oxidation_fraction=properties.oxidation_fraction)
-    return fuel_combustion_emissions(trail=trail, fuel_consumed=fc, emission_coefficient=coef)
+    return fuel_combustion_emissions(trail=trail, instance=key, fuel_consumed=fc,
+                                     emission_coefficient=coef)
 
 
 def _inputs(ctx: Context) -> SolarThermalInputs:
