@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+import methodologies.ccer_01_001_v01 as csp
 import methodologies.ccer_01_002_v01 as ow
 from ccer_calc.api import compute, get_methodology, load_project
 from ccer_calc.cli import EXIT_ERROR, EXIT_OK, main
@@ -275,8 +276,6 @@ def test_trail_entries_pair_by_key_not_position(tmp_path: Path) -> None:
     first fuel, i.e. natural gas against diesel, and reported material differences that do not
     exist. Entries now pair by equation id and instance (the fuel).
     """
-    import methodologies.ccer_01_001_v01 as csp
-
     src = Path(csp.__file__).parent / "data"
     shutil.copy(src / "example_monitoring.csv", tmp_path)
     text = (src / "example.toml").read_text("utf-8")
