@@ -18,7 +18,8 @@ import numpy as np
 from ccer_calc.errors import InputError
 from ccer_calc.methodology import MonitoredColumn
 from ccer_calc.parameters import Parameter, Value
-from ccer_calc.tools.grid_emission_factor import combined_margin_factor, grid_factors_for_years
+from ccer_calc.tools.grid_emission_factor import combined_margin_factor
+from ccer_calc.tools.mee_grid_factors import grid_factors_for_years
 from ccer_calc.tools.metering import increase_for_meter_error, reduce_for_meter_error
 from ccer_calc.tools.net_generation import net_electricity_delivered
 from ccer_calc.units import Quantity

@@ -6,7 +6,6 @@ oracle is the printed formulas applied by hand to the CSV: CCER-01-001-V01 §6.3
 """
 
 import csv
-import datetime as dt
 from pathlib import Path
 
 import numpy as np
@@ -84,11 +83,13 @@ def test_ncv_in_wrong_unit_is_refused():
                           base_dir=DATA)
 
 
-def test_grid_year_without_published_edition_is_refused():
-    # as of 2020-06-30 the 2019 edition (published 2020-12-29) did not exist yet
-    p = load_project(DATA / "example.toml")
-    with pytest.raises(DataNotFound, match=r"no MEE OM/BM edition for grid 西北 at or before"):
-        compute(p, as_of=dt.date(2020, 6, 30))
+def test_grid_year_without_bundled_edition_is_refused():
+    # without the project's OM/BM, 2024 needs the 2024 edition, which is not bundled (#11)
+    data = _data()
+    del data["parameters"]
+    p = project_from_dict(data, base_dir=DATA)
+    with pytest.raises(DataNotFound, match=r"selected for year 2024 is 2024 .* not bundled"):
+        compute(p)
 
 
 def test_fuel_key_must_be_a_column_name():

@@ -3,9 +3,9 @@
 The example is illustrative (no published PDD is bundled yet), so the reference is the
 methodology's own arithmetic done here independently: per calendar year,
 ER_y = Σ [export × (1 − e_export) − import × (1 + e_import)] × (0.5 × OM + 0.5 × BM)
-(CCER-01-002-V01 §6.3 eqs. (1)-(3), §6.4, §6.6 eq. (4), §7.3.4). Only the 2019 MEE edition is
-bundled, so 2024 and 2025 both fall back to it (Tables 6-7: latest edition before year y).
-Same algebra in another order: rel 1e-12.
+(CCER-01-002-V01 §6.3 eqs. (1)-(3), §6.4, §6.6 eq. (4), §7.3.4). The MEE edition for 2024
+exists but is not bundled, so the example states its OM/BM as parameters (the 2019 南方 values,
+for illustration). Same algebra in another order: rel 1e-12.
 """
 
 from __future__ import annotations
@@ -19,11 +19,12 @@ from pathlib import Path
 import pytest
 
 from ccer_calc.api import compute, load_project
+from ccer_calc.errors import DataNotFound
 from ccer_calc.result import KEYS
-from ccer_calc.tools.grid_emission_factor import grid_factor_table
+from ccer_calc.tools.mee_grid_factors import grid_factor_table
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-OM_2019_SOUTH, BM_2019_SOUTH = 0.8042, 0.2135  # reference brief §8.1 (as bundled)
+OM_2019_SOUTH, BM_2019_SOUTH = 0.8042, 0.2135  # reference brief §8.1 (as in example.toml)
 EF_CM = 0.5 * OM_2019_SOUTH + 0.5 * BM_2019_SOUTH
 
 
@@ -82,17 +83,31 @@ def test_example_vintages_and_totals_by_hand() -> None:
     assert set(KEYS) == set(result.totals)
 
 
-def test_trail_names_the_fallback_rule() -> None:
+def test_trail_names_the_project_margins() -> None:
     result = compute(load_project(DATA / "example.toml"))
     w3 = result.trail.find("W3")[0]
     refs = {i.name: i.ref for i in w3.inputs}
-    for year in (2024, 2025):
-        assert (f"{year}: MEE edition 2019 (latest available at or before year {year}), 南方"
-                in refs["operating_margin"])
-        assert (f"{year}: MEE edition 2019 (latest available at or before year {year})"
-                in refs["build_margin"])
-    assert {i.origin for i in w3.inputs if i.name.endswith("margin")} == {"published"}
+    assert refs["operating_margin"] == "project file, parameters.grid_om_factor"
+    assert {i.origin for i in w3.inputs if i.name.endswith("margin")} == {"project"}
     assert {i.origin for i in w3.inputs if i.name.endswith("weight")} == {"fixed"}
+
+
+def _without_override(tmp_path: Path) -> Path:
+    text = (DATA / "example.toml").read_text("utf-8")
+    start = text.index("[parameters]")
+    text = text[:start] + text[text.index("[monitoring]"):]
+    (tmp_path / "p.toml").write_text(text, "utf-8")
+    (tmp_path / "example_monitoring.csv").write_bytes(
+        (DATA / "example_monitoring.csv").read_bytes())
+    return tmp_path / "p.toml"
+
+
+def test_without_override_2024_stops_naming_the_edition(tmp_path: Path) -> None:
+    """Issue #11: the 2024 edition exists; the 2019 values must not stand in for it."""
+    project = load_project(_without_override(tmp_path))
+    with pytest.raises(DataNotFound, match=r"selected for year 2024 is 2024 .* not bundled") as e:
+        compute(project)
+    assert "grid_om_factor and grid_bm_factor" in str(e.value)
 
 
 def test_parameters_used_are_reported() -> None:
@@ -105,8 +120,8 @@ def test_parameters_used_are_reported() -> None:
 def test_override_of_both_grid_factors_replaces_the_table(tmp_path: Path) -> None:
     # with the project's own OM/BM, ER = Σ net × (0.5 OM' + 0.5 BM')
     toml = (DATA / "example.toml").read_text("utf-8").replace(
-        "[dates]", '[parameters]\ngrid_om_factor = "0.9 t CO2/MWh"\n'
-                   'grid_bm_factor = "300 kg CO2/MWh"\n\n[dates]')
+        'grid_om_factor = "0.8042 t CO2/MWh"', 'grid_om_factor = "0.9 t CO2/MWh"').replace(
+        'grid_bm_factor = "0.2135 t CO2/MWh"', 'grid_bm_factor = "300 kg CO2/MWh"')
     (tmp_path / "p.toml").write_text(toml, "utf-8")
     (tmp_path / "example_monitoring.csv").write_bytes(
         (DATA / "example_monitoring.csv").read_bytes())
@@ -119,9 +134,9 @@ def test_override_of_both_grid_factors_replaces_the_table(tmp_path: Path) -> Non
     assert {i.origin for i in w3.inputs if i.name.endswith("margin")} == {"project"}
 
 
-def test_as_of_before_the_2019_edition_finds_no_factor() -> None:
-    from ccer_calc.errors import DataNotFound  # noqa: PLC0415
-
-    with pytest.raises(DataNotFound, match=r"no MEE OM/BM edition for grid 南方 at or before "
-                                           r"year 2024"):
-        compute(load_project(DATA / "example.toml"), as_of=dt.date(2020, 1, 1))
+def test_as_of_does_not_bring_back_a_fallback(tmp_path: Path) -> None:
+    # before the 2024 edition's (unknown) publication date the rule would pass over it, but
+    # the register cannot tell whether a 2020-2023 edition existed: still an error
+    project = load_project(_without_override(tmp_path))
+    with pytest.raises(DataNotFound, match=r"cannot choose the MEE OM/BM edition for year 2024"):
+        compute(project, as_of=dt.date(2024, 6, 1))
