@@ -24,7 +24,7 @@ from ccer_calc.periods import Segments, assign_rows, split_at_years
 from ccer_calc.project import Project
 from ccer_calc.registry import Registry, default_registry
 from ccer_calc.result import KEYS, PeriodResult, Result, VintageResult
-from ccer_calc.rules import management_rules
+from ccer_calc.rules import programme_rules
 from ccer_calc.trail import Trail
 from ccer_calc.units import parse_unit
 
@@ -70,6 +70,7 @@ def list_methodologies(*, registry: Registry | None = None) -> list[dict[str, An
         info = reg.info(mid)
         out.append({"id": m.id, "version": m.version, "title_zh": m.title_zh,
                     "title_en": m.title_en, "sector": m.sector, "status": m.status,
+                    "programme": m.programme,
                     "distribution": f"{info.distribution} {info.distribution_version}"})
     return out
 
@@ -153,7 +154,7 @@ def compute(
     reg = _registry(registry)
     m = reg.get(project.methodology_id)
     info = reg.info(m.id)
-    checks = management_rules(project, m) + [c.run(project) for c in m.checks]
+    checks = programme_rules(project, m) + [c.run(project) for c in m.checks]
     failed = [c for c in checks if not c.passed]
     if failed:
         raise ApplicabilityError(

@@ -169,6 +169,8 @@ class Methodology(ABC):
     sector: ClassVar[str]
     status: ClassVar[str]
     source: ClassVar[str]
+    #: ``CCER`` or ``CDM``: whose date rules apply (:mod:`ccer_calc.rules`).
+    programme: ClassVar[str]
     max_crediting_years: ClassVar[int | None] = None
     parameters: ClassVar[ParameterSet]
     input_model: ClassVar[type[BaseModel]]
@@ -209,6 +211,7 @@ class Methodology(ABC):
             "sector": self.sector,
             "status": self.status,
             "source": self.source,
+            "programme": self.programme,
             "max_crediting_years": self.max_crediting_years,
             "parameters": [p.to_dict() for p in self.parameters],
             "monitored": [c.to_dict() for c in self.monitored_columns],
@@ -224,7 +227,8 @@ class Methodology(ABC):
 
 
 _REQUIRED = ("id", "version", "title_zh", "title_en", "sector", "status", "source",
-             "parameters", "input_model", "monitored_columns", "checks", "equations", "example")
+             "programme", "parameters", "input_model", "monitored_columns", "checks",
+             "equations", "example")
 
 
 def validate_methodology(obj: object, name: str, distribution: str) -> Methodology:
@@ -246,6 +250,8 @@ def validate_methodology(obj: object, name: str, distribution: str) -> Methodolo
         raise fail("lacks " + ", ".join(missing))
     if obj.id != name:
         raise fail(f"declares id {obj.id!r} but is registered as {name!r}")
+    if obj.programme not in ("CCER", "CDM"):
+        raise fail(f"declares programme {obj.programme!r}; expected 'CCER' or 'CDM'")
     if not isinstance(obj.parameters, ParameterSet):
         raise fail("declares parameters that are not a ParameterSet")
     if not (isinstance(obj.input_model, type) and issubclass(obj.input_model, BaseModel)):

@@ -12,7 +12,7 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import numpy as np
 import pint
@@ -152,7 +152,12 @@ class DatesIn(_Strict):
     grid_connection: dt.date | None = Field(None, description="并网日期 / grid connection")
     application_date: dt.date | None = Field(
         None, description="减排量登记申请日期 / application date of this instalment "
-                          "(five-year look-back rule)")
+                          "(five-year look-back rule; CCER only)")
+    crediting_period_type: Literal["renewable", "fixed"] | None = Field(
+        None, description="CDM only: a renewable crediting period (at most 7 years, renewable "
+                          "twice) or a fixed one (at most 10 years)")
+    crediting_period_number: int | None = Field(
+        None, ge=1, le=3, description="CDM only: which renewable crediting period (1 to 3)")
 
 
 class PeriodIn(_Strict):
@@ -255,6 +260,9 @@ class Project:
         if not self.spec.ex_ante:  # older project files keep their fingerprint
             exclude["ex_ante"] = True
         spec = self.spec.model_dump(mode="json", exclude=exclude)
+        for later in ("crediting_period_type", "crediting_period_number"):
+            if spec["dates"][later] is None:  # CCER projects keep their fingerprint
+                del spec["dates"][later]
         spec["inputs"] = self.inputs.model_dump(mode="json")
         digest = hashlib.sha256()
         t = self.table

@@ -1,7 +1,15 @@
-"""Rules of the CCER management measures that every project must respect.
+"""Date rules of the programme a methodology belongs to (DESIGN decision 13).
 
-Source: 《温室气体自愿减排交易管理办法（试行）》 (MEE and SAMR, in force 2023-10-20), arts. 10
-and 17; the crediting-period limit is each methodology's own (e.g. CCER-01-002-V01 §5.2).
+A methodology declares its programme (``Methodology.programme``) and only that programme's
+rules apply:
+
+* **CCER**: 《温室气体自愿减排交易管理办法（试行）》 (MEE and SAMR, in force 2023-10-20), arts. 10
+  and 17 (construction after 2012-11-08, reductions after 2020-09-22, the five-year look-back of
+  an instalment); the crediting-period limit is each methodology's own (e.g. CCER-01-002-V01
+  §5.2).
+* **CDM**: the CDM modalities and procedures (decision 3/CMP.1, annex, para. 49): a crediting
+  period of at most 7 years, renewable at most twice, or of at most 10 years with no renewal.
+  None of the CCER dates applies, so historical CDM monitoring periods can be recomputed.
 """
 
 from __future__ import annotations
@@ -16,11 +24,23 @@ if TYPE_CHECKING:
     from ccer_calc.project import Project
 
 __all__ = [
+    "CDM_FIXED_YEARS",
+    "CDM_RENEWABLE_YEARS",
     "CONSTRUCTION_CUTOFF",
     "LOOKBACK_YEARS",
+    "PROGRAMMES",
     "REDUCTIONS_CUTOFF",
+    "cdm_rules",
     "management_rules",
+    "programme_rules",
 ]
+
+#: Programmes a methodology may belong to.
+PROGRAMMES = ("CCER", "CDM")
+#: CDM crediting periods (decision 3/CMP.1, annex, para. 49): renewable ones at most 7 years
+#: each and at most three of them; a fixed one at most 10 years.
+CDM_RENEWABLE_YEARS, CDM_RENEWABLE_PERIODS, CDM_FIXED_YEARS = 7, 3, 10
+_CDM_MP = "CDM modalities and procedures (decision 3/CMP.1, annex), para. 49"
 
 #: Construction must have started after this date (art. 10).
 CONSTRUCTION_CUTOFF = dt.date(2012, 11, 8)
@@ -39,8 +59,90 @@ def _years_later(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year + years, day=28)
 
 
+def programme_rules(project: Project, methodology: Methodology) -> list[CheckResult]:
+    """The date rules of the methodology's programme (CCER or CDM), evaluated on a project."""
+    if getattr(methodology, "programme", "CCER") == "CDM":
+        return cdm_rules(project, methodology)
+    return management_rules(project, methodology)
+
+
+def _common(project: Project, methodology: Methodology) -> list[CheckResult]:
+    d = project.spec.dates
+    first, last = project.periods[0].start, project.periods[-1].end
+    return [
+        CheckResult(
+            "crediting_period_order",
+            d.crediting_period_start <= d.crediting_period_end,
+            f"crediting period {d.crediting_period_start}..{d.crediting_period_end}",
+            methodology.source,
+        ),
+        CheckResult(
+            "periods_within_crediting_period",
+            d.crediting_period_start <= first and last <= d.crediting_period_end,
+            f"monitoring {first}..{last}; crediting period "
+            f"{d.crediting_period_start}..{d.crediting_period_end}",
+            methodology.source,
+        ),
+    ]
+
+
+def _at_most(name: str, start: dt.date, end: dt.date, years: int, source: str) -> CheckResult:
+    # n years starting on day s end on the day before s, n years on: shift (s - 1 day) by n
+    # years, so that a start on 29 February ends on 28 February.
+    limit = _years_later(start - dt.timedelta(days=1), years)
+    return CheckResult(name, end <= limit,
+                       f"crediting period ends {end}; at most {years} years allows {limit}",
+                       source)
+
+
+def cdm_rules(project: Project, methodology: Methodology) -> list[CheckResult]:
+    """Evaluate the CDM crediting-period rules on a project.
+
+    The project states ``dates.crediting_period_type`` (``renewable`` or ``fixed``) and, for a
+    renewable one, which of the (at most three) crediting periods it is.
+
+    Returns
+    -------
+    list of CheckResult
+        One result per rule, passing or failing with the dates that decided it.
+    """
+    d = project.spec.dates
+    out = _common(project, methodology)
+    kind, number = d.crediting_period_type, d.crediting_period_number
+    if kind is None:
+        out.append(CheckResult(
+            "cdm_crediting_period_type_stated", False,
+            "a CDM project must state dates.crediting_period_type: 'renewable' (at most "
+            f"{CDM_RENEWABLE_YEARS} years, renewable twice) or 'fixed' (at most "
+            f"{CDM_FIXED_YEARS} years)", _CDM_MP))
+        return out
+    if kind == "renewable":
+        out.append(CheckResult(
+            "cdm_renewable_crediting_period_number",
+            number is not None and 1 <= number <= CDM_RENEWABLE_PERIODS,
+            f"renewable crediting period number {number}; must be 1 to "
+            f"{CDM_RENEWABLE_PERIODS} (dates.crediting_period_number)", _CDM_MP))
+        out.append(_at_most(f"cdm_crediting_period_at_most_{CDM_RENEWABLE_YEARS}_years",
+                            d.crediting_period_start, d.crediting_period_end,
+                            CDM_RENEWABLE_YEARS, f"{_CDM_MP}(a)"))
+    else:
+        out.append(CheckResult(
+            "cdm_fixed_crediting_period_not_renewed", number in (None, 1),
+            f"fixed crediting period number {number}; a fixed period is not renewed",
+            f"{_CDM_MP}(b)"))
+        out.append(_at_most(f"cdm_crediting_period_at_most_{CDM_FIXED_YEARS}_years",
+                            d.crediting_period_start, d.crediting_period_end,
+                            CDM_FIXED_YEARS, f"{_CDM_MP}(b)"))
+    if d.application_date is not None:
+        out.append(CheckResult(
+            "no_ccer_application_date", False,
+            "dates.application_date (the five-year look-back of a CCER instalment) does not "
+            "apply to a CDM methodology; remove it", _CDM_MP))
+    return out
+
+
 def management_rules(project: Project, methodology: Methodology) -> list[CheckResult]:
-    """Evaluate the management-measure date rules on a project.
+    """Evaluate the CCER management-measure date rules on a project.
 
     Returns
     -------
@@ -64,32 +166,17 @@ def management_rules(project: Project, methodology: Methodology) -> list[CheckRe
             f"{REDUCTIONS_CUTOFF}",
             f"{_MEASURES} art. 17",
         ),
-        CheckResult(
-            "crediting_period_order",
-            d.crediting_period_start <= d.crediting_period_end,
-            f"crediting period {d.crediting_period_start}..{d.crediting_period_end}",
-            methodology.source,
-        ),
-        CheckResult(
-            "periods_within_crediting_period",
-            d.crediting_period_start <= first and last <= d.crediting_period_end,
-            f"monitoring {first}..{last}; crediting period "
-            f"{d.crediting_period_start}..{d.crediting_period_end}",
-            methodology.source,
-        ),
     ]
+    out += _common(project, methodology)
+    if d.crediting_period_type is not None or d.crediting_period_number is not None:
+        out.append(CheckResult(
+            "no_cdm_crediting_period_type", False,
+            "dates.crediting_period_type and crediting_period_number are CDM notions; a CCER "
+            "crediting period is set by the methodology", methodology.source))
     if methodology.max_crediting_years is not None:
         n = methodology.max_crediting_years
-        # n years starting on day s end on the day before s, n years on: shift (s - 1 day) by n
-        # years, so that a start on 29 February ends on 28 February.
-        limit = _years_later(d.crediting_period_start - dt.timedelta(days=1), n)
-        out.append(CheckResult(
-            f"crediting_period_at_most_{n}_years",
-            d.crediting_period_end <= limit,
-            f"crediting period ends {d.crediting_period_end}; at most {n} years allows "
-            f"{limit}",
-            methodology.source,
-        ))
+        out.append(_at_most(f"crediting_period_at_most_{n}_years", d.crediting_period_start,
+                            d.crediting_period_end, n, methodology.source))
     if d.application_date is not None:
         earliest = _years_later(d.application_date, -LOOKBACK_YEARS)
         out.append(CheckResult(

@@ -64,7 +64,7 @@ def _project_part(project: Project) -> dict[str, Any]:
             inputs.append({"name": name, "value": float(raw["value"]), "unit": raw["unit"]})
         else:
             inputs.append({"name": name, "value": str(raw), "unit": None})
-    dates = {k: (v.isoformat() if v is not None else None)
+    dates = {k: (v.isoformat() if hasattr(v, "isoformat") else v)
              for k, v in spec.dates.model_dump().items()}
     return {"name": spec.name, "project_id": spec.project_id, "owner": spec.owner,
             "province": spec.province, "description": spec.description, "dates": dates,

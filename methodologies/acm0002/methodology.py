@@ -62,7 +62,8 @@ class Acm0002(Methodology):
     sector: ClassVar[str] = "energy industries (renewable sources)"
     status: ClassVar[str] = "CDM methodology; equations from background knowledge [U]"
     source: ClassVar[str] = f"{DOC} (UNFCCC CDM Executive Board) [U]"
-    max_crediting_years: ClassVar[int | None] = 10
+    programme: ClassVar[str] = "CDM"
+    max_crediting_years: ClassVar[int | None] = None
     parameters = PARAMETERS
     input_model = Acm0002Inputs
     monitored_columns = MONITORED

@@ -55,6 +55,7 @@ class OffshoreWind(Methodology):
     sector: ClassVar[str] = "能源产业 / energy industries"
     status: ClassVar[str] = "in force since 2023-10-24 (batch 1)"
     source: ClassVar[str] = f"{DOC} (MEE, 2023-10-24)"
+    programme: ClassVar[str] = "CCER"
     max_crediting_years: ClassVar[int | None] = 10
     parameters = PARAMETERS
     input_model = OffshoreWindInputs
