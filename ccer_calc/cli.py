@@ -91,10 +91,67 @@ def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     lines.append(_table(["symbol", "column", "unit", "frequency", "source"], rows, set()))
     lines += ["", "Applicability checks:"]
     lines += [f"  {c['name']}: {c['description']} ({c['source']})" for c in info["checks"]]
+    if info.get("data_tables"):
+        from ccer_calc.tools.data_catalogue import data_rows  # noqa: PLC0415
+
+        lines += ["", "Bundled data it uses (ccer-calc data --table NAME for every value):"]
+        for name in info["data_tables"]:
+            rows = data_rows(name)
+            if any(r.value is not None for r in rows):
+                lines.append(f"  {name}: {len(rows)} values")
+            else:
+                lines += [f"  {name}:", *("    " + ln for ln in _data_table(rows).splitlines())]
     lines += ["", "Equations:"]
     lines += [f"  {e['id']:<6} {e['formula']}   [{e['output']}]  ({e['source']})"
               for e in info["equations"]]
     _emit("\n".join(lines), out, None)
+    return EXIT_OK
+
+
+def _data_table(rows: list[Any]) -> str:
+    head = ["table", "key", "quantity", "value", "unit", "status", "source"]
+    body = [[r.table, r.key, r.quantity or r.details, "" if r.value is None else f"{r.value:g}",
+             r.unit, r.status, r.source] for r in rows]
+    return _table(head, body, {3})
+
+
+def _methodology_ids() -> list[str]:
+    from ccer_calc.api import list_methodologies  # noqa: PLC0415
+
+    return [m["id"] for m in list_methodologies() if m.get("status") != "broken"]
+
+
+def _methodology_defaults(only: str | None) -> list[Any]:
+    """The default parameter values each methodology ships, as data rows."""
+    from ccer_calc.api import get_methodology  # noqa: PLC0415
+    from ccer_calc.tools.data_catalogue import DataRow  # noqa: PLC0415
+
+    rows = []
+    for mid in _methodology_ids() if only is None else [only]:
+        m = get_methodology(mid)
+        rows += [DataRow(f"{m.id} parameters", p.name, p.symbol, p.default, p.unit, m.version,
+                         p.kind, p.source, "overridable" if p.overridable else "fixed")
+                 for p in m.parameters if p.default is not None]
+    return rows
+
+
+def cmd_data(args: argparse.Namespace, out: TextIO) -> int:
+    """List every bundled data value with its unit, edition, status and source."""
+    from ccer_calc.result import canonical_json  # noqa: PLC0415
+    from ccer_calc.tools.data_catalogue import catalogue, data_rows, table_digest  # noqa: PLC0415
+
+    rows = [] if args.table in _methodology_ids() else data_rows(args.table)
+    if args.table is None or args.table in _methodology_ids():
+        rows += _methodology_defaults(args.table)
+    names = {r.table for r in rows}
+    tables = [{"name": t.name, "file": f"ccer_calc/tools/data/{t.file}", "title": t.title,
+               "sha256": table_digest(t.name)} for t in catalogue() if t.name in names]
+    if args.json:
+        text = canonical_json({"tables": tables, "values": [r.to_dict() for r in rows]})
+    else:
+        lines = [f"{t['name']}: {t['title']} ({t['file']}, {t['sha256']})" for t in tables]
+        text = "\n".join([*lines, *([""] if lines else []), _data_table(rows)])
+    _emit(text, out, args.output)
     return EXIT_OK
 
 
@@ -196,6 +253,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id", help="methodology id, e.g. CCER-01-002-V01")
     p.add_argument("--json", action="store_true", help="JSON instead of text")
     p.set_defaults(handler=cmd_show)
+
+    p = sub.add_parser("data", help="every bundled data value with its unit, edition, status "
+                                    "and source")
+    p.add_argument("--table", help="only this table (e.g. grid_factor_editions_mee), or the "
+                                   "defaults of one methodology (e.g. ACM0002)")
+    p.add_argument("--json", action="store_true", help="JSON instead of a table")
+    p.add_argument("-o", "--output", help="write to this file instead of stdout")
+    p.set_defaults(handler=cmd_data)
 
     p = sub.add_parser("schema", help="JSON Schema of a methodology's project file")
     p.add_argument("id", help="methodology id")

@@ -172,6 +172,8 @@ class Methodology(ABC):
     #: ``CCER`` or ``CDM``: whose date rules apply (:mod:`ccer_calc.rules`).
     programme: ClassVar[str]
     max_crediting_years: ClassVar[int | None] = None
+    #: Names of the bundled data tables (``ccer-calc data``) the methodology may read.
+    data_tables: ClassVar[tuple[str, ...]] = ()
     parameters: ClassVar[ParameterSet]
     input_model: ClassVar[type[BaseModel]]
     monitored_columns: ClassVar[tuple[MonitoredColumn, ...]]
@@ -213,6 +215,7 @@ class Methodology(ABC):
             "source": self.source,
             "programme": self.programme,
             "max_crediting_years": self.max_crediting_years,
+            "data_tables": list(self.data_tables),
             "parameters": [p.to_dict() for p in self.parameters],
             "monitored": [c.to_dict() for c in self.monitored_columns],
             "checks": [{"name": c.name, "description": c.description, "source": c.source}

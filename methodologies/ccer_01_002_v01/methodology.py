@@ -57,6 +57,7 @@ class OffshoreWind(Methodology):
     source: ClassVar[str] = f"{DOC} (MEE, 2023-10-24)"
     programme: ClassVar[str] = "CCER"
     max_crediting_years: ClassVar[int | None] = 10
+    data_tables: ClassVar[tuple[str, ...]] = ("grid_factor_editions_mee", "grid_factors_mee")
     parameters = PARAMETERS
     input_model = OffshoreWindInputs
     monitored_columns = MONITORED

@@ -1,0 +1,124 @@
+"""Every bundled data table and value in one place, for a verifier to audit.
+
+The tables are declared in ``data/catalogue.toml``: for each, the file, the key columns, the
+value columns with their unit, and the edition, status and source columns. :func:`data_rows`
+turns them into one flat record per bundled value; :func:`table_digest` gives the sha256 of a
+table's file, which is what a result's fingerprint records for the tables it used.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import hashlib
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from ccer_calc.errors import DataNotFound
+
+__all__ = ["DataRow", "TableSpec", "catalogue", "data_rows", "table_digest"]
+
+_PACKAGE = "ccer_calc.tools.data"
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """How one bundled table is read: its file and which columns mean what."""
+
+    name: str
+    file: str
+    title: str
+    key: tuple[str, ...]
+    values: tuple[dict[str, str], ...]
+    edition: str | None
+    status: str
+    source: str
+    details: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DataRow:
+    """One bundled value (or, for a table without values, one row) with its provenance."""
+
+    table: str
+    key: str
+    quantity: str
+    value: float | None
+    unit: str
+    edition: str
+    status: str
+    source: str
+    details: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain-data form."""
+        return {"table": self.table, "key": self.key, "quantity": self.quantity,
+                "value": self.value, "unit": self.unit, "edition": self.edition,
+                "status": self.status, "source": self.source, "details": self.details}
+
+
+@functools.cache
+def catalogue() -> tuple[TableSpec, ...]:
+    """The declared tables, read once."""
+    raw = tomllib.loads(resources.files(_PACKAGE).joinpath("catalogue.toml").read_text("utf-8"))
+    return tuple(TableSpec(t["name"], t["file"], t["title"], tuple(t["key"]),
+                           tuple(t.get("values", ())), t.get("edition"), t["status"],
+                           t["source"], tuple(t.get("details", ())))
+                 for t in raw["table"])
+
+
+def _spec(name: str) -> TableSpec:
+    for t in catalogue():
+        if t.name == name:
+            return t
+    raise DataNotFound("unknown data table", field="--table", value=name,
+                       expected="one of " + ", ".join(t.name for t in catalogue()))
+
+
+@functools.cache
+def _bytes(file: str) -> bytes:
+    return resources.files(_PACKAGE).joinpath(file).read_bytes()
+
+
+def table_digest(name: str) -> str:
+    """``sha256:<hex>`` of a bundled table's file, as the fingerprint records it.
+
+    Examples
+    --------
+    >>> table_digest("gwp").startswith("sha256:")
+    True
+    """
+    return "sha256:" + hashlib.sha256(_bytes(_spec(name).file)).hexdigest()
+
+
+def _records(spec: TableSpec) -> list[DataRow]:
+    lines = [ln for ln in _bytes(spec.file).decode("utf-8").splitlines()
+             if ln and not ln.startswith("#")]
+    out = []
+    for r in csv.DictReader(lines):
+        key = " ".join(r[k] for k in spec.key)
+        edition = r[spec.edition] if spec.edition else ""
+        details = "; ".join(f"{d}: {r[d]}" for d in spec.details if r[d])
+        common = {"table": spec.name, "key": key, "edition": edition,
+                  "status": r[spec.status], "source": r[spec.source], "details": details}
+        if not spec.values:
+            out.append(DataRow(quantity="", value=None, unit="", **common))
+        for v in spec.values:
+            unit = v.get("unit") or r[v["unit_column"]]
+            out.append(DataRow(quantity=v["quantity"], value=float(r[v["column"]]), unit=unit,
+                               **common))
+    return out
+
+
+def data_rows(table: str | None = None) -> list[DataRow]:
+    """Every bundled value of every table (or of one), in file order.
+
+    Raises
+    ------
+    DataNotFound
+        If ``table`` names no declared table.
+    """
+    specs = (_spec(table),) if table else catalogue()
+    return [row for spec in specs for row in _records(spec)]
