@@ -96,11 +96,11 @@ def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
 
         lines += ["", "Bundled data it uses (ccer-calc data --table NAME for every value):"]
         for name in info["data_tables"]:
-            rows = data_rows(name)
-            if any(r.value is not None for r in rows):
-                lines.append(f"  {name}: {len(rows)} values")
+            table = data_rows(name)
+            if any(r.value is not None for r in table):
+                lines.append(f"  {name}: {len(table)} values")
             else:
-                lines += [f"  {name}:", *("    " + ln for ln in _data_table(rows).splitlines())]
+                lines += [f"  {name}:", *("    " + ln for ln in _data_table(table).splitlines())]
     lines += ["", "Equations:"]
     lines += [f"  {e['id']:<6} {e['formula']}   [{e['output']}]  ({e['source']})"
               for e in info["equations"]]
@@ -110,8 +110,9 @@ def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
 
 def _data_table(rows: list[Any]) -> str:
     head = ["table", "key", "quantity", "value", "unit", "status", "source"]
-    body = [[r.table, r.key, r.quantity or r.details, "" if r.value is None else f"{r.value:g}",
-             r.unit, r.status, r.source] for r in rows]
+    body = [[r.table, r.key, r.quantity or r.details,
+             "" if r.value is None else f"{r.value:g}", r.unit, r.status, r.source]
+            for r in rows]
     return _table(head, body, {3})
 
 

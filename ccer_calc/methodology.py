@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 import numpy as np
 from pydantic import BaseModel
@@ -38,9 +38,19 @@ __all__ = [
 ]
 
 
+#: How a monitored quantity behaves when a row is split between calendar years.
+ColumnKind = Literal["extensive", "intensive"]
+
+
 @dataclass(frozen=True)
 class MonitoredColumn:
-    """A monitored quantity the project supplies per row of monitoring data."""
+    """A monitored quantity the project supplies per row of monitoring data.
+
+    ``kind`` says how a row spanning 1 January is shared between the two years: an
+    ``extensive`` quantity (energy, fuel burned, methane destroyed) is apportioned by days; an
+    ``intensive`` one (a concentration, a net calorific value, a carbon-stock level) holds for
+    every day of the row and is not divided.
+    """
 
     name: str
     symbol: str
@@ -50,12 +60,14 @@ class MonitoredColumn:
     source: str
     frequency: str
     metered: bool = True
+    kind: ColumnKind = "extensive"
 
     def to_dict(self) -> dict[str, Any]:
         """Plain-data form."""
         return {"name": self.name, "symbol": self.symbol, "unit": self.unit,
                 "description_zh": self.description_zh, "description_en": self.description_en,
-                "source": self.source, "frequency": self.frequency, "metered": self.metered}
+                "source": self.source, "frequency": self.frequency, "metered": self.metered,
+                "kind": self.kind}
 
 
 @dataclass(frozen=True)
@@ -92,15 +104,14 @@ class Check:
 class Stages:
     """What a methodology computes along the period axis, all in t CO2e.
 
-    ``intermediates`` keeps every other named quantity (net generation, combined margin, ...)
-    so that results and documents never have to re-derive one.
+    Every intermediate quantity (net generation, combined margin, ...) is in the trail, which
+    results and documents read; the stages carry only the four reported quantities.
     """
 
     baseline_emissions: Value
     project_emissions: Value
     leakage_emissions: Value
     emission_reductions: Value
-    intermediates: dict[str, Value] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -133,25 +144,22 @@ class Context:
         return name in self.project.overrides
 
     def monitored(self, name: str) -> Value:
-        """A monitored column on the period axis (rows apportioned where split by year)."""
+        """A monitored column on the period axis.
+
+        A row split at 1 January keeps an intensive value whole in both years and shares an
+        extensive one by days.
+        """
         col = self.methodology.column(name, self.project.inputs)
         raw = self.project.table.columns[name].to(parse_unit(col.unit))
-        mag = np.asarray(raw.magnitude)[self.segments.row] * self.segments.fraction
+        mag = np.asarray(raw.magnitude)[self.segments.row]
         ref = f"monitoring data, column {name}"
-        if self.segments.split:
-            ref += " (rows spanning 1 January apportioned by days)"
+        if col.kind == "extensive":
+            mag = mag * self.segments.fraction
+            if self.segments.split:
+                ref += " (rows spanning 1 January apportioned by days)"
+        elif self.segments.split:
+            ref += " (intensive: rows spanning 1 January hold in both years)"
         return Value(col.symbol, Quantity(mag, raw.units), "monitored", ref)
-
-    def meter_error(self, name: str) -> Value:
-        """The conservative-correction fraction of a metered column on the period axis."""
-        from ccer_calc.tools.metering import meter_error_fraction  # noqa: PLC0415 - tool layer
-
-        table = self.project.table
-        mpe = self.project.max_permissible_error(name)
-        frac = meter_error_fraction(table.meter_status[name], table.meter_error[name], mpe,
-                                    field=name)
-        return Value(f"e_{name}", Quantity(frac[self.segments.row], ""), "monitored",
-                     f"meter calibration status of column {name} (§7.3.4)")
 
 
 class Methodology(ABC):
@@ -169,6 +177,12 @@ class Methodology(ABC):
     sector: ClassVar[str]
     status: ClassVar[str]
     source: ClassVar[str]
+    #: The methodology's own document with its version, as its equations cite it
+    #: (``CCER-01-002-V01``); tool documents it uses are listed in ``tool_documents``.
+    document: ClassVar[str]
+    #: Tool documents (with version) whose equations the methodology evaluates,
+    #: e.g. ``("TOOL07 v07.0", "TOOL03 v03.0")``.
+    tool_documents: ClassVar[tuple[str, ...]] = ()
     #: ``CCER`` or ``CDM``: whose date rules apply (:mod:`ccer_calc.rules`).
     programme: ClassVar[str]
     max_crediting_years: ClassVar[int | None] = None
@@ -203,8 +217,14 @@ class Methodology(ABC):
                 return c
         raise KeyError(name)
 
-    def describe(self) -> dict[str, Any]:
-        """Plain-data description: identity, parameters, monitored data, checks, equations."""
+    def describe(self, inputs: BaseModel | None = None) -> dict[str, Any]:
+        """Plain-data description of the methodology, or of it for one project.
+
+        With a project's ``inputs`` the monitored columns are the ones that project supplies
+        (:meth:`monitored_columns_for`): the schema, ``show``, the documents and validation all
+        read this one description, so they cannot drift apart.
+        """
+        columns = self.monitored_columns if inputs is None else self.monitored_columns_for(inputs)
         return {
             "id": self.id,
             "version": self.version,
@@ -214,24 +234,27 @@ class Methodology(ABC):
             "status": self.status,
             "source": self.source,
             "programme": self.programme,
+            "document": self.document,
+            "tool_documents": list(self.tool_documents),
             "max_crediting_years": self.max_crediting_years,
             "data_tables": list(self.data_tables),
             "parameters": [p.to_dict() for p in self.parameters],
-            "monitored": [c.to_dict() for c in self.monitored_columns],
+            "monitored": [c.to_dict() for c in columns],
+            "project_specific_columns": inputs is not None,
             "checks": [{"name": c.name, "description": c.description, "source": c.source}
                        for c in self.checks],
             "equations": [
-                {"id": e.meta.id, "symbol": e.meta.symbol, "formula": e.meta.formula,
-                 "source": e.meta.source, "inputs": e.meta.inputs, "output": e.meta.output,
-                 "description": e.meta.description}
+                {"id": e.meta.id, "document": e.meta.document, "symbol": e.meta.symbol,
+                 "formula": e.meta.formula, "source": e.meta.source, "inputs": e.meta.inputs,
+                 "output": e.meta.output, "description": e.meta.description}
                 for e in self.equations
             ],
         }
 
 
 _REQUIRED = ("id", "version", "title_zh", "title_en", "sector", "status", "source",
-             "programme", "parameters", "input_model", "monitored_columns", "checks",
-             "equations", "example")
+             "programme", "document", "parameters", "input_model", "monitored_columns",
+             "checks", "equations", "example")
 
 
 def validate_methodology(obj: object, name: str, distribution: str) -> Methodology:
@@ -259,8 +282,23 @@ def validate_methodology(obj: object, name: str, distribution: str) -> Methodolo
         raise fail("declares parameters that are not a ParameterSet")
     if not (isinstance(obj.input_model, type) and issubclass(obj.input_model, BaseModel)):
         raise fail("declares an input_model that is not a pydantic model")
-    for eq in obj.equations:
+    _validate_equations(obj, fail)
+    return obj
+
+
+def _validate_equations(m: Methodology, fail: Callable[[str], PluginError]) -> None:
+    """Every equation decorated, with a unique id and a document the methodology declares."""
+    documents = {m.document, *m.tool_documents}
+    seen: set[str] = set()
+    for eq in m.equations:
         if not hasattr(eq, "meta"):
             raise fail(f"lists {eq!r} as an equation without @equation metadata")
-    return obj
+        if eq.meta.id in seen:
+            raise fail(f"lists two equations with the id {eq.meta.id!r}; ids must be unique "
+                       "within a methodology")
+        seen.add(eq.meta.id)
+        if eq.meta.document not in documents:
+            raise fail(f"lists equation {eq.meta.id!r} of document {eq.meta.document!r}, "
+                       f"which is neither its own document nor a declared tool document "
+                       f"({', '.join(sorted(documents))})")
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 import numpy as np
@@ -18,11 +19,20 @@ import pint
 
 from ccer_calc.errors import InputError
 
-__all__ = ["MonitoringTable", "Period", "Segments", "check_periods", "split_at_years"]
+__all__ = ["MeterStatus", "MonitoringTable", "Period", "Segments", "check_periods",
+           "split_at_years"]
 
 Dates = np.ndarray[Any, np.dtype[np.datetime64]]
 Ints = np.ndarray[Any, np.dtype[np.int64]]
 Floats = np.ndarray[Any, np.dtype[np.float64]]
+
+
+class MeterStatus(StrEnum):
+    """Calibration status of the meter behind one monitored value (``<column>_meter``)."""
+
+    OK = "ok"
+    OUT_OF_TOLERANCE = "out_of_tolerance"
+    UNCALIBRATED = "uncalibrated"
 
 
 @dataclass(frozen=True)

@@ -62,7 +62,7 @@ def test_show_json_lists_equations() -> None:
     assert code == EXIT_OK
     info = json.loads(text)
     assert info["id"] == OW
-    assert {"W1", "W2", "W3", "W4", "W5"} <= {e["id"] for e in info["equations"]}
+    assert {"(1)", "(2)", "(3)", "§6.4", "§6.5", "(4)"} <= {e["id"] for e in info["equations"]}
     weights = {p["name"]: p["default"] for p in info["parameters"]}
     assert (weights["om_weight"], weights["bm_weight"]) == (0.5, 0.5)  # §7.1 Tables 2-3
 

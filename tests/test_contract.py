@@ -96,3 +96,27 @@ def test_checks_all_passed_on_the_example(mid: str) -> None:
     result = _run(mid)
     assert [c.name for c in result.checks if not c.passed] == []
     assert len(result.checks) >= len(get_methodology(mid).checks)
+
+
+def test_trail_cites_only_the_methodologys_own_documents(mid: str) -> None:
+    """Issue #9: every entry cites its methodology's document or a tool document it declares.
+
+    A shared tool must not carry another methodology's id or citation into this trail (the
+    ACM0002 trail once cited "CCER-01-002-V01 §6.3" for a CDM calculation).
+    """
+    m = get_methodology(mid)
+    own = {m.document, *m.tool_documents}
+    assert all(" v" in d or d == m.document for d in own)  # tool documents carry a version
+    others = {get_methodology(o).document for o in LOADABLE if o != mid}
+    for e in _run(mid).trail.entries:
+        assert e.document in own, (e.key, e.document)
+        foreign = [o for o in others if o.split(" ")[0] in e.source]
+        assert not foreign, (e.key, e.source)
+
+
+def test_every_monitored_column_is_described_for_the_project(mid: str) -> None:
+    """One per-project description: the columns a project monitors are the ones described."""
+    m = get_methodology(mid)
+    project = load_project(_example(mid))
+    described = {c["name"] for c in m.describe(project.inputs)["monitored"]}
+    assert described == set(project.table.columns)

@@ -270,7 +270,7 @@ def test_equations_show_trail_inputs(ow: tuple[Any, Any, Any]) -> None:
         assert f"#### {entry.equation}: {entry.symbol}" in text
         assert entry.formula in text
     first = result.trail.axis[0]
-    w1 = result.trail.find("W1")[0]
-    row = next(ln for ln in text.split("#### W1")[1].splitlines() if ln.startswith(f"| {first}"))
+    w1 = result.trail.find("(1)")[0]
+    row = next(ln for ln in text.split("#### (1)")[1].splitlines() if ln.startswith(f"| {first}"))
     assert format_number(float(w1.output[0])) in row
     assert math.isfinite(float(w1.output[0]))

@@ -80,7 +80,7 @@ def test_override_replaces_the_default_with_origin_project():
 
 
 def test_emission_factor_option():
-    cm = Value("EF_grid,CM,y", Quantity(0.6, "t CO2/MWh"), "computed", "W3")
+    cm = Value("EF_grid,CM,y", Quantity(0.6, "t CO2/MWh"), "computed", "(3)")
     default = TOOL05_PARAMETERS.value("conservative_grid_emission_factor", {})
     assert consumption_emission_factor("combined_margin", combined_margin=cm,
                                        conservative_default=default) is cm

@@ -1,8 +1,8 @@
-"""Fossil fuel combustion tool: the Chinese NCV × CC × OF route, TOOL03 A and B, defaults table.
+"""Fossil fuel combustion tool: TOOL03 A and B, the defaults table and fuel properties.
 
-Hand-worked numbers follow the printed formulas:
-CCER-01-001-V01 并网光热发电 §6.4 eq. (4) and (5) (COEF = NCV × CC × OF × 44/12);
-CDM TOOL03 option A (COEF = w_C × rho × 44/12) and option B (COEF = NCV × EF_CO2) [U: from
+The Chinese NCV × CC × OF route is CCER-01-001-V01's own equation (5), tested with that
+plug-in. Hand-worked numbers follow the printed formulas: CDM TOOL03 option A
+(COEF = w_C × rho × 44/12) and option B (COEF = NCV × EF_CO2) [U: from
 background knowledge of TOOL03, provisional until checked against the text].
 """
 
@@ -15,7 +15,6 @@ from ccer_calc.tools.fuel_combustion import (
     consumption_unit,
     fuel_combustion_emissions,
     fuel_defaults_table,
-    fuel_emission_coefficient_ncv_cc_of,
     fuel_emission_coefficient_tool03_option_a,
     fuel_emission_coefficient_tool03_option_b,
     fuel_properties,
@@ -30,40 +29,6 @@ RTOL = 1e-12  # pure algebra
 def test_co2_per_carbon_is_44_over_12():
     assert CO2_PER_CARBON.magnitude == 44.0 / 12.0
     assert CO2_PER_CARBON.to("t CO2/(t C)").magnitude == pytest.approx(44 / 12, rel=RTOL)
-
-
-def test_c5_diesel_by_hand():
-    # CCER-01-001-V01 §6.4 eq. (5): 42.652 GJ/t × 0.0202 t C/GJ × 0.98 × 44/12
-    coef = fuel_emission_coefficient_ncv_cc_of(
-        net_calorific_value=Quantity(42.652, "GJ/t"), carbon_content=Quantity(0.0202, "t C/GJ"),
-        oxidation_fraction=Quantity(0.98, ""))
-    assert coef.quantity.units == Quantity(1, "t CO2/t").units
-    np.testing.assert_allclose(coef.quantity.magnitude, 42.652 * 0.0202 * 0.98 * 44 / 12,
-                               rtol=RTOL)
-
-
-def test_c5_natural_gas_per_wan_nm3_with_percent_and_tc_per_tj():
-    # CCER-01-001-V01 §6.4 eq. (5): 389.31 GJ/万Nm3 × 15.3 t C/TJ × 99 % × 44/12
-    coef = fuel_emission_coefficient_ncv_cc_of(
-        net_calorific_value=Quantity(389.31, "GJ/万Nm3"),
-        carbon_content=Quantity(15.3, "t C/TJ"), oxidation_fraction=Quantity(99, "%"))
-    np.testing.assert_allclose(coef.quantity.m_as("t CO2/万Nm3"),
-                               389.31 * 0.0153 * 0.99 * 44 / 12, rtol=RTOL)
-
-
-def test_c5_ncv_in_wrong_unit_raises():
-    with pytest.raises(UnitError, match=r"net_calorific_value.*wrong dimension.*GJ / t"):
-        fuel_emission_coefficient_ncv_cc_of(
-            net_calorific_value=Quantity(42.652, "GJ"), carbon_content=Quantity(0.0202, "t C/GJ"),
-            oxidation_fraction=Quantity(0.98, ""))
-
-
-def test_c5_carbon_content_in_co2_is_refused():
-    # carbon is its own dimension: CC given in t CO2/GJ would skip or double the 44/12 step
-    with pytest.raises(UnitError, match=r"carbon_content.*wrong dimension"):
-        fuel_emission_coefficient_ncv_cc_of(
-            net_calorific_value=Quantity(42.652, "GJ/t"),
-            carbon_content=Quantity(0.074, "t CO2/GJ"), oxidation_fraction=Quantity(0.98, ""))
 
 
 def test_tool03_option_a_by_volume_and_by_mass():

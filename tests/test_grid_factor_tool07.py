@@ -11,7 +11,6 @@ import numpy as np
 import pytest
 
 from ccer_calc.errors import InputError, UnitError
-from ccer_calc.tools.grid_emission_factor import combined_margin_factor
 from ccer_calc.tools.grid_factor_tool07 import (
     TOOL07_WEIGHTS,
     build_margin_emission_factor,
@@ -23,6 +22,7 @@ from ccer_calc.tools.grid_factor_tool07 import (
     tool07_weight_names,
     unit_emission_factor_option_a1,
 )
+from ccer_calc.tools.grid_power import combined_margin
 from ccer_calc.units import Quantity
 
 RTOL = 1e-12
@@ -160,8 +160,8 @@ def test_tool07_weights_and_combined_margin():
     # wind/solar 0.75/0.25 (ASB0038 arithmetic: 0.75 × 0.4620 + 0.25 × 0.3456 = 0.4329)
     om_name, bm_name = tool07_weight_names("wind")
     w_om, w_bm = TOOL07_WEIGHTS.value(om_name, {}), TOOL07_WEIGHTS.value(bm_name, {})
-    cm = combined_margin_factor(om_weight=w_om, operating_margin=Quantity(0.4620, "t CO2/MWh"),
-                                bm_weight=w_bm, build_margin=Quantity(0.3456, "t CO2/MWh"))
-    np.testing.assert_allclose(_m(cm), 0.75 * 0.4620 + 0.25 * 0.3456, rtol=RTOL)
+    cm = combined_margin(w_om.quantity, Quantity(0.4620, "t CO2/MWh"),
+                         w_bm.quantity, Quantity(0.3456, "t CO2/MWh"))
+    np.testing.assert_allclose(cm.m_as("t CO2/MWh"), 0.75 * 0.4620 + 0.25 * 0.3456, rtol=RTOL)
     assert tool07_weight_names("hydro") == ("om_weight_other", "bm_weight_other")
     assert all("[U]" in p.source for p in TOOL07_WEIGHTS)

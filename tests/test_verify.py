@@ -75,13 +75,13 @@ def test_planted_three_percent_error_is_material_in_its_period(
     findings = verify(project, result, planted)
     assert findings.material
     cars = [f for f in findings.findings if f.kind == "CAR"]
-    assert {f.key.split()[0] for f in cars} == {"M1[export]", "W2", "W1", "W5"}
+    assert {f.key.rpartition(" [")[0] for f in cars} == {"§7.3.4 export", "(2)", "(1)", "(4)"}
     for f in cars:
         assert f.period == "MP1"
         assert "2024-03-01..2024-03-31" in f.key
         assert "monitoring period MP1" in f.description
         assert f.share == pytest.approx(0.03, rel=0.01)
-    er = next(f for f in cars if f.key.startswith("W5"))
+    er = next(f for f in cars if f.key.startswith("(4) ["))
     # ER_y = (export - import) × EF: 3 % more export is 3 % × export / net of March 2024
     assert er.relative == pytest.approx(0.03 * 88320.7 / (88320.7 - 240.1), rel=1e-9)
     assert er.difference is not None
@@ -289,5 +289,5 @@ def test_trail_entries_pair_by_key_not_position(tmp_path: Path) -> None:
     findings = verify(project, result, claimed)
     assert not findings.material
     assert {f.kind for f in findings.findings} <= {"OBS"}
-    compared = {c.key.split()[0] for c in findings.comparisons if c.scope == "equation"}
-    assert {"FC1[diesel]", "FC1[natural_gas]", "M2[fuel_diesel]"} <= compared
+    compared = {c.key.rpartition(" [")[0] for c in findings.comparisons if c.scope == "equation"}
+    assert {"(4) term[diesel]", "(4) term[natural_gas]", "§7.3.4 fuel[diesel]"} <= compared

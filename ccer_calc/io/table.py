@@ -19,9 +19,8 @@ import numpy as np
 import pint
 
 from ccer_calc.errors import InputError, UnitError
-from ccer_calc.periods import MonitoringTable
+from ccer_calc.periods import MeterStatus, MonitoringTable
 from ccer_calc.project import parse_quantity
-from ccer_calc.tools.metering import MeterStatus
 from ccer_calc.units import Quantity, parse_unit
 
 if TYPE_CHECKING:

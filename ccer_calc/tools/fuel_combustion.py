@@ -3,8 +3,9 @@
 Three published ways compute the CO2 emission coefficient COEF_i of a fuel i (t CO2 per t, per
 m³ or per 万Nm³ of fuel); the emissions are then FC_i × COEF_i summed over the fuels:
 
-* the Chinese enterprise-guideline route used by CCER-01-001-V01 §6.4 eq. (5),
-  ``COEF = NCV × CC × OF × 44/12``, with defaults per fuel in ``data/fuel_defaults_mee.csv``;
+* the Chinese enterprise-guideline route ``COEF = NCV × CC × OF × 44/12`` of CCER-01-001-V01
+  §6.4 eq. (5) (declared in that plug-in's ``equations.py``), with defaults per fuel in
+  ``data/fuel_defaults_mee.csv`` (:func:`fuel_properties`);
 * CDM TOOL03 option A, ``COEF = w_C × rho × 44/12`` (carbon mass fraction, density);
 * CDM TOOL03 option B, ``COEF = NCV × EF_CO2`` (CO2 emission factor per unit of energy).
 
@@ -38,7 +39,6 @@ __all__ = [
     "consumption_unit",
     "fuel_combustion_emissions",
     "fuel_defaults_table",
-    "fuel_emission_coefficient_ncv_cc_of",
     "fuel_emission_coefficient_tool03_option_a",
     "fuel_emission_coefficient_tool03_option_b",
     "fuel_properties",
@@ -59,65 +59,8 @@ _TABLE = "fuel_defaults_mee.csv"
 
 
 @equation(
-    id="C5",
-    symbol="COEF_i,y",
-    formula="COEF_i,y = NCV_i,y × CC_i,y × OF_i,y × 44/12",
-    source=f"{_CSP} §6.4 eq. (5), Tables 4-6; MEE enterprise GHG accounting guidelines",
-    inputs={"net_calorific_value": "GJ/t", "carbon_content": "t C/GJ",
-            "oxidation_fraction": "dimensionless"},
-    output="t CO2/t",
-    alternative_units={"net_calorific_value": ("GJ/万Nm3",), "result": ("t CO2/万Nm3",)},
-    description="CO2 emission coefficient of a fuel from NCV, carbon content and oxidation",
-)
-def fuel_emission_coefficient_ncv_cc_of(
-    net_calorific_value: pint.Quantity,
-    carbon_content: pint.Quantity,
-    oxidation_fraction: pint.Quantity,
-) -> pint.Quantity:
-    r"""CO2 emission coefficient of fuel i by the Chinese guideline route.
-
-    Parameters
-    ----------
-    net_calorific_value : Quantity
-        Net calorific value, NCV_i,y [GJ/t]; GJ/万Nm3 for gaseous fuels.
-    carbon_content : Quantity
-        Carbon content per unit of heat, CC_i,y [t C/GJ].
-    oxidation_fraction : Quantity
-        Carbon oxidation rate, OF_i,y [dimensionless]; a value in % is converted.
-
-    Returns
-    -------
-    Quantity
-        COEF_i,y [t CO2/t]; t CO2/万Nm3 when the NCV is per 万Nm3.
-
-    Notes
-    -----
-    .. math:: COEF_{i,y} = NCV_{i,y} \times CC_{i,y} \times OF_{i,y} \times \frac{44}{12}
-       \tag{C5}
-
-    The 44/12 step turns t C into t CO2 and is the explicit factor :data:`CO2_PER_CARBON`.
-
-    References
-    ----------
-    CCER-01-001-V01 并网光热发电, §6.4, equation (5); parameter Tables 4-6 point to the latest
-    MEE enterprise GHG accounting and reporting guideline for the defaults.
-
-    Examples
-    --------
-    Diesel with the (unverified) table defaults 42.652 GJ/t, 20.2 t C/TJ, 98 %:
-
-    >>> from ccer_calc.units import Quantity
-    >>> coef = fuel_emission_coefficient_ncv_cc_of(
-    ...     net_calorific_value=Quantity(42.652, "GJ/t"),
-    ...     carbon_content=Quantity(20.2, "t C/TJ"), oxidation_fraction=Quantity(98, "%"))
-    >>> round(float(coef.quantity.magnitude), 5)
-    3.09591
-    """
-    return net_calorific_value * carbon_content * oxidation_fraction * CO2_PER_CARBON
-
-
-@equation(
     id="TOOL03 A",
+    document="TOOL03 v03.0",
     symbol="COEF_i,y",
     formula="COEF_i,y = w_C,i,y × rho_i,y × 44/12",
     source=f"{_TOOL03}, option A",
@@ -165,6 +108,7 @@ def fuel_emission_coefficient_tool03_option_a(
 
 @equation(
     id="TOOL03 B",
+    document="TOOL03 v03.0",
     symbol="COEF_i,y",
     formula="COEF_i,y = NCV_i,y × EF_CO2,i,y",
     source=f"{_TOOL03}, option B",
@@ -214,9 +158,10 @@ def fuel_emission_coefficient_tool03_option_b(
 
 @equation(
     id="FC1",
+    document="TOOL03 v03.0",
     symbol="PE_FC,i,y",
     formula="PE_FC,i,y = FC_i,y × COEF_i,y",
-    source=f"{_CSP} §6.4 eq. (4) (one term of the sum); {_TOOL03}, eq. (1) (one term)",
+    source=f"{_TOOL03}, eq. (1) (one term)",
     inputs={"fuel_consumed": "t", "emission_coefficient": "t CO2/t"},
     output="t CO2",
     alternative_units={"fuel_consumed": _BY_VOLUME, "emission_coefficient": _COEF_BY_VOLUME},
@@ -245,7 +190,7 @@ def fuel_combustion_emissions(
 
     References
     ----------
-    CCER-01-001-V01 并网光热发电, §6.4, equation (4); CDM TOOL03, equation (1).
+    CDM TOOL03, equation (1).
 
     Examples
     --------

@@ -1,16 +1,15 @@
-"""The grid-electricity baseline shared by the CCER energy methodologies.
+"""What the CCER energy methodologies share around their grid baseline, besides arithmetic.
 
-CCER-01-001-V01 (solar thermal, C1-C3) and CCER-01-002-V01 (offshore wind, W1-W3) compute the
-baseline identically: metered export and import corrected for meter error (§7.3.4, M1/M2), net
-delivery EG_PJ,y (W2), the combined margin of the regional grid (W3) from the MEE OM/BM of year
-y (or the project's own OM/BM given together), and net delivery that must not be negative over
-a monitoring period. This module wires those shared tools once; each methodology keeps its own
-numbered baseline equation (BE_y = EG_PJ,y × EF_grid,CM,y).
+CCER-01-001-V01 (solar thermal) and CCER-01-002-V01 (offshore wind) take the MEE OM/BM of year
+y for the project's regional grid (or the project's own pair, given together), refuse a
+monitoring period whose net delivery is negative, and declare the same four parameters and the
+same export/import columns, each citing its own document's tables. Their equations are their
+own (each plug-in's ``equations.py``); the shared arithmetic is in
+:mod:`ccer_calc.tools.grid_power`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -18,66 +17,19 @@ import numpy as np
 from ccer_calc.errors import InputError
 from ccer_calc.methodology import MonitoredColumn
 from ccer_calc.parameters import Parameter, Value
-from ccer_calc.tools.grid_emission_factor import combined_margin_factor
 from ccer_calc.tools.mee_grid_factors import grid_factors_for_years
-from ccer_calc.tools.metering import increase_for_meter_error, reduce_for_meter_error
-from ccer_calc.tools.net_generation import net_electricity_delivered
 from ccer_calc.units import Quantity
 
 if TYPE_CHECKING:
     from ccer_calc.methodology import Context
-    from ccer_calc.trail import Trail
 
 __all__ = [
-    "GridBaseline",
     "broadcast_value",
-    "grid_baseline",
     "grid_baseline_parameters",
     "grid_exchange_columns",
     "grid_margins",
     "refuse_negative_net_delivery",
 ]
-
-
-@dataclass(frozen=True)
-class GridBaseline:
-    """Intermediates of the grid baseline, each a Value on the period axis."""
-
-    electricity_exported: Value
-    electricity_imported: Value
-    net_electricity: Value
-    combined_margin: Value
-
-    def as_intermediates(self) -> dict[str, Value]:
-        """The named intermediates a methodology puts into its Stages."""
-        return {"net_electricity": self.net_electricity, "combined_margin": self.combined_margin,
-                "electricity_exported": self.electricity_exported,
-                "electricity_imported": self.electricity_imported}
-
-
-def grid_baseline(
-    trail: Trail | None,
-    *,
-    exported: Value,
-    imported: Value,
-    export_error: Value,
-    import_error: Value,
-    om_weight: Value,
-    operating_margin: Value,
-    bm_weight: Value,
-    build_margin: Value,
-) -> GridBaseline:
-    """Meter correction (M1, M2), net delivery (W2) and combined margin (W3) on any shape."""
-    exp_adj = reduce_for_meter_error(trail=trail, instance="export", measured=exported,
-                                     error=export_error)
-    imp_adj = increase_for_meter_error(trail=trail, instance="import", measured=imported,
-                                       error=import_error)
-    net = net_electricity_delivered(trail=trail, electricity_exported=exp_adj,
-                                    electricity_imported=imp_adj)
-    ef_cm = combined_margin_factor(trail=trail, om_weight=om_weight,
-                                   operating_margin=operating_margin, bm_weight=bm_weight,
-                                   build_margin=build_margin)
-    return GridBaseline(exp_adj, imp_adj, net, ef_cm)
 
 
 def broadcast_value(v: Value, shape: tuple[int, ...]) -> Value:

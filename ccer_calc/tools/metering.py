@@ -12,33 +12,33 @@ input charged (import, fuel)  measured × (1 + |basic error|)     measured × (1
 ============================  ================================  ==============================
 
 MPE is the maximum permissible error of the meter's accuracy class (an input of the project;
-the methodology does not tabulate it).
+the methodology does not tabulate it). Each methodology declares the corrections as its own
+numbered equations (``§7.3.4 export`` ...) whose bodies are :func:`reduced_by_error` and
+:func:`increased_by_error`.
 """
 
 from __future__ import annotations
 
-from enum import StrEnum
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pint
 
-from ccer_calc.equation import ANY, SAME_AS, equation
 from ccer_calc.errors import InputError
+from ccer_calc.parameters import Value
+from ccer_calc.periods import MeterStatus
+from ccer_calc.units import Quantity
+
+if TYPE_CHECKING:
+    from ccer_calc.methodology import Context
 
 __all__ = [
     "MeterStatus",
-    "increase_for_meter_error",
+    "increased_by_error",
+    "meter_error",
     "meter_error_fraction",
-    "reduce_for_meter_error",
+    "reduced_by_error",
 ]
-
-
-class MeterStatus(StrEnum):
-    """Calibration status of the meter behind one monitored value."""
-
-    OK = "ok"
-    OUT_OF_TOLERANCE = "out_of_tolerance"
-    UNCALIBRATED = "uncalibrated"
 
 
 def meter_error_fraction(
@@ -99,88 +99,49 @@ def meter_error_fraction(
     return out
 
 
-_SOURCE = "CCER-01-002-V01 §7.3.4; CCER-01-001-V01 §7.3.4"
-
-
-@equation(
-    id="M1",
-    symbol="X_adj,credited",
-    formula="X_adj = X_measured × (1 − e)",
-    source=_SOURCE,
-    inputs={"measured": ANY, "error": "dimensionless"},
-    output=SAME_AS + "measured",
-    description="conservative correction of a credited quantity for meter error",
-)
-def reduce_for_meter_error(measured: pint.Quantity, error: pint.Quantity) -> pint.Quantity:
-    r"""Reduce a credited metered quantity (electricity exported) by the meter error.
+def meter_error(ctx: Context, column: str, rule: str) -> Value:
+    """The error fraction to apply to a metered column, on the period axis.
 
     Parameters
     ----------
-    measured : Quantity
-        Metered value [any unit: MWh, t, 万Nm3, ...].
-    error : Quantity
-        Error fraction to apply, e [dimensionless]: |basic error| or the class MPE.
+    ctx : Context
+        The computation context (project, period axis).
+    column : str
+        Monitored column name (``export``, ``fuel_diesel``...).
+    rule : str
+        The methodology's section for the correction, for the value's provenance.
 
     Returns
     -------
-    Quantity
-        Corrected value [unit of ``measured``].
+    Value
+        ``e_<column>`` [dimensionless] per element of the period axis.
+    """
+    table = ctx.project.table
+    frac = meter_error_fraction(table.meter_status[column], table.meter_error[column],
+                                ctx.project.max_permissible_error(column), field=column)
+    return Value(f"e_{column}", Quantity(frac[ctx.segments.row], ""), "monitored",
+                 f"meter calibration status of column {column} ({rule})")
 
-    Notes
-    -----
-    .. math:: X_{adj} = X_{measured} (1 - e)  \tag{M1}
 
-    References
-    ----------
-    CCER-01-002-V01 并网海上风力发电, §7.3.4.
+def reduced_by_error(measured: pint.Quantity, error: pint.Quantity) -> pint.Quantity:
+    """A credited quantity (electricity exported) reduced by the meter error: X × (1 − e).
 
     Examples
     --------
     >>> from ccer_calc.units import Quantity
-    >>> v = reduce_for_meter_error(measured=Quantity(1000.0, "MWh"), error=Quantity(0.005, ""))
-    >>> float(v.quantity.magnitude)
+    >>> float(reduced_by_error(Quantity(1000.0, "MWh"), Quantity(0.005, "")).m)
     995.0
     """
     return measured * (1 - error)
 
 
-@equation(
-    id="M2",
-    symbol="X_adj,charged",
-    formula="X_adj = X_measured × (1 + e)",
-    source=_SOURCE,
-    inputs={"measured": ANY, "error": "dimensionless"},
-    output=SAME_AS + "measured",
-    description="conservative correction of a charged quantity for meter error",
-)
-def increase_for_meter_error(measured: pint.Quantity, error: pint.Quantity) -> pint.Quantity:
-    r"""Increase a charged metered quantity (electricity imported) by the meter error.
-
-    Parameters
-    ----------
-    measured : Quantity
-        Metered value [any unit: MWh, t, 万Nm3, ...].
-    error : Quantity
-        Error fraction to apply, e [dimensionless]: |basic error| or the class MPE.
-
-    Returns
-    -------
-    Quantity
-        Corrected value [unit of ``measured``].
-
-    Notes
-    -----
-    .. math:: X_{adj} = X_{measured} (1 + e)  \tag{M2}
-
-    References
-    ----------
-    CCER-01-002-V01 并网海上风力发电, §7.3.4.
+def increased_by_error(measured: pint.Quantity, error: pint.Quantity) -> pint.Quantity:
+    """A charged quantity (electricity imported, fuel) increased by the meter error: X × (1 + e).
 
     Examples
     --------
     >>> from ccer_calc.units import Quantity
-    >>> v = increase_for_meter_error(measured=Quantity(200.0, "MWh"), error=Quantity(0.01, ""))
-    >>> round(float(v.quantity.magnitude), 9)
+    >>> round(float(increased_by_error(Quantity(200.0, "MWh"), Quantity(0.01, "")).m), 9)
     202.0
     """
     return measured * (1 + error)

@@ -1,9 +1,10 @@
 """Equations of CDM ACM0002 (greenfield) in document order.
 
-EG_PJ,y (net supply, greenfield) is the shared W2 tool, the combined margin the shared W3 tool
-with TOOL07 weights, and each fossil-fuel term FC_i,y × COEF_i,y the fuel combustion tool with
-TOOL03 option B. This module holds BE, PE_FF (the sum over fuels), PD, PE_HP, PE, LE and ER.
-Every equation is tagged [U]: written from background knowledge of ACM0002 (reference brief §6.1).
+Every equation is tagged [U]: written from background knowledge of ACM0002 (reference brief
+§6.1); the official text is not in this workplace, so the document's own equation numbers are
+not known and the ids name the quantity instead (``BE``, ``PE_HP``...). The fuel coefficient
+(TOOL03) and the TOOL07 weights come from the tool modules; the arithmetic shared with the CCER
+power methodologies is a plain body in :mod:`ccer_calc.tools.grid_power`.
 """
 
 from __future__ import annotations
@@ -12,42 +13,203 @@ import numpy as np
 import pint
 
 from ccer_calc.equation import equation
-from ccer_calc.tools.accounting import (
-    grid_baseline_emissions,
-    reductions_without_leakage,
-    summed_over_fuels,
-    zero_by_methodology,
-)
+from ccer_calc.tools import grid_power
 
 __all__ = [
+    "DOCUMENT",
     "baseline_emissions",
+    "combined_margin_factor",
     "emission_reductions",
     "fossil_fuel_project_emissions",
     "leakage_emissions_neglected",
+    "net_electricity_delivered",
     "power_density",
     "project_emissions",
     "reservoir_project_emissions",
 ]
 
+DOCUMENT = "ACM0002 [U]"
 DOC = "CDM ACM0002"
 U = "[U: from background knowledge of ACM0002, not checked against the text]"
-
-
-baseline_emissions = grid_baseline_emissions(
-    name="baseline_emissions", id="ACM0002 BE", source=f"{DOC}, baseline emissions {U}",
-    description="baseline emissions of the grid electricity the plant displaces",
-    reference="CDM ACM0002, baseline emissions [U]")
-
-fossil_fuel_project_emissions = summed_over_fuels(
-    name="fossil_fuel_project_emissions", id="ACM0002 PE_FF", symbol="PE_FF,y",
-    formula="PE_FF,y = Σ_i FC_i,y × COEF_i,y (TOOL03)",
-    source=f"{DOC}, project emissions from fossil fuel combustion, via TOOL03 {U}",
-    description="project emissions from fossil fuel burned by the plant",
-    reference="CDM ACM0002, project emissions; CDM TOOL03, option B for COEF [U]")
+_EF = "t CO2/MWh"
 
 
 @equation(
-    id="ACM0002 PD",
+    id="EG_PJ", document=DOCUMENT, symbol="EG_PJ,y",
+    formula="EG_PJ,y = EG_facility,y (greenfield: net electricity supplied to the grid)",
+    source=f"{DOC}, net electricity generation of a greenfield plant {U}",
+    inputs={"electricity_exported": "MWh", "electricity_imported": "MWh"}, output="MWh",
+    description="net electricity the plant supplies to the grid",
+)
+def net_electricity_delivered(electricity_exported: pint.Quantity,
+                              electricity_imported: pint.Quantity) -> pint.Quantity:
+    r"""Net electricity a greenfield plant supplies to the grid in year y.
+
+    Parameters
+    ----------
+    electricity_exported : Quantity
+        Electricity delivered to the grid [MWh].
+    electricity_imported : Quantity
+        Electricity drawn from the grid [MWh].
+
+    Returns
+    -------
+    Quantity
+        EG_PJ,y [MWh].
+
+    Notes
+    -----
+    .. math:: EG_{PJ,y} = EG_{export,y} - EG_{import,y}  \tag{EG_PJ}
+
+    References
+    ----------
+    CDM ACM0002, greenfield power plants. [U]
+
+    Examples
+    --------
+    >>> from ccer_calc.units import Quantity
+    >>> eg = net_electricity_delivered(electricity_exported=Quantity(9_000, "MWh"),
+    ...                                electricity_imported=Quantity(100, "MWh"))
+    >>> float(eg.quantity.magnitude)
+    8900.0
+    """
+    return grid_power.net_delivery(electricity_exported, electricity_imported)
+
+
+@equation(
+    id="EF_CM", document=DOCUMENT, symbol="EF_grid,CM,y",
+    formula="EF_grid,CM,y = w_OM × EF_grid,OM,y + w_BM × EF_grid,BM,y (TOOL07 weights)",
+    source=f"{DOC}, baseline emission factor: combined margin of TOOL07 {U}",
+    inputs={"om_weight": "dimensionless", "operating_margin": _EF,
+            "bm_weight": "dimensionless", "build_margin": _EF},
+    output=_EF, description="combined-margin emission factor of the grid",
+)
+def combined_margin_factor(om_weight: pint.Quantity, operating_margin: pint.Quantity,
+                           bm_weight: pint.Quantity, build_margin: pint.Quantity
+                           ) -> pint.Quantity:
+    r"""Combined-margin emission factor of the grid with the TOOL07 weights.
+
+    Parameters
+    ----------
+    om_weight : Quantity
+        Weight of the operating margin, w_OM [dimensionless].
+    operating_margin : Quantity
+        Operating-margin factor, EF_grid,OM,y [t CO2/MWh].
+    bm_weight : Quantity
+        Weight of the build margin, w_BM [dimensionless].
+    build_margin : Quantity
+        Build-margin factor, EF_grid,BM,y [t CO2/MWh].
+
+    Returns
+    -------
+    Quantity
+        EF_grid,CM,y [t CO2/MWh].
+
+    Notes
+    -----
+    .. math:: EF_{grid,CM,y} = w_{OM} EF_{grid,OM,y} + w_{BM} EF_{grid,BM,y}  \tag{EF_CM}
+
+    References
+    ----------
+    CDM ACM0002, baseline emissions; CDM TOOL07, combined margin. [U]
+
+    Examples
+    --------
+    >>> from ccer_calc.units import Quantity
+    >>> ef = combined_margin_factor(
+    ...     om_weight=Quantity(0.5, ""), operating_margin=Quantity(0.85, "t CO2/MWh"),
+    ...     bm_weight=Quantity(0.5, ""), build_margin=Quantity(0.35, "t CO2/MWh"))
+    >>> round(float(ef.quantity.magnitude), 6)
+    0.6
+    """
+    return grid_power.combined_margin(om_weight, operating_margin, bm_weight, build_margin)
+
+
+@equation(
+    id="BE", document=DOCUMENT, symbol="BE_y", formula="BE_y = EG_PJ,y × EF_grid,CM,y",
+    source=f"{DOC}, baseline emissions {U}",
+    inputs={"net_electricity": "MWh", "combined_margin": _EF}, output="t CO2e",
+    description="baseline emissions of the grid electricity the plant displaces",
+)
+def baseline_emissions(net_electricity: pint.Quantity,
+                       combined_margin: pint.Quantity) -> pint.Quantity:
+    r"""Baseline emissions of the grid electricity the plant displaces in year y.
+
+    Parameters
+    ----------
+    net_electricity : Quantity
+        Net electricity supplied to the grid, EG_PJ,y [MWh].
+    combined_margin : Quantity
+        Combined-margin emission factor, EF_grid,CM,y [t CO2/MWh].
+
+    Returns
+    -------
+    Quantity
+        BE_y [t CO2e].
+
+    Notes
+    -----
+    .. math:: BE_y = EG_{PJ,y} \times EF_{grid,CM,y}  \tag{BE}
+
+    References
+    ----------
+    CDM ACM0002, baseline emissions. [U]
+
+    Examples
+    --------
+    >>> from ccer_calc.units import Quantity
+    >>> be = baseline_emissions(net_electricity=Quantity(8_900, "MWh"),
+    ...                         combined_margin=Quantity(0.6, "t CO2/MWh"))
+    >>> round(float(be.quantity.magnitude), 6)
+    5340.0
+    """
+    return grid_power.displaced_grid_emissions(net_electricity, combined_margin)
+
+
+@equation(
+    id="PE_FF", document=DOCUMENT, symbol="PE_FF,y",
+    formula="PE_FF,y = Σ_i FC_i,y × COEF_i,y (TOOL03)",
+    source=f"{DOC}, project emissions from fossil fuel combustion, via TOOL03 {U}",
+    inputs={"fuel_emissions": "t CO2"}, output="t CO2e",
+    description="project emissions from fossil fuel burned by the plant",
+)
+def fossil_fuel_project_emissions(fuel_emissions: pint.Quantity) -> pint.Quantity:
+    r"""Project emissions from fossil fuel burned by the plant, summed over the fuels i.
+
+    Parameters
+    ----------
+    fuel_emissions : Quantity
+        FC_i,y × COEF_i,y, one row per fuel and one column per element of the period axis
+        [t CO2]; no rows when the plant burns no fossil fuel.
+
+    Returns
+    -------
+    Quantity
+        PE_FF,y [t CO2e].
+
+    Notes
+    -----
+    .. math:: PE_{FF,y} = \sum_i FC_{i,y} \times COEF_{i,y}  \tag{PE_FF}
+
+    References
+    ----------
+    CDM ACM0002, project emissions; CDM TOOL03 for COEF. [U]
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from ccer_calc.units import Quantity
+    >>> pe = fossil_fuel_project_emissions(
+    ...     fuel_emissions=Quantity(np.array([[3.1, 6.2], [0.4, 0.0]]), "t CO2"))
+    >>> [round(float(x), 6) for x in pe.quantity.magnitude]
+    [3.5, 6.2]
+    """
+    return fuel_emissions.sum(axis=0)
+
+
+@equation(
+    id="PD",
+    document=DOCUMENT,
     symbol="PD",
     formula="PD = (Cap_PJ − Cap_BL) / (A_PJ − A_BL), greenfield: Cap_PJ / A_PJ",
     source=f"{DOC}, power density of hydro power plants with reservoirs {U}",
@@ -73,7 +235,7 @@ def power_density(installed_capacity: pint.Quantity, reservoir_area: pint.Quanti
 
     Notes
     -----
-    .. math:: PD = \frac{Cap_{PJ} - Cap_{BL}}{A_{PJ} - A_{BL}}  \tag{ACM0002 PD}
+    .. math:: PD = \frac{Cap_{PJ} - Cap_{BL}}{A_{PJ} - A_{BL}}  \tag{PD}
 
     For a greenfield plant Cap_BL = A_BL = 0.
 
@@ -93,7 +255,8 @@ def power_density(installed_capacity: pint.Quantity, reservoir_area: pint.Quanti
 
 
 @equation(
-    id="ACM0002 PE_HP",
+    id="PE_HP",
+    document=DOCUMENT,
     symbol="PE_HP,y",
     formula="PE_HP,y = EF_Res × TEG_y if PD ≤ 10 W/m² (and > 4), else 0",
     source=f"{DOC}, project emissions from reservoirs {U}",
@@ -129,7 +292,7 @@ def reservoir_project_emissions(
     Notes
     -----
     .. math:: PE_{HP,y} = \begin{cases} 0 & PD > 10 \\ EF_{Res} \, TEG_y & 4 < PD \le 10
-       \end{cases}  \tag{ACM0002 PE_HP}
+       \end{cases}  \tag{PE_HP}
 
     PD ≤ 4 W/m² is outside the methodology (applicability check ``reservoir_power_density``).
 
@@ -154,7 +317,8 @@ def reservoir_project_emissions(
 
 
 @equation(
-    id="ACM0002 PE",
+    id="PE",
+    document=DOCUMENT,
     symbol="PE_y",
     formula="PE_y = PE_FF,y + PE_GP,y + PE_HP,y (PE_GP,y = 0: geothermal not implemented)",
     source=f"{DOC}, project emissions {U}",
@@ -179,7 +343,7 @@ def project_emissions(fossil_fuel: pint.Quantity, reservoir: pint.Quantity) -> p
 
     Notes
     -----
-    .. math:: PE_y = PE_{FF,y} + PE_{GP,y} + PE_{HP,y}  \tag{ACM0002 PE}
+    .. math:: PE_y = PE_{FF,y} + PE_{GP,y} + PE_{HP,y}  \tag{PE}
 
     PE_GP,y (geothermal non-condensable gases) is not implemented; geothermal projects fail the
     ``technology_supported`` check.
@@ -199,12 +363,77 @@ def project_emissions(fossil_fuel: pint.Quantity, reservoir: pint.Quantity) -> p
     return fossil_fuel + reservoir
 
 
-leakage_emissions_neglected = zero_by_methodology(
-    name="leakage_emissions_neglected", id="ACM0002 LE", symbol="LE_y",
+@equation(
+    id="LE", document=DOCUMENT, symbol="LE_y", formula="LE_y = 0",
     source=f"{DOC}, leakage {U}",
+    inputs={"net_electricity": "MWh"}, output="t CO2e",
     description="leakage emissions, not considered by the methodology",
-    reference="CDM ACM0002, leakage [U]")
+)
+def leakage_emissions_neglected(net_electricity: pint.Quantity) -> pint.Quantity:
+    r"""Leakage emissions in year y, which the methodology does not consider.
 
-emission_reductions = reductions_without_leakage(
-    name="emission_reductions", id="ACM0002 ER", source=f"{DOC}, emission reductions {U}",
-    reference="CDM ACM0002, emission reductions [U]")
+    Parameters
+    ----------
+    net_electricity : Quantity
+        Net electricity, EG_PJ,y [MWh]; used only for the shape of the period axis.
+
+    Returns
+    -------
+    Quantity
+        LE_y = 0 [t CO2e].
+
+    Notes
+    -----
+    .. math:: LE_y = 0  \tag{LE}
+
+    References
+    ----------
+    CDM ACM0002, leakage. [U]
+
+    Examples
+    --------
+    >>> from ccer_calc.units import Quantity
+    >>> leakage_emissions_neglected(net_electricity=Quantity(5.0, "MWh")).quantity.magnitude
+    array(0.)
+    """
+    return grid_power.zero_emissions(net_electricity)
+
+
+@equation(
+    id="ER", document=DOCUMENT, symbol="ER_y", formula="ER_y = BE_y − PE_y",
+    source=f"{DOC}, emission reductions {U}",
+    inputs={"baseline": "t CO2e", "project": "t CO2e"}, output="t CO2e",
+    description="emission reductions",
+)
+def emission_reductions(baseline: pint.Quantity, project: pint.Quantity) -> pint.Quantity:
+    r"""Emission reductions in year y.
+
+    Parameters
+    ----------
+    baseline : Quantity
+        Baseline emissions, BE_y [t CO2e].
+    project : Quantity
+        Project emissions, PE_y [t CO2e].
+
+    Returns
+    -------
+    Quantity
+        ER_y [t CO2e].
+
+    Notes
+    -----
+    .. math:: ER_y = BE_y - PE_y  \tag{ER}
+
+    References
+    ----------
+    CDM ACM0002, emission reductions. [U]
+
+    Examples
+    --------
+    >>> from ccer_calc.units import Quantity
+    >>> er = emission_reductions(baseline=Quantity(5_340, "t CO2e"),
+    ...                          project=Quantity(903.5, "t CO2e"))
+    >>> float(er.quantity.magnitude)
+    4436.5
+    """
+    return grid_power.reductions(baseline, project)

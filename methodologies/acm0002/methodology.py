@@ -1,6 +1,6 @@
 """Wiring of CDM ACM0002 (greenfield): net supply, TOOL07 combined margin, PE_FF, PE_HP, ER.
 
-monitored export/import → EG_PJ (W2) → BE with EF_CM (W3, TOOL07 weights, project OM/BM);
+monitored export/import → EG_PJ → BE with EF_CM (TOOL07 weights, project OM/BM);
 monitored fuel per fuel → FC × COEF (TOOL03 option B) → PE_FF; reservoir: PD → PE_HP; PE; ER.
 No meter correction: §7.3.4 is a CCER rule, not part of ACM0002.
 """
@@ -20,9 +20,7 @@ from ccer_calc.tools.fuel_combustion import (
     stack_per_fuel,
 )
 from ccer_calc.tools.grid_baseline import broadcast_value, refuse_negative_net_delivery
-from ccer_calc.tools.grid_emission_factor import combined_margin_factor
 from ccer_calc.tools.grid_factor_tool07 import tool07_weight_names
-from ccer_calc.tools.net_generation import net_electricity_delivered
 from ccer_calc.trail import Trail
 from ccer_calc.units import Quantity
 from methodologies.acm0002 import equations as eq
@@ -62,13 +60,15 @@ class Acm0002(Methodology):
     sector: ClassVar[str] = "energy industries (renewable sources)"
     status: ClassVar[str] = "CDM methodology; equations from background knowledge [U]"
     source: ClassVar[str] = f"{DOC} (UNFCCC CDM Executive Board) [U]"
+    document: ClassVar[str] = eq.DOCUMENT
+    tool_documents: ClassVar[tuple[str, ...]] = ("TOOL03 v03.0",)
     programme: ClassVar[str] = "CDM"
     max_crediting_years: ClassVar[int | None] = None
     parameters = PARAMETERS
     input_model = Acm0002Inputs
     monitored_columns = MONITORED
     checks = CHECKS
-    equations = (net_electricity_delivered, combined_margin_factor, eq.baseline_emissions,
+    equations = (eq.net_electricity_delivered, eq.combined_margin_factor, eq.baseline_emissions,
                  fuel_emission_coefficient_tool03_option_b, fuel_combustion_emissions,
                  eq.fossil_fuel_project_emissions, eq.power_density,
                  eq.reservoir_project_emissions, eq.project_emissions,
@@ -89,11 +89,12 @@ class Acm0002(Methodology):
         assert isinstance(inputs, Acm0002Inputs)  # noqa: S101 - type narrowing only
         shape = ctx.years.shape
         t = ctx.trail
-        net = net_electricity_delivered(trail=t, electricity_exported=ctx.monitored("export"),
-                                        electricity_imported=ctx.monitored("import"))
+        net = eq.net_electricity_delivered(trail=t,
+                                           electricity_exported=ctx.monitored("export"),
+                                           electricity_imported=ctx.monitored("import"))
         refuse_negative_net_delivery(ctx, net)
         om_name, bm_name = tool07_weight_names(inputs.technology)
-        cm = combined_margin_factor(
+        cm = eq.combined_margin_factor(
             trail=t, om_weight=ctx.param(om_name),
             operating_margin=broadcast_value(ctx.param("grid_om_factor"), shape),
             bm_weight=ctx.param(bm_name),
@@ -106,9 +107,7 @@ class Acm0002(Methodology):
         pe = eq.project_emissions(trail=t, fossil_fuel=pe_ff, reservoir=pe_hp)
         le = eq.leakage_emissions_neglected(trail=t, net_electricity=net)
         er = eq.emission_reductions(trail=t, baseline=be, project=pe)
-        return Stages(be, pe, le, er, {"net_electricity": net, "combined_margin": cm,
-                                       "fossil_fuel_emissions": pe_ff,
-                                       "reservoir_emissions": pe_hp})
+        return Stages(be, pe, le, er)
 
     def _reservoir(self, ctx: Context, inputs: Acm0002Inputs, net: Value) -> Value:
         if not inputs.reservoir or inputs.reservoir_area is None:

@@ -1,7 +1,7 @@
-"""Wiring of CCER-01-001-V01: grid baseline (C1-C3) and fossil fuel for anti-freeze (C4, C5).
+"""Wiring of CCER-01-001-V01: grid baseline, (1)-(3), and fossil fuel for anti-freeze, (4)-(5).
 
-monitored export/import → M1/M2 → C2 (W2), C3 (W3) → C1;
-monitored fuel per fuel → M2 → × C5 coefficient (FC1) → C4; LE = 0; C6.
+monitored export/import → §7.3.4 → (2), (3) → (1);
+monitored fuel per fuel → §7.3.4 → × (5) coefficient → (4) term → (4); §6.5 LE = 0; (6).
 """
 
 from __future__ import annotations
@@ -15,24 +15,21 @@ from ccer_calc.parameters import Value
 from ccer_calc.tools.fuel_combustion import (
     FuelProperties,
     consumption_unit,
-    fuel_combustion_emissions,
-    fuel_emission_coefficient_ncv_cc_of,
     fuel_properties,
     stack_per_fuel,
 )
-from ccer_calc.tools.grid_baseline import grid_baseline, grid_margins, refuse_negative_net_delivery
-from ccer_calc.tools.grid_emission_factor import combined_margin_factor
-from ccer_calc.tools.metering import increase_for_meter_error, reduce_for_meter_error
-from ccer_calc.tools.net_generation import net_electricity_delivered
+from ccer_calc.tools.grid_baseline import grid_margins, refuse_negative_net_delivery
+from ccer_calc.tools.metering import meter_error
 from ccer_calc.trail import Trail
 from methodologies.ccer_01_001_v01 import equations as eq
 from methodologies.ccer_01_001_v01.applicability import CHECKS
 from methodologies.ccer_01_001_v01.inputs import SolarThermalInputs
 from methodologies.ccer_01_001_v01.parameters import DOC, MONITORED, PARAMETERS, fuel_column
 
-__all__ = ["METHODOLOGY", "SolarThermal", "project_fuel_properties"]
+__all__ = ["METHODOLOGY", "SolarThermal", "fuel_term", "project_fuel_properties"]
 
 _FIELD = "inputs.fuel_properties"
+_METERING = f"{DOC} §7.3.4"
 
 
 def project_fuel_properties(inputs: SolarThermalInputs) -> list[FuelProperties]:
@@ -46,19 +43,18 @@ def project_fuel_properties(inputs: SolarThermalInputs) -> list[FuelProperties]:
     return out
 
 
-def fuel_emissions(
+def fuel_term(
     trail: Trail | None, *, consumed: Value, error: Value, properties: FuelProperties
 ) -> Value:
-    """FC_i,y × COEF_i,y of one fuel, after the conservative meter correction (M2, §7.3.4)."""
+    """FC_i,y × COEF_i,y of one fuel, after the conservative meter correction (§7.3.4)."""
     key = properties.fuel
-    fc = increase_for_meter_error(trail=trail, instance=f"fuel_{key}", measured=consumed,
-                                  error=error)
-    coef = fuel_emission_coefficient_ncv_cc_of(
+    fc = eq.fuel_corrected_for_meter_error(trail=trail, instance=key, measured=consumed,
+                                           error=error)
+    coef = eq.fuel_emission_coefficient(
         trail=trail, instance=key, net_calorific_value=properties.net_calorific_value,
         carbon_content=properties.carbon_content,
         oxidation_fraction=properties.oxidation_fraction)
-    return fuel_combustion_emissions(trail=trail, instance=key, fuel_consumed=fc,
-                                     emission_coefficient=coef)
+    return eq.fuel_emissions(trail=trail, instance=key, fuel=fc, coefficient=coef)
 
 
 def _inputs(ctx: Context) -> SolarThermalInputs:
@@ -77,6 +73,7 @@ class SolarThermal(Methodology):
     sector: ClassVar[str] = "能源产业 / energy industries"
     status: ClassVar[str] = "in force since 2023-10-24 (batch 1)"
     source: ClassVar[str] = f"{DOC} (MEE, 2023-10-24)"
+    document: ClassVar[str] = eq.DOCUMENT
     programme: ClassVar[str] = "CCER"
     max_crediting_years: ClassVar[int | None] = 10
     data_tables: ClassVar[tuple[str, ...]] = ("grid_factor_editions_mee", "grid_factors_mee",
@@ -85,10 +82,11 @@ class SolarThermal(Methodology):
     input_model = SolarThermalInputs
     monitored_columns = MONITORED
     checks = CHECKS
-    equations = (eq.baseline_emissions, net_electricity_delivered, combined_margin_factor,
-                 eq.project_emissions_fossil_fuel, fuel_emission_coefficient_ncv_cc_of,
-                 fuel_combustion_emissions, eq.leakage_emissions_neglected,
-                 eq.emission_reductions, reduce_for_meter_error, increase_for_meter_error)
+    equations = (eq.baseline_emissions, eq.net_electricity_delivered, eq.combined_margin_factor,
+                 eq.fuel_emissions, eq.project_emissions_fossil_fuel,
+                 eq.fuel_emission_coefficient, eq.leakage_emissions_neglected,
+                 eq.emission_reductions, eq.export_corrected_for_meter_error,
+                 eq.import_corrected_for_meter_error, eq.fuel_corrected_for_meter_error)
     example: ClassVar[str] = "data/example.toml"
 
     def monitored_columns_for(self, inputs: BaseModel) -> tuple[MonitoredColumn, ...]:
@@ -101,25 +99,29 @@ class SolarThermal(Methodology):
     def compute(self, ctx: Context) -> Stages:
         """Run the stages on the project's period axis and refuse negative net delivery."""
         inputs = _inputs(ctx)
+        t = ctx.trail
         om, bm = grid_margins(ctx, inputs.grid)
-        grid = grid_baseline(
-            ctx.trail,
-            exported=ctx.monitored("export"), imported=ctx.monitored("import"),
-            export_error=ctx.meter_error("export"), import_error=ctx.meter_error("import"),
-            om_weight=ctx.param("om_weight"), operating_margin=om,
-            bm_weight=ctx.param("bm_weight"), build_margin=bm)
-        refuse_negative_net_delivery(ctx, grid.net_electricity)
-        net = grid.net_electricity
-        be = eq.baseline_emissions(trail=ctx.trail, net_electricity=net,
-                                   combined_margin=grid.combined_margin)
-        per_fuel = [fuel_emissions(ctx.trail, consumed=ctx.monitored(f"fuel_{p.fuel}"),
-                                   error=ctx.meter_error(f"fuel_{p.fuel}"), properties=p)
+        exp = eq.export_corrected_for_meter_error(
+            trail=t, measured=ctx.monitored("export"),
+            error=meter_error(ctx, "export", _METERING))
+        imp = eq.import_corrected_for_meter_error(
+            trail=t, measured=ctx.monitored("import"),
+            error=meter_error(ctx, "import", _METERING))
+        net = eq.net_electricity_delivered(trail=t, electricity_exported=exp,
+                                           electricity_imported=imp)
+        refuse_negative_net_delivery(ctx, net)
+        cm = eq.combined_margin_factor(trail=t, om_weight=ctx.param("om_weight"),
+                                       operating_margin=om, bm_weight=ctx.param("bm_weight"),
+                                       build_margin=bm)
+        be = eq.baseline_emissions(trail=t, net_electricity=net, combined_margin=cm)
+        per_fuel = [fuel_term(t, consumed=ctx.monitored(f"fuel_{p.fuel}"),
+                              error=meter_error(ctx, f"fuel_{p.fuel}", _METERING), properties=p)
                     for p in project_fuel_properties(inputs)]
         stacked = stack_per_fuel(per_fuel, ctx.years.shape, "FC_i,y × COEF_i,y")
-        pe = eq.project_emissions_fossil_fuel(trail=ctx.trail, fuel_emissions=stacked)
-        le = eq.leakage_emissions_neglected(trail=ctx.trail, net_electricity=net)
-        er = eq.emission_reductions(trail=ctx.trail, baseline=be, project=pe)
-        return Stages(be, pe, le, er, {**grid.as_intermediates(), "fuel_emissions": stacked})
+        pe = eq.project_emissions_fossil_fuel(trail=t, fuel_emissions=stacked)
+        le = eq.leakage_emissions_neglected(trail=t, net_electricity=net)
+        er = eq.emission_reductions(trail=t, baseline=be, project=pe)
+        return Stages(be, pe, le, er)
 
 
 METHODOLOGY = SolarThermal()

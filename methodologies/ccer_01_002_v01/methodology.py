@@ -1,22 +1,29 @@
-"""Wiring of CCER-01-002-V01: monitored data → metering correction → W2, W3 → W1, W4, LE → W5."""
+"""Wiring of CCER-01-002-V01: monitored data → §7.3.4 → (2), (3) → (1), §6.4, §6.5 → (4)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import ClassVar
 
 from ccer_calc.methodology import Context, Methodology, Stages
 from ccer_calc.parameters import Value
-from ccer_calc.tools.grid_baseline import grid_baseline, grid_margins, refuse_negative_net_delivery
-from ccer_calc.tools.grid_emission_factor import combined_margin_factor
-from ccer_calc.tools.metering import increase_for_meter_error, reduce_for_meter_error
-from ccer_calc.tools.net_generation import net_electricity_delivered
+from ccer_calc.tools.grid_baseline import grid_margins, refuse_negative_net_delivery
+from ccer_calc.tools.metering import meter_error
 from ccer_calc.trail import Trail
 from methodologies.ccer_01_002_v01 import equations as eq
 from methodologies.ccer_01_002_v01.applicability import CHECKS
 from methodologies.ccer_01_002_v01.inputs import OffshoreWindInputs
 from methodologies.ccer_01_002_v01.parameters import DOC, MONITORED, PARAMETERS
 
-__all__ = ["METHODOLOGY", "OffshoreWind", "offshore_wind_stages"]
+__all__ = ["METHODOLOGY", "OffshoreWind", "OffshoreWindStages", "offshore_wind_stages"]
+
+
+@dataclass(frozen=True)
+class OffshoreWindStages:
+    """The four reported quantities, and the net electricity the period check needs."""
+
+    stages: Stages
+    net_electricity: Value
 
 
 def offshore_wind_stages(
@@ -30,19 +37,20 @@ def offshore_wind_stages(
     operating_margin: Value,
     bm_weight: Value,
     build_margin: Value,
-) -> Stages:
+) -> OffshoreWindStages:
     """The methodology's stages on arrays of any shape (periods, or projects × periods)."""
-    grid = grid_baseline(trail, exported=exported, imported=imported,
-                         export_error=export_error, import_error=import_error,
-                         om_weight=om_weight, operating_margin=operating_margin,
-                         bm_weight=bm_weight, build_margin=build_margin)
-    net = grid.net_electricity
-    be = eq.baseline_emissions(trail=trail, net_electricity=net,
-                               combined_margin=grid.combined_margin)
+    exp = eq.export_corrected_for_meter_error(trail=trail, measured=exported, error=export_error)
+    imp = eq.import_corrected_for_meter_error(trail=trail, measured=imported, error=import_error)
+    net = eq.net_electricity_delivered(trail=trail, electricity_exported=exp,
+                                       electricity_imported=imp)
+    cm = eq.combined_margin_factor(trail=trail, om_weight=om_weight,
+                                   operating_margin=operating_margin, bm_weight=bm_weight,
+                                   build_margin=build_margin)
+    be = eq.baseline_emissions(trail=trail, net_electricity=net, combined_margin=cm)
     pe = eq.project_emissions_zero(trail=trail, net_electricity=net)
     le = eq.leakage_emissions_neglected(trail=trail, net_electricity=net)
     er = eq.emission_reductions(trail=trail, baseline=be, project=pe)
-    return Stages(be, pe, le, er, grid.as_intermediates())
+    return OffshoreWindStages(Stages(be, pe, le, er), net)
 
 
 class OffshoreWind(Methodology):
@@ -55,6 +63,7 @@ class OffshoreWind(Methodology):
     sector: ClassVar[str] = "能源产业 / energy industries"
     status: ClassVar[str] = "in force since 2023-10-24 (batch 1)"
     source: ClassVar[str] = f"{DOC} (MEE, 2023-10-24)"
+    document: ClassVar[str] = eq.DOCUMENT
     programme: ClassVar[str] = "CCER"
     max_crediting_years: ClassVar[int | None] = 10
     data_tables: ClassVar[tuple[str, ...]] = ("grid_factor_editions_mee", "grid_factors_mee")
@@ -62,27 +71,26 @@ class OffshoreWind(Methodology):
     input_model = OffshoreWindInputs
     monitored_columns = MONITORED
     checks = CHECKS
-    equations = (eq.baseline_emissions, net_electricity_delivered, combined_margin_factor,
+    equations = (eq.baseline_emissions, eq.net_electricity_delivered, eq.combined_margin_factor,
                  eq.project_emissions_zero, eq.leakage_emissions_neglected,
-                 eq.emission_reductions, reduce_for_meter_error, increase_for_meter_error)
+                 eq.emission_reductions, eq.export_corrected_for_meter_error,
+                 eq.import_corrected_for_meter_error)
     example: ClassVar[str] = "data/example.toml"
-
-    def _margins(self, ctx: Context) -> tuple[Value, Value]:
-        inputs = ctx.inputs
-        assert isinstance(inputs, OffshoreWindInputs)  # noqa: S101 - type narrowing only
-        return grid_margins(ctx, inputs.grid)
 
     def compute(self, ctx: Context) -> Stages:
         """Run the stages on the project's period axis and refuse negative net delivery."""
-        om, bm = self._margins(ctx)
-        stages = offshore_wind_stages(
+        inputs = ctx.inputs
+        assert isinstance(inputs, OffshoreWindInputs)  # noqa: S101 - type narrowing only
+        om, bm = grid_margins(ctx, inputs.grid)
+        out = offshore_wind_stages(
             ctx.trail,
             exported=ctx.monitored("export"), imported=ctx.monitored("import"),
-            export_error=ctx.meter_error("export"), import_error=ctx.meter_error("import"),
+            export_error=meter_error(ctx, "export", f"{DOC} §7.3.4"),
+            import_error=meter_error(ctx, "import", f"{DOC} §7.3.4"),
             om_weight=ctx.param("om_weight"), operating_margin=om,
             bm_weight=ctx.param("bm_weight"), build_margin=bm)
-        refuse_negative_net_delivery(ctx, stages.intermediates["net_electricity"])
-        return stages
+        refuse_negative_net_delivery(ctx, out.net_electricity)
+        return out.stages
 
 
 METHODOLOGY = OffshoreWind()

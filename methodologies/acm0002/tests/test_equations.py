@@ -11,11 +11,11 @@ from ccer_calc.tools.fuel_combustion import (
     fuel_combustion_emissions,
     fuel_emission_coefficient_tool03_option_b,
 )
-from ccer_calc.tools.grid_emission_factor import combined_margin_factor
 from ccer_calc.units import Quantity
 from methodologies.acm0002 import METHODOLOGY
 from methodologies.acm0002.equations import (
     baseline_emissions,
+    combined_margin_factor,
     emission_reductions,
     fossil_fuel_project_emissions,
     leakage_emissions_neglected,

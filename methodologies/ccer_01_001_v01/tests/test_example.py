@@ -60,8 +60,8 @@ def test_totals_equal_hand_computation():
 
 def test_trail_says_which_fuel_values_were_defaults_and_which_measured():
     r = compute(load_project(DATA / "example.toml"))
-    c5 = r.trail.find("C5")
-    by_fuel = {e.inputs[1].ref.split("row ")[1].split(" ")[0]: e for e in c5}
+    c5 = r.trail.find("(5)")
+    by_fuel = {e.instance: e for e in c5}
     assert [i.origin for i in by_fuel["diesel"].inputs] == ["default", "default", "default"]
     assert [i.origin for i in by_fuel["natural_gas"].inputs] == ["project", "default", "default"]
 

@@ -1,4 +1,4 @@
-"""CCER-01-002-V01 equations W1–W5 against hand-worked numbers.
+"""CCER-01-002-V01 equations (1)-(4), §6.4, §6.5 and §7.3.4 against hand-worked numbers.
 
 Pure algebra: compared at rel 1e-12. The scalar case is the worked check of the reference
 brief (§3.3 of docs methodologies.md): export 1 250 000 MWh, import 2 500 MWh, South-grid 2019
@@ -10,15 +10,16 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from ccer_calc.methodology import Stages
 from ccer_calc.parameters import Value
-from ccer_calc.tools.grid_emission_factor import combined_margin_factor
-from ccer_calc.tools.net_generation import net_electricity_delivered
 from ccer_calc.trail import Trail
 from ccer_calc.units import Quantity, parse_unit
 from methodologies.ccer_01_002_v01 import METHODOLOGY
 from methodologies.ccer_01_002_v01 import equations as eq
-from methodologies.ccer_01_002_v01.methodology import offshore_wind_stages
+from methodologies.ccer_01_002_v01.equations import (
+    combined_margin_factor,
+    net_electricity_delivered,
+)
+from methodologies.ccer_01_002_v01.methodology import OffshoreWindStages, offshore_wind_stages
 
 EXPORT, IMPORT = 1_250_000.0, 2_500.0
 OM, BM = 0.8042, 0.2135
@@ -69,7 +70,7 @@ def test_eq1_accepts_kwh_and_kg_per_kwh() -> None:
     assert float(v.quantity.magnitude) == pytest.approx(1_247_500.0 * 0.50885, rel=1e-12)
 
 
-def test_w4_project_emissions_are_zero_on_the_period_axis() -> None:
+def test_s64_project_emissions_are_zero_on_the_period_axis() -> None:
     # CCER-01-002-V01 §6.4: PE = 0
     v = eq.project_emissions_zero(net_electricity=q([10.0, 20.0, 30.0], "MWh"))
     assert v.quantity.magnitude.tolist() == [0.0, 0.0, 0.0]
@@ -82,14 +83,14 @@ def test_leakage_is_zero() -> None:
     assert v.quantity.magnitude.tolist() == [0.0, 0.0]
 
 
-def test_w5_emission_reductions() -> None:
+def test_eq4_emission_reductions() -> None:
     # CCER-01-002-V01 §6.6 eq. (4): ER = BE - PE
     v = eq.emission_reductions(baseline=q(634_790.375, "t CO2e"), project=q(12.5, "t CO2e"))
     assert float(v.quantity.magnitude) == pytest.approx(634_790.375 - 12.5, rel=1e-12)
 
 
 def _stages(export: list[float], imp: list[float], om: list[float], bm: list[float],
-            trail: Trail | None = None) -> Stages:
+            trail: Trail | None = None) -> OffshoreWindStages:
     n = len(export)
 
     def val(sym: str, x: list[float], unit: str) -> Value:
@@ -106,19 +107,21 @@ def _stages(export: list[float], imp: list[float], om: list[float], bm: list[flo
 def test_one_period_through_all_stages() -> None:
     # CCER-01-002-V01 §6.3 eqs. (1)-(3), §6.4, §6.6 eq. (4) chained on a one-element axis
     trail = Trail(axis=["y"])
-    s = _stages([EXPORT], [IMPORT], [OM], [BM], trail)
+    out = _stages([EXPORT], [IMPORT], [OM], [BM], trail)
+    s = out.stages
     be = (EXPORT - IMPORT) * (W_OM * OM + W_BM * BM)
     assert s.baseline_emissions.quantity.magnitude.tolist() == pytest.approx([be], rel=1e-12)
     assert s.project_emissions.quantity.magnitude.tolist() == [0.0]
     assert s.leakage_emissions.quantity.magnitude.tolist() == [0.0]
     assert s.emission_reductions.quantity.magnitude.tolist() == pytest.approx([be], rel=1e-12)
-    assert s.intermediates["net_electricity"].quantity.magnitude.tolist() == pytest.approx(
+    assert out.net_electricity.quantity.magnitude.tolist() == pytest.approx(
         [EXPORT - IMPORT], rel=1e-12)
-    assert [e.equation for e in trail.entries] == ["M1", "M2", "W2", "W3", "W1", "W4", "W-LE",
-                                                   "W5"]
-    w1 = trail.find("W1")[0]
-    assert [i.name for i in w1.inputs] == ["net_electricity", "combined_margin"]
-    assert [i.ref for i in w1.inputs] == ["W2", "W3"]  # provenance: computed by W2 and W3
+    assert [e.equation for e in trail.entries] == ["§7.3.4 export", "§7.3.4 import", "(2)",
+                                                   "(3)", "(1)", "§6.4", "§6.5", "(4)"]
+    assert {e.document for e in trail.entries} == {"CCER-01-002-V01"}
+    eq1 = trail.find("(1)")[0]
+    assert [i.name for i in eq1.inputs] == ["net_electricity", "combined_margin"]
+    assert [i.ref for i in eq1.inputs] == ["(2)", "(3)"]  # provenance: computed by (2) and (3)
 
 
 def test_many_periods_elementwise() -> None:
@@ -128,12 +131,9 @@ def test_many_periods_elementwise() -> None:
     imp = [212.6, 198.3, 240.1, 265.8, 301.4, 322.7, 287.9, 310.2, 255.0, 221.4, 205.7, 199.8]
     om = [0.8042] * 6 + [0.7921] * 6
     bm = [0.2135] * 6 + [0.3870] * 6
-    s = _stages(export, imp, om, bm)
+    s = _stages(export, imp, om, bm).stages
     expected = [(x - i) * (W_OM * o + W_BM * b) for x, i, o, b in zip(export, imp, om, bm,
                                                                        strict=True)]
     got = s.emission_reductions.quantity.magnitude.tolist()
     assert got == pytest.approx(expected, rel=1e-12)
-    cm = s.intermediates["combined_margin"].quantity.magnitude.tolist()
-    assert cm == pytest.approx([W_OM * o + W_BM * b for o, b in zip(om, bm, strict=True)],
-                               rel=1e-12)
     assert s.baseline_emissions.quantity.magnitude.tolist() == pytest.approx(expected, rel=1e-12)

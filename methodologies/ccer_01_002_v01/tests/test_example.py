@@ -85,7 +85,7 @@ def test_example_vintages_and_totals_by_hand() -> None:
 
 def test_trail_names_the_project_margins() -> None:
     result = compute(load_project(DATA / "example.toml"))
-    w3 = result.trail.find("W3")[0]
+    w3 = result.trail.find("(3)")[0]
     refs = {i.name: i.ref for i in w3.inputs}
     assert refs["operating_margin"] == "project file, parameters.grid_om_factor"
     assert {i.origin for i in w3.inputs if i.name.endswith("margin")} == {"project"}
@@ -130,7 +130,7 @@ def test_override_of_both_grid_factors_replaces_the_table(tmp_path: Path) -> Non
     factor = (0.5 * 0.9 + 0.5 * 0.3) / EF_CM
     assert result.totals["emission_reductions"] == pytest.approx(
         math.fsum(years.values()) * factor, rel=1e-12)
-    w3 = result.trail.find("W3")[0]
+    w3 = result.trail.find("(3)")[0]
     assert {i.origin for i in w3.inputs if i.name.endswith("margin")} == {"project"}
 
 

@@ -17,13 +17,13 @@ import numpy as np
 import pytest
 
 from ccer_calc.api import compute, load_project
-from ccer_calc.errors import InputError
-from ccer_calc.tools.metering import (
-    increase_for_meter_error,
-    meter_error_fraction,
-    reduce_for_meter_error,
-)
+from ccer_calc.errors import InputError, UnitError
+from ccer_calc.tools.metering import increased_by_error, meter_error_fraction
 from ccer_calc.units import Quantity
+from methodologies.ccer_01_002_v01.equations import (
+    export_corrected_for_meter_error,
+    import_corrected_for_meter_error,
+)
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 HEADER = ("start,end,export [MWh],import [MWh],export_meter,export_meter_error [%],"
@@ -60,20 +60,25 @@ def test_uncalibrated_without_mpe() -> None:
 def test_export_is_reduced_and_import_increased() -> None:
     # §7.3.4 Table: export × (1 − e), import × (1 + e)
     e = Quantity(np.array([0.0, 0.008, 0.005]), "")
-    exported = reduce_for_meter_error(measured=Quantity(np.array([100.0, 200.0, 300.0]), "MWh"),
-                                      error=e)
-    imported = increase_for_meter_error(measured=Quantity(np.array([10.0, 20.0, 30.0]), "MWh"),
-                                        error=e)
+    exported = export_corrected_for_meter_error(
+        measured=Quantity(np.array([100.0, 200.0, 300.0]), "MWh"), error=e)
+    imported = import_corrected_for_meter_error(
+        measured=Quantity(np.array([10.0, 20.0, 30.0]), "MWh"), error=e)
     assert exported.quantity.magnitude.tolist() == pytest.approx(
         [100.0, 200.0 * (1 - 0.008), 300.0 * (1 - 0.005)], rel=1e-12)
     assert imported.quantity.magnitude.tolist() == pytest.approx(
         [10.0, 20.0 * (1 + 0.008), 30.0 * (1 + 0.005)], rel=1e-12)
 
 
-def test_correction_keeps_any_unit() -> None:
-    v = increase_for_meter_error(measured=Quantity(2.0, "万Nm3"), error=Quantity(0.5, "percent"))
-    assert float(v.quantity.magnitude) == pytest.approx(2.0 * 1.005, rel=1e-12)
-    assert f"{v.quantity.units:~}" == "万Nm3"
+def test_shared_correction_body_keeps_any_unit() -> None:
+    v = increased_by_error(Quantity(2.0, "万Nm3"), Quantity(0.5, "percent"))
+    assert float(v.m_as("万Nm3")) == pytest.approx(2.0 * 1.005, rel=1e-12)
+    assert f"{v.units:~}" == "万Nm3"
+
+
+def test_import_correction_refuses_a_non_energy_quantity() -> None:
+    with pytest.raises(UnitError, match=r"§7.3.4 import .*wrong dimension"):
+        import_corrected_for_meter_error(measured=Quantity(2.0, "万Nm3"), error=Quantity(0.0, ""))
 
 
 def _project(tmp_path: Path, rows: list[list[str]], meters: dict[str, str]) -> Any:
@@ -103,7 +108,7 @@ def test_corrections_applied_end_to_end(tmp_path: Path) -> None:
     e_import = [0.0, 0.007, 0.005]
     exports = [60000.0, 70000.0, 80000.0]
     imports = [300.0, 250.0, 200.0]
-    m1, m2 = result.trail.find("M1")[0], result.trail.find("M2")[0]
+    m1, m2 = result.trail.find("§7.3.4 export")[0], result.trail.find("§7.3.4 import")[0]
     assert m1.inputs[1].value.tolist() == pytest.approx(e_export, rel=1e-12)
     assert m2.inputs[1].value.tolist() == pytest.approx(e_import, rel=1e-12)
     adj_x = [x * (1 - e) for x, e in zip(exports, e_export, strict=True)]
@@ -120,7 +125,7 @@ def test_corrections_applied_end_to_end(tmp_path: Path) -> None:
 def test_mpe_of_another_class(tmp_path: Path) -> None:
     # a class-0.2 meter: MPE 0.2 %, applied only where the meter was not calibrated
     result = compute(_project(tmp_path, ROWS, {"export": "0.2 %", "import": "0.2 %"}))
-    m1, m2 = result.trail.find("M1")[0], result.trail.find("M2")[0]
+    m1, m2 = result.trail.find("§7.3.4 export")[0], result.trail.find("§7.3.4 import")[0]
     assert m1.inputs[1].value.tolist() == pytest.approx([0.012, 0.002, 0.0], rel=1e-12)
     assert m2.inputs[1].value.tolist() == pytest.approx([0.0, 0.007, 0.002], rel=1e-12)
 
