@@ -250,7 +250,7 @@ def build_context(project: Project, result: Result, methodology: Methodology, *,
     """
     choice("document", document, DOCUMENTS)
     choice("lang", lang, LANGUAGES)
-    described = methodology.describe()
+    described = methodology.describe(project.inputs)
     if described["id"] != result.methodology["id"]:
         raise InputError("result and methodology differ", field="methodology",
                          value=described["id"], expected=result.methodology["id"])
