@@ -57,22 +57,14 @@ def get_methodology(methodology_id: str, *, registry: Registry | None = None) ->
     return _registry(registry).get(methodology_id)
 
 
-def list_methodologies(*, registry: Registry | None = None) -> list[dict[str, Any]]:
-    """Identity of every installed methodology; a broken plug-in is listed with its error."""
-    reg = _registry(registry)
-    out: list[dict[str, Any]] = []
-    for mid in reg.ids():
-        try:
-            m = reg.get(mid)
-        except PluginError as exc:
-            out.append({"id": mid, "status": "broken", "error": str(exc)})
-            continue
-        info = reg.info(mid)
-        out.append({"id": m.id, "version": m.version, "title_zh": m.title_zh,
-                    "title_en": m.title_en, "sector": m.sector, "status": m.status,
-                    "programme": m.programme,
-                    "distribution": f"{info.distribution} {info.distribution_version}"})
-    return out
+def list_methodologies(*, registry: Registry | None = None,
+                       load: bool = True) -> list[dict[str, Any]]:
+    """Identity of every installed methodology; a broken plug-in is listed with its error.
+
+    With ``load=False`` only each plug-in's light ``INFO`` is read (fast, but a plug-in that
+    fails only when loaded in full is not detected).
+    """
+    return _registry(registry).describe_all(load=load)
 
 
 def project_from_dict(

@@ -53,17 +53,18 @@ def _num(x: float) -> str:
 
 
 def cmd_methodologies(args: argparse.Namespace, out: TextIO) -> int:
-    """List installed methodologies."""
-    from ccer_calc.api import list_methodologies  # noqa: PLC0415
-    from ccer_calc.result import canonical_json  # noqa: PLC0415
+    """List installed methodologies (from their light INFO unless ``--check``)."""
+    import json  # noqa: PLC0415
 
-    items = list_methodologies()
+    from ccer_calc.registry import default_registry  # noqa: PLC0415 - light: no pint, numpy
+
+    items = default_registry().describe_all(load=args.check)
     if args.json:
-        _emit(canonical_json(items), out, None)
+        _emit(json.dumps(items, sort_keys=True, ensure_ascii=False, indent=2), out, None)
         return EXIT_OK
-    rows = [[m["id"], m.get("title_zh", ""), m.get("title_en", m.get("error", "")),
-             m["status"]] for m in items]
-    _emit(_table(["id", "title", "english", "status"], rows, set()), out, None)
+    rows = [[m["id"], m.get("programme", ""), m.get("title_zh", ""),
+             m.get("title_en", m.get("error", "")), m["status"]] for m in items]
+    _emit(_table(["id", "programme", "title", "english", "status"], rows, set()), out, None)
     return EXIT_OK
 
 
@@ -248,6 +249,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("methodologies", help="list installed methodologies")
     p.add_argument("--json", action="store_true", help="JSON instead of a table")
+    p.add_argument("--check", action="store_true",
+                   help="load and validate every plug-in (slower; lists broken ones)")
     p.set_defaults(handler=cmd_methodologies)
 
     p = sub.add_parser("show", help="parameters, monitored data and equations of a methodology")

@@ -1,19 +1,27 @@
 """Discovery of methodology plug-ins through the entry-point group ``ccer_calc.methodologies``.
 
-Listing reads entry-point metadata only; a plug-in is imported when first requested, checked
-against the contract, and kept by the :class:`Registry` instance that loaded it. A plug-in that
-fails to import or breaks the contract raises :class:`PluginError` for its own id only; the
-others keep working. Two distributions registering the same id are refused.
+Listing ids reads entry-point metadata only. Describing a plug-in reads the light ``INFO``
+(:class:`~ccer_calc.plugin_info.MethodologyInfo`) its package exports, where there is one, so
+``ccer-calc methodologies`` imports no plug-in in full. A plug-in is imported when first
+requested, checked against the contract (and against its ``INFO``), and kept by the
+:class:`Registry` instance that loaded it. A plug-in that fails to import or breaks the contract
+raises :class:`PluginError` for its own id only; the others keep working. Two distributions
+registering the same id are refused. This module imports no heavy library itself.
 """
 
 from __future__ import annotations
 
 import functools
+import importlib
 from dataclasses import dataclass, field
 from importlib import metadata
+from typing import TYPE_CHECKING, Any
 
 from ccer_calc.errors import MethodologyNotFound, PluginError
-from ccer_calc.methodology import Methodology, validate_methodology
+from ccer_calc.plugin_info import IDENTITY, MethodologyInfo
+
+if TYPE_CHECKING:
+    from ccer_calc.methodology import Methodology
 
 __all__ = ["GROUP", "PluginInfo", "Registry", "default_registry"]
 
@@ -79,12 +87,60 @@ class Registry:
                               "uninstall one of them", methodology=methodology_id)
         return claims[0]
 
+    def _entry_point(self, methodology_id: str) -> metadata.EntryPoint:
+        return next(e for e in self._eps() if e.name == methodology_id)
+
+    def light_info(self, methodology_id: str) -> MethodologyInfo | None:
+        """The ``INFO`` the plug-in's package exports, without loading the plug-in in full.
+
+        Returns None when the package exports none (the plug-in must then be loaded to be
+        described).
+
+        Raises
+        ------
+        PluginError
+            If the package itself fails to import.
+        """
+        info = self.info(methodology_id)
+        ep = self._entry_point(methodology_id)
+        try:
+            module = importlib.import_module(ep.module)
+        except Exception as exc:  # a third-party import failure is isolated here
+            raise PluginError(
+                f"plug-in from distribution {info.distribution!r} failed to load "
+                f"({type(exc).__name__}: {exc})", methodology=methodology_id) from exc
+        light = getattr(module, "INFO", None)
+        return light if isinstance(light, MethodologyInfo) else None
+
+    def describe_all(self, *, load: bool) -> list[dict[str, Any]]:
+        """Identity of every registered methodology, sorted by id.
+
+        With ``load`` each plug-in is imported and validated (a broken one is listed with
+        status ``broken`` and its error); without it the light ``INFO`` is read where a package
+        exports one.
+        """
+        out: list[dict[str, Any]] = []
+        for mid in self.ids():
+            try:
+                light = None if load else self.light_info(mid)
+                ident = light.to_dict() if light is not None else {
+                    k: getattr(self.get(mid), k) for k in IDENTITY}
+            except PluginError as exc:
+                out.append({"id": mid, "status": "broken", "error": str(exc)})
+                continue
+            info = self.info(mid)
+            out.append({**ident, "distribution": f"{info.distribution} "
+                                                 f"{info.distribution_version}"})
+        return out
+
     def get(self, methodology_id: str) -> Methodology:
         """Load, validate and return one methodology plug-in."""
         if methodology_id in self._loaded:
             return self._loaded[methodology_id]
+        from ccer_calc.methodology import validate_methodology  # noqa: PLC0415 - heavy
+
         info = self.info(methodology_id)
-        ep = next(e for e in self._eps() if e.name == methodology_id)
+        ep = self._entry_point(methodology_id)
         try:
             obj = ep.load()
         except Exception as exc:  # any failure inside a third-party import is isolated here
@@ -92,6 +148,14 @@ class Registry:
                 f"plug-in from distribution {info.distribution!r} failed to load "
                 f"({type(exc).__name__}: {exc})", methodology=methodology_id) from exc
         m = validate_methodology(obj, methodology_id, info.distribution)
+        light = self.light_info(methodology_id)
+        if light is not None:
+            differ = [k for k in IDENTITY if getattr(m, k) != getattr(light, k)]
+            if differ:
+                raise PluginError(
+                    f"plug-in from distribution {info.distribution!r} exports an INFO that "
+                    f"disagrees with the loaded methodology on {', '.join(differ)}",
+                    methodology=methodology_id)
         self._loaded[methodology_id] = m
         return m
 

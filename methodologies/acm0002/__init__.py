@@ -1,5 +1,32 @@
-"""CDM ACM0002 grid-connected electricity generation from renewable sources (greenfield)."""
+"""CDM ACM0002 grid-connected electricity generation from renewable sources (greenfield).
 
-from methodologies.acm0002.methodology import METHODOLOGY, Acm0002
+``INFO`` is light; ``METHODOLOGY`` (the entry-point target) is imported on first use.
+"""
 
-__all__ = ["METHODOLOGY", "Acm0002"]
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ccer_calc.plugin_info import MethodologyInfo
+
+if TYPE_CHECKING:
+    from methodologies.acm0002.methodology import METHODOLOGY, Acm0002
+
+__all__ = ["INFO", "METHODOLOGY", "Acm0002"]
+
+INFO = MethodologyInfo(
+    id="ACM0002", version="greenfield subset [U]",
+    title_zh="可再生能源并网发电（CDM ACM0002，新建电厂）",
+    title_en="Grid-connected electricity generation from renewable sources (greenfield)",
+    sector="energy industries (renewable sources)",
+    status="CDM methodology; equations from background knowledge [U]", programme="CDM",
+    document="ACM0002 [U]")
+
+
+def __getattr__(name: str) -> Any:  # noqa: ANN401 - the methodology object or its class
+    if name in ("METHODOLOGY", "Acm0002"):
+        from methodologies.acm0002 import methodology  # noqa: PLC0415 - loaded on first use
+
+        return getattr(methodology, name)
+    msg = f"module {__name__!r} has no attribute {name!r}"
+    raise AttributeError(msg)

@@ -23,6 +23,7 @@ from ccer_calc.tools.grid_baseline import broadcast_value, refuse_negative_net_d
 from ccer_calc.tools.grid_factor_tool07 import tool07_weight_names
 from ccer_calc.trail import Trail
 from ccer_calc.units import Quantity
+from methodologies.acm0002 import INFO
 from methodologies.acm0002 import equations as eq
 from methodologies.acm0002.applicability import CHECKS
 from methodologies.acm0002.inputs import Acm0002Inputs
@@ -52,17 +53,16 @@ def _fuel_term(trail: Trail | None, fuel: str, inputs: Acm0002Inputs, consumed: 
 class Acm0002(Methodology):
     """CDM ACM0002, greenfield grid-connected renewable power."""
 
-    id: ClassVar[str] = "ACM0002"
-    version: ClassVar[str] = "greenfield subset [U]"
-    title_zh: ClassVar[str] = "可再生能源并网发电（CDM ACM0002，新建电厂）"
-    title_en: ClassVar[str] = "Grid-connected electricity generation from renewable sources " \
-                              "(greenfield)"
-    sector: ClassVar[str] = "energy industries (renewable sources)"
-    status: ClassVar[str] = "CDM methodology; equations from background knowledge [U]"
+    id: ClassVar[str] = INFO.id
+    version: ClassVar[str] = INFO.version
+    title_zh: ClassVar[str] = INFO.title_zh
+    title_en: ClassVar[str] = INFO.title_en
+    sector: ClassVar[str] = INFO.sector
+    status: ClassVar[str] = INFO.status
     source: ClassVar[str] = f"{DOC} (UNFCCC CDM Executive Board) [U]"
-    document: ClassVar[str] = eq.DOCUMENT
+    document: ClassVar[str] = INFO.document
     tool_documents: ClassVar[tuple[str, ...]] = ("TOOL03 v03.0",)
-    programme: ClassVar[str] = "CDM"
+    programme: ClassVar[str] = INFO.programme
     max_crediting_years: ClassVar[int | None] = None
     parameters = PARAMETERS
     input_model = Acm0002Inputs

@@ -21,6 +21,7 @@ from ccer_calc.tools.fuel_combustion import (
 from ccer_calc.tools.grid_baseline import grid_margins, refuse_negative_net_delivery
 from ccer_calc.tools.metering import meter_error
 from ccer_calc.trail import Trail
+from methodologies.ccer_01_001_v01 import INFO
 from methodologies.ccer_01_001_v01 import equations as eq
 from methodologies.ccer_01_001_v01.applicability import CHECKS
 from methodologies.ccer_01_001_v01.inputs import SolarThermalInputs
@@ -66,15 +67,15 @@ def _inputs(ctx: Context) -> SolarThermalInputs:
 class SolarThermal(Methodology):
     """CCER-01-001-V01 并网光热发电."""
 
-    id: ClassVar[str] = "CCER-01-001-V01"
-    version: ClassVar[str] = "V01"
-    title_zh: ClassVar[str] = "并网光热发电"
-    title_en: ClassVar[str] = "Grid-connected solar thermal power"
-    sector: ClassVar[str] = "能源产业 / energy industries"
-    status: ClassVar[str] = "in force since 2023-10-24 (batch 1)"
+    id: ClassVar[str] = INFO.id
+    version: ClassVar[str] = INFO.version
+    title_zh: ClassVar[str] = INFO.title_zh
+    title_en: ClassVar[str] = INFO.title_en
+    sector: ClassVar[str] = INFO.sector
+    status: ClassVar[str] = INFO.status
     source: ClassVar[str] = f"{DOC} (MEE, 2023-10-24)"
-    document: ClassVar[str] = eq.DOCUMENT
-    programme: ClassVar[str] = "CCER"
+    document: ClassVar[str] = INFO.document
+    programme: ClassVar[str] = INFO.programme
     max_crediting_years: ClassVar[int | None] = 10
     data_tables: ClassVar[tuple[str, ...]] = ("grid_factor_editions_mee", "grid_factors_mee",
                                               "fuel_defaults_mee")

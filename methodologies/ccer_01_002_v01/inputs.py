@@ -8,9 +8,6 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ccer_calc.project import quantity_field
 
-GRIDS = ("华北", "东北", "华东", "华中", "西北", "南方", "西南")
-
-
 class OffshoreWindInputs(BaseModel):
     """What an offshore wind project states besides its monitoring data."""
 

@@ -10,6 +10,7 @@ from ccer_calc.parameters import Value
 from ccer_calc.tools.grid_baseline import grid_margins, refuse_negative_net_delivery
 from ccer_calc.tools.metering import meter_error
 from ccer_calc.trail import Trail
+from methodologies.ccer_01_002_v01 import INFO
 from methodologies.ccer_01_002_v01 import equations as eq
 from methodologies.ccer_01_002_v01.applicability import CHECKS
 from methodologies.ccer_01_002_v01.inputs import OffshoreWindInputs
@@ -56,15 +57,15 @@ def offshore_wind_stages(
 class OffshoreWind(Methodology):
     """CCER-01-002-V01 并网海上风力发电."""
 
-    id: ClassVar[str] = "CCER-01-002-V01"
-    version: ClassVar[str] = "V01"
-    title_zh: ClassVar[str] = "并网海上风力发电"
-    title_en: ClassVar[str] = "Grid-connected offshore wind power"
-    sector: ClassVar[str] = "能源产业 / energy industries"
-    status: ClassVar[str] = "in force since 2023-10-24 (batch 1)"
+    id: ClassVar[str] = INFO.id
+    version: ClassVar[str] = INFO.version
+    title_zh: ClassVar[str] = INFO.title_zh
+    title_en: ClassVar[str] = INFO.title_en
+    sector: ClassVar[str] = INFO.sector
+    status: ClassVar[str] = INFO.status
     source: ClassVar[str] = f"{DOC} (MEE, 2023-10-24)"
-    document: ClassVar[str] = eq.DOCUMENT
-    programme: ClassVar[str] = "CCER"
+    document: ClassVar[str] = INFO.document
+    programme: ClassVar[str] = INFO.programme
     max_crediting_years: ClassVar[int | None] = 10
     data_tables: ClassVar[tuple[str, ...]] = ("grid_factor_editions_mee", "grid_factors_mee")
     parameters = PARAMETERS

@@ -1,0 +1,56 @@
+"""What a methodology plug-in says about itself before it is imported in full.
+
+A plug-in package exports ``INFO``, a :class:`MethodologyInfo`, from an ``__init__`` that
+imports nothing heavy, and loads its ``METHODOLOGY`` lazily. Listing the installed methodologies
+(``ccer-calc methodologies``) then reads ``INFO`` alone: no unit registry, numpy or pydantic
+models are built. The registry checks that the loaded methodology agrees with its ``INFO``.
+This module imports only the standard library.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+__all__ = ["IDENTITY", "MethodologyInfo"]
+
+#: The fields a methodology's identity consists of, in the order listings show them.
+IDENTITY = ("id", "version", "title_zh", "title_en", "sector", "status", "programme",
+            "document")
+
+
+@dataclass(frozen=True)
+class MethodologyInfo:
+    """Identity of one methodology version.
+
+    Parameters
+    ----------
+    id : str
+        Methodology id, also the entry-point name (``CCER-01-002-V01``).
+    version : str
+        Version of the methodology (``V01``).
+    title_zh, title_en : str
+        Title in Chinese and English.
+    sector : str
+        Sector (``能源产业 / energy industries``).
+    status : str
+        Whether and since when the version is in force; ``provisional: ...`` for a plug-in
+        built on a parent text while its own is unavailable.
+    programme : str
+        ``CCER`` or ``CDM``: whose rules apply.
+    document : str
+        The methodology's own document with its version, as its equations cite it.
+    """
+
+    id: str
+    version: str
+    title_zh: str
+    title_en: str
+    sector: str
+    status: str
+    programme: str
+    document: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain-data form."""
+        return asdict(self)
