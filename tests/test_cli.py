@@ -30,7 +30,7 @@ def test_methodologies_table(capsys: pytest.CaptureFixture[str]) -> None:
     code, text = run("methodologies")
     assert code == EXIT_OK
     header, rule, *rows = text.splitlines()
-    assert header.split() == ["id", "title", "english", "status"]
+    assert header.split() == ["id", "programme", "title", "english", "status"]
     assert set(rule) <= {"-", " "}
     ow = [r for r in rows if r.startswith(OW)]
     assert len(ow) == 1

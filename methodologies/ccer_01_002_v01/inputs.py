@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ccer_calc.project import quantity_field
 
+
 class OffshoreWindInputs(BaseModel):
     """What an offshore wind project states besides its monitoring data."""
 
