@@ -56,7 +56,7 @@ def _compute_one(source: str, as_of: dt.date | None) -> BatchItem:
         return BatchItem(source, compute(load_project(source), as_of=as_of), None)
     except CcerError as exc:
         return BatchItem(source, None, exc)
-    except Exception as exc:  # noqa: BLE001 - a bug in one project must not stop the batch
+    except Exception as exc:  # a bug in one project must not stop the batch
         return BatchItem(source, None, RuntimeError(f"internal error: {type(exc).__name__}: "
                                                     f"{exc}"))
 
