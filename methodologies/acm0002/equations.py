@@ -1,9 +1,10 @@
 """Equations of CDM ACM0002 (greenfield) in document order.
 
 EG_PJ,y (net supply, greenfield) is the shared W2 tool, the combined margin the shared W3 tool
-with TOOL07 weights, and each fossil-fuel term FC_i,y × COEF_i,y the fuel combustion tool with
-TOOL03 option B. This module holds BE, PE_FF (the sum over fuels), PD, PE_HP, PE, LE and ER.
-Every equation is tagged [U]: written from background knowledge of ACM0002 (reference brief §6.1).
+with the TOOL07 v07.0 weights (para. 86), and each fossil-fuel term FC_i,y × COEF_i,y the fuel
+combustion tool: TOOL03 v03.0 eq. (4) (option B) and one term of eq. (1). This module holds BE,
+PE_FF (the sum over fuels), PD, PE_HP, PE, LE and ER. Every equation of this module is tagged
+[U]: written from background knowledge of ACM0002 (reference brief §6.1); the tools are verified.
 """
 
 from __future__ import annotations
@@ -41,9 +42,10 @@ baseline_emissions = grid_baseline_emissions(
 fossil_fuel_project_emissions = summed_over_fuels(
     name="fossil_fuel_project_emissions", id="ACM0002 PE_FF", symbol="PE_FF,y",
     formula="PE_FF,y = Σ_i FC_i,y × COEF_i,y (TOOL03)",
-    source=f"{DOC}, project emissions from fossil fuel combustion, via TOOL03 {U}",
+    source=f"{DOC}, project emissions from fossil fuel combustion, via TOOL03 v03.0 eq. (1) "
+           f"{U}",
     description="project emissions from fossil fuel burned by the plant",
-    reference="CDM ACM0002, project emissions; CDM TOOL03, option B for COEF [U]")
+    reference="CDM ACM0002, project emissions [U]; TOOL03 v03.0, eq. (1), COEF by eq. (4)")
 
 
 @equation(
