@@ -1,9 +1,9 @@
-"""Fossil fuel combustion tool: the Chinese NCV × CC × OF route, TOOL03 A and B, defaults table.
+"""Fossil fuel combustion tool: TOOL03 v03.0 eq. (1)-(4), the NCV × CC × OF route, defaults.
 
 Hand-worked numbers follow the printed formulas:
-CCER-01-001-V01 并网光热发电 §6.4 eq. (4) and (5) (COEF = NCV × CC × OF × 44/12);
-CDM TOOL03 option A (COEF = w_C × rho × 44/12) and option B (COEF = NCV × EF_CO2) [U: from
-background knowledge of TOOL03, provisional until checked against the text].
+CDM TOOL03 v03.0 eq. (1) (PE_FC,j,y = Σ_i FC_i,j,y × COEF_i,y), eq. (2) (COEF = w_C × 44/12, by
+mass), eq. (3) (COEF = w_C × rho × 44/12, by volume), eq. (4) (COEF = NCV × EF_CO2), read in the
+official text; CCER-01-001-V01 并网光热发电 §6.4 eq. (5) (COEF = NCV × CC × OF × 44/12).
 """
 
 import numpy as np
@@ -16,7 +16,8 @@ from ccer_calc.tools.fuel_combustion import (
     fuel_combustion_emissions,
     fuel_defaults_table,
     fuel_emission_coefficient_ncv_cc_of,
-    fuel_emission_coefficient_tool03_option_a,
+    fuel_emission_coefficient_tool03_option_a_by_mass,
+    fuel_emission_coefficient_tool03_option_a_by_volume,
     fuel_emission_coefficient_tool03_option_b,
     fuel_properties,
     stack_per_fuel,
@@ -67,17 +68,27 @@ def test_c5_carbon_content_in_co2_is_refused():
 
 
 def test_tool03_option_a_by_volume_and_by_mass():
-    # TOOL03 option A: 0.86 t C/t × 0.84 t/m3 × 44/12; by mass rho drops out (1 t/t)
-    vol = fuel_emission_coefficient_tool03_option_a(
+    # TOOL03 v03.0 eq. (3): 0.86 t C/t × 0.84 t/m3 × 44/12; eq. (2) by mass: 0.86 × 44/12
+    vol = fuel_emission_coefficient_tool03_option_a_by_volume(
         carbon_mass_fraction=Quantity(0.86, "t C/t"), density=Quantity(840, "kg/m^3"))
-    mass = fuel_emission_coefficient_tool03_option_a(
-        carbon_mass_fraction=Quantity(0.86, "t C/t"), density=Quantity(1, "t/t"))
+    mass = fuel_emission_coefficient_tool03_option_a_by_mass(
+        carbon_mass_fraction=Quantity(0.86, "t C/t"))
     np.testing.assert_allclose(vol.quantity.m_as("t CO2/m^3"), 0.86 * 0.84 * 44 / 12, rtol=RTOL)
     np.testing.assert_allclose(mass.quantity.m_as("t CO2/t"), 0.86 * 44 / 12, rtol=RTOL)
+    gas = fuel_emission_coefficient_tool03_option_a_by_volume(
+        carbon_mass_fraction=Quantity(0.74, "t C/t"), density=Quantity(7.17, "t/万Nm3"))
+    np.testing.assert_allclose(gas.quantity.m_as("t CO2/万Nm3"), 0.74 * 7.17 * 44 / 12,
+                               rtol=RTOL)
+
+
+def test_tool03_option_a_by_volume_refuses_a_mass_density():
+    with pytest.raises(UnitError, match=r"density: equation TOOL03 \(3\).*wrong dimension"):
+        fuel_emission_coefficient_tool03_option_a_by_volume(
+            carbon_mass_fraction=Quantity(0.86, "t C/t"), density=Quantity(1, "t/t"))
 
 
 def test_tool03_option_b_by_hand():
-    # TOOL03 option B: 43.0 GJ/t × 72.6 t CO2/TJ
+    # TOOL03 v03.0 eq. (4): 43.0 GJ/t × 72.6 t CO2/TJ
     coef = fuel_emission_coefficient_tool03_option_b(
         net_calorific_value=Quantity(43.0, "GJ/t"),
         co2_emission_factor=Quantity(72.6, "t CO2/TJ"))
@@ -89,11 +100,13 @@ def test_emissions_vectorised_over_periods_and_recorded():
     pe = fuel_combustion_emissions(fuel_consumed=Quantity(np.array([1.0, 2.5, 0.0]), "t"),
                                    emission_coefficient=Quantity(3.1, "t CO2/t"), trail=trail)
     np.testing.assert_allclose(pe.quantity.m_as("t CO2"), [3.1, 7.75, 0.0], rtol=RTOL)
-    assert len(trail.find("FC1")) == 1
+    (entry,) = trail.find("TOOL03 (1)")
+    assert entry.document == "TOOL03 v03.0"
+    assert entry.source == "TOOL03 v03.0, para. 6, eq. (1), the term of one fuel i"
 
 
 def test_emissions_with_mismatched_fuel_and_coefficient_units_raise():
-    with pytest.raises(UnitError, match=r"result: equation FC1.*wrong dimension"):
+    with pytest.raises(UnitError, match=r"result: equation TOOL03 \(1\).*wrong dimension"):
         fuel_combustion_emissions(fuel_consumed=Quantity(1.0, "t"),
                                   emission_coefficient=Quantity(21.6, "t CO2/万Nm3"))
 

@@ -289,5 +289,5 @@ def test_trail_entries_pair_by_key_not_position(tmp_path: Path) -> None:
     findings = verify(project, result, claimed)
     assert not findings.material
     assert {f.kind for f in findings.findings} <= {"OBS"}
-    compared = {c.key.split()[0] for c in findings.comparisons if c.scope == "equation"}
-    assert {"FC1[diesel]", "FC1[natural_gas]", "M2[fuel_diesel]"} <= compared
+    compared = {c.key.rsplit(" [", 1)[0] for c in findings.comparisons if c.scope == "equation"}
+    assert {"TOOL03 (1)[diesel]", "TOOL03 (1)[natural_gas]", "M2[fuel_diesel]"} <= compared

@@ -1,7 +1,7 @@
 """Wiring of CCER-01-001-V01: grid baseline (C1-C3) and fossil fuel for anti-freeze (C4, C5).
 
 monitored export/import → M1/M2 → C2 (W2), C3 (W3) → C1;
-monitored fuel per fuel → M2 → × C5 coefficient (FC1) → C4; LE = 0; C6.
+monitored fuel per fuel → M2 → × C5 coefficient (TOOL03 (1) term) → C4; LE = 0; C6.
 """
 
 from __future__ import annotations

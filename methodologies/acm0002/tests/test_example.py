@@ -83,7 +83,7 @@ def test_missing_grid_factors_are_refused():
 
 def test_trail_records_project_fuel_values():
     r = compute(load_project(DATA / "example.toml"))
-    entry = r.trail.find("TOOL03 B")[0]
+    entry = r.trail.find("TOOL03 (4)")[0]
     assert [i.origin for i in entry.inputs] == ["project", "project"]
     assert entry.inputs[0].ref == "project file, inputs.fuels.diesel.ncv"
 
