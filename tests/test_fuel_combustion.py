@@ -114,7 +114,8 @@ def test_emissions_with_mismatched_fuel_and_coefficient_units_raise():
 def test_defaults_are_read_with_origin_default_and_source():
     p = fuel_properties("diesel")
     assert p.net_calorific_value.origin == "default"
-    assert "fuel_defaults_mee.csv, row diesel (unverified)" in p.carbon_content.ref
+    assert "fuel_defaults_mee.csv, row diesel (secondary): SAMR/SAC, GB/T 32151.34-2024" \
+        in p.carbon_content.ref
     np.testing.assert_allclose(p.net_calorific_value.quantity.m_as("GJ/t"), 42.652, rtol=RTOL)
 
 
@@ -153,7 +154,8 @@ def test_consumption_unit_refuses_ncv_per_energy():
 
 
 @pytest.mark.parametrize(("fuel", "ncv", "unit", "cc_tc_per_tj", "of_pct"), [
-    # values as transcribed in docs/research/fuel_defaults.md, Set A (tertiary, unverified)
+    # GB/T 32151.34-2024 / .22-2024 表C.1, as two independent transcriptions agree
+    # (docs/research/fuel_defaults.md)
     ("anthracite", 26.7, "GJ/t", 27.4, 94),
     ("diesel", 42.652, "GJ/t", 20.2, 98),
     ("natural_gas", 389.31, "GJ/万Nm3", 15.3, 99),
@@ -165,14 +167,25 @@ def test_default_table_reads_back(fuel, ncv, unit, cc_tc_per_tj, of_pct):
     assert row.ncv.m_as(unit) == pytest.approx(ncv, rel=RTOL)
     assert row.cc.m_as("t C/TJ") == pytest.approx(cc_tc_per_tj, rel=RTOL)
     assert row.of.m_as("%") == pytest.approx(of_pct, rel=RTOL)
-    assert row.status == "unverified"
+    assert row.status == "secondary"
 
 
-def test_every_default_row_is_marked_and_sourced():
+def test_every_default_row_is_checked_and_cites_a_public_document():
     rows = fuel_defaults_table().values()
     assert len(rows) == 26
-    assert {r.status for r in rows} == {"unverified"}
-    assert all("code file id" in r.source for r in rows)
+    assert {r.status for r in rows} == {"secondary"}
+    assert all(r.check.startswith("agreed: 2 of 2 independent transcriptions") for r in rows)
+    assert all(r.source.startswith("SAMR/SAC, GB/T 32151.34-2024") and "openstd.samr.gov.cn"
+               in r.source for r in rows)
+    assert not any("code file id" in r.source + r.check for r in rows)
+
+
+def test_washed_coal_is_kept_as_the_standard_prints_it():
+    # Both transcriptions of 表C.1 print 26.334 GJ/t; the statistics conversion gives 26.344
+    # (6300 kcal/kg x 4.1816). The table keeps the printed value and says so.
+    row = fuel_defaults_table()["washed_coal"]
+    assert row.ncv.m_as("GJ/t") == pytest.approx(26.334, rel=RTOL)
+    assert "26.344" in row.check
 
 
 def test_stack_per_fuel_with_no_fuel_sums_to_zero():

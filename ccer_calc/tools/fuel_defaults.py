@@ -35,7 +35,11 @@ _TABLE = "fuel_defaults_mee.csv"
 
 @dataclass(frozen=True)
 class FuelDefaults:
-    """One row of the fuel default table: NCV, CC and OF with their provenance."""
+    """One row of the fuel default table: NCV, CC and OF with their provenance.
+
+    ``status`` is ``verified``, ``secondary`` or ``unverified``; ``check`` says what comparing
+    the row with independent transcriptions found; ``source`` names the public document.
+    """
 
     fuel: str
     name_zh: str
@@ -44,6 +48,7 @@ class FuelDefaults:
     of: pint.Quantity
     status: str
     source: str
+    check: str = ""
 
 
 @functools.cache
@@ -56,7 +61,8 @@ def fuel_defaults_table() -> dict[str, FuelDefaults]:
         out[r["fuel"]] = FuelDefaults(
             r["fuel"], r["name_zh"], Quantity(float(r["ncv"]), parse_unit(r["ncv_unit"])),
             Quantity(float(r["cc"]), parse_unit(r["cc_unit"])),
-            Quantity(float(r["of"]), parse_unit(r["of_unit"])), r["status"], r["source"])
+            Quantity(float(r["of"]), parse_unit(r["of_unit"])), r["status"], r["source"],
+            r.get("check", ""))
     return out
 
 
