@@ -160,3 +160,19 @@ def test_simple_adjusted_om_refusals():
     with pytest.raises(InputError, match=r"generation_lcmr: total generation is zero"):
         simple_adjusted_operating_margin(lcmr_on_margin=Quantity(0.5, ""),
                                          generation_lcmr=Quantity(np.array([0.0]), "MWh"), **kw)
+
+
+def test_hours_on_margin_agree_with_an_independent_route():
+    # Appendix 3 by another route: bisect for the level P at which Σ_t min(load_t, P) equals
+    # the LCMR generation; the hours on the margin are those with load below P.
+    rng = np.random.default_rng(11)
+    load = rng.uniform(500.0, 1000.0, (4, 8760))
+    lcmr = rng.uniform(4.5e6, 6.5e6, 4)
+    x = hours_lcmr_on_margin(hourly_load=Quantity(load, "MW"),
+                             lcmr_generation=Quantity(lcmr, "MWh")).quantity.m_as("h")
+    for row, target, hours in zip(load, lcmr, x, strict=True):
+        lo, hi = 0.0, float(row.max())
+        for _ in range(100):
+            mid = (lo + hi) / 2
+            lo, hi = (mid, hi) if np.minimum(row, mid).sum() < target else (lo, mid)
+        assert hours == np.count_nonzero(row < hi)
