@@ -8,7 +8,9 @@ declared output unit.
 
 from __future__ import annotations
 
+import importlib
 import inspect
+import pkgutil
 import re
 
 import pytest
@@ -67,7 +69,20 @@ def _same_unit(a: str, b: str) -> bool:
     return Quantity(1.0, ua).to(ub).magnitude == pytest.approx(1.0, rel=1e-12)
 
 
-EQUATIONS = _equations()
+def _tool_equations() -> list[tuple[str, Equation]]:
+    """Every decorated equation of the shared tools, used by a plug-in or not."""
+    import ccer_calc.tools  # noqa: PLC0415
+
+    out: dict[str, tuple[str, Equation]] = {}
+    for info in pkgutil.iter_modules(ccer_calc.tools.__path__):
+        module = importlib.import_module(f"ccer_calc.tools.{info.name}")
+        for obj in vars(module).values():
+            if callable(obj) and hasattr(obj, "meta") and obj.__module__ == module.__name__:
+                out[obj.meta.id] = (f"tools.{info.name}", obj)
+    return list(out.values())
+
+
+EQUATIONS = _equations() + _tool_equations()
 
 
 def test_there_are_equations_to_check() -> None:

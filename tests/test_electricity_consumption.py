@@ -1,8 +1,8 @@
-"""Electricity consumption tool (CDM TOOL05 route).
+"""Electricity consumption tool: CDM TOOL05 v03.0, generic approach, eq. (1)-(3).
 
-Hand-worked numbers from PE_EC = Σ_j EC × EF × (1 + TDL) (CDM TOOL05 eq. (1), generic approach).
-[U] provisional: the equation and the defaults 1.3 t CO2/MWh, 20 % and 3 % are recalled, not
-checked against TOOL05 (reference brief §6.4); the tests fix the arithmetic, not the facts.
+Hand-worked numbers from PE_EC = Σ_j EC × EF × (1 + TDL) (TOOL05 v03.0 para. 16, eq. (1); eq. (2)
+and (3) for baseline and leakage). The defaults were read in the official text: 1.3 t CO2/MWh
+(para. 20(a)), 0.4 and 0.25 t CO2/MWh (para. 20(b)), TDL 20 % and 3 % (data table 3).
 """
 
 import numpy as np
@@ -12,9 +12,12 @@ from ccer_calc.errors import InputError
 from ccer_calc.parameters import Value
 from ccer_calc.tools.electricity_consumption import (
     TOOL05_PARAMETERS,
+    baseline_electricity_consumption_emissions,
     consumption_emission_factor,
     electricity_consumption_emissions,
+    leakage_electricity_consumption_emissions,
 )
+from ccer_calc.trail import Trail
 from ccer_calc.units import Quantity
 
 RTOL = 1e-12
@@ -60,16 +63,35 @@ def test_loss_of_100_percent_raises():
                                           transmission_loss=Quantity(100, "%"))
 
 
-@pytest.mark.parametrize(("name", "default"), [
-    ("conservative_grid_emission_factor", 1.3),
-    ("transmission_loss_project", 0.20),
-    ("transmission_loss_baseline", 0.03),
+@pytest.mark.parametrize(("name", "default", "where"), [
+    ("conservative_grid_emission_factor", 1.3, "para. 20(a)"),
+    ("conservative_grid_emission_factor_baseline", 0.4, "para. 20(b)"),
+    ("conservative_grid_emission_factor_baseline_hydro", 0.25, "para. 20(b)"),
+    ("transmission_loss_project", 0.20, "data table 3 (TDL), option 2: 20 %"),
+    ("transmission_loss_baseline", 0.03, "data table 3 (TDL), option 3: 3 %"),
 ])
-def test_defaults_are_overridable_and_marked_unverified(name, default):
+def test_defaults_are_the_tool05_v03_values_and_cite_them(name, default, where):
     p = TOOL05_PARAMETERS[name]
     assert p.default == default
     assert p.overridable
-    assert "UNVERIFIED" in p.source
+    assert p.source.startswith(f"TOOL05 v03.0, {where}")
+    assert "[U]" not in p.source
+    assert "UNVERIFIED" not in p.source
+
+
+def test_baseline_and_leakage_equations_by_hand():
+    # eq. (2): 1000 MWh × 0.4 × 1.03 = 412; eq. (3): 10 MWh × 1.3 × 1.2 = 15.6
+    trail = Trail()
+    be = baseline_electricity_consumption_emissions(
+        trail=trail, electricity_consumed=Quantity(1000.0, "MWh"),
+        emission_factor=Quantity(0.4, "t CO2/MWh"), transmission_loss=Quantity(3, "%"))
+    le = leakage_electricity_consumption_emissions(
+        trail=trail, electricity_consumed=Quantity(10.0, "MWh"),
+        emission_factor=Quantity(1.3, "t CO2/MWh"), transmission_loss=Quantity(0.2, ""))
+    np.testing.assert_allclose(be.quantity.m_as("t CO2"), 412.0, rtol=RTOL)
+    np.testing.assert_allclose(le.quantity.m_as("t CO2"), 15.6, rtol=RTOL)
+    assert [(e.equation, e.document) for e in trail.entries] == [
+        ("TOOL05 (2)", "TOOL05 v03.0"), ("TOOL05 (3)", "TOOL05 v03.0")]
 
 
 def test_override_replaces_the_default_with_origin_project():

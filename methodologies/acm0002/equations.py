@@ -2,9 +2,10 @@
 
 Every equation is tagged [U]: written from background knowledge of ACM0002 (reference brief
 §6.1); the official text is not in this workplace, so the document's own equation numbers are
-not known and the ids name the quantity instead (``BE``, ``PE_HP``...). The fuel coefficient
-(TOOL03) and the TOOL07 weights come from the tool modules; the arithmetic shared with the CCER
-power methodologies is a plain body in :mod:`ccer_calc.tools.grid_power`.
+not known and the ids name the quantity instead (``BE``, ``PE_HP``...). The tools it calls are
+verified: each fossil-fuel term FC_i,y × COEF_i,y is TOOL03 v03.0 eq. (4) (option B) and one term
+of eq. (1), and the combined-margin weights are TOOL07 v07.0's (para. 86). The arithmetic shared
+with the CCER power methodologies is a plain body in :mod:`ccer_calc.tools.grid_power`.
 """
 
 from __future__ import annotations
@@ -79,7 +80,7 @@ def net_electricity_delivered(electricity_exported: pint.Quantity,
 @equation(
     id="EF_CM", document=DOCUMENT, symbol="EF_grid,CM,y",
     formula="EF_grid,CM,y = w_OM × EF_grid,OM,y + w_BM × EF_grid,BM,y (TOOL07 weights)",
-    source=f"{DOC}, baseline emission factor: combined margin of TOOL07 {U}",
+    source=f"{DOC}, baseline emission factor: combined margin of TOOL07 v07.0 (para. 86) {U}",
     inputs={"om_weight": "dimensionless", "operating_margin": _EF,
             "bm_weight": "dimensionless", "build_margin": _EF},
     output=_EF, description="combined-margin emission factor of the grid",
@@ -169,7 +170,8 @@ def baseline_emissions(net_electricity: pint.Quantity,
 @equation(
     id="PE_FF", document=DOCUMENT, symbol="PE_FF,y",
     formula="PE_FF,y = Σ_i FC_i,y × COEF_i,y (TOOL03)",
-    source=f"{DOC}, project emissions from fossil fuel combustion, via TOOL03 {U}",
+    source=f"{DOC}, project emissions from fossil fuel combustion, via TOOL03 v03.0 eq. (1) "
+           f"{U}",
     inputs={"fuel_emissions": "t CO2"}, output="t CO2e",
     description="project emissions from fossil fuel burned by the plant",
 )
@@ -193,7 +195,7 @@ def fossil_fuel_project_emissions(fuel_emissions: pint.Quantity) -> pint.Quantit
 
     References
     ----------
-    CDM ACM0002, project emissions; CDM TOOL03 for COEF. [U]
+    CDM ACM0002, project emissions [U]; TOOL03 v03.0, eq. (1), COEF by eq. (4).
 
     Examples
     --------

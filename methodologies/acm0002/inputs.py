@@ -29,6 +29,9 @@ class Acm0002Inputs(BaseModel):
     project_type: Literal["greenfield", "capacity_addition", "retrofit", "replacement"] = Field(
         "greenfield", description="only greenfield plants are implemented")
     grid_connected: bool = Field(True, description="connected to an electricity grid")
+    crediting_period: int = Field(
+        1, ge=1, le=3, description="which CDM crediting period (1, 2 or 3): selects the TOOL07 "
+                                   "v07.0 para. 86 weights for projects other than wind and solar")
     installed_capacity: quantity_field("MW") = Field(  # type: ignore[valid-type]
         description="installed capacity Cap_PJ")
     reservoir: bool = Field(False, description="hydro plant with a new reservoir")

@@ -1,7 +1,8 @@
 """Wiring of CDM ACM0002 (greenfield): net supply, TOOL07 combined margin, PE_FF, PE_HP, ER.
 
-monitored export/import → EG_PJ → BE with EF_CM (TOOL07 weights, project OM/BM);
-monitored fuel per fuel → FC × COEF (TOOL03 option B) → PE_FF; reservoir: PD → PE_HP; PE; ER.
+monitored export/import → EG_PJ → BE with EF_CM (TOOL07 v07.0 para. 86 weights for the
+technology and crediting period, project OM/BM); monitored fuel per fuel → FC × COEF (TOOL03
+v03.0 eq. (4), option B) → PE_FF; reservoir: PD → PE_HP; PE; ER.
 No meter correction: §7.3.4 is a CCER rule, not part of ACM0002.
 """
 
@@ -20,7 +21,7 @@ from ccer_calc.tools.fuel_combustion import (
     stack_per_fuel,
 )
 from ccer_calc.tools.grid_baseline import broadcast_value, refuse_negative_net_delivery
-from ccer_calc.tools.grid_factor_tool07 import tool07_weight_names
+from ccer_calc.tools.tool07_common import tool07_weight_names
 from ccer_calc.trail import Trail
 from ccer_calc.units import Quantity
 from methodologies.acm0002 import INFO
@@ -93,7 +94,7 @@ class Acm0002(Methodology):
                                            electricity_exported=ctx.monitored("export"),
                                            electricity_imported=ctx.monitored("import"))
         refuse_negative_net_delivery(ctx, net)
-        om_name, bm_name = tool07_weight_names(inputs.technology)
+        om_name, bm_name = tool07_weight_names(inputs.technology, inputs.crediting_period)
         cm = eq.combined_margin_factor(
             trail=t, om_weight=ctx.param(om_name),
             operating_margin=broadcast_value(ctx.param("grid_om_factor"), shape),

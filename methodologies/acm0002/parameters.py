@@ -1,15 +1,16 @@
 """Parameters and monitored data of CDM ACM0002 (greenfield), with their sources.
 
-ACM0002's text was not readable offline: every value here is tagged [U] (from background
-knowledge of ACM0002 and TOOL07, reference brief §6.1-6.2) and, where a project might hold an
-official value, overridable.
+ACM0002's text was not readable offline: every ACM0002 value here is tagged [U] (from
+background knowledge of ACM0002, reference brief §6.1) and, where a project might hold an
+official value, overridable. The combined-margin weights are TOOL07 v07.0's defaults
+(para. 86), read in the tool's text.
 """
 
 from __future__ import annotations
 
 from ccer_calc.methodology import MonitoredColumn
 from ccer_calc.parameters import Parameter, ParameterSet
-from ccer_calc.tools.grid_factor_tool07 import TOOL07_WEIGHTS
+from ccer_calc.tools.tool07_common import TOOL07_WEIGHTS
 
 DOC = "CDM ACM0002 (Grid-connected electricity generation from renewable sources)"
 U = "[U] from background knowledge of ACM0002, not checked against the text"
@@ -76,5 +77,5 @@ def fuel_column(fuel: str, unit: str) -> MonitoredColumn:
         name=f"fuel_{fuel}", symbol=f"FC_{fuel},y", unit=unit,
         description_zh=f"项目消耗的化石燃料 {fuel}",
         description_en=f"fossil fuel {fuel} burned by the project plant (PE_FF,y via TOOL03)",
-        source=f"{DOC}, PE_FF,y via TOOL03; {U}", frequency="continuous, recorded at least "
-                                                         "monthly")
+        source=f"{DOC}, PE_FF,y via TOOL03 v03.0 (FC_i,j,y, data table 1); {U}",
+        frequency="continuous, recorded at least monthly")

@@ -1,8 +1,9 @@
 """Each ACM0002 equation against numbers worked by hand from the formula.
 
-[U] PROVISIONAL: ACM0002 and TOOL03/TOOL07 were not readable offline; the formulas are those of
-the reference brief §6.1-6.3 (background knowledge). Sections cited are ACM0002's baseline,
-project-emission and hydro-reservoir sections and TOOL03 option B. Pure algebra: rtol 1e-12.
+[U] PROVISIONAL: ACM0002 was not readable offline; its own formulas are those of the reference
+brief §6.1 (background knowledge). The tools it calls were checked against their official texts:
+TOOL03 v03.0 eq. (1) and (4) (option B) and the TOOL07 v07.0 weights of para. 86. Pure algebra:
+rtol 1e-12.
 """
 
 import numpy as np
@@ -32,10 +33,13 @@ def _t(v):
 
 
 def test_combined_margin_with_tool07_weights():
-    # TOOL07 CM: wind/solar 0.75 × 0.85 + 0.25 × 0.35 = 0.725; others 0.5/0.5 → 0.6
+    # TOOL07 v07.0 eq. (16), para. 86: wind/solar 0.75 × 0.85 + 0.25 × 0.35 = 0.725;
+    # others 0.5/0.5 → 0.6 in the first crediting period, 0.25/0.75 in the later ones
     p = METHODOLOGY.parameters
     assert (p["om_weight_wind_solar"].default, p["bm_weight_wind_solar"].default) == (0.75, 0.25)
     assert (p["om_weight_other"].default, p["bm_weight_other"].default) == (0.5, 0.5)
+    assert (p["om_weight_other_later"].default, p["bm_weight_other_later"].default) == (0.25,
+                                                                                       0.75)
     wind = combined_margin_factor(om_weight=Quantity(0.75, ""),
                                   operating_margin=Quantity(0.85, "t CO2/MWh"),
                                   bm_weight=Quantity(0.25, ""),
@@ -51,7 +55,8 @@ def test_baseline_emissions():
 
 
 def test_fossil_fuel_project_emissions_via_tool03_option_b():
-    # TOOL03 B: COEF = 43.0 GJ/t × 0.0741 t CO2/GJ = 3.1863; PE_FF = 2 t × 3.1863 = 6.3726
+    # TOOL03 v03.0 eq. (4): COEF = 43.0 GJ/t × 0.0741 t CO2/GJ = 3.1863;
+    # eq. (1) term: 2 t × 3.1863 = 6.3726
     coef = fuel_emission_coefficient_tool03_option_b(
         net_calorific_value=Quantity(43.0, "GJ/t"), co2_emission_factor=Quantity(74.1, "t CO2/TJ"))
     term = fuel_combustion_emissions(fuel_consumed=Quantity(2.0, "t"), emission_coefficient=coef)
@@ -97,7 +102,11 @@ def test_project_emissions_leakage_and_reductions():
 
 
 def test_facts_are_marked_unverified():
+    # ACM0002's own facts stay [U]; the TOOL07 weights cite the tool's text
     for name in ("reservoir_emission_factor", "power_density_no_emissions",
-                 "power_density_minimum", "om_weight_wind_solar"):
+                 "power_density_minimum"):
         assert "[U]" in METHODOLOGY.parameters[name].source
+    weight = METHODOLOGY.parameters["om_weight_wind_solar"].source
+    assert weight.startswith("TOOL07 v07.0, para. 86(a)")
+    assert "[U]" not in weight
     assert METHODOLOGY.parameters["reservoir_emission_factor"].overridable

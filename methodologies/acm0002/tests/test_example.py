@@ -1,7 +1,8 @@
 """ACM0002 end to end: the bundled (made-up) example against a hand computation from its data.
 
-Formulas: ACM0002 BE = EG_PJ × EF_CM (TOOL07 weights 0.5/0.5 for hydro), PE = PE_FF + PE_HP
-with PE_FF via TOOL03 option B and PE_HP = EF_Res × TEG for 4 < PD ≤ 10 W/m²; LE = 0; ER = BE − PE.
+Formulas: ACM0002 BE = EG_PJ × EF_CM (TOOL07 v07.0 para. 86 weights, 0.5/0.5 for hydro in the
+first crediting period), PE = PE_FF + PE_HP with PE_FF via TOOL03 v03.0 eq. (4) and
+PE_HP = EF_Res × TEG for 4 < PD ≤ 10 W/m²; LE = 0; ER = BE − PE.
 [U] provisional (reference brief §6.1). Same algebra in another order: rtol 1e-12.
 """
 
@@ -17,8 +18,8 @@ from ccer_calc.io.projectfile import read_project_file
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 RTOL = 1e-12
-CM = 0.5 * 0.85 + 0.5 * 0.35          # project OM/BM, TOOL07 weights for hydro
-COEF_DIESEL = 43.0 * 0.0741            # TOOL03 option B, t CO2/t
+CM = 0.5 * 0.85 + 0.5 * 0.35          # project OM/BM, TOOL07 para. 86(b) weights for hydro
+COEF_DIESEL = 43.0 * 0.0741            # TOOL03 v03.0 eq. (4) (option B), t CO2/t
 EF_RES = 0.090                         # t CO2e/MWh; PD = 30 MW / 5 km² = 6 W/m²
 
 
@@ -59,6 +60,20 @@ def test_wind_uses_075_025_and_no_reservoir_term(tmp_path):
     np.testing.assert_allclose(r.totals["project_emissions"], fuel * COEF_DIESEL, rtol=RTOL)
 
 
+def test_second_crediting_period_uses_025_075_for_hydro():
+    # TOOL07 v07.0 para. 86(b): other projects 0.25/0.75 in the second and third periods
+    data = read_project_file(DATA / "example.toml")
+    data["inputs"]["crediting_period"] = 2
+    r = compute(project_from_dict(data, base_dir=DATA))
+    first = compute(load_project(DATA / "example.toml"))
+    scale = (0.25 * 0.85 + 0.75 * 0.35) / CM
+    np.testing.assert_allclose(r.totals["baseline_emissions"],
+                               first.totals["baseline_emissions"] * scale, rtol=RTOL)
+    data["inputs"]["crediting_period"] = 4
+    with pytest.raises(InputError, match=r"inputs.crediting_period"):
+        project_from_dict(data, base_dir=DATA)
+
+
 def test_missing_grid_factors_are_refused():
     data = read_project_file(DATA / "example.toml")
     del data["parameters"]
@@ -68,7 +83,7 @@ def test_missing_grid_factors_are_refused():
 
 def test_trail_records_project_fuel_values():
     r = compute(load_project(DATA / "example.toml"))
-    entry = r.trail.find("TOOL03 B")[0]
+    entry = r.trail.find("TOOL03 (4)")[0]
     assert [i.origin for i in entry.inputs] == ["project", "project"]
     assert entry.inputs[0].ref == "project file, inputs.fuels.diesel.ncv"
 
