@@ -20,12 +20,14 @@ __all__ = [
     "TOOL15",
     "TOOL16",
     "RuleCheck",
+    "area_weights",
     "count",
     "group_count",
     "group_index",
     "group_sum",
     "stratum_means",
     "stratum_variances",
+    "sum_last",
 ]
 
 Arr = np.ndarray[Any, np.dtype[Any]]
@@ -124,3 +126,19 @@ def stratum_variances(values: pint.Quantity, idx: Arr, size: int) -> pint.Quanti
     dev = mag - mean[idx]
     return Quantity(np.bincount(idx, weights=dev * dev, minlength=size) / (n - 1),
                     values.units ** 2)
+
+
+def sum_last(q: pint.Quantity) -> pint.Quantity:
+    """Sum over the last axis (strata, species); a scalar is returned as it is."""
+    mag = np.asarray(q.magnitude, dtype=np.float64)
+    return Quantity(mag.sum(axis=-1) if mag.ndim else mag, q.units)
+
+
+def area_weights(area: pint.Quantity) -> pint.Quantity:
+    """w_i = A_i / A with A = Σ_i A_i over the last axis (a scalar area has weight 1)."""
+    mag = np.atleast_1d(np.asarray(area.magnitude, dtype=np.float64))
+    total = mag.sum(axis=-1, keepdims=True)
+    if np.any(total <= 0):
+        raise InputError("stratum areas must add up to a positive area", field="stratum_area",
+                         expected="A = Σ A_i > 0 ha")
+    return Quantity(mag / total, "")

@@ -15,7 +15,7 @@ import pint
 
 from ccer_calc.equation import equation
 from ccer_calc.errors import InputError
-from ccer_calc.tools.forestry._common import CO2_PER_CARBON, TOOL12, group_index
+from ccer_calc.tools.forestry._common import CO2_PER_CARBON, TOOL12, group_index, sum_last
 from ccer_calc.units import Quantity
 
 __all__ = [
@@ -182,7 +182,7 @@ def litter_stock(stratum_litter: pint.Quantity) -> pint.Quantity:
     >>> round(float(c.quantity.magnitude), 6)
     180.0
     """
-    return stratum_litter.sum(axis=-1)
+    return sum_last(stratum_litter)
 
 
 @equation(

@@ -20,7 +20,7 @@ import pint
 from ccer_calc.equation import equation
 from ccer_calc.errors import DataNotFound, InputError
 from ccer_calc.parameters import Value
-from ccer_calc.tools.forestry._common import TOOL12, group_index
+from ccer_calc.tools.forestry._common import TOOL12, group_index, sum_last
 from ccer_calc.tools.forestry.defaults import data_table, tool_default
 from ccer_calc.units import Quantity
 
@@ -175,7 +175,7 @@ def stratum_dead_wood(  # noqa: PLR0917 - the three components and the expansion
     """
     m = len(np.atleast_1d(stratum_area.magnitude))
     idx = group_index(plot_stratum, "plot_stratum", m)
-    per_plot = (standing_trees + stumps + lying).sum(axis=-1)
+    per_plot = sum_last(standing_trees + stumps + lying)
     total = np.bincount(idx, weights=np.asarray(per_plot.m_as("t CO2")), minlength=m)
     sampled = np.bincount(idx, weights=np.asarray(plot_area.m_as("ha")), minlength=m)
     if np.any(sampled <= 0):
@@ -219,7 +219,7 @@ def dead_wood_stock(stratum_dead_wood: pint.Quantity) -> pint.Quantity:
     >>> round(float(c.quantity.magnitude), 6)
     500.0
     """
-    return stratum_dead_wood.sum(axis=-1)
+    return sum_last(stratum_dead_wood)
 
 
 @equation(

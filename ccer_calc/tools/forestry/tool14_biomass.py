@@ -18,7 +18,7 @@ import pint
 
 from ccer_calc.equation import equation
 from ccer_calc.errors import InputError
-from ccer_calc.tools.forestry._common import TOOL14, count, group_index
+from ccer_calc.tools.forestry._common import TOOL14, count, group_index, sum_last
 from ccer_calc.units import Quantity
 
 __all__ = [
@@ -228,7 +228,7 @@ def plot_tree_biomass(species_plot_biomass: pint.Quantity) -> pint.Quantity:
     >>> b.quantity.magnitude.round(6).tolist()
     [0.3, 0.3]
     """
-    return species_plot_biomass.sum(axis=-1)
+    return sum_last(species_plot_biomass)
 
 
 @equation(

@@ -17,7 +17,7 @@ import pint
 
 from ccer_calc.equation import equation
 from ccer_calc.errors import InputError
-from ccer_calc.tools.forestry._common import CO2_PER_CARBON, TOOL14, RuleCheck
+from ccer_calc.tools.forestry._common import CO2_PER_CARBON, TOOL14, RuleCheck, sum_last
 
 __all__ = [
     "baseline_tree_carbon_change",
@@ -205,7 +205,7 @@ def baseline_tree_carbon_change(stratum_change: pint.Quantity) -> pint.Quantity:
     >>> round(float(d.quantity.magnitude), 6)
     25.0
     """
-    return stratum_change.sum(axis=-1)
+    return sum_last(stratum_change)
 
 
 @equation(
@@ -301,4 +301,4 @@ def pre_project_tree_carbon(stratum_stock: pint.Quantity) -> pint.Quantity:
     >>> round(float(c.quantity.magnitude), 6)
     600.0
     """
-    return stratum_stock.sum(axis=-1)
+    return sum_last(stratum_stock)

@@ -17,10 +17,12 @@ from ccer_calc.errors import InputError
 from ccer_calc.tools.forestry._common import (
     CO2_PER_CARBON,
     TOOL14,
+    area_weights,
     count,
     group_index,
     stratum_means,
     stratum_variances,
+    sum_last,
 )
 
 __all__ = [
@@ -224,8 +226,8 @@ def mean_biomass_change(stratum_area: pint.Quantity, stratum_mean_change: pint.Q
     >>> round(float(d.quantity.magnitude), 6)
     9.8
     """
-    w = stratum_area / stratum_area.sum(axis=-1, keepdims=True)
-    return (w * stratum_mean_change).sum(axis=-1)
+    w = area_weights(stratum_area)
+    return sum_last(w * stratum_mean_change)
 
 
 @equation(
@@ -268,7 +270,7 @@ def biomass_change(stratum_area: pint.Quantity, mean_biomass_change: pint.Quanti
     >>> round(float(d.quantity.magnitude), 6)
     980.0
     """
-    return stratum_area.sum(axis=-1) * mean_biomass_change
+    return sum_last(stratum_area) * mean_biomass_change
 
 
 @equation(
@@ -372,6 +374,6 @@ def change_uncertainty_remeasured(
     if np.any(change == 0):
         raise InputError("mean biomass change is zero: its relative uncertainty is undefined",
                          field="mean_biomass_change", expected="Δb_TREE != 0")
-    w = stratum_area / stratum_area.sum(axis=-1, keepdims=True)
-    sem = np.sqrt((w ** 2 * stratum_change_variance / plots_per_stratum).sum(axis=-1))
+    w = area_weights(stratum_area)
+    sem = np.sqrt(sum_last(w ** 2 * stratum_change_variance / plots_per_stratum))
     return t_value * sem / abs(mean_biomass_change)

@@ -18,11 +18,13 @@ from ccer_calc.parameters import Value
 from ccer_calc.tools.forestry._common import (
     CO2_PER_CARBON,
     TOOL14,
+    area_weights,
     count,
     group_count,
     group_index,
     stratum_means,
     stratum_variances,
+    sum_last,
 )
 from ccer_calc.tools.forestry.student_t import two_sided_t_value
 from ccer_calc.units import Quantity
@@ -214,8 +216,8 @@ def mean_biomass_per_hectare(
     >>> round(float(b.quantity.magnitude), 6)
     33.2
     """
-    w = stratum_area / stratum_area.sum(axis=-1, keepdims=True)
-    return (w * stratum_mean).sum(axis=-1)
+    w = area_weights(stratum_area)
+    return sum_last(w * stratum_mean)
 
 
 @equation(
@@ -256,7 +258,7 @@ def total_tree_biomass(stratum_area: pint.Quantity, mean_biomass: pint.Quantity)
     >>> round(float(b.quantity.magnitude), 6)
     3320.0
     """
-    return stratum_area.sum(axis=-1) * mean_biomass
+    return sum_last(stratum_area) * mean_biomass
 
 
 @equation(
@@ -353,6 +355,6 @@ def stock_uncertainty(
     >>> round(float(u.quantity.magnitude) * 100, 2)
     8.18
     """
-    w = stratum_area / stratum_area.sum(axis=-1, keepdims=True)
-    sem = np.sqrt((w ** 2 * stratum_variance / plots_per_stratum).sum(axis=-1))
+    w = area_weights(stratum_area)
+    sem = np.sqrt(sum_last(w ** 2 * stratum_variance / plots_per_stratum))
     return t_value * sem / mean_biomass

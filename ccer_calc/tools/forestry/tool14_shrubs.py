@@ -14,7 +14,7 @@ import pint
 
 from ccer_calc.equation import equation
 from ccer_calc.errors import InputError
-from ccer_calc.tools.forestry._common import CO2_PER_CARBON, TOOL14
+from ccer_calc.tools.forestry._common import CO2_PER_CARBON, TOOL14, sum_last
 from ccer_calc.units import Quantity
 
 __all__ = [
@@ -143,7 +143,7 @@ def shrub_carbon_stock(
     115.808
     """
     return (CO2_PER_CARBON * carbon_fraction * (1 + root_shoot_ratio)
-            * (shrub_stratum_area * shrub_biomass).sum(axis=-1))
+            * sum_last(shrub_stratum_area * shrub_biomass))
 
 
 @equation(

@@ -13,7 +13,7 @@ from __future__ import annotations
 import pint
 
 from ccer_calc.equation import equation
-from ccer_calc.tools.forestry._common import TOOL14
+from ccer_calc.tools.forestry._common import TOOL14, sum_last
 
 __all__ = [
     "plot_biomass_variable_area",
@@ -153,4 +153,4 @@ def plot_biomass_variable_area(species_biomass_per_ha: pint.Quantity) -> pint.Qu
     >>> b.quantity.magnitude.round(6).tolist()
     [52.5, 30.0]
     """
-    return species_biomass_per_ha.sum(axis=-1)
+    return sum_last(species_biomass_per_ha)
