@@ -22,9 +22,11 @@ __all__ = [
     "RuleCheck",
     "area_weights",
     "count",
+    "expand_to_strata",
     "group_count",
     "group_index",
     "group_sum",
+    "per_year",
     "stratum_means",
     "stratum_variances",
     "sum_last",
@@ -142,3 +144,24 @@ def area_weights(area: pint.Quantity) -> pint.Quantity:
         raise InputError("stratum areas must add up to a positive area", field="stratum_area",
                          expected="A = Σ A_i > 0 ha")
     return Quantity(mag / total, "")
+
+
+def per_year(change: pint.Quantity, elapsed_time: pint.Quantity) -> pint.Quantity:
+    """A change between two estimates divided by the time between them (T > 0)."""
+    if np.any(np.asarray(elapsed_time.magnitude) <= 0):
+        raise InputError("elapsed time must be positive", field="elapsed_time",
+                         expected="T = t2 - t1 > 0 yr")
+    return change / elapsed_time
+
+
+def expand_to_strata(per_plot: pint.Quantity, plot_stratum: pint.Quantity,
+                     plot_area: pint.Quantity, stratum_area: pint.Quantity) -> pint.Quantity:
+    """Σ_p X_p of each stratum times A_i / A_PLOT,i, A_PLOT,i being its total plot area."""
+    m = len(np.atleast_1d(stratum_area.magnitude))
+    idx = group_index(plot_stratum, "plot_stratum", m)
+    total = group_sum(per_plot, idx, m)
+    sampled = group_sum(plot_area, idx, m)
+    if np.any(np.asarray(sampled.magnitude) <= 0):
+        raise InputError("a stratum has no plot area", field="plot_area",
+                         expected="sample plots in every stratum")
+    return stratum_area / sampled * total

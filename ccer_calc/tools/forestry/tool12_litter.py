@@ -10,12 +10,16 @@ data/parameter table 3).
 
 from __future__ import annotations
 
-import numpy as np
 import pint
 
 from ccer_calc.equation import equation
-from ccer_calc.errors import InputError
-from ccer_calc.tools.forestry._common import CO2_PER_CARBON, TOOL12, group_index, sum_last
+from ccer_calc.tools.forestry._common import (
+    CO2_PER_CARBON,
+    TOOL12,
+    expand_to_strata,
+    per_year,
+    sum_last,
+)
 from ccer_calc.units import Quantity
 
 __all__ = [
@@ -137,14 +141,7 @@ def stratum_litter(
     >>> c.quantity.magnitude.round(6).tolist()
     [150.0]
     """
-    m = len(np.atleast_1d(stratum_area.magnitude))
-    idx = group_index(plot_stratum, "plot_stratum", m)
-    total = np.bincount(idx, weights=np.asarray(plot_litter.m_as("t CO2")), minlength=m)
-    sampled = np.bincount(idx, weights=np.asarray(plot_area.m_as("ha")), minlength=m)
-    if np.any(sampled <= 0):
-        raise InputError("a stratum has no plot area", field="plot_area",
-                         expected="sample plots in every stratum")
-    return stratum_area / Quantity(sampled, "ha") * Quantity(total, "t CO2")
+    return expand_to_strata(plot_litter, plot_stratum, plot_area, stratum_area)
 
 
 @equation(
@@ -268,10 +265,7 @@ def litter_change_rate(
     >>> round(float(r.quantity.magnitude), 6)
     30.0
     """
-    if np.any(np.asarray(elapsed_time.magnitude) <= 0):
-        raise InputError("elapsed time must be positive", field="elapsed_time",
-                         expected="T = t2 - t1 > 0 yr")
-    return (stock_t2 - stock_t1) / elapsed_time
+    return per_year(stock_t2 - stock_t1, elapsed_time)
 
 
 @equation(

@@ -20,7 +20,7 @@ import pint
 from ccer_calc.equation import equation
 from ccer_calc.errors import DataNotFound, InputError
 from ccer_calc.parameters import Value
-from ccer_calc.tools.forestry._common import TOOL12, group_index, sum_last
+from ccer_calc.tools.forestry._common import TOOL12, expand_to_strata, per_year, sum_last
 from ccer_calc.tools.forestry.defaults import data_table, tool_default
 from ccer_calc.units import Quantity
 
@@ -173,15 +173,8 @@ def stratum_dead_wood(  # noqa: PLR0917 - the three components and the expansion
     >>> c.quantity.magnitude.round(6).tolist()
     [480.0]
     """
-    m = len(np.atleast_1d(stratum_area.magnitude))
-    idx = group_index(plot_stratum, "plot_stratum", m)
     per_plot = sum_last(standing_trees + stumps + lying)
-    total = np.bincount(idx, weights=np.asarray(per_plot.m_as("t CO2")), minlength=m)
-    sampled = np.bincount(idx, weights=np.asarray(plot_area.m_as("ha")), minlength=m)
-    if np.any(sampled <= 0):
-        raise InputError("a stratum has no plot area", field="plot_area",
-                         expected="sample plots in every stratum")
-    return stratum_area / Quantity(sampled, "ha") * Quantity(total, "t CO2")
+    return expand_to_strata(per_plot, plot_stratum, plot_area, stratum_area)
 
 
 @equation(
@@ -307,10 +300,7 @@ def dead_wood_change_rate(
     >>> round(float(r.quantity.magnitude), 6)
     80.0
     """
-    if np.any(np.asarray(elapsed_time.magnitude) <= 0):
-        raise InputError("elapsed time must be positive", field="elapsed_time",
-                         expected="T = t2 - t1 > 0 yr")
-    return (stock_t2 - stock_t1) / elapsed_time
+    return per_year(stock_t2 - stock_t1, elapsed_time)
 
 
 @equation(

@@ -19,7 +19,7 @@ import pint
 
 from ccer_calc.equation import equation
 from ccer_calc.errors import InputError
-from ccer_calc.tools.forestry._common import TOOL14
+from ccer_calc.tools.forestry._common import TOOL14, per_year
 from ccer_calc.units import Quantity
 
 __all__ = [
@@ -205,10 +205,7 @@ def annual_tree_carbon_change(
     >>> round(float(d.quantity.magnitude), 6)
     800.0
     """
-    if np.any(np.asarray(elapsed_time.magnitude) <= 0):
-        raise InputError("elapsed time must be positive", field="elapsed_time",
-                         expected="T = t2 - t1 > 0 yr")
-    return (stock_t2 - stock_t1) / elapsed_time * Quantity(1.0, "yr")
+    return per_year(stock_t2 - stock_t1, elapsed_time) * Quantity(1.0, "yr")
 
 
 @equation(

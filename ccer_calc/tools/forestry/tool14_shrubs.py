@@ -14,7 +14,7 @@ import pint
 
 from ccer_calc.equation import equation
 from ccer_calc.errors import InputError
-from ccer_calc.tools.forestry._common import CO2_PER_CARBON, TOOL14, sum_last
+from ccer_calc.tools.forestry._common import CO2_PER_CARBON, TOOL14, per_year, sum_last
 from ccer_calc.units import Quantity
 
 __all__ = [
@@ -229,7 +229,4 @@ def annual_shrub_carbon_change(
     >>> round(float(d.quantity.magnitude), 6)
     -8.0
     """
-    if np.any(np.asarray(elapsed_time.magnitude) <= 0):
-        raise InputError("elapsed time must be positive", field="elapsed_time",
-                         expected="T = t2 - t1 > 0 yr")
-    return (stock_t2 - stock_t1) / elapsed_time * Quantity(1.0, "yr")
+    return per_year(stock_t2 - stock_t1, elapsed_time) * Quantity(1.0, "yr")
