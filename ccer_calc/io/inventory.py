@@ -21,6 +21,7 @@ model's range, a measurement after the period or re-measured plots out of date o
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from pathlib import Path
 from typing import Any
 
@@ -64,13 +65,10 @@ def _table(path: Path) -> CsvTable:
 
 def _index(table: CsvTable, column: str, ids: tuple[str, ...], problem: str) -> Arr:
     """Positions of a column's ids in ``ids``; the first unknown one is named by its line."""
-    cells = np.asarray(table.text(column), dtype=object)
-    if cells.size == 0:
-        return np.zeros(0, dtype=np.intp)
-    uniq, inverse = np.unique(cells.astype(str), return_inverse=True)
+    cells = table.text(column)
     pos = {x: i for i, x in enumerate(ids)}
-    lookup = np.array([pos.get(u, -1) for u in uniq], dtype=np.intp)
-    out = lookup[inverse]
+    out = np.fromiter(map(pos.get, cells, itertools.repeat(-1)), dtype=np.intp,
+                      count=len(cells))
     missing = np.flatnonzero(out < 0)
     if missing.size:
         i = int(missing[0])

@@ -10,6 +10,7 @@ headers) and blank lines are skipped; both still count for line numbers.
 from __future__ import annotations
 
 import csv
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -23,6 +24,7 @@ from ccer_calc.units import Quantity, parse_unit
 __all__ = ["CsvTable", "parse_csv_table"]
 
 _HEADER = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\[(.*)\])?\s*$")
+_SKIPPED = re.compile(r"^[ \t]*(?:#|\r?$)", re.MULTILINE)  # a comment or blank line
 
 Arr = np.ndarray[Any, np.dtype[Any]]
 
@@ -67,11 +69,9 @@ class CsvTable:
         """The cells of a text column; empty cells are refused unless allowed."""
         self.require(name)
         cells = self.cells[name]
-        if not allow_empty:
-            for i, cell in enumerate(cells):
-                if cell == "":
-                    raise InputError("missing value", field=self.where(i, name),
-                                     expected=f"a {name}")
+        if not allow_empty and "" in cells:
+            i = cells.index("")
+            raise InputError("missing value", field=self.where(i, name), expected=f"a {name}")
         return cells
 
     def quantity(self, name: str, unit: str, *, allow_empty: bool = False) -> pint.Quantity:
@@ -101,14 +101,17 @@ class CsvTable:
 
     def _floats(self, name: str, *, allow_empty: bool) -> Arr:
         cells = self.cells[name]
-        empty = np.array([c == "" for c in cells], dtype=bool)
+        empty = None
+        if "" in cells and allow_empty:
+            empty = np.array([c == "" for c in cells], dtype=bool)
+            raw = ["nan" if e else c for c, e in zip(cells, empty, strict=True)]
+        else:
+            raw = cells
         try:
-            out = np.array(["nan" if e else c for c, e in zip(cells, empty, strict=True)],
-                           dtype=np.float64)
+            out = np.array(raw, dtype=np.float64)
         except ValueError:
             out = None
-        if out is not None and np.all(np.isfinite(out) | empty) and (
-                allow_empty or not empty.any()):
+        if out is not None and np.all(np.isfinite(out) | (empty if empty is not None else False)):
             return out
         for i, cell in enumerate(cells):  # error path only: name the first bad cell
             if cell == "":
@@ -141,6 +144,45 @@ class CsvTable:
             raise  # pragma: no cover - some cell failed above
 
 
+def _data_lines(text: str) -> tuple[list[str], Arr]:
+    """Lines that hold data, with their 1-based numbers (comments and blank lines dropped)."""
+    raw = text.splitlines()
+    if not _SKIPPED.search(text.rstrip("\r\n")):  # fast path: every line holds data
+        return raw, np.arange(1, len(raw) + 1, dtype=np.int64)
+    keep = [i for i, ln in enumerate(raw) if ln.strip() and not ln.lstrip().startswith("#")]
+    return [raw[i] for i in keep], np.array(keep, dtype=np.int64) + 1
+
+
+def _column(cells: list[str]) -> list[str]:
+    """A column's cells without surrounding blanks (stripping only where there are any)."""
+    joined = "\x00" + "\x00".join(cells) + "\x00"
+    if " \x00" in joined or "\x00 " in joined or "\t" in joined:
+        return [c.strip() for c in cells]
+    return cells
+
+
+def _split(body: list[str], width: int, source: str, numbers: Arr) -> list[list[str]]:
+    """The columns of the data lines; every line must hold ``width`` cells.
+
+    Without quotes, cells are split in bulk (one ``split`` of the joined text, sliced per
+    column) after checking each line's comma count; quoted CSV goes through ``csv.reader``.
+    """
+    if '"' in "".join(body):
+        rows = list(csv.reader(body))
+        lengths = [len(r) for r in rows]
+    else:
+        rows = []
+        lengths = [c + 1 for c in map(str.count, body, itertools.repeat(","))]
+    if lengths.count(width) != len(lengths):
+        k = next(k for k, n in enumerate(lengths) if n != width)
+        raise InputError("wrong number of cells", field=f"{source}: line {numbers[k]}",
+                         value=lengths[k], expected=f"{width} cells")
+    if rows:
+        return [list(c) for c in zip(*rows, strict=True)]
+    flat = ",".join(body).split(",") if body else []
+    return [flat[k::width] for k in range(width)]
+
+
 def parse_csv_table(text: str, source: str) -> CsvTable:
     """Split CSV text into columns, parsing each header's unit once.
 
@@ -150,18 +192,13 @@ def parse_csv_table(text: str, source: str) -> CsvTable:
         For an empty table, an unreadable or duplicated header cell, or a row with the wrong
         number of cells (naming its line).
     """
-    rows: list[tuple[int, list[str]]] = []
-    numbered = [(n, ln) for n, ln in enumerate(text.splitlines(), start=1)
-                if ln.strip() and not ln.lstrip().startswith("#")]
-    reader = csv.reader(ln for _, ln in numbered)
-    for (lineno, _), cells in zip(numbered, reader, strict=True):
-        rows.append((lineno, [c.strip() for c in cells]))
-    if not rows:
+    data, numbers = _data_lines(text)
+    if not data:
         raise InputError("CSV is empty", field=source, expected="a header line and rows")
-    head_line, head = rows[0]
+    head_line = int(numbers[0])
     names: list[str] = []
     units: dict[str, str | None] = {}
-    for cell in head:
+    for cell in (c.strip() for c in next(csv.reader(data[:1]))):
         m = _HEADER.match(cell)
         if not m:
             raise InputError("unreadable CSV header cell", field=f"{source}: line {head_line}",
@@ -171,10 +208,6 @@ def parse_csv_table(text: str, source: str) -> CsvTable:
                              value=m.group(1), expected="each column once")
         names.append(m.group(1))
         units[m.group(1)] = m.group(2).strip() if m.group(2) is not None else None
-    for lineno, cells in rows[1:]:
-        if len(cells) != len(names):
-            raise InputError("wrong number of cells", field=f"{source}: line {lineno}",
-                             value=len(cells), expected=f"{len(names)} cells")
-    columns = {n: [r[1][k] for r in rows[1:]] for k, n in enumerate(names)}
-    lines = np.array([r[0] for r in rows[1:]], dtype=np.int64)
-    return CsvTable(source, units, columns, lines)
+    cols = _split(data[1:], len(names), source, numbers[1:])
+    columns = {n: _column(col) for n, col in zip(names, cols, strict=True)}
+    return CsvTable(source, units, columns, numbers[1:])
