@@ -178,3 +178,35 @@ def test_user_species_and_models_files(tmp_path):
                   "my_oak,allometric,guess,s,p\n", "utf-8")
     with pytest.raises(InputError, match=r"species.csv: line 2, column root_shoot_method"):
         read_species(sp)
+
+
+def test_comments_blank_lines_and_quotes_keep_the_line_numbers(tmp_path):
+    trees = ("# field sheet 12\nplot,species,diameter [cm],height [m],status\n\n"
+             'p1,"example_broadleaf",12.5,,alive\n'
+             "p1 , example_conifer , 18.0 , 14.2 , alive\n"
+             "p2,example_broadleaf,22.0,,alive\n# a remark\n"
+             "p3,example_mangrove,8.0,,alive\np4,example_mangrove,-1,,alive\n")
+    with pytest.raises(InputError, match=r"trees.csv: line 9: diameter must be positive"):
+        _read(tmp_path, trees=trees)
+    inv = _read(tmp_path, trees=trees.replace(",-1,", ",11,"))
+    assert inv.trees.lines.tolist() == [4, 5, 6, 8, 9]
+    assert inv.species_names == ("example_broadleaf", "example_conifer", "example_mangrove")
+    np.testing.assert_allclose(inv.trees.height.m_as("m")[1], 14.2)
+
+
+def test_quoted_cells_with_commas_are_one_cell(tmp_path):
+    sp = tmp_path / "species.csv"
+    sp.write_text("species,route,biomass_model,root_shoot_method,root_shoot_ratio,source,status\n"
+                  'oak,allometric,m,fixed,0.3,"Smith, J. (2020), table 3",project\n', "utf-8")
+    assert read_species(sp).source == ("Smith, J. (2020), table 3",)
+    sp.write_text("species,route,biomass_model,root_shoot_method,root_shoot_ratio,source,status\n"
+                  'oak,allometric,m,fixed,0.3,"Smith, J.",project,extra\n', "utf-8")
+    with pytest.raises(InputError, match=r"species.csv: line 2: wrong number of cells"):
+        read_species(sp)
+
+
+def test_empty_csv_and_missing_column(tmp_path):
+    with pytest.raises(InputError, match="CSV is empty"):
+        _read(tmp_path, strata="# nothing\n\n")
+    with pytest.raises(InputError, match=r"CSV lacks a column.*status"):
+        _read(tmp_path, trees=TREES.replace(",status,", ",state,"))
