@@ -12,7 +12,7 @@ from ccer_calc.tools.forestry.records import Inventory, Plots, Strata, Trees
 from ccer_calc.tools.forestry.species import SpeciesTable
 from ccer_calc.tools.forestry.student_t import two_sided_t_value
 from ccer_calc.tools.forestry.tool14_discount import discount_fraction
-from ccer_calc.tools.forestry.tool14_stock import plot_biomass, tree_stock
+from ccer_calc.tools.forestry.tool14_stock import plot_biomass, stock_difference, tree_stock
 from ccer_calc.trail import Trail
 from ccer_calc.units import Quantity
 
@@ -133,3 +133,22 @@ def test_incomplete_species_route_is_refused():
                                  "wood_density": np.array([NAN, NAN, NAN])})
     with pytest.raises(InputError, match="species vol lacks a parameter"):
         tree_stock(_inventory(), incomplete, MODELS)
+
+
+def test_stock_difference_uses_the_undiscounted_previous_stock():
+    # AR-TOOL14 eq. (1) note 2: C_TREE,t1 enters undiscounted; eq. (2); para. 18 discount
+    trail = Trail()
+    first = tree_stock(_inventory(), SPECIES, MODELS, trail=trail, instance="t1")
+    grown = _inventory(diameters=(14, 26, 25, 36, 50, 15, 14))
+    second = tree_stock(grown, SPECIES, MODELS, trail=trail, instance="t2")
+    assert first.conservative_stock.quantity.m_as("t CO2") < first.carbon_stock.quantity.m_as(
+        "t CO2")
+    d = stock_difference(first, second, trail=trail, instance="t1-t2")
+    c1, c2 = first.carbon_stock.quantity.m_as("t CO2"), second.carbon_stock.quantity.m_as("t CO2")
+    u1, u2 = first.uncertainty.quantity.m_as(""), second.uncertainty.quantity.m_as("")
+    assert d.change.quantity.m_as("t CO2") == pytest.approx(c2 - c1, rel=RTOL)
+    u = math.sqrt((u1 * c1) ** 2 + (u2 * c2) ** 2) / abs(c2 - c1)
+    assert d.uncertainty.quantity.m_as("") == pytest.approx(u, rel=RTOL)
+    assert d.conservative_change.quantity.m_as("t CO2") == pytest.approx(
+        (c2 - c1) - discount_fraction(u) * u * abs(c2 - c1), rel=RTOL)
+    assert trail.find("AR-TOOL14 (1)")[0].inputs[1].value == pytest.approx(c1, rel=RTOL)

@@ -39,6 +39,10 @@ from ccer_calc.tools.forestry.tool14_biomass import (
     tree_biomass_allometric,
     tree_biomass_volume,
 )
+from ccer_calc.tools.forestry.tool14_change import (
+    carbon_stock_change,
+    change_uncertainty_two_stocks,
+)
 from ccer_calc.tools.forestry.tool14_discount import (
     conservative_baseline_value,
     conservative_project_value,
@@ -57,7 +61,8 @@ from ccer_calc.tools.forestry.tool14_sampling import (
 from ccer_calc.trail import Trail
 from ccer_calc.units import Quantity
 
-__all__ = ["PlotBiomass", "TreeStock", "plot_biomass", "tree_stock"]
+__all__ = ["PlotBiomass", "StockChange", "TreeStock", "plot_biomass", "stock_difference",
+           "tree_stock"]
 
 Arr = np.ndarray[Any, np.dtype[Any]]
 Scenario = Literal["project", "baseline"]
@@ -262,3 +267,35 @@ def tree_stock(
     c_cons = conservative(estimate=c, uncertainty=u, **kw)
     return TreeStock(inventory.date, plots, mean_i, var_i, n_i, b, big_b, c, t, u,
                      float(discount_fraction(float(u.quantity.m_as("")))), c_cons, scenario)
+
+
+@dataclass(frozen=True)
+class StockChange:
+    """ΔC_TREE between two stock estimates (eq. 1), its uncertainty (eq. 2) and discount."""
+
+    change: Value
+    uncertainty: Value
+    discount_share: float
+    conservative_change: Value
+
+
+def stock_difference(
+    previous: TreeStock, current: TreeStock, *, trail: Trail | None = None, instance: str = "",
+) -> StockChange:
+    """Change by difference of two independent stock estimates, AR-TOOL14 section 6.1.
+
+    The previous stock enters undiscounted, even when it was discounted at the previous
+    verification (note 2 to eq. 1): ``previous.carbon_stock``, never its conservative value.
+    The change is discounted by Appendix 2 on the side of ``current.scenario`` (para. 18).
+    """
+    kw: dict[str, Any] = {"trail": trail, "instance": instance}
+    change = carbon_stock_change(stock_t2=current.carbon_stock, stock_t1=previous.carbon_stock,
+                                 **kw)
+    u = change_uncertainty_two_stocks(stock_t1=previous.carbon_stock,
+                                      uncertainty_t1=previous.uncertainty,
+                                      stock_t2=current.carbon_stock,
+                                      uncertainty_t2=current.uncertainty, **kw)
+    conservative = (conservative_project_value if current.scenario == "project"
+                    else conservative_baseline_value)
+    return StockChange(change, u, float(discount_fraction(float(u.quantity.m_as("")))),
+                       conservative(estimate=change, uncertainty=u, **kw))
