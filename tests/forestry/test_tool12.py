@@ -10,10 +10,7 @@ from ccer_calc.errors import DataNotFound, InputError
 from ccer_calc.tools.forestry.tool12_deadwood import (
     dead_tree_biomass_allometric,
     dead_tree_biomass_volume,
-    lying_dead_wood_carbon,
     standing_dead_tree_carbon,
-    stump_carbon,
-    stump_mid_height_diameter,
 )
 from ccer_calc.tools.forestry.tool12_litter import (
     annual_litter_change,
@@ -32,6 +29,11 @@ from ccer_calc.tools.forestry.tool12_stocks import (
     default_fractions,
     density_reduction_factor,
     stratum_dead_wood,
+)
+from ccer_calc.tools.forestry.tool12_stumps_lying import (
+    lying_dead_wood_carbon,
+    stump_carbon,
+    stump_mid_height_diameter,
 )
 from ccer_calc.units import Quantity
 

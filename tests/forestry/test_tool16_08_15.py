@@ -9,15 +9,17 @@ from ccer_calc.errors import DataNotFound, InputError
 from ccer_calc.tools.forestry.defaults import tool_default
 from ccer_calc.tools.forestry.tool08_burning import (
     fire_accounted,
-    fire_factors,
-    forest_fire_dom_emissions,
-    forest_fire_emissions,
-    forest_fire_tree_emissions,
     harvest_residue_burning_emissions,
     harvested_biomass,
     non_co2_emissions,
     site_preparation_burning_emissions,
     site_preparation_zero,
+)
+from ccer_calc.tools.forestry.tool08_forest_fire import (
+    fire_factors,
+    forest_fire_dom_emissions,
+    forest_fire_emissions,
+    forest_fire_tree_emissions,
 )
 from ccer_calc.tools.forestry.tool15_leakage import (
     biomass_carbon_loss,
@@ -33,6 +35,8 @@ from ccer_calc.tools.forestry.tool16_soc import (
     soc_rate_in_year,
     soc_rate_preparation_year,
     soc_rate_recovery,
+)
+from ccer_calc.tools.forestry.tool16_tables import (
     soc_reference,
     soc_tool_applicable,
     stock_change_factor,

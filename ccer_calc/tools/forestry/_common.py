@@ -14,6 +14,7 @@ from ccer_calc.units import Quantity
 
 __all__ = [
     "CO2_PER_CARBON",
+    "PLOT_SPECIES",
     "TOOL08",
     "TOOL12",
     "TOOL14",
@@ -21,6 +22,7 @@ __all__ = [
     "TOOL16",
     "RuleCheck",
     "area_weights",
+    "by_plot_species",
     "count",
     "expand_to_strata",
     "group_count",
@@ -165,3 +167,21 @@ def expand_to_strata(per_plot: pint.Quantity, plot_stratum: pint.Quantity,
         raise InputError("a stratum has no plot area", field="plot_area",
                          expected="sample plots in every stratum")
     return stratum_area / sampled * total
+
+
+#: Declared inputs of the sums by (plot, species) of App. 1 eq. (3) and AR-TOOL12 eq. (1)-(6).
+PLOT_SPECIES = {"plot_index": "dimensionless", "species_index": "dimensionless",
+                "plot_count": "dimensionless", "species_count": "dimensionless"}
+
+
+def by_plot_species(
+    per_item: pint.Quantity, plot_index: pint.Quantity, species_index: pint.Quantity,
+    plot_count: pint.Quantity, species_count: pint.Quantity,
+) -> pint.Quantity:
+    """Sum of per-tree (or per-piece) values by plot and species, shape (plots, species)."""
+    n_p, n_j = count(plot_count, "plot_count"), count(species_count, "species_count")
+    cell = (group_index(plot_index, "plot_index", n_p) * n_j
+            + group_index(species_index, "species_index", n_j))
+    mag = np.broadcast_to(np.asarray(per_item.magnitude, dtype=np.float64), cell.shape)
+    sums = np.bincount(cell, weights=mag, minlength=n_p * n_j)
+    return Quantity(sums.reshape(n_p, n_j), per_item.units)

@@ -18,7 +18,7 @@ import pint
 
 from ccer_calc.equation import equation
 from ccer_calc.errors import InputError
-from ccer_calc.tools.forestry._common import TOOL14, count, group_index, sum_last
+from ccer_calc.tools.forestry._common import TOOL14, by_plot_species, sum_last
 from ccer_calc.units import Quantity
 
 __all__ = [
@@ -184,12 +184,7 @@ def species_plot_biomass(
     >>> b.quantity.magnitude.round(6).tolist()
     [[0.1, 0.2], [0.0, 0.3]]
     """
-    n_p, n_j = count(plot_count, "plot_count"), count(species_count, "species_count")
-    cell = (group_index(plot_index, "plot_index", n_p) * n_j
-            + group_index(species_index, "species_index", n_j))
-    mag = np.asarray(tree_biomass.magnitude, dtype=np.float64)
-    sums = np.bincount(cell, weights=np.broadcast_to(mag, cell.shape), minlength=n_p * n_j)
-    return Quantity(sums.reshape(n_p, n_j), tree_biomass.units)
+    return by_plot_species(tree_biomass, plot_index, species_index, plot_count, species_count)
 
 
 @equation(
