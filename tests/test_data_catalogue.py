@@ -6,6 +6,7 @@ import hashlib
 import io
 import json
 from importlib import resources
+from typing import Any
 
 import pytest
 
@@ -20,14 +21,26 @@ def _run(*argv: str) -> tuple[int, str]:
     return main(list(argv), out), out.getvalue()
 
 
+def _csv_files(folder: Any, prefix: str = "") -> set[str]:
+    out = set()
+    for p in folder.iterdir():
+        if p.is_dir() and not p.name.startswith("__"):
+            out |= _csv_files(p, f"{prefix}{p.name}/")
+        elif p.name.endswith(".csv"):
+            out.add(prefix + p.name)
+    return out
+
+
 def test_every_bundled_csv_is_declared() -> None:
-    files = {p.name for p in DATA.iterdir() if p.name.endswith(".csv")}
-    assert files == {t.file for t in catalogue()}
+    assert _csv_files(DATA) == {t.file for t in catalogue()}
 
 
 def test_digest_is_the_sha256_of_the_file() -> None:
     for t in catalogue():
-        expected = hashlib.sha256(DATA.joinpath(t.file).read_bytes()).hexdigest()
+        path = DATA
+        for part in t.file.split("/"):
+            path = path.joinpath(part)
+        expected = hashlib.sha256(path.read_bytes()).hexdigest()
         assert table_digest(t.name) == f"sha256:{expected}"
 
 
@@ -42,6 +55,10 @@ def test_rows_carry_unit_status_and_source() -> None:
                and r.quantity.startswith("NCV"))
     assert ncv.unit == "GJ/t"
     assert all(r.source and r.status for r in rows)
+    units = {r.unit for r in rows if r.table == "ar_tool16_soc_reference"}
+    assert units == {"t C/ha"}
+    cf = next(r for r in rows if r.table == "ar_tool_defaults" and r.quantity == "CF_TREE")
+    assert (cf.value, cf.unit, cf.status) == (0.47, "t C/t", "verified")
 
 
 def test_data_json_lists_tables_values_and_methodology_defaults() -> None:

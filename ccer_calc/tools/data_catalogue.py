@@ -32,6 +32,7 @@ class TableSpec:
     title: str
     key: tuple[str, ...]
     values: tuple[dict[str, str], ...]
+    quantity_column: str | None
     edition: str | None
     status: str
     source: str
@@ -64,8 +65,9 @@ def catalogue() -> tuple[TableSpec, ...]:
     """The declared tables, read once."""
     raw = tomllib.loads(resources.files(_PACKAGE).joinpath("catalogue.toml").read_text("utf-8"))
     return tuple(TableSpec(t["name"], t["file"], t["title"], tuple(t["key"]),
-                           tuple(t.get("values", ())), t.get("edition"), t["status"],
-                           t["source"], tuple(t.get("details", ())))
+                           tuple(t.get("values", ())), t.get("quantity_column"),
+                           t.get("edition"), t["status"], t["source"],
+                           tuple(t.get("details", ())))
                  for t in raw["table"])
 
 
@@ -79,7 +81,10 @@ def _spec(name: str) -> TableSpec:
 
 @functools.cache
 def _bytes(file: str) -> bytes:
-    return resources.files(_PACKAGE).joinpath(file).read_bytes()
+    folder = resources.files(_PACKAGE)
+    for part in file.split("/"):
+        folder = folder.joinpath(part)
+    return folder.read_bytes()
 
 
 def table_digest(name: str) -> str:
@@ -106,8 +111,11 @@ def _records(spec: TableSpec) -> list[DataRow]:
         if not spec.values:
             out.append(DataRow(quantity="", value=None, unit="", **common))
         for v in spec.values:
+            if not r[v["column"]].strip():
+                continue  # the table gives no value here (e.g. no SOC_REF for that soil)
             unit = v.get("unit") or r[v["unit_column"]]
-            out.append(DataRow(quantity=v["quantity"], value=float(r[v["column"]]), unit=unit,
+            quantity = v.get("quantity") or r[str(spec.quantity_column)]
+            out.append(DataRow(quantity=quantity, value=float(r[v["column"]]), unit=unit,
                                **common))
     return out
 
