@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from ccer_calc.bilingual import Bilingual
 from ccer_calc.methodology import CheckResult
 
 if TYPE_CHECKING:
@@ -54,27 +55,33 @@ def management_rules(project: Project, methodology: Methodology) -> list[CheckRe
         CheckResult(
             "construction_after_2012_11_08",
             d.construction_start > CONSTRUCTION_CUTOFF,
-            f"construction started {d.construction_start}; must be after {CONSTRUCTION_CUTOFF}",
+            Bilingual(f"construction started {d.construction_start}; must be after "
+                      f"{CONSTRUCTION_CUTOFF}",
+                      f"开工建设日期 {d.construction_start}，须晚于 {CONSTRUCTION_CUTOFF}"),
             f"{_MEASURES} art. 10",
         ),
         CheckResult(
             "reductions_after_2020_09_22",
             first > REDUCTIONS_CUTOFF,
-            f"first monitored day {first}; reductions must be generated after "
-            f"{REDUCTIONS_CUTOFF}",
+            Bilingual(f"first monitored day {first}; reductions must be generated after "
+                      f"{REDUCTIONS_CUTOFF}",
+                      f"监测首日 {first}，减排量须产生于 {REDUCTIONS_CUTOFF} 之后"),
             f"{_MEASURES} art. 17",
         ),
         CheckResult(
             "crediting_period_order",
             d.crediting_period_start <= d.crediting_period_end,
-            f"crediting period {d.crediting_period_start}..{d.crediting_period_end}",
+            Bilingual(f"crediting period {d.crediting_period_start}..{d.crediting_period_end}",
+                      f"计入期 {d.crediting_period_start} 至 {d.crediting_period_end}"),
             methodology.source,
         ),
         CheckResult(
             "periods_within_crediting_period",
             d.crediting_period_start <= first and last <= d.crediting_period_end,
-            f"monitoring {first}..{last}; crediting period "
-            f"{d.crediting_period_start}..{d.crediting_period_end}",
+            Bilingual(f"monitoring {first}..{last}; crediting period "
+                      f"{d.crediting_period_start}..{d.crediting_period_end}",
+                      f"监测 {first} 至 {last}；计入期 {d.crediting_period_start} 至 "
+                      f"{d.crediting_period_end}"),
             methodology.source,
         ),
     ]
@@ -86,8 +93,9 @@ def management_rules(project: Project, methodology: Methodology) -> list[CheckRe
         out.append(CheckResult(
             f"crediting_period_at_most_{n}_years",
             d.crediting_period_end <= limit,
-            f"crediting period ends {d.crediting_period_end}; at most {n} years allows "
-            f"{limit}",
+            Bilingual(f"crediting period ends {d.crediting_period_end}; at most {n} years "
+                      f"allows {limit}",
+                      f"计入期止于 {d.crediting_period_end}；不超过{n}年即至迟 {limit}"),
             methodology.source,
         ))
     if d.application_date is not None:
@@ -95,8 +103,10 @@ def management_rules(project: Project, methodology: Methodology) -> list[CheckRe
         out.append(CheckResult(
             "five_year_lookback",
             first >= earliest and last <= d.application_date,
-            f"instalment applied for on {d.application_date} may cover {earliest}.."
-            f"{d.application_date}; monitoring covers {first}..{last}",
+            Bilingual(f"instalment applied for on {d.application_date} may cover {earliest}.."
+                      f"{d.application_date}; monitoring covers {first}..{last}",
+                      f"{d.application_date} 申请登记的减排量可覆盖 {earliest} 至 "
+                      f"{d.application_date}；监测覆盖 {first} 至 {last}"),
             f"{_MEASURES} art. 17",
         ))
     return out
