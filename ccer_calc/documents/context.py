@@ -20,13 +20,14 @@ from ccer_calc.document_kinds import DOCUMENTS, LANGUAGES
 from ccer_calc.documents.charts import bar_chart
 from ccer_calc.documents.engagement import Engagement, sections
 from ccer_calc.documents.exante import ex_ante_comparison, ex_ante_table, ex_ante_totals
-from ccer_calc.documents.filters import unit_text
 from ccer_calc.documents.localize import (
     InputNames,
     bilingual_field,
     finding_text,
     project_inputs,
     quantity,
+    reference,
+    unit_label,
     where,
 )
 from ccer_calc.documents.messages import catalogue, message, translate
@@ -116,11 +117,13 @@ def _parameters(result: Result, described: dict[str, Any], columns: list[dict[st
         values, origin, ref = by_symbol.get(p["symbol"], ([], None, p["source"]))
         if u:
             values, origin, ref = [u["value"]], u["origin"], u["source"]
-        fixed.append({**p, "values": values, "origin": origin, "applied_source": ref,
+        fixed.append({**p, "unit": unit_label(p["unit"], lang), "values": values,
+                      "origin": origin, "applied_source": reference(ref, lang),
                       "description": p[f"description_{lang}"],
                       "kind_label": _label(f"kind.{p['kind']}", lang, p["kind"]),
                       "frequency": translate(p["frequency"], lang) if p["frequency"] else None})
-    monitored = [{**c, "description": c[f"description_{lang}"],
+    monitored = [{**c, "unit": unit_label(c["unit"], lang),
+                  "description": c[f"description_{lang}"],
                   "frequency": translate(c["frequency"], lang),
                   "metered_label": message("value.metered", lang) if c["metered"] else "—"}
                  for c in columns]
@@ -154,9 +157,9 @@ def _equations(result: Result, names: InputNames, lang: str) -> list[dict[str, A
         for i in e.inputs:
             label = names(i.name, i.symbol)
             item: dict[str, Any] = {"name": i.name, "label": label, "symbol": i.symbol,
-                    "unit": unit_text(i.unit), "origin": i.origin,
+                    "unit": unit_label(i.unit, lang), "origin": i.origin,
                     "origin_label": _label(f"origin.{i.origin}", lang, i.origin),
-                    "ref": i.ref, "is_output": False}
+                    "ref": reference(i.ref, lang), "is_output": False}
             for sub, value in _rows_along_axis(i.value, n):
                 named = {**item, "name": i.name + sub, "symbol": i.symbol + sub,
                          "label": label + sub}
@@ -166,7 +169,7 @@ def _equations(result: Result, names: InputNames, lang: str) -> list[dict[str, A
                     flat = np.asarray(value, dtype=np.float64).reshape(-1)
                     scalars.append({**named, "values": _distinct(flat),
                                     "elements": int(flat.size)})
-        output: dict[str, Any] = {"symbol": e.symbol, "unit": unit_text(e.output_unit)}
+        output: dict[str, Any] = {"symbol": e.symbol, "unit": unit_label(e.output_unit, lang)}
         if _is_axis(e.output, n) and not _constant(e.output):
             columns.append({**output, "name": "output", "is_output": True, "origin": "computed",
                             "ref": e.equation, "values": [float(x) for x in e.output]})

@@ -133,8 +133,10 @@ def unit_text(unit: str) -> str:
     't CO2e/MWh'
     >>> unit_text("MWh")
     'MWh'
+    >>> unit_text("km ** 2")
+    'km^2'
     """
-    num, sep, den = unit.partition(" / ")
+    num, sep, den = unit.replace(" ** ", "^").partition(" / ")
     parts = num.split(" * ")
     parts.sort(key=lambda u: u != "t")
     return " ".join(parts) + (f"/{den}" if sep else "")

@@ -24,8 +24,8 @@ if TYPE_CHECKING:
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
-__all__ = ["InputNames", "bilingual_field", "finding_text", "project_inputs", "where",
-           "yes_no"]
+__all__ = ["InputNames", "bilingual_field", "finding_text", "project_inputs", "reference",
+           "unit_label", "where", "yes_no"]
 
 
 def bilingual_field(text: str, lang: str) -> str:
@@ -34,6 +34,12 @@ def bilingual_field(text: str, lang: str) -> str:
     if zh == en:
         return translate(in_language(text, lang), lang)
     return zh if lang == "zh" else en
+
+
+def unit_label(unit: str, lang: str) -> str:
+    """A unit as people read it (``t CO2e/MWh``); 无量纲 for "dimensionless" in Chinese."""
+    text = unit_text(unit)
+    return message("value.dimensionless", lang) if text == "dimensionless" else text
 
 
 def yes_no(value: bool, lang: str) -> str:
@@ -64,9 +70,9 @@ def _label(model: type[BaseModel] | None, name: str, lang: str) -> str:
         return zh if lang == "zh" else en
     chinese = bool(_CJK.search(desc))
     if lang == "zh":
-        if chinese:
-            return desc
-        return translations().get(desc) or _input_name(name, lang) or desc or name
+        if desc in translations():
+            return translations()[desc]
+        return desc if chinese else (_input_name(name, lang) or desc or name)
     if desc and not chinese:
         return desc
     return _input_name(name, lang) or name
@@ -111,10 +117,10 @@ def project_inputs(inputs: BaseModel, lang: str) -> list[dict[str, Any]]:
                     walk(child, value, f"{key}.", label)
                 else:  # a mapping of nested models, by key
                     for sub, inner in value.items():
-                        walk(child, inner, f"{key}.{sub}.", (*label, str(sub)))
+                        walk(child, inner, f"{key}.{sub}.", (*label, translate(str(sub), lang)))
                 continue
             number, text, unit = _leaf(value, lang)
-            unit = unit_text(unit) if unit else unit
+            unit = unit_label(unit, lang) if unit else unit
             rows.append({"key": key, "name": key, "label": " · ".join(label),
                          "value": number if number is not None else text, "number": number,
                          "text": text, "unit": unit})
@@ -190,6 +196,48 @@ def finding_text(f: Mapping[str, Any], lang: str) -> str:
         if found:
             return message(f"finding.{key}", lang, **found.groupdict())
     return text
+
+
+#: Where an input came from, as the engine words it (ccer_calc.methodology, parameters, tools):
+#: reworded in Chinese by the catalogue's ``ref.<key>`` entry; other references (citations of
+#: documents and data tables) are shown as written.
+_REFERENCES = {
+    "monitored": re.compile(r"^monitoring data, column (?P<column>\S+)$"),
+    "meter": re.compile(r"^meter calibration status of column (?P<column>\S+) "
+                        r"\((?P<clause>§[\d.]+)\)$"),
+    "project": re.compile(r"^project file, (?P<path>\S+)$"),
+    "mee_latest": re.compile(r"^(?P<year>\d{4}): MEE edition (?P<edition>\d{4}) \(latest "
+                             r"available at or before year \d{4}\), (?P<grid>[^,]+), "
+                             r"(?P<status>\w+)$"),
+    "mee_same": re.compile(r"^(?P<year>\d{4}): MEE edition \d{4} \(published for year y\), "
+                           r"(?P<grid>[^,]+), (?P<status>\w+)$"),
+}
+
+
+def reference(ref: str, lang: str) -> str:
+    """Where an equation input came from, in ``lang`` (each ``; ``-separated part).
+
+    Examples
+    --------
+    >>> reference("monitoring data, column export", "zh")
+    '监测数据 export 列'
+    >>> reference("CCER-01-002-V01 §7.1 Table 2", "zh")
+    'CCER-01-002-V01 §7.1 Table 2'
+    """
+    if lang == "en":
+        return ref
+    parts = []
+    for part in ref.split("; "):
+        for key, pattern in _REFERENCES.items():
+            found = pattern.match(part)
+            if found:
+                values = found.groupdict()
+                if "status" in values:
+                    values["status"] = translate(values["status"], lang)
+                part = message(f"ref.{key}", lang, **values)  # noqa: PLW2901 - reworded
+                break
+        parts.append(part)
+    return message("fmt.list_sep", lang).join(parts)
 
 
 #: The verifier's wording of findings without numbers (ccer_calc.verify), reworded by the

@@ -58,16 +58,21 @@ def _translator(lang: str) -> Any:  # noqa: ANN401 - a Jinja global
     In an autoescaped template the catalogue text is trusted and the values are escaped (a
     value that is already markup, e.g. a ``{% set %}`` block, is kept).
     """
+    # the catalogue's texts, escaped once (str.format on escaped text with escaped values is
+    # what Markup.format does, without building a formatter per call)
+    escaped = {key: str(escape(entry[lang])) for key, entry in catalogue().items()}
+
     @jinja2.pass_eval_context
     def t(eval_ctx: jinja2.nodes.EvalContext, key: str, /, **values: Any) -> str:  # noqa: ANN401
         if not eval_ctx.autoescape:
             return message(key, lang, **values)
-        entry = catalogue().get(key)
-        if entry is None:
+        text = escaped.get(key)
+        if text is None:
             return message(key, lang)  # raises, naming the key
+        if not values:
+            return Markup(text)  # noqa: S704 - the catalogue's own text, escaped above
         try:
-            # the catalogue's text, escaped; Markup.format escapes the values
-            return Markup(escape(entry[lang])).format(**values)  # noqa: S704
+            return Markup(text.format(**{k: escape(v) for k, v in values.items()}))  # noqa: S704
         except KeyError as exc:
             raise TemplateError("message needs a value", field=f"t({key!r})",
                                 value=str(exc), expected="every {placeholder} given") from None

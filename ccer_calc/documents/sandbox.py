@@ -42,21 +42,24 @@ _LOOP_CHECK_EVERY = 256
 
 @dataclass(frozen=True)
 class Budget:
-    """The limits of one rendering: a monotonic deadline and a size in characters."""
+    """The limits of one rendering: a monotonic deadline, a size in characters, the seconds."""
 
     deadline: float
     limit: int
+    seconds: float
 
     @classmethod
-    def start(cls, seconds: float = TIME_LIMIT_S, limit: int = OUTPUT_LIMIT_CHARS) -> Budget:
-        """A budget starting now."""
-        return cls(time.monotonic() + seconds, limit)
+    def start(cls, seconds: float | None = None, limit: int | None = None) -> Budget:
+        """A budget starting now (by default :data:`TIME_LIMIT_S`, :data:`OUTPUT_LIMIT_CHARS`)."""
+        seconds = TIME_LIMIT_S if seconds is None else seconds
+        return cls(time.monotonic() + seconds, OUTPUT_LIMIT_CHARS if limit is None else limit,
+                   seconds)
 
     def tick(self) -> None:
         """Raise once the deadline has passed."""
         if time.monotonic() > self.deadline:
             raise TemplateError("template exceeded its time limit", field="template",
-                                expected=f"a rendering within {TIME_LIMIT_S:g} s")
+                                expected=f"a rendering within {self.seconds:g} s")
 
     def size(self, n: int, what: str) -> None:
         """Raise if ``n`` characters or items exceed the size limit."""

@@ -189,6 +189,8 @@ _WRITTEN_HEADINGS = {
 def _written(doc: Document, ctx: dict[str, Any], t: _Words) -> None:
     doc.add_heading(t("docx.written"), level=1)
     for name, section in ctx["engagement"].items():
+        if name == "ex_ante" and not ctx["ex_ante_comparison"]:
+            continue  # explains a comparison the document does not have
         key = _WRITTEN_HEADINGS[name].format(document=ctx["document"])
         if name == "implementation" and ctx["document"] == "verification":
             key = "verification.s3_2"
