@@ -140,3 +140,22 @@ def build_ctx(project: Any, result: Any, m: Any) -> dict[str, Any]:
     from ccer_calc.documents import build_context  # noqa: PLC0415
 
     return build_context(project, result, m, document="pdd")
+
+
+def test_cli_refuses_a_hostile_template_and_writes_nothing(
+        ow: tuple[Any, Any, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import io  # noqa: PLC0415 - only here
+
+    from ccer_calc.cli import EXIT_ERROR, main  # noqa: PLC0415
+
+    project = ow[0]
+    marker = tmp_path / "pwned"
+    payload = "{{ cycler.__init__.__globals__.os.popen('touch MARKER').read() }}"
+    folder = _user(tmp_path, payload.replace("MARKER", str(marker)))
+    out = tmp_path / "pdd.html"
+    code = main(["report", str(project.source), "--document", "pdd", "--templates",
+                 str(folder), "-o", str(out)], out=io.StringIO())
+    assert code == EXIT_ERROR
+    assert "unsafe" in capsys.readouterr().err
+    assert not out.exists()
+    assert not marker.exists()

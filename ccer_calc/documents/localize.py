@@ -70,9 +70,8 @@ def _label(model: type[BaseModel] | None, name: str, lang: str) -> str:
         return zh if lang == "zh" else en
     chinese = bool(_CJK.search(desc))
     if lang == "zh":
-        if desc in translations():
-            return translations()[desc]
-        return desc if chinese else (_input_name(name, lang) or desc or name)
+        return (translations().get(desc) or _input_name(name, lang)
+                or (desc if chinese else None) or desc or name)
     if desc and not chinese:
         return desc
     return _input_name(name, lang) or name
