@@ -18,6 +18,11 @@ Two tables are special:
     :mod:`ccer_calc.documents.engagement`).
 
 The catalogue is read once per process and handed out read-only.
+
+Why a bilingual table rather than gettext: two languages, both maintained together by the same
+people, read side by side in one file; no ``.po`` → ``.mo`` compilation that ``pip install -e .``
+would have to run; no Babel dependency; and a test can check that both texts of a key carry the
+same placeholders.
 """
 
 from __future__ import annotations

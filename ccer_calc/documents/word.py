@@ -168,7 +168,7 @@ def _verification(doc: Document, ctx: dict[str, Any], t: _Words) -> None:
              format_tco2(c["recomputed"]), format_tco2(c["difference"]), _pct(c["relative"]))
             for c in v["headline"]]
     _table(doc, (t("label.scope"), t("label.item"), t("label.claimed"), t("label.recomputed"),
-                 t("label.difference"), t("label.relative")), rows)
+                 t("label.difference_t"), t("label.relative")), rows)
     doc.add_heading(t("docx.findings"), level=1)
     found = [(f"{f['kind']}-{f['number']}", f["kind_label"], f["where"], f["description"],
               _pct(f["share"])) for f in v["findings"]]
