@@ -51,8 +51,9 @@ def _verify(project_path: str, claimed_path: str, materiality: float) -> tuple[A
 def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
     """Render a document (PDD, accounting, validation or verification report) to a file."""
     from ccer_calc.api import compute, get_methodology, load_project  # noqa: PLC0415
-    from ccer_calc.documents import write_document  # noqa: PLC0415
+    from ccer_calc.documents import load_engagement, write_document  # noqa: PLC0415
 
+    engagement = load_engagement(args.engagement) if args.engagement else None
     findings: Findings | None = None
     if args.claimed:
         project, result, methodology, findings = _verify(args.project, args.claimed,
@@ -63,7 +64,7 @@ def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
         methodology = get_methodology(project.methodology_id)
     write_document(project, result, methodology, document=args.document, path=args.output,
                    lang=args.lang, fmt=args.format, template_dirs=args.templates or (),
-                   findings=findings)
+                   findings=findings, engagement=engagement)
     out.write(f"wrote {args.output}\n")
     return cli.EXIT_OK
 
@@ -126,7 +127,11 @@ def add_report(sub: Any) -> None:  # noqa: ANN401 - argparse's private subparser
                    help="output format (default: html); docx needs pip install "
                         "'ccer-calc[docx]', pdf needs 'ccer-calc[pdf]' and the Pango libraries")
     p.add_argument("--templates", nargs="+", metavar="DIR",
-                   help="folders of user templates, searched before the packaged ones")
+                   help="folders of user templates, searched before the packaged ones "
+                        "(rendered in a sandbox with a time and size limit)")
+    p.add_argument("--engagement", metavar="FILE.toml",
+                   help="what people write (scope, team, site visit, statements ...), zh and "
+                        "en text per field; sections it leaves out keep a placeholder")
     p.add_argument("--claimed", metavar="CLAIMED.json",
                    help="claimed figures to verify; the verification report lists findings")
     p.add_argument("--materiality", type=_materiality, default=0.01,

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from ccer_calc.bilingual import Bilingual
 from ccer_calc.methodology import CheckResult
 
 if TYPE_CHECKING:
@@ -73,14 +74,17 @@ def _common(project: Project, methodology: Methodology) -> list[CheckResult]:
         CheckResult(
             "crediting_period_order",
             d.crediting_period_start <= d.crediting_period_end,
-            f"crediting period {d.crediting_period_start}..{d.crediting_period_end}",
+            Bilingual(f"crediting period {d.crediting_period_start}..{d.crediting_period_end}",
+                      f"计入期 {d.crediting_period_start} 至 {d.crediting_period_end}"),
             methodology.source,
         ),
         CheckResult(
             "periods_within_crediting_period",
             d.crediting_period_start <= first and last <= d.crediting_period_end,
-            f"monitoring {first}..{last}; crediting period "
-            f"{d.crediting_period_start}..{d.crediting_period_end}",
+            Bilingual(f"monitoring {first}..{last}; crediting period "
+                      f"{d.crediting_period_start}..{d.crediting_period_end}",
+                      f"监测 {first} 至 {last}；计入期 {d.crediting_period_start} 至 "
+                      f"{d.crediting_period_end}"),
             methodology.source,
         ),
     ]
@@ -91,7 +95,8 @@ def _at_most(name: str, start: dt.date, end: dt.date, years: int, source: str) -
     # years, so that a start on 29 February ends on 28 February.
     limit = _years_later(start - dt.timedelta(days=1), years)
     return CheckResult(name, end <= limit,
-                       f"crediting period ends {end}; at most {years} years allows {limit}",
+                       Bilingual(f"crediting period ends {end}; at most {years} years allows "
+                                 f"{limit}", f"计入期止于 {end}；不超过{years}年即至迟 {limit}"),
                        source)
 
 
@@ -112,32 +117,44 @@ def cdm_rules(project: Project, methodology: Methodology) -> list[CheckResult]:
     if kind is None:
         out.append(CheckResult(
             "cdm_crediting_period_type_stated", False,
-            "a CDM project must state dates.crediting_period_type: 'renewable' (at most "
-            f"{CDM_RENEWABLE_YEARS} years, renewable twice) or 'fixed' (at most "
-            f"{CDM_FIXED_YEARS} years)", _CDM_MP))
+            Bilingual("a CDM project must state dates.crediting_period_type: 'renewable' (at "
+                      f"most {CDM_RENEWABLE_YEARS} years, renewable twice) or 'fixed' (at most "
+                      f"{CDM_FIXED_YEARS} years)",
+                      "CDM项目须说明计入期类型 dates.crediting_period_type：可更新（每期不超过"
+                      f"{CDM_RENEWABLE_YEARS}年，可更新两次）或固定（不超过{CDM_FIXED_YEARS}年）"),
+            _CDM_MP))
         return out
     if kind == "renewable":
         out.append(CheckResult(
             "cdm_renewable_crediting_period_number",
             number is not None and 1 <= number <= CDM_RENEWABLE_PERIODS,
-            f"renewable crediting period number {number}; must be 1 to "
-            f"{CDM_RENEWABLE_PERIODS} (dates.crediting_period_number)", _CDM_MP))
+            Bilingual("renewable crediting period number "
+                      + ("not given" if number is None else str(number))
+                      + f"; must be 1 to {CDM_RENEWABLE_PERIODS} "
+                        "(dates.crediting_period_number)",
+                      "可更新计入期序号" + ("未填写" if number is None else f" {number}")
+                      + f"；须为1至{CDM_RENEWABLE_PERIODS}（dates.crediting_period_number）"),
+            _CDM_MP))
         out.append(_at_most(f"cdm_crediting_period_at_most_{CDM_RENEWABLE_YEARS}_years",
                             d.crediting_period_start, d.crediting_period_end,
                             CDM_RENEWABLE_YEARS, f"{_CDM_MP}(a)"))
     else:
         out.append(CheckResult(
             "cdm_fixed_crediting_period_not_renewed", number in (None, 1),
-            f"fixed crediting period number {number}; a fixed period is not renewed",
-            f"{_CDM_MP}(b)"))
+            Bilingual("a fixed crediting period is not renewed; crediting period number "
+                      + ("not given" if number is None else str(number)),
+                      "固定计入期不可更新；计入期序号"
+                      + ("未填写" if number is None else f" {number}")), f"{_CDM_MP}(b)"))
         out.append(_at_most(f"cdm_crediting_period_at_most_{CDM_FIXED_YEARS}_years",
                             d.crediting_period_start, d.crediting_period_end,
                             CDM_FIXED_YEARS, f"{_CDM_MP}(b)"))
     if d.application_date is not None:
         out.append(CheckResult(
             "no_ccer_application_date", False,
-            "dates.application_date (the five-year look-back of a CCER instalment) does not "
-            "apply to a CDM methodology; remove it", _CDM_MP))
+            Bilingual("dates.application_date (the five-year look-back of a CCER instalment) "
+                      "does not apply to a CDM methodology; remove it",
+                      "dates.application_date（CCER减排量五年追溯期）不适用于CDM方法学，请删除"),
+            _CDM_MP))
     return out
 
 
@@ -156,14 +173,17 @@ def management_rules(project: Project, methodology: Methodology) -> list[CheckRe
         CheckResult(
             "construction_after_2012_11_08",
             d.construction_start > CONSTRUCTION_CUTOFF,
-            f"construction started {d.construction_start}; must be after {CONSTRUCTION_CUTOFF}",
+            Bilingual(f"construction started {d.construction_start}; must be after "
+                      f"{CONSTRUCTION_CUTOFF}",
+                      f"开工建设日期 {d.construction_start}，须晚于 {CONSTRUCTION_CUTOFF}"),
             f"{_MEASURES} art. 10",
         ),
         CheckResult(
             "reductions_after_2020_09_22",
             first > REDUCTIONS_CUTOFF,
-            f"first monitored day {first}; reductions must be generated after "
-            f"{REDUCTIONS_CUTOFF}",
+            Bilingual(f"first monitored day {first}; reductions must be generated after "
+                      f"{REDUCTIONS_CUTOFF}",
+                      f"监测首日 {first}，减排量须产生于 {REDUCTIONS_CUTOFF} 之后"),
             f"{_MEASURES} art. 17",
         ),
     ]
@@ -171,8 +191,10 @@ def management_rules(project: Project, methodology: Methodology) -> list[CheckRe
     if d.crediting_period_type is not None or d.crediting_period_number is not None:
         out.append(CheckResult(
             "no_cdm_crediting_period_type", False,
-            "dates.crediting_period_type and crediting_period_number are CDM notions; a CCER "
-            "crediting period is set by the methodology", methodology.source))
+            Bilingual("dates.crediting_period_type and crediting_period_number are CDM "
+                      "notions; a CCER crediting period is set by the methodology",
+                      "dates.crediting_period_type 与 crediting_period_number 为CDM概念；CCER"
+                      "计入期由方法学规定"), methodology.source))
     if methodology.max_crediting_years is not None:
         n = methodology.max_crediting_years
         out.append(_at_most(f"crediting_period_at_most_{n}_years", d.crediting_period_start,
@@ -182,8 +204,10 @@ def management_rules(project: Project, methodology: Methodology) -> list[CheckRe
         out.append(CheckResult(
             "five_year_lookback",
             first >= earliest and last <= d.application_date,
-            f"instalment applied for on {d.application_date} may cover {earliest}.."
-            f"{d.application_date}; monitoring covers {first}..{last}",
+            Bilingual(f"instalment applied for on {d.application_date} may cover {earliest}.."
+                      f"{d.application_date}; monitoring covers {first}..{last}",
+                      f"{d.application_date} 申请登记的减排量可覆盖 {earliest} 至 "
+                      f"{d.application_date}；监测覆盖 {first} 至 {last}"),
             f"{_MEASURES} art. 17",
         ))
     return out

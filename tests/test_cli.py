@@ -82,6 +82,7 @@ def test_example_writes_files_that_compute(tmp_path: Path) -> None:
     code, text = run("example", OW, "-o", str(tmp_path))
     assert code == EXIT_OK
     assert sorted(p.name for p in tmp_path.iterdir()) == ["example.toml",
+                                                          "example_engagement.toml",
                                                           "example_monitoring.csv"]
     assert f"next: ccer-calc compute {tmp_path / 'example.toml'}" in text
     code, text = run("compute", str(tmp_path / "example.toml"), "--json")

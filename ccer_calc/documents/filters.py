@@ -1,7 +1,8 @@
 """Number and text filters of the document templates, and unit spelling for people.
 
 Templates format numbers only through these (registered as ``tco2``, ``num``, ``whole``,
-``pct`` and ``md``), so the DOCX writer and the Jinja templates print the same text.
+``pct``, ``md``, ``mdtext`` and ``ident``), so the DOCX writer and the Jinja templates print the
+same text.
 """
 
 from __future__ import annotations
@@ -9,8 +10,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from markupsafe import Markup, escape
+
 __all__ = [
+    "breakable_id",
     "escape_markdown",
+    "escape_markdown_text",
     "format_number",
     "format_percent",
     "format_tco2",
@@ -82,9 +87,41 @@ def format_percent(value: Any) -> str:  # noqa: ANN401 - whatever the template h
     return f"{float(value) * 100:.3f} %"
 
 
+_HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+
+
+def escape_markdown_text(value: Any) -> str:  # noqa: ANN401 - whatever the template hands over
+    """Make text safe in Markdown: HTML escaped, so a Markdown viewer shows it as text.
+
+    Examples
+    --------
+    >>> escape_markdown_text("<script>x</script> & Co")
+    '&lt;script&gt;x&lt;/script&gt; &amp; Co'
+    """
+    return str(value).translate(_HTML)
+
+
 def escape_markdown(value: Any) -> str:  # noqa: ANN401 - whatever the template hands over
-    """Make text safe inside a Markdown table cell (pipes escaped, line breaks joined)."""
-    return re.sub(r"\s*\n\s*", " ", str(value)).replace("|", "\\|")
+    r"""Make text safe inside a Markdown table cell (HTML and pipes escaped, lines joined).
+
+    Examples
+    --------
+    >>> print(escape_markdown("a | <b>" + chr(10) + "c"))
+    a \| &lt;b&gt; c
+    """
+    return re.sub(r"\s*\n\s*", " ", escape_markdown_text(value)).replace("|", "\\|")
+
+
+def breakable_id(value: Any) -> Markup:  # noqa: ANN401 - whatever the template hands over
+    """An identifier for HTML that may wrap after ``_`` or ``.``, never inside a word.
+
+    Examples
+    --------
+    >>> str(breakable_id("fuels.diesel.ncv_<x>"))
+    'fuels.<wbr>diesel.<wbr>ncv_<wbr>&lt;x&gt;'
+    """
+    parts = re.split(r"(?<=[_.])", str(value))
+    return Markup("<wbr>").join(escape(p) for p in parts)
 
 
 def unit_text(unit: str) -> str:
@@ -96,8 +133,10 @@ def unit_text(unit: str) -> str:
     't CO2e/MWh'
     >>> unit_text("MWh")
     'MWh'
+    >>> unit_text("km ** 2")
+    'km^2'
     """
-    num, sep, den = unit.partition(" / ")
+    num, sep, den = unit.replace(" ** ", "^").partition(" / ")
     parts = num.split(" * ")
     parts.sort(key=lambda u: u != "t")
     return " ".join(parts) + (f"/{den}" if sep else "")

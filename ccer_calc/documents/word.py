@@ -4,8 +4,10 @@ The DOCX is built with python-docx (optional extra ``ccer-calc[docx]``) from the
 context the Jinja templates read (:func:`ccer_calc.documents.context.build_context`), with the
 same number filters, so a table cell of the DOCX reads exactly as in the HTML. It holds the
 headline content -- identity, dates, checks, parameters, equations (formula and source),
-results per period and per vintage, ex-ante versus actual, verification findings and the
-fingerprint -- not the per-element trail tables, which stay in HTML/Markdown.
+results per period and per vintage, ex-ante versus actual, verification findings, the sections
+people write (from the engagement file, or their placeholders) and the fingerprint -- not the
+per-element trail tables, which stay in HTML/Markdown. Its wording is the message catalogue's
+(:mod:`ccer_calc.documents.messages`), as for the templates.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ccer_calc.documents.filters import format_number, format_percent, format_tco2, format_whole
-from ccer_calc.documents.labels import LABELS, QUANTITIES, SCOPES, TITLES
+from ccer_calc.documents.messages import message
 from ccer_calc.errors import CcerError
 
 if TYPE_CHECKING:
@@ -49,129 +51,167 @@ def _table(doc: Document, header: Sequence[str], rows: Sequence[Sequence[str]]) 
     doc.add_paragraph()
 
 
-def _identity(doc: Document, ctx: dict[str, Any], t: dict[str, str]) -> None:
+class _Words:
+    """The catalogue in one language: ``t("label.total")``."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def __call__(self, key: str, **values: object) -> str:
+        return message(key, self.lang, **values)
+
+
+def _identity(doc: Document, ctx: dict[str, Any], t: _Words) -> None:
     p, m = ctx["project"], ctx["methodology"]
     d = p["dates"]
-    rows = [(t["name"], p["name"]), (t["project_id"], p["project_id"] or "—"),
-            (t["owner"], p["owner"] or "—"), (t["province"], p["province"] or "—"),
-            (t["methodology"], f"{m['id']} {m['title_zh']} ({m['title_en']})"),
-            (t["version"], f"{m['version']}; {m['status']}"),
-            (t["construction_start"], d["construction_start"]),
-            (t["grid_connection"], d["grid_connection"] or "—"),
-            (t["crediting_period"], f"{d['crediting_period_start']} – {d['crediting_period_end']}"),
-            (t["application_date"], d["application_date"] or "—"),
-            (t["fingerprint"], ctx["fingerprint"])]
-    _table(doc, (t["item"], t["value"]), rows)
+    rows = [(t("label.project_name"), p["name"]),
+            (t("label.project_id"), p["project_id"] or "—"),
+            (t("label.owner"), p["owner"] or "—"), (t("label.province"), p["province"] or "—"),
+            (t("label.methodology"),
+             f"{m['id']} {t('fmt.paren', text=m['title'], inner=m['title_other'])}"),
+            (t("label.methodology_version"), m["version"] + t("fmt.list_sep") + m["status"]),
+            (t("label.construction_start"), d["construction_start"]),
+            (t("label.grid_connection"), d["grid_connection"] or "—"),
+            (t("label.crediting_period"), f"{d['crediting_period_start']} – "
+                                          f"{d['crediting_period_end']}"),
+            (t("label.application_date"), d["application_date"] or "—"),
+            (t("label.fingerprint"), ctx["fingerprint"])]
+    _table(doc, (t("label.item"), t("label.content")), rows)
     if p["description"]:
         doc.add_paragraph(p["description"])
 
 
-def _checks(doc: Document, ctx: dict[str, Any], t: dict[str, str]) -> None:
-    doc.add_heading(t["checks"], level=1)
-    key = f"description_{ctx['lang']}"
-    rows = [(str(i), c[key], t["passed"] if c["passed"] else t["failed"], c["reason"],
-             c["source"]) for i, c in enumerate(ctx["checks"], 1)]
-    _table(doc, ("#", t["condition"], t["outcome"], t["evidence"], t["source"]), rows)
+def _checks(doc: Document, ctx: dict[str, Any], t: _Words) -> None:
+    doc.add_heading(t("docx.checks"), level=1)
+    rows = [(str(i), c["title"], c["outcome"], c["reason"], c["source"])
+            for i, c in enumerate(ctx["checks"], 1)]
+    _table(doc, ("#", t("label.condition"), t("label.outcome"), t("label.evidence"),
+                 t("label.criterion")), rows)
 
 
-def _parameters(doc: Document, ctx: dict[str, Any], t: dict[str, str]) -> None:
-    key = f"description_{ctx['lang']}"
-    doc.add_heading(t["fixed"], level=1)
-    rows = [(p["symbol"], p["unit"], p[key],
-             "; ".join(format_number(v) for v in p["values"]) or "—", p["applied_source"])
-            for p in ctx["parameters"]["fixed"]]
-    _table(doc, (t["parameter"], t["unit"], t["description"], t["used"], t["source"]), rows)
-    doc.add_heading(t["monitored"], level=1)
-    rows = [(c["symbol"], c["unit"], c[key], c["source"], c["frequency"])
+def _parameters(doc: Document, ctx: dict[str, Any], t: _Words) -> None:
+    doc.add_heading(t("docx.fixed"), level=1)
+    rows = [(p["symbol"], p["unit"], p["description"],
+             t("fmt.list_sep").join(format_number(v) for v in p["values"]) or "—",
+             p["applied_source"]) for p in ctx["parameters"]["fixed"]]
+    _table(doc, (t("label.parameter"), t("label.unit"), t("label.description"),
+                 t("label.value_applied"), t("label.data_source")), rows)
+    doc.add_heading(t("docx.monitored"), level=1)
+    rows = [(c["symbol"], c["unit"], c["description"], c["source"], c["frequency"])
             for c in ctx["parameters"]["monitored"]]
-    _table(doc, (t["parameter"], t["unit"], t["description"], t["source"], t["frequency"]),
-           rows)
+    _table(doc, (t("label.parameter"), t("label.unit"), t("label.description"),
+                 t("label.data_source"), t("label.frequency")), rows)
 
 
-def _equations(doc: Document, ctx: dict[str, Any], t: dict[str, str]) -> None:
-    doc.add_heading(t["equations"], level=1)
+def _equations(doc: Document, ctx: dict[str, Any], t: _Words) -> None:
+    doc.add_heading(t("docx.equations"), level=1)
     for e in ctx["equations"]:
         para = doc.add_paragraph(style="List Bullet")
-        para.add_run(f"{e['id']}: ").bold = True
+        para.add_run(t("fmt.label_value", label=e["id"], value="")).bold = True
         para.add_run(e["formula"])
-        para.add_run(f" — {e['source']}")
+        para.add_run(f" — {e['description']} — {e['source']}")
 
 
-def _results(doc: Document, ctx: dict[str, Any], t: dict[str, str]) -> None:
-    doc.add_heading(t["periods"], level=1)
+def _results(doc: Document, ctx: dict[str, Any], t: _Words) -> None:
+    doc.add_heading(t("docx.periods"), level=1)
     tot = ctx["totals"]
     rows = [(p["id"], f"{p['start']} – {p['end']}", format_tco2(p["be"]), format_tco2(p["pe"]),
              format_tco2(p["le"]), format_tco2(p["er"])) for p in ctx["periods"]]
-    rows.append((t["total"], "", format_tco2(tot["be"]), format_tco2(tot["pe"]),
+    rows.append((t("label.total"), "", format_tco2(tot["be"]), format_tco2(tot["pe"]),
                  format_tco2(tot["le"]), format_tco2(tot["er"])))
-    _table(doc, (t["period"], t["dates"], "BE (tCO2e)", "PE (tCO2e)", "LE (tCO2e)",
+    _table(doc, (t("label.period"), t("label.dates"), "BE (tCO2e)", "PE (tCO2e)", "LE (tCO2e)",
                  "ER (tCO2e)"), rows)
-    doc.add_heading(t["vintages"], level=1)
+    doc.add_heading(t("docx.vintages"), level=1)
     rows = [(str(v["year"]), format_tco2(v["be"]), format_tco2(v["pe"]), format_tco2(v["le"]),
              format_tco2(v["er"]), format_whole(v["issuable"])) for v in ctx["vintages"]]
-    rows.append((t["total"], format_tco2(tot["be"]), format_tco2(tot["pe"]),
+    rows.append((t("label.total"), format_tco2(tot["be"]), format_tco2(tot["pe"]),
                  format_tco2(tot["le"]), format_tco2(tot["er"]), format_whole(tot["issuable"])))
-    _table(doc, (t["year"], "BE (tCO2e)", "PE (tCO2e)", "LE (tCO2e)", "ER (tCO2e)",
-                 t["issuable"]), rows)
+    _table(doc, (t("label.year"), "BE (tCO2e)", "PE (tCO2e)", "LE (tCO2e)", "ER (tCO2e)",
+                 t("label.issuable_t")), rows)
 
 
-def _ex_ante(doc: Document, ctx: dict[str, Any], t: dict[str, str]) -> None:
+def _ex_ante(doc: Document, ctx: dict[str, Any], t: _Words) -> None:
     if ctx["document"] in ("pdd", "validation"):
-        doc.add_heading(t["ex_ante"], level=1)
+        doc.add_heading(t("docx.ex_ante"), level=1)
         if not ctx["ex_ante"]:
-            doc.add_paragraph(t["no_ex_ante"])
+            doc.add_paragraph(t("sentence.no_ex_ante"))
             return
         estimate = [(str(e["year"]), format_tco2(e["er"])) for e in ctx["ex_ante"]]
-        estimate.append((t["total"], format_tco2(ctx["ex_ante_total"])))
-        _table(doc, (t["year"], t["ex_ante_er"]), estimate)
+        estimate.append((t("label.total"), format_tco2(ctx["ex_ante_total"])))
+        _table(doc, (t("label.year"), t("label.ex_ante_er")), estimate)
         return
-    doc.add_heading(t["comparison"], level=1)
+    doc.add_heading(t("docx.comparison"), level=1)
     if not ctx["ex_ante_comparison"]:
-        doc.add_paragraph(t["no_comparison"])
+        doc.add_paragraph(t("sentence.no_comparison"))
         return
     rows = [(str(r["year"]), format_tco2(r["ex_ante"]), f"{r['days']}/{r['year_days']}",
              format_tco2(r["expected"]), format_tco2(r["actual"]),
              format_tco2(r["difference"]), _pct(r["relative"]))
             for r in ctx["ex_ante_comparison"]]
     s = ctx["ex_ante_totals"]
-    rows.append((t["total"], "", "", format_tco2(s["expected"]), format_tco2(s["actual"]),
+    rows.append((t("label.total"), "", "", format_tco2(s["expected"]), format_tco2(s["actual"]),
                  format_tco2(s["difference"]), _pct(s["relative"])))
-    _table(doc, (t["year"], t["ex_ante_year"], t["days"], t["expected"], t["actual"],
-                 t["difference"], t["relative"]), rows)
-    doc.add_paragraph(t["comparison_note"])
+    _table(doc, (t("label.year"), t("label.ex_ante_year"), t("label.days"),
+                 t("label.expected"), t("label.actual"), t("label.difference_t"),
+                 t("label.relative")), rows)
+    doc.add_paragraph(t("sentence.comparison_note"))
 
 
-def _verification(doc: Document, ctx: dict[str, Any], t: dict[str, str]) -> None:
+def _verification(doc: Document, ctx: dict[str, Any], t: _Words) -> None:
     v = ctx["verification"]
     if ctx["document"] != "verification" or v is None:
         return
-    doc.add_heading(t["recalculation"], level=1)
-    doc.add_paragraph(f"{t['materiality']}: {format_percent(v['materiality'])}; "
-                      f"{t['material'] if v['material'] else t['not_material']}")
-    scopes, quantities = SCOPES[ctx["lang"]], QUANTITIES[ctx["lang"]]
-
-    def where(item: dict[str, Any]) -> str:
-        name = scopes.get(item["scope"], item["scope"])
-        return name if item["scope"] in ("total", "fingerprint") else f"{name} {item['key']}"
-
-    rows = [(where(c), quantities.get(c["quantity"], c["quantity"]), format_tco2(c["claimed"]),
+    doc.add_heading(t("docx.recalculation"), level=1)
+    doc.add_paragraph(f"{t('docx.materiality')}: {format_percent(v['materiality'])}; "
+                      f"{t('docx.material') if v['material'] else t('docx.not_material')}")
+    rows = [(c["where"], c["quantity_label"], format_tco2(c["claimed"]),
              format_tco2(c["recomputed"]), format_tco2(c["difference"]), _pct(c["relative"]))
             for c in v["headline"]]
-    _table(doc, (t["scope"], t["quantity"], t["claimed"], t["recomputed"], t["difference"],
-                 t["relative"]), rows)
-    doc.add_heading(t["findings"], level=1)
-    kind = f"kind_{ctx['lang']}"
-    found = [(f"{f['kind']}-{f['number']}", f[kind], where(f),
-              f["description"], _pct(f["share"])) for f in v["findings"]]
-    _table(doc, (t["number"], t["kind"], t["scope"], t["description"], t["share"]), found)
+    _table(doc, (t("label.scope"), t("label.item"), t("label.claimed"), t("label.recomputed"),
+                 t("label.difference_t"), t("label.relative")), rows)
+    doc.add_heading(t("docx.findings"), level=1)
+    found = [(f"{f['kind']}-{f['number']}", f["kind_label"], f["where"], f["description"],
+              _pct(f["share"])) for f in v["findings"]]
+    _table(doc, (t("label.number"), t("label.kind_of_finding"), t("label.scope"),
+                 t("label.description"), t("label.share")), found)
 
 
-def _traceability(doc: Document, ctx: dict[str, Any], t: dict[str, str]) -> None:
-    doc.add_heading(t["traceability"], level=1)
-    rows = [(t["fingerprint"], ctx["fingerprint"]),
+#: Heading of each person-written section in the DOCX, as in the HTML document.
+_WRITTEN_HEADINGS = {
+    "compliance": "pdd.s8", "implementation": "{document}.s2", "ex_ante":
+    "engagement_label.ex_ante_explanation", "scope": "{document}.s1",
+    "procedure": "{document}.s2", "legal": "validation.s3_1",
+    "additionality": "validation.s3_4", "sustainable": "validation.s3_5",
+    "public": "{document}.s4", "findings": "validation.s5", "commitment": "{document}.s6",
+}
+
+
+def _written(doc: Document, ctx: dict[str, Any], t: _Words) -> None:
+    doc.add_heading(t("docx.written"), level=1)
+    for name, section in ctx["engagement"].items():
+        if name == "ex_ante" and not ctx["ex_ante_comparison"]:
+            continue  # explains a comparison the document does not have
+        key = _WRITTEN_HEADINGS[name].format(document=ctx["document"])
+        if name == "implementation" and ctx["document"] == "verification":
+            key = "verification.s3_2"
+        doc.add_heading(t(key), level=2)
+        for g in section["given"]:
+            for k, text in enumerate(g["paragraphs"]):
+                para = doc.add_paragraph()
+                if section["labelled"] and k == 0:
+                    para.add_run(g["label"]).bold = True
+                    para.add_run(t("fmt.colon"))
+                para.add_run(text)
+        if section["missing"]:
+            doc.add_paragraph().add_run(t("fmt.todo", what=section["missing"])).italic = True
+
+
+def _traceability(doc: Document, ctx: dict[str, Any], t: _Words) -> None:
+    doc.add_heading(t("docx.traceability"), level=1)
+    rows = [(t("label.fingerprint"), ctx["fingerprint"]),
             *((k, ctx["versions"][k]) for k in sorted(ctx["versions"]))]
-    _table(doc, (t["item"], t["value"]), rows)
-    doc.add_paragraph(t["regenerate"])
+    _table(doc, (t("label.item"), t("label.content")), rows)
+    doc.add_paragraph(t("sentence.regenerate", command="ccer-calc compute"))
 
 
 def docx_bytes(ctx: dict[str, Any]) -> bytes:
@@ -196,16 +236,16 @@ def docx_bytes(ctx: dict[str, Any]) -> bytes:
         import docx  # noqa: PLC0415 - optional extra
     except ImportError as exc:
         raise missing_extra("docx", "python-docx", exc) from None
-    lang, t = ctx["lang"], LABELS[ctx["lang"]]
+    t = _Words(ctx["lang"])
     doc = docx.Document()
-    title = TITLES[lang][ctx["document"]]
+    title = t(f"{ctx['document']}.title")
     props = doc.core_properties
     props.title, props.subject = f"{title}: {ctx['project']['name']}", ctx["methodology"]["id"]
     props.identifier, props.author = ctx["fingerprint"], f"ccer-calc {ctx['versions']['engine']}"
     doc.add_heading(title, level=0)
     doc.add_paragraph(ctx["project"]["name"]).runs[0].bold = True
     for part in (_identity, _checks, _parameters, _equations, _results, _ex_ante,
-                 _verification, _traceability):
+                 _verification, _written, _traceability):
         part(doc, ctx, t)
     buffer = io.BytesIO()
     doc.save(buffer)

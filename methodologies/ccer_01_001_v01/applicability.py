@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ccer_calc.bilingual import Bilingual
 from ccer_calc.methodology import Check
 from methodologies.ccer_01_001_v01.inputs import SolarThermalInputs
 from methodologies.ccer_01_001_v01.parameters import DOC
@@ -24,19 +25,21 @@ def grid_connected(project: Project) -> tuple[bool, str]:
     """Connected to a regional grid."""
     i = _inputs(project)
     if i.grid_connected:
-        return True, f"connected to the {i.grid} regional grid"
-    return False, "the project declares it is not grid-connected"
+        return True, Bilingual(f"connected to the {i.grid} regional grid", f"接入{i.grid}区域电网")
+    return False, Bilingual("the project declares it is not grid-connected", "项目声明未并网")
 
 
 def csp_export_metered(project: Project) -> tuple[bool, str]:
     """Stand-alone CSP, or the CSP part of a 光热+ project with separately metered export."""
     i = _inputs(project)
     if not i.csp_plus:
-        return True, "stand-alone grid-connected solar thermal plant"
+        return True, Bilingual("stand-alone grid-connected solar thermal plant", "独立并网光热电站")
     if i.csp_export_metered_separately:
-        return True, "CSP part of a 光热+ project; its grid export is metered separately"
-    return False, ("CSP part of a 光热+ project whose grid export is not metered separately; "
-                   "the methodology needs the CSP part's own export")
+        return True, Bilingual("CSP part of a 光热+ project; its grid export is metered separately",
+                               "光热+项目中的光热部分，其上网电量单独计量")
+    return False, Bilingual("CSP part of a 光热+ project whose grid export is not metered "
+                            "separately; the methodology needs the CSP part's own export",
+                            "光热+项目中的光热部分，其上网电量未单独计量；方法学要求光热部分自身的上网电量")
 
 
 CHECKS = (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ccer_calc.bilingual import Bilingual
 from ccer_calc.methodology import Check
 from methodologies.ccer_01_002_v01.inputs import OffshoreWindInputs
 
@@ -34,22 +35,29 @@ def far_or_deep(project: Project) -> tuple[bool, str]:
                                                           and depth > MIN_DEPTH_M)
     shown = (f"distance to shore {'not given' if dist is None else f'{dist:g} km'}, "
              f"water depth {'not given' if depth is None else f'{depth:g} m'}")
-    return ok, f"{shown}; needs more than {MIN_DISTANCE_KM:g} km or more than {MIN_DEPTH_M:g} m"
+    shown_zh = (f"离岸距离{'未给出' if dist is None else f' {dist:g} km'}，"
+                f"海水深度{'未给出' if depth is None else f' {depth:g} m'}")
+    return ok, Bilingual(
+        f"{shown}; needs more than {MIN_DISTANCE_KM:g} km or more than {MIN_DEPTH_M:g} m",
+        f"{shown_zh}；须大于 {MIN_DISTANCE_KM:g} km 或大于 {MIN_DEPTH_M:g} m")
 
 
 def offshore(project: Project) -> tuple[bool, str]:
     """Seaward of the multi-year mean spring high-tide line (§4.1)."""
     i = _inputs(project)
-    return i.offshore, ("seaward of the mean spring high-tide line" if i.offshore
-                        else "the project declares it is not seaward of the mean spring "
-                             "high-tide line")
+    if i.offshore:
+        return True, Bilingual("seaward of the mean spring high-tide line",
+                               "位于多年平均大潮高潮线以下海域")
+    return False, Bilingual("the project declares it is not seaward of the mean spring "
+                            "high-tide line", "项目声明不位于多年平均大潮高潮线以下海域")
 
 
 def grid_connected(project: Project) -> tuple[bool, str]:
     """Connected to a regional grid."""
     i = _inputs(project)
-    return i.grid_connected, f"connected to the {i.grid} regional grid" if i.grid_connected \
-        else "the project declares it is not grid-connected"
+    if i.grid_connected:
+        return True, Bilingual(f"connected to the {i.grid} regional grid", f"接入{i.grid}区域电网")
+    return False, Bilingual("the project declares it is not grid-connected", "项目声明未并网")
 
 
 CHECKS = (

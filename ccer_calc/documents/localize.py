@@ -1,0 +1,255 @@
+"""Text of the engine and the plug-ins in the document's language.
+
+A zh document is Chinese throughout: project inputs are named by their descriptions, not their
+Python names; yes/no and enum values come from the catalogue; equation inputs are named by the
+parameter, monitored column or equation they come from; the verifier's findings are worded from
+their numbers. Where a plug-in's text has no Chinese wording the English text is shown (a test
+keeps the bundled plug-ins complete).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel
+
+from ccer_calc.bilingual import in_language, split_bilingual
+from ccer_calc.documents.filters import format_number, format_tco2, unit_text
+from ccer_calc.documents.messages import catalogue, message, translate, translations
+
+if TYPE_CHECKING:
+    from ccer_calc.trail import Trail
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+__all__ = ["InputNames", "bilingual_field", "finding_text", "project_inputs", "reference",
+           "unit_label", "where", "yes_no"]
+
+
+def bilingual_field(text: str, lang: str) -> str:
+    """A ``"中文 / English"`` text (or English text the catalogue knows) in ``lang``."""
+    zh, en = split_bilingual(text)
+    if zh == en:
+        return translate(in_language(text, lang), lang)
+    return zh if lang == "zh" else en
+
+
+def unit_label(unit: str, lang: str) -> str:
+    """A unit as people read it (``t CO2e/MWh``); 无量纲 for "dimensionless" in Chinese."""
+    text = unit_text(unit)
+    return message("value.dimensionless", lang) if text == "dimensionless" else text
+
+
+def yes_no(value: bool, lang: str) -> str:
+    """是/否, yes/no."""
+    return message("value.yes" if value else "value.no", lang)
+
+
+def _leaf(value: Any, lang: str) -> tuple[float | None, str, str | None]:  # noqa: ANN401
+    """(number, text, unit) of one input value as shown."""
+    if isinstance(value, dict) and set(value) == {"value", "unit"}:
+        return float(value["value"]), format_number(value["value"]), str(value["unit"])
+    if isinstance(value, bool):
+        return None, yes_no(value, lang), None
+    if isinstance(value, int | float):
+        return float(value), format_number(value), None
+    if value is None or value in ({}, []):
+        return None, "—", None
+    if isinstance(value, list):
+        sep = message("fmt.list_sep", lang)
+        return None, sep.join(translate(str(v), lang) for v in value), None
+    return None, translate(str(value), lang), None
+
+
+def _label(model: type[BaseModel] | None, name: str, lang: str) -> str:
+    """A project input's name: its ``"中文 / English"`` description, else a translation."""
+    info = model.model_fields.get(name) if model is not None else None
+    desc = (info.description or "") if info is not None else ""
+    zh, en = split_bilingual(desc)
+    if zh != en:
+        return zh if lang == "zh" else en
+    chinese = bool(_CJK.search(desc))
+    if lang == "zh":
+        return (translations().get(desc) or _input_name(name, lang)
+                or (desc if chinese else None) or desc or name)
+    if desc and not chinese:
+        return desc
+    return _input_name(name, lang) or name
+
+
+def _input_name(name: str, lang: str) -> str | None:
+    entry = catalogue().get(f"input_name.{name}")
+    return entry[lang] if entry else None
+
+
+def _nested_model(model: type[BaseModel] | None, name: str) -> type[BaseModel] | None:
+    """The pydantic model of a field's values (``dict[str, FuelIn]`` → FuelIn), if any."""
+    info = model.model_fields.get(name) if model is not None else None
+    if info is None:
+        return None
+    stack: list[Any] = [info.annotation]
+    while stack:
+        t = stack.pop()
+        if isinstance(t, type) and issubclass(t, BaseModel):
+            return t
+        stack.extend(getattr(t, "__args__", ()))
+    return None
+
+
+def project_inputs(inputs: BaseModel, lang: str) -> list[dict[str, Any]]:
+    """The project's inputs as rows ``key``, ``name``, ``label``, ``value``, ``text``, ``unit``.
+
+    Nested inputs (one table per fuel) become one row per leaf, keyed by their dotted path in
+    the project file (``fuels.diesel.ncv``) and labelled by the field descriptions on the path.
+    """
+    rows: list[dict[str, Any]] = []
+
+    def walk(model: type[BaseModel] | None, data: Mapping[str, Any], path: str,
+             labels: tuple[str, ...]) -> None:
+        for name, value in data.items():
+            key, label = f"{path}{name}", (*labels, _label(model, name, lang))
+            child = _nested_model(model, name)
+            if child is not None and isinstance(value, dict) and value and \
+                    set(value) != {"value", "unit"}:
+                entries = value if set(value) <= set(child.model_fields) else None
+                if entries is not None:  # one nested model
+                    walk(child, value, f"{key}.", label)
+                else:  # a mapping of nested models, by key
+                    for sub, inner in value.items():
+                        walk(child, inner, f"{key}.{sub}.", (*label, translate(str(sub), lang)))
+                continue
+            number, text, unit = _leaf(value, lang)
+            unit = unit_label(unit, lang) if unit else unit
+            rows.append({"key": key, "name": key, "label": " · ".join(label),
+                         "value": number if number is not None else text, "number": number,
+                         "text": text, "unit": unit})
+
+    walk(type(inputs), inputs.model_dump(mode="json"), "", ())
+    return rows
+
+
+class InputNames:
+    """Names of equation inputs in one language, from what the project and methodology declare.
+
+    Looked up in this order: the parameter of that name; the only parameter with that symbol;
+    the monitored column with that symbol; the equation whose output has that symbol; the
+    project input of that name; the catalogue's ``[input_name]`` table; else the name itself.
+    """
+
+    def __init__(self, lang: str, *, parameters: Iterable[Mapping[str, Any]],
+                 columns: Iterable[Mapping[str, Any]], trail: Trail,
+                 inputs: BaseModel) -> None:
+        key = f"description_{lang}"
+        params = list(parameters)
+        self._lang, self._inputs = lang, type(inputs)
+        self._by_name = {p["name"]: p[key] for p in params}
+        symbols: dict[str, list[str]] = {}
+        for p in params:
+            symbols.setdefault(p["symbol"], []).append(p[key])
+        self._by_symbol = {s: d[0] for s, d in symbols.items() if len(set(d)) == 1}
+        for c in columns:
+            self._by_symbol.setdefault(c["symbol"], c[key])
+        for e in trail.entries:
+            self._by_symbol.setdefault(e.symbol, translate(e.description, lang))
+
+    def __call__(self, name: str, symbol: str) -> str:
+        """The label of one input."""
+        if name in self._by_name:
+            return str(self._by_name[name])
+        if symbol in self._by_symbol:
+            return str(self._by_symbol[symbol])
+        if name in self._inputs.model_fields:
+            return _label(self._inputs, name, self._lang)
+        return _input_name(name, self._lang) or name
+
+
+def where(scope: str, key: str, lang: str, period: str | None = None) -> str:
+    """Where a comparison or finding applies: ``核算期 MP1``, ``Vintage 2024``, ``合计``."""
+    name = message(f"scope.{scope}", lang) if f"scope.{scope}" in catalogue() else scope
+    text = name if scope in ("total", "fingerprint") else f"{name} {key}"
+    if period and period != key:
+        text += message("fmt.in_period", lang, period=period)
+    return text
+
+
+def quantity(name: str, lang: str) -> str:
+    """Name of a compared quantity (基准线排放 BE, Issuable, ...)."""
+    key = f"quantity.{name}"
+    return message(key, lang) if key in catalogue() else name
+
+
+def finding_text(f: Mapping[str, Any], lang: str) -> str:
+    """A verifier finding in ``lang``, worded from its numbers where it has them.
+
+    A finding without numbers (a period claimed but not computed, another fingerprint) keeps
+    the verifier's own text in English, and in Chinese when the catalogue has its pattern.
+    """
+    if f.get("claimed") is not None and f.get("recomputed") is not None:
+        return message("finding.numbers", lang, quantity=quantity(f["quantity"], lang),
+                       claimed=format_tco2(f["claimed"]),
+                       recomputed=format_tco2(f["recomputed"]),
+                       difference=f"{float(f['difference']) + 0.0:+,.3f}")
+    text = str(f["description"])
+    for key, pattern in _PATTERNS.items():
+        found = pattern.search(text)
+        if found:
+            return message(f"finding.{key}", lang, **found.groupdict())
+    return text
+
+
+#: Where an input came from, as the engine words it (ccer_calc.methodology, parameters, tools):
+#: reworded in Chinese by the catalogue's ``ref.<key>`` entry; other references (citations of
+#: documents and data tables) are shown as written.
+_REFERENCES = {
+    "monitored": re.compile(r"^monitoring data, column (?P<column>\S+)$"),
+    "meter": re.compile(r"^meter calibration status of column (?P<column>\S+) "
+                        r"\((?P<clause>§[\d.]+)\)$"),
+    "project": re.compile(r"^project file, (?P<path>\S+)$"),
+    "mee_latest": re.compile(r"^(?P<year>\d{4}): MEE edition (?P<edition>\d{4}) \(latest "
+                             r"available at or before year \d{4}\), (?P<grid>[^,]+), "
+                             r"(?P<status>\w+)$"),
+    "mee_same": re.compile(r"^(?P<year>\d{4}): MEE edition \d{4} \(published for year y\), "
+                           r"(?P<grid>[^,]+), (?P<status>\w+)$"),
+}
+
+
+def reference(ref: str, lang: str) -> str:
+    """Where an equation input came from, in ``lang`` (each ``; ``-separated part).
+
+    Examples
+    --------
+    >>> reference("monitoring data, column export", "zh")
+    '监测数据 export 列'
+    >>> reference("CCER-01-002-V01 §7.1 Table 2", "zh")
+    'CCER-01-002-V01 §7.1 Table 2'
+    """
+    if lang == "en":
+        return ref
+    parts = []
+    for part in ref.split("; "):
+        for key, pattern in _REFERENCES.items():
+            found = pattern.match(part)
+            if found:
+                values = found.groupdict()
+                if "status" in values:
+                    values["status"] = translate(values["status"], lang)
+                part = message(f"ref.{key}", lang, **values)  # noqa: PLW2901 - reworded
+                break
+        parts.append(part)
+    return message("fmt.list_sep", lang).join(parts)
+
+
+#: The verifier's wording of findings without numbers (ccer_calc.verify), reworded by the
+#: catalogue's ``finding.<key>`` entry with the named groups as its placeholders.
+_PATTERNS = {
+    "not_claimed": re.compile(r": recomputed but not claimed$"),
+    "not_recomputed_period": re.compile(
+        r": claimed but not in the project's monitoring periods$"),
+    "not_recomputed": re.compile(r": claimed but not recomputed$"),
+    "dates": re.compile(r": claimed dates (?P<claimed>\S+), "
+                        r"project file says (?P<recomputed>\S+)$"),
+    "fingerprint": re.compile(r"^claimed figures carry fingerprint (?P<claimed>\S+), the "
+                              r"recomputation (?P<recomputed>\S+): inputs or versions differ$"),
+}

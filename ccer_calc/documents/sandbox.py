@@ -1,0 +1,203 @@
+"""Jinja's sandbox with a time and an output-size limit, for templates a user supplies.
+
+:class:`LimitedSandbox` is Jinja's :class:`~jinja2.sandbox.SandboxedEnvironment` (no access to
+``__class__``, ``__globals__``, ``mro`` and the like, so a template cannot reach ``os`` or run
+a command) with two limits that hold while :func:`render_limited` renders:
+
+* **time**: :data:`TIME_LIMIT_S` seconds of wall time, checked at every output chunk, function
+  or macro call, attribute or item lookup and loop step;
+* **size**: :data:`OUTPUT_LIMIT_CHARS` characters of output, also the largest string or list a
+  template may build with ``*``, ``+``, ``~`` or a filter; a filter is refused an integer
+  argument above it (``"x"|center(10**9)``).
+
+Either limit raises :class:`~ccer_calc.errors.TemplateError`. The sandbox does not cap memory
+as such: a single built-in operation on a huge argument runs to its end before the next check.
+Templates from people you do not trust should also run under the operating system's limits.
+"""
+
+from __future__ import annotations
+
+import functools
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import Any
+
+import jinja2
+from jinja2 import nodes
+from jinja2.compiler import CodeGenerator, Frame
+from jinja2.sandbox import SandboxedEnvironment
+
+from ccer_calc.errors import TemplateError
+
+__all__ = ["OUTPUT_LIMIT_CHARS", "TIME_LIMIT_S", "Budget", "LimitedSandbox", "render_limited"]
+
+#: Wall-time limit of one rendering of user templates, seconds.
+TIME_LIMIT_S = 10.0
+#: Output-size limit of one rendering of user templates, characters (32 Mi).
+OUTPUT_LIMIT_CHARS = 32 * 1024 * 1024
+_LOOP_CHECK_EVERY = 256
+
+
+@dataclass(frozen=True)
+class Budget:
+    """The limits of one rendering: a monotonic deadline, a size in characters, the seconds."""
+
+    deadline: float
+    limit: int
+    seconds: float
+
+    @classmethod
+    def start(cls, seconds: float | None = None, limit: int | None = None) -> Budget:
+        """A budget starting now (by default :data:`TIME_LIMIT_S`, :data:`OUTPUT_LIMIT_CHARS`)."""
+        seconds = TIME_LIMIT_S if seconds is None else seconds
+        return cls(time.monotonic() + seconds, OUTPUT_LIMIT_CHARS if limit is None else limit,
+                   seconds)
+
+    def tick(self) -> None:
+        """Raise once the deadline has passed."""
+        if time.monotonic() > self.deadline:
+            raise TemplateError("template exceeded its time limit", field="template",
+                                expected=f"a rendering within {self.seconds:g} s")
+
+    def size(self, n: int, what: str) -> None:
+        """Raise if ``n`` characters or items exceed the size limit."""
+        if n > self.limit:
+            raise TemplateError(f"template exceeded its size limit ({what})", field="template",
+                                value=n, expected=f"at most {self.limit} characters")
+
+
+#: The budget of the rendering running in this context (None outside render_limited).
+_BUDGET: ContextVar[Budget | None] = ContextVar("ccer_calc_template_budget", default=None)
+
+
+def _tick() -> Budget | None:
+    budget = _BUDGET.get()
+    if budget is not None:
+        budget.tick()
+    return budget
+
+
+def _sized(value: Any, what: str) -> Any:  # noqa: ANN401 - whatever the template built
+    budget = _BUDGET.get()
+    if budget is not None and isinstance(value, str | bytes | list | tuple):
+        budget.size(len(value), what)
+    return value
+
+
+class _GuardedCodeGenerator(CodeGenerator):
+    """Compiles ``{% for %}`` over a checked iterator and ``~`` with a size check."""
+
+    def visit_For(self, node: nodes.For, frame: Frame) -> None:
+        guarded = nodes.Call(nodes.EnvironmentAttribute("guarded_iter"), [node.iter], [],
+                             None, None, lineno=node.lineno)
+        copy = nodes.For(node.target, guarded, node.body, node.else_, node.test,
+                         node.recursive, lineno=node.lineno)
+        copy.set_environment(self.environment)
+        super().visit_For(copy, frame)
+
+    def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
+        self.write("environment.sized_concat(")
+        super().visit_Concat(node, frame)
+        self.write(")")
+
+
+def _limited_filter(func: Callable[..., Any]) -> Callable[..., Any]:
+    # the filtered value comes first, after the environment or context Jinja may pass
+    skip = 2 if hasattr(func, "jinja_pass_arg") else 1
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:  # noqa: ANN401
+        budget = _tick()
+        if budget is not None:
+            for a in (*args[skip:], *kwargs.values()):
+                if isinstance(a, int) and not isinstance(a, bool) and abs(a) > budget.limit:
+                    budget.size(abs(a), "filter argument")
+        return _sized(func(*args, **kwargs), "filter result")
+    return wrapper
+
+
+class LimitedSandbox(SandboxedEnvironment):
+    """Jinja's sandbox with the time and size checks of :func:`render_limited`."""
+
+    code_generator_class = _GuardedCodeGenerator
+    intercepted_binops = frozenset({"*", "**", "+"})
+
+    def __init__(self, **options: Any) -> None:  # noqa: ANN401
+        super().__init__(**options)
+        self.globals.pop("lipsum", None)  # an unbounded text generator, and no use here
+
+    def limit_filters(self) -> None:
+        """Put every registered filter under the limits (call after registering filters)."""
+        for name, func in list(self.filters.items()):
+            self.filters[name] = _limited_filter(func)
+
+    def call(self, __context: jinja2.runtime.Context, __obj: Any,  # noqa: ANN401
+             *args: Any, **kwargs: Any) -> Any:  # noqa: ANN401
+        """Call through the sandbox, after checking the time."""
+        _tick()
+        return _sized(super().call(__context, __obj, *args, **kwargs), "call result")
+
+    def getattr(self, obj: Any, attribute: str) -> Any:  # noqa: ANN401
+        """Look up an attribute through the sandbox, after checking the time."""
+        _tick()
+        return super().getattr(obj, attribute)
+
+    def getitem(self, obj: Any, argument: Any) -> Any:  # noqa: ANN401
+        """Look up an item through the sandbox, after checking the time."""
+        _tick()
+        return super().getitem(obj, argument)
+
+    def call_binop(self, context: jinja2.runtime.Context, operator: str, left: Any,  # noqa: ANN401
+                   right: Any) -> Any:  # noqa: ANN401
+        """``*``, ``**`` and ``+``, refused when the result would exceed the size limit."""
+        budget = _tick()
+        if budget is not None:
+            if operator == "*":
+                for seq, n in ((left, right), (right, left)):
+                    if isinstance(seq, str | list | tuple) and isinstance(n, int):
+                        budget.size(len(seq) * max(n, 0), "repetition")
+            elif operator == "**" and isinstance(left, int) and isinstance(right, int):
+                budget.size(abs(right) * max(abs(left), 2).bit_length() // 4, "power")
+            elif operator == "+" and isinstance(left, str | list | tuple) and \
+                    isinstance(right, str | list | tuple):
+                budget.size(len(left) + len(right), "concatenation")
+        return super().call_binop(context, operator, left, right)
+
+    def guarded_iter(self, iterable: Iterable[Any]) -> Iterator[Any]:
+        """Iterate for a ``{% for %}`` loop, checking the time every few steps."""
+        budget = _BUDGET.get()
+        if budget is None:
+            yield from iterable
+            return
+        for k, item in enumerate(iterable):
+            if k % _LOOP_CHECK_EVERY == 0:
+                budget.tick()
+            yield item
+
+    def sized_concat(self, text: str) -> str:
+        """The result of ``~``, refused above the size limit."""
+        return str(_sized(text, "concatenation"))
+
+
+def render_limited(template: jinja2.Template, context: dict[str, Any], budget: Budget) -> str:
+    """Render ``template`` chunk by chunk within ``budget``.
+
+    Raises
+    ------
+    TemplateError
+        When the output grows beyond the size limit or the deadline passes.
+    """
+    token = _BUDGET.set(budget)
+    try:
+        parts: list[str] = []
+        size = 0
+        for chunk in template.generate(context):
+            size += len(chunk)
+            budget.size(size, "output")
+            budget.tick()
+            parts.append(chunk)
+        return "".join(parts)
+    finally:
+        _BUDGET.reset(token)
