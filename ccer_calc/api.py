@@ -75,22 +75,49 @@ def list_methodologies(*, registry: Registry | None = None) -> list[dict[str, An
 
 
 def project_from_dict(
-    data: dict[str, Any], *, base_dir: Path | None = None, registry: Registry | None = None
+    data: dict[str, Any],
+    *,
+    base_dir: Path | None = None,
+    registry: Registry | None = None,
+    allow_outside: bool = False,
 ) -> Project:
-    """Validate plain project data (as parsed from JSON or TOML) into a Project."""
+    """Validate plain project data (as parsed from JSON or TOML) into a Project.
+
+    Files the data name are read from ``base_dir`` (the working folder by default) and must
+    lie in it unless ``allow_outside`` (see :mod:`ccer_calc.io.files`).
+    """
     mid = data.get("methodology") if isinstance(data, dict) else None
     if not isinstance(mid, str):
         raise InputError("missing methodology id", field="methodology",
                          expected="e.g. methodology = \"CCER-01-002-V01\"")
     methodology = get_methodology(mid, registry=registry)
-    return build_project(data, methodology, base_dir, None)
+    return build_project(data, methodology, base_dir, None, allow_outside=allow_outside)
 
 
-def load_project(path: str | Path, *, registry: Registry | None = None) -> Project:
-    """Read and validate a project file (TOML or JSON) and the monitoring data it names."""
+def load_project(
+    path: str | Path, *, registry: Registry | None = None, allow_outside: bool = False
+) -> Project:
+    """Read and validate a project file (TOML or JSON) and the monitoring data it names.
+
+    Parameters
+    ----------
+    path : str or Path
+        The project file (UTF-8, UTF-16 or GB18030/GBK; see :mod:`ccer_calc.io.files`).
+    registry : Registry, optional
+        Where to find the methodology; the installed plug-ins by default.
+    allow_outside : bool
+        Let the project name files outside its own folder (trusted use only). Non-regular
+        files (devices, FIFOs) are refused either way.
+
+    Raises
+    ------
+    InputError, UnitError, MethodologyNotFound
+        On anything unreadable, out of range or inconsistent, naming the field.
+    """
     p = Path(path)
     data = read_project_file(p)
-    project = project_from_dict(data, base_dir=p.parent, registry=registry)
+    project = project_from_dict(data, base_dir=p.parent, registry=registry,
+                                allow_outside=allow_outside)
     return Project(spec=project.spec, inputs=project.inputs, table=project.table, source=p)
 
 

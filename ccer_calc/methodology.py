@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import numpy as np
 from pydantic import BaseModel
 
+from ccer_calc.bounds import NONNEGATIVE, Bounds
 from ccer_calc.errors import PluginError
 from ccer_calc.parameters import ParameterSet, Value
 from ccer_calc.units import Quantity, parse_unit
@@ -40,7 +41,11 @@ __all__ = [
 
 @dataclass(frozen=True)
 class MonitoredColumn:
-    """A monitored quantity the project supplies per row of monitoring data."""
+    """A monitored quantity the project supplies per row of monitoring data.
+
+    ``bounds`` is its physical range in ``unit`` (non-negative unless declared otherwise),
+    checked for every row when the data are loaded.
+    """
 
     name: str
     symbol: str
@@ -50,12 +55,14 @@ class MonitoredColumn:
     source: str
     frequency: str
     metered: bool = True
+    bounds: Bounds = NONNEGATIVE
 
     def to_dict(self) -> dict[str, Any]:
         """Plain-data form."""
         return {"name": self.name, "symbol": self.symbol, "unit": self.unit,
                 "description_zh": self.description_zh, "description_en": self.description_en,
-                "source": self.source, "frequency": self.frequency, "metered": self.metered}
+                "source": self.source, "frequency": self.frequency, "metered": self.metered,
+                "range": self.bounds.describe(self.unit)}
 
 
 @dataclass(frozen=True)

@@ -70,18 +70,27 @@ def parse_quantity(raw: Any) -> pint.Quantity:  # noqa: ANN401 - raw input of an
     else:
         msg = f"expected a quantity with a unit, got {type(raw).__name__}"
         raise ValueError(msg)  # noqa: TRY004
+    if isinstance(value, bool):
+        msg = f"value {value!r} is a truth value, not a number"
+        raise ValueError(msg)  # noqa: TRY004
     try:
         number = float(value)
-    except (TypeError, ValueError):
-        msg = f"value {value!r} is not a number"
+    except (TypeError, ValueError, OverflowError):
+        msg = f"value {_short(value)} is not a finite number"
         raise ValueError(msg) from None
     if not np.isfinite(number):
-        msg = f"value {value!r} is not a finite number"
+        msg = f"value {_short(value)} is not a finite number"
         raise ValueError(msg)
     if not isinstance(unit, str):
-        msg = f"unit {unit!r} is not text"
+        msg = f"unit {_short(unit)} is not text"
         raise ValueError(msg)  # noqa: TRY004
     return Quantity(number, parse_unit(unit))
+
+
+def _short(value: object, limit: int = 40) -> str:
+    """``repr`` of a value, cut to ``limit`` characters (a message echoes no more)."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _serialise(q: pint.Quantity) -> dict[str, Any]:
@@ -177,6 +186,9 @@ class MonitoringIn(_Strict):
     data: list[dict[str, Any]] = Field(default_factory=list)
     csv: str | None = Field(None, description="CSV file, relative to the project file; "
                                               "headers carry units, e.g. 'export [MWh]'")
+    encoding: str | None = Field(
+        None, description="encoding of the CSV file (utf-8, gbk, gb18030, utf-16, ...); "
+                          "detected when not given")
     meters: dict[str, MeterIn] = Field(default_factory=dict)
 
 
@@ -251,7 +263,7 @@ class Project:
 
     def canonical(self) -> dict[str, Any]:
         """Canonical plain data of every input: the fingerprint is taken over this."""
-        exclude: dict[str, Any] = {"monitoring": {"data", "csv"}}
+        exclude: dict[str, Any] = {"monitoring": {"data", "csv", "encoding"}}
         if not self.spec.ex_ante:  # older project files keep their fingerprint
             exclude["ex_ante"] = True
         spec = self.spec.model_dump(mode="json", exclude=exclude)
