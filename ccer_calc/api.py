@@ -23,7 +23,14 @@ from ccer_calc.methodology import Context, Methodology, Stages
 from ccer_calc.periods import Segments, assign_rows, split_at_years
 from ccer_calc.project import Project
 from ccer_calc.registry import Registry, default_registry
-from ccer_calc.result import KEYS, PeriodResult, Result, VintageResult
+from ccer_calc.result import (
+    KEYS,
+    PeriodResult,
+    Result,
+    VintageResult,
+    issuable_by_vintage,
+    negative_vintage_warnings,
+)
 from ccer_calc.rules import management_rules
 from ccer_calc.trail import Trail
 from ccer_calc.units import parse_unit
@@ -142,12 +149,14 @@ def _vintages(stages: Stages, seg: Segments) -> list[VintageResult]:
     years = np.unique(seg.year)
     pos = np.searchsorted(years, seg.year)
     sums = _sums(stages, pos, years.size)
+    issuance = issuable_by_vintage([float(x) for x in sums["emission_reductions"]])
     out = []
     for i, y in enumerate(years.tolist()):
         split_here = bool(np.any((seg.year == y) & (seg.fraction < 1.0)))
         rule = ("pro rata by days for monitored rows spanning 1 January"
                 if split_here else "monitored data dated within the year")
-        out.append(VintageResult(int(y), {k: float(sums[k][i]) for k in KEYS}, rule))
+        out.append(VintageResult(int(y), {k: float(sums[k][i]) for k in KEYS}, rule,
+                                 netted=issuance[i][1]))
     return out
 
 
@@ -210,17 +219,19 @@ def compute(
             used.append({"name": p.name, "symbol": p.symbol, "unit": p.unit,
                          "value": float(v.quantity.magnitude), "origin": v.origin,
                          "source": v.ref})
+    vintages = _vintages(stages, seg)
     return Result(
         project={"name": project.spec.name, "project_id": project.spec.project_id,
                  "owner": project.spec.owner, "province": project.spec.province},
         methodology={"id": m.id, "version": m.version, "title_zh": m.title_zh,
                      "title_en": m.title_en},
         periods=period_results,
-        vintages=_vintages(stages, seg),
+        vintages=vintages,
         checks=checks,
         parameters=used,
         trail=trail,
         fingerprint=fingerprint(project.canonical(), versions),
         versions={**versions, "numpy": np.__version__, "pint": str(pint.__version__),
                   "python": platform.python_version()},
+        warnings=negative_vintage_warnings(vintages),
     )

@@ -150,6 +150,8 @@ def _result_table(result: Any) -> str:  # noqa: ANN401 - Result, imported lazily
     rows = [[str(v["year"]), *(_num(v[k]["value"]) for k in keys), f"{v['issuable']['value']:,}",
              v["rule"]] for v in d["vintages"]]
     lines.append(_table([*head, "issuable", "split rule"], rows, {1, 2, 3, 4, 5}))
+    if d["warnings"]:
+        lines += ["", "Warnings:", *(f"  {w['message_en']}" for w in d["warnings"])]
     t = d["totals"]
     lines += ["", f"Total ER: {_num(t['emission_reductions']['value'])} t CO2e (unrounded); "
                   f"issuable {t['issuable']['value']:,} t CO2e (each vintage rounded down)",

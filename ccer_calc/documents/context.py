@@ -90,6 +90,16 @@ def _checks(result: Result, described: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
+def _warning_rows(result: Result, lang: str) -> list[dict[str, Any]]:
+    """Each warning of the result (a negative vintage) as a failed row of the checks table."""
+    return [{"name": f"no_negative_vintage_{w.year}",
+             "description_zh": f"年度减排量不为负（{w.year}年）",
+             "description_en": f"vintage {w.year} not negative",
+             "passed": False, "reason": w.message(lang),
+             "source": "ccer-calc issuance rule (docs/architecture.md)"}
+            for w in result.warnings]
+
+
 def _distinct(values: np.ndarray[Any, np.dtype[Any]]) -> list[float]:
     flat = np.asarray(values, dtype=np.float64).reshape(-1)
     _, first = np.unique(flat, return_index=True)
@@ -271,8 +281,8 @@ def build_context(project: Project, result: Result, methodology: Methodology, *,
         "lang": lang,
         "project": _project_part(project),
         "methodology": ident,
-        "checks": _checks(result, described),
-        "checks_all_passed": all(c.passed for c in result.checks),
+        "checks": _checks(result, described) + _warning_rows(result, lang),
+        "checks_all_passed": all(c.passed for c in result.checks) and not result.warnings,
         "parameters": _parameters(result, described),
         "equations": _equations(result),
         "axis": list(result.trail.axis),
