@@ -20,7 +20,16 @@ import numpy as np
 
 from ccer_calc.errors import InputError
 
-__all__ = ["FRACTION", "NONNEGATIVE", "POSITIVE", "UNBOUNDED", "Bounds"]
+__all__ = [
+    "CARBON_PER_ENERGY",
+    "CO2_PER_ENERGY",
+    "FRACTION",
+    "GRID_EMISSION_FACTOR",
+    "NONNEGATIVE",
+    "POSITIVE",
+    "UNBOUNDED",
+    "Bounds",
+]
 
 
 def _fmt(x: float) -> str:
@@ -126,3 +135,17 @@ POSITIVE = Bounds(0.0, None, min_inclusive=False)
 FRACTION = Bounds(0.0, 1.0)
 #: No range other than being finite (only for quantities that may legitimately be negative).
 UNBOUNDED = Bounds(None, None)
+
+#: Grid emission factors (OM, BM, CM) in t CO2/MWh. Coal-fired generation, the most
+#: carbon-intensive source on a grid, emits roughly 0.8-1.2 t CO2/MWh; 2 leaves room for
+#: lignite and oil shale and still refuses a factor written per kWh or per kJ.
+GRID_EMISSION_FACTOR = Bounds(0.0, 2.0, reason="plausible band of a grid emission factor in "
+                                               "t CO2/MWh")
+#: Carbon content per unit of energy, t C/GJ. The IPCC 2006 defaults (Vol. 2, Table 1.3) run
+#: from about 0.015 (natural gas) to about 0.071 (blast furnace gas).
+CARBON_PER_ENERGY = Bounds(0.0, 0.1, reason="plausible band of a fuel's carbon content in "
+                                            "t C/GJ")
+#: CO2 emission factor per unit of energy, t CO2/GJ: the same band times 44/12 (IPCC 2006 Vol. 2
+#: Table 1.4 runs from about 0.056 for natural gas to 0.26 for blast furnace gas).
+CO2_PER_ENERGY = Bounds(0.0, 0.4, reason="plausible band of a fuel's CO2 emission factor in "
+                                         "t CO2/GJ")

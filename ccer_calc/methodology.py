@@ -44,7 +44,9 @@ class MonitoredColumn:
     """A monitored quantity the project supplies per row of monitoring data.
 
     ``bounds`` is its physical range in ``unit`` (non-negative unless declared otherwise),
-    checked for every row when the data are loaded.
+    checked for every row when the data are loaded. ``at_most_capacity_of`` names a power
+    field of the project's inputs (``installed_capacity``): the energy of a row may not exceed
+    it times the hours of the row.
     """
 
     name: str
@@ -56,6 +58,7 @@ class MonitoredColumn:
     frequency: str
     metered: bool = True
     bounds: Bounds = NONNEGATIVE
+    at_most_capacity_of: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Plain-data form."""

@@ -26,11 +26,13 @@ from pydantic import (
     field_validator,
 )
 
+from ccer_calc.bounds import NONNEGATIVE, Bounds
 from ccer_calc.periods import MonitoringTable, Period
 from ccer_calc.units import Quantity, parse_unit
 
 __all__ = [
     "DatesIn",
+    "Declared",
     "ExAnteIn",
     "MonitoringIn",
     "PeriodIn",
@@ -38,6 +40,7 @@ __all__ = [
     "ProjectSpec",
     "QuantityIn",
     "parse_quantity",
+    "quantity_any",
     "quantity_field",
 ]
 
@@ -114,16 +117,32 @@ QuantityIn = Annotated[
 ]
 
 
-def quantity_field(unit: str, *, nonnegative: bool = True) -> Any:  # noqa: ANN401 - a type
-    """An annotated Quantity type that must be convertible to ``unit``.
+@dataclass(frozen=True)
+class Declared:
+    """Annotation metadata of a quantity field: its unit (``None``: any) and its range."""
+
+    unit: str | None
+    bounds: Bounds
+
+
+def _out_of_range(q: pint.Quantity, unit: str | None, bounds: Bounds) -> ValueError:
+    """``unit`` None: a quantity of any unit, shown in its own unit; the range is a sign."""
+    own = f"{q.units:~}" if unit is None else unit
+    shown = f"{q.magnitude:g} {own}" if own not in ("", "dimensionless") else f"{q.magnitude:g}"
+    what = "is negative" if q.magnitude < 0 and bounds.minimum == 0 else "is out of range"
+    return ValueError(f"value {shown} {what} (expected {bounds.describe(unit or '')})")
+
+
+def quantity_field(unit: str, *, bounds: Bounds = NONNEGATIVE) -> Any:  # noqa: ANN401 - a type
+    """An annotated Quantity type that must be convertible to ``unit`` and lie in ``bounds``.
 
     Parameters
     ----------
     unit : str
         The unit the field is expected in; any unit of the same dimension is accepted and
         converted.
-    nonnegative : bool
-        Refuse negative values.
+    bounds : Bounds
+        The physical range in ``unit``: non-negative unless declared otherwise.
 
     Returns
     -------
@@ -138,14 +157,40 @@ def quantity_field(unit: str, *, nonnegative: bool = True) -> Any:  # noqa: ANN4
             msg = f"unit {q.units:~} has the wrong dimension; expected a unit convertible to {unit}"
             raise ValueError(msg)
         q = q.to(target)
-        if nonnegative and q.magnitude < 0:
-            msg = f"value {q.magnitude:g} {unit} is negative"
-            raise ValueError(msg)
+        if not bounds.contains(float(q.magnitude)):
+            raise _out_of_range(q, unit, bounds)
         return q
 
-    schema = {**_QUANTITY_SCHEMA, "description": f"quantity in {unit} (or convertible)"}
+    schema = {**_QUANTITY_SCHEMA,
+              "description": f"quantity in {unit} (or convertible), {bounds.describe(unit)}"}
     return Annotated[pint.Quantity, BeforeValidator(check), PlainSerializer(_serialise),
-                     WithJsonSchema(schema)]
+                     WithJsonSchema(schema), Declared(unit, bounds)]
+
+
+def quantity_any(*, bounds: Bounds) -> Any:  # noqa: ANN401 - a type
+    """An annotated Quantity of a dimension checked later (an NCV per t or per 万Nm3).
+
+    Only sign ranges apply to a quantity whose unit is not fixed: ``bounds`` may have a
+    minimum of 0 (or none) and no maximum.
+
+    Returns
+    -------
+    type
+        A type for a pydantic field.
+    """
+    if bounds.maximum is not None or bounds.minimum not in (None, 0.0):
+        msg = "a quantity of any unit takes only a sign range (minimum 0 or none, no maximum)"
+        raise TypeError(msg)
+
+    def check(raw: Any) -> pint.Quantity:  # noqa: ANN401
+        q = parse_quantity(raw)
+        if not bounds.contains(float(q.magnitude)):
+            raise _out_of_range(q, None, bounds)
+        return q
+
+    schema = {**_QUANTITY_SCHEMA, "description": f"quantity, {bounds.describe('')}"}
+    return Annotated[pint.Quantity, BeforeValidator(check), PlainSerializer(_serialise),
+                     WithJsonSchema(schema), Declared(None, bounds)]
 
 
 class _Strict(BaseModel):
@@ -175,8 +220,11 @@ class PeriodIn(_Strict):
 class MeterIn(_Strict):
     """Accuracy of the meter behind one monitored column."""
 
-    max_permissible_error: quantity_field("percent") | None = Field(  # type: ignore[valid-type]
-        None, description="maximum permissible error of the accuracy class, e.g. '0.5 %'")
+    max_permissible_error: quantity_field(  # type: ignore[valid-type]
+        "percent", bounds=Bounds(0.0, 100.0, max_inclusive=False,
+                                 reason="a meter error of 100 % or more is not a measurement"),
+    ) | None = Field(None, description="maximum permissible error of the accuracy class, "
+                                       "e.g. '0.5 %'")
 
 
 class MonitoringIn(_Strict):
@@ -196,7 +244,8 @@ class ExAnteIn(_Strict):
     """The PDD's ex-ante estimate of one calendar year's emission reductions."""
 
     year: int = Field(ge=1900, le=2200, description="calendar year (vintage)")
-    emission_reductions: quantity_field("t CO2e") = Field(  # type: ignore[valid-type]
+    emission_reductions: quantity_field(  # type: ignore[valid-type]
+        "t CO2e", bounds=NONNEGATIVE) = Field(
         description="预计减排量 / estimated emission reductions, e.g. '800000 t CO2e'")
 
 

@@ -361,7 +361,7 @@ def test_unknown_grid(write_project: WriteProject, example_data: dict[str, Any])
 def test_negative_distance(write_project: WriteProject, example_data: dict[str, Any]) -> None:
     example_data["inputs"]["distance_to_shore"] = "-3 km"
     with pytest.raises(InputError, match=r"inputs.distance_to_shore: value -3 km is negative "
-                                         r"\(got '-3 km'\)"):
+                                         r"\(expected a value >= 0 km\) \(got '-3 km'\)"):
         load_project(write_project(example_data))
 
 

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 
 from ccer_calc.errors import InputError
 from ccer_calc.io.files import read_user_text
-from ccer_calc.io.table import csv_table, table_from_rows
+from ccer_calc.io.table import check_capacity, csv_table, table_from_rows
 from ccer_calc.periods import check_periods
 from ccer_calc.project import Project, ProjectSpec
 
@@ -198,6 +198,7 @@ def build_project(
         table = csv_table(text, columns, origin=mon.csv)
     else:
         table = table_from_rows(mon.data, columns)
+    check_capacity(table, columns, inputs)
     for name in mon.meters:
         if name not in {c.name for c in columns}:
             raise InputError("meter given for an unknown column", field=f"monitoring.meters.{name}",

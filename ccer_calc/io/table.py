@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+import pint
 
 from ccer_calc.bounds import Bounds
 from ccer_calc.errors import InputError, UnitError
@@ -32,7 +33,7 @@ from ccer_calc.units import Quantity, parse_unit
 if TYPE_CHECKING:
     from ccer_calc.methodology import MonitoredColumn
 
-__all__ = ["csv_table", "read_csv_table", "table_from_rows"]
+__all__ = ["check_capacity", "csv_table", "read_csv_table", "table_from_rows"]
 
 _HEADER = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\[(.*)\])?\s*$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -170,6 +171,38 @@ def table_from_rows(
         origin=origin,
         lines=lines,
     )
+
+
+def check_capacity(table: MonitoringTable, columns: Sequence[MonitoredColumn],
+                   inputs: object) -> None:
+    """Refuse a row whose energy exceeds the installed capacity times the hours of the row.
+
+    Applies to each column that declares ``at_most_capacity_of`` (the name of a power field
+    of the project's inputs). A plant cannot deliver more than its capacity running every hour
+    of the row, so such a reading is a unit or typing error.
+
+    Raises
+    ------
+    InputError
+        Naming the row (CSV line) and column, the value and the most the plant can deliver.
+    """
+    hours = ((table.end - table.start).astype(np.int64) + 1) * 24.0
+    for c in columns:
+        if c.at_most_capacity_of is None:
+            continue
+        capacity = getattr(inputs, c.at_most_capacity_of, None)
+        if not isinstance(capacity, pint.Quantity):
+            continue
+        unit = parse_unit(c.unit)
+        most = (capacity * Quantity(hours, "h")).to(unit).magnitude
+        values = np.asarray(table.columns[c.name].to(unit).magnitude)
+        bad = np.flatnonzero(values > most * (1 + 1e-9))
+        if bad.size:
+            i = int(bad[0])
+            raise InputError(
+                f"more energy than the installed capacity can deliver in the row "
+                f"({capacity:~g} × {hours[i]:g} h)", field=table.row_label(i, c.name),
+                value=f"{values[i]:g} {c.unit}", expected=f"at most {most[i]:g} {c.unit}")
 
 
 def _header(cells: Iterable[str], origin: str) -> list[tuple[str, str | None]]:

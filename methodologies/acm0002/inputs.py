@@ -6,7 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
-from ccer_calc.project import QuantityIn, quantity_field
+from ccer_calc.bounds import CO2_PER_ENERGY, POSITIVE
+from ccer_calc.project import quantity_any, quantity_field
 
 
 class FuelIn(BaseModel):
@@ -14,8 +15,10 @@ class FuelIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
 
-    ncv: QuantityIn = Field(description="net calorific value, GJ/t, GJ/m^3 or GJ/万Nm3")
-    co2_emission_factor: quantity_field("t CO2/GJ") = Field(  # type: ignore[valid-type]
+    ncv: quantity_any(bounds=POSITIVE) = Field(  # type: ignore[valid-type]
+        description="net calorific value, GJ/t, GJ/m^3 or GJ/万Nm3")
+    co2_emission_factor: quantity_field(  # type: ignore[valid-type]
+        "t CO2/GJ", bounds=CO2_PER_ENERGY) = Field(
         description="CO2 emission factor per unit of energy, t CO2/GJ (or t CO2/TJ)")
 
 
@@ -29,10 +32,10 @@ class Acm0002Inputs(BaseModel):
     project_type: Literal["greenfield", "capacity_addition", "retrofit", "replacement"] = Field(
         "greenfield", description="only greenfield plants are implemented")
     grid_connected: bool = Field(True, description="connected to an electricity grid")
-    installed_capacity: quantity_field("MW") = Field(  # type: ignore[valid-type]
+    installed_capacity: quantity_field("MW", bounds=POSITIVE) = Field(  # type: ignore[valid-type]
         description="installed capacity Cap_PJ")
     reservoir: bool = Field(False, description="hydro plant with a new reservoir")
-    reservoir_area: quantity_field("km^2") | None = Field(  # type: ignore[valid-type]
+    reservoir_area: quantity_field("km^2", bounds=POSITIVE) | None = Field(  # type: ignore[valid-type]
         None, description="area of the reservoir at full level, A_PJ")
     fuels: dict[str, FuelIn] = Field(
         default_factory=dict,

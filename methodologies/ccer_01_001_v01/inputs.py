@@ -6,7 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
-from ccer_calc.project import QuantityIn, quantity_field
+from ccer_calc.bounds import CARBON_PER_ENERGY, FRACTION, POSITIVE
+from ccer_calc.project import quantity_any, quantity_field
 
 
 class FuelPropertiesIn(BaseModel):
@@ -14,10 +15,11 @@ class FuelPropertiesIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
 
-    ncv: QuantityIn | None = Field(None, description="低位发热量 NCV, GJ/t or GJ/万Nm3")
-    cc: quantity_field("t C/GJ") | None = Field(  # type: ignore[valid-type]
+    ncv: quantity_any(bounds=POSITIVE) | None = Field(  # type: ignore[valid-type]
+        None, description="低位发热量 NCV, GJ/t or GJ/万Nm3")
+    cc: quantity_field("t C/GJ", bounds=CARBON_PER_ENERGY) | None = Field(  # type: ignore[valid-type]
         None, description="单位热值含碳量 CC, t C/GJ (or t C/TJ)")
-    of: quantity_field("dimensionless") | None = Field(  # type: ignore[valid-type]
+    of: quantity_field("dimensionless", bounds=FRACTION) | None = Field(  # type: ignore[valid-type]
         None, description="碳氧化率 OF, % or fraction")
 
 
@@ -28,7 +30,7 @@ class SolarThermalInputs(BaseModel):
 
     grid: Literal["华北", "东北", "华东", "华中", "西北", "南方", "西南"] = Field(
         description="区域电网 / regional grid the project connects to")
-    installed_capacity: quantity_field("MW") = Field(  # type: ignore[valid-type]
+    installed_capacity: quantity_field("MW", bounds=POSITIVE) = Field(  # type: ignore[valid-type]
         description="光热装机容量 / installed CSP capacity")
     grid_connected: bool = Field(True, description="connected to the regional grid")
     csp_plus: bool = Field(False, description="the CSP part of a 光热+ project (CSP with wind "
