@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 import pint
 
+from ccer_calc.datatables import recording, use_table_key
 from ccer_calc.errors import ApplicabilityError, InputError, PluginError, UnitError
 from ccer_calc.fingerprint import fingerprint
 from ccer_calc.io.projectfile import build_project, read_project_file
@@ -38,6 +39,7 @@ from ccer_calc.units import parse_unit
 __all__ = [
     "compute",
     "engine_version",
+    "fingerprint_inputs",
     "get_methodology",
     "list_methodologies",
     "load_project",
@@ -177,7 +179,8 @@ def compute(
     Returns
     -------
     Result
-        Per period, per vintage, totals, checks, trail and fingerprint.
+        Per period, per vintage, totals, checks, trail and fingerprint; ``as_of`` and the
+        bundled data tables used (with their sha256) are recorded and fingerprinted.
 
     Raises
     ------
@@ -199,7 +202,9 @@ def compute(
     row_period = assign_rows(project.table, periods)
     seg = split_at_years(project.table.start, project.table.end, row_period)
     trail = Trail(axis=seg.labels())
-    stages = m.compute(Context(project, seg, trail, m, as_of))
+    with recording() as tables:
+        stages = m.compute(Context(project, seg, trail, m, as_of))
+        used = _applied_parameters(m, project)
     _check_stages(stages, seg.year.shape, m.id)
     per = _sums(stages, seg.period, len(periods))
     period_results = [
@@ -211,15 +216,9 @@ def compute(
     versions = {"engine": engine_version(), "methodology": f"{m.id}",
                 "methodology_version": m.version,
                 "plugin": f"{info.distribution} {info.distribution_version}"}
-    used = []
-    for p in m.parameters:
-        if p.kind in ("fixed", "published") and (p.default is not None
-                                                 or p.name in project.overrides):
-            v = m.parameters.value(p.name, project.overrides, methodology=m.id)
-            used.append({"name": p.name, "symbol": p.symbol, "unit": p.unit,
-                         "value": float(v.quantity.magnitude), "origin": v.origin,
-                         "source": v.ref})
     vintages = _vintages(stages, seg)
+    data_tables = dict(sorted(tables.items()))
+    inputs = fingerprint_inputs(project, m, as_of=as_of, data_tables=data_tables, applied=used)
     return Result(
         project={"name": project.spec.name, "project_id": project.spec.project_id,
                  "owner": project.spec.owner, "province": project.spec.province},
@@ -230,8 +229,53 @@ def compute(
         checks=checks,
         parameters=used,
         trail=trail,
-        fingerprint=fingerprint(project.canonical(), versions),
+        fingerprint=fingerprint(inputs, versions),
         versions={**versions, "numpy": np.__version__, "pint": str(pint.__version__),
                   "python": platform.python_version()},
         warnings=negative_vintage_warnings(vintages),
+        as_of=None if as_of is None else as_of.isoformat(),
+        data_tables=data_tables,
     )
+
+
+def _applied_parameters(m: Methodology, project: Project) -> list[dict[str, Any]]:
+    """Fixed and published parameters with the value applied; registers their source tables."""
+    used = []
+    for p in m.parameters:
+        if p.kind in ("fixed", "published") and (p.default is not None
+                                                 or p.name in project.overrides):
+            v = m.parameters.value(p.name, project.overrides, methodology=m.id)
+            if p.table is not None and v.origin != "project":
+                use_table_key(p.table)
+            used.append({"name": p.name, "symbol": p.symbol, "unit": p.unit,
+                         "value": float(v.quantity.magnitude), "origin": v.origin,
+                         "source": v.ref})
+    return used
+
+
+def fingerprint_inputs(
+    project: Project,
+    methodology: Methodology,
+    *,
+    as_of: dt.date | None,
+    data_tables: dict[str, str],
+    applied: list[dict[str, Any]],
+) -> dict[str, Any]:
+    """Everything that can change a number, as canonical plain data for the fingerprint.
+
+    The project's canonical inputs (:meth:`Project.canonical`) with its parameter overrides
+    in the parameters' own units (``850 kg CO2/MWh`` and ``0.85 t CO2/MWh`` are one input),
+    the ``as_of`` date, the sha256 of every bundled data table used, and the value of every
+    fixed and published parameter applied.
+    """
+    inputs = project.canonical()
+    overrides = {}
+    for name, q in project.overrides.items():
+        unit = methodology.parameters[name].unit
+        overrides[name] = {"value": float(q.to(parse_unit(unit)).magnitude), "unit": unit}
+    inputs["parameters"] = overrides
+    inputs["as_of"] = None if as_of is None else as_of.isoformat()
+    inputs["data_tables"] = data_tables
+    inputs["parameters_applied"] = [{k: p[k] for k in ("name", "unit", "value", "origin")}
+                                    for p in applied]
+    return inputs

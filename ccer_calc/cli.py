@@ -165,7 +165,8 @@ def cmd_compute(args: argparse.Namespace, out: TextIO) -> int:
     """Compute a project: a readable table, or JSON with ``--json``."""
     from ccer_calc.api import compute, load_project  # noqa: PLC0415
 
-    result = compute(load_project(args.project), as_of=args.as_of)
+    project = load_project(args.project, allow_outside=args.allow_outside_files)
+    result = compute(project, as_of=args.as_of)
     text = result.to_json() if args.json else _result_table(result)
     _emit(text, out, args.output)
     if args.output:
@@ -179,6 +180,16 @@ def _date(text: str) -> dt.date:
     except ValueError:
         msg = f"not an ISO date: {text!r}"
         raise argparse.ArgumentTypeError(msg) from None
+
+
+def add_input_options(p: argparse.ArgumentParser) -> None:
+    """``--as-of`` and ``--allow-outside-files``, shared by every command that computes."""
+    p.add_argument("--as-of", type=_date, default=None,
+                   help="verification date: ignore factors published after it (YYYY-MM-DD); "
+                        "recorded in the result and its fingerprint")
+    p.add_argument("--allow-outside-files", action="store_true",
+                   help="let the project name files outside its own folder (trusted "
+                        "projects only)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -214,8 +225,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("project", help="project file (.toml or .json)")
     p.add_argument("--json", action="store_true", help="JSON instead of a table")
     p.add_argument("-o", "--output", help="write to this file (atomically) instead of stdout")
-    p.add_argument("--as-of", type=_date, default=None,
-                   help="verification date: ignore factors published after it (YYYY-MM-DD)")
+    add_input_options(p)
     p.set_defaults(handler=cmd_compute)
 
     for extend in _EXTENSIONS:

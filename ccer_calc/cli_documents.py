@@ -37,14 +37,14 @@ def _read_claimed(path: str) -> dict[str, Any]:
     return data
 
 
-def _verify(project_path: str, claimed_path: str, materiality: float) -> tuple[Any, ...]:
+def _verify(args: argparse.Namespace) -> tuple[Any, ...]:
     from ccer_calc.api import compute, get_methodology, load_project  # noqa: PLC0415
     from ccer_calc.verify import verify  # noqa: PLC0415
 
-    project = load_project(project_path)
-    result = compute(project)
-    claimed = _read_claimed(claimed_path)
-    findings = verify(project, result, claimed, materiality=materiality)
+    project = load_project(args.project, allow_outside=args.allow_outside_files)
+    result = compute(project, as_of=args.as_of)
+    claimed = _read_claimed(args.claimed)
+    findings = verify(project, result, claimed, materiality=args.materiality)
     return project, result, get_methodology(project.methodology_id), findings
 
 
@@ -55,11 +55,10 @@ def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
 
     findings: Findings | None = None
     if args.claimed:
-        project, result, methodology, findings = _verify(args.project, args.claimed,
-                                                         args.materiality)
+        project, result, methodology, findings = _verify(args)
     else:
-        project = load_project(args.project)
-        result = compute(project)
+        project = load_project(args.project, allow_outside=args.allow_outside_files)
+        result = compute(project, as_of=args.as_of)
         methodology = get_methodology(project.methodology_id)
     write_document(project, result, methodology, document=args.document, path=args.output,
                    lang=args.lang, fmt=args.format, template_dirs=args.templates or (),
@@ -83,7 +82,7 @@ def cmd_verify(args: argparse.Namespace, out: TextIO) -> int:
     """Compare claimed figures with a recomputation; exit 1 on a material difference."""
     from ccer_calc.fsutil import write_atomic  # noqa: PLC0415
 
-    *_, findings = _verify(args.project, args.claimed, args.materiality)
+    *_, findings = _verify(args)
     text = findings.to_json() if args.json else _summary(findings)
     text = text if text.endswith("\n") else text + "\n"
     if args.output:
@@ -132,6 +131,7 @@ def add_report(sub: Any) -> None:  # noqa: ANN401 - argparse's private subparser
     p.add_argument("--materiality", type=_materiality, default=0.01,
                    help="materiality threshold as a fraction (default 0.01)")
     p.add_argument("-o", "--output", required=True, help="file to write (atomically)")
+    cli.add_input_options(p)
     p.set_defaults(handler=cmd_report)
 
 
@@ -146,6 +146,7 @@ def add_verify(sub: Any) -> None:  # noqa: ANN401 - argparse's private subparser
                    help="materiality threshold as a fraction (default 0.01)")
     p.add_argument("--json", action="store_true", help="findings as JSON")
     p.add_argument("-o", "--output", help="write to this file (atomically) instead of stdout")
+    cli.add_input_options(p)
     p.set_defaults(handler=cmd_verify)
 
 

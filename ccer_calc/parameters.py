@@ -81,6 +81,10 @@ class Parameter:
     bounds : Bounds
         Physical range in ``unit`` (non-negative unless declared otherwise); the default and
         every override must lie in it.
+    table : str, optional
+        The bundled data table the default was read from, as ``<package>/<file>``
+        (:func:`ccer_calc.datatables.table_key`): a result that applies the default records
+        the table's sha256 and its fingerprint covers it.
     """
 
     name: str
@@ -94,6 +98,7 @@ class Parameter:
     frequency: str | None = None
     overridable: bool = False
     bounds: Bounds = NONNEGATIVE
+    table: str | None = None
 
     def __post_init__(self) -> None:
         parse_unit(self.unit)  # a typo in a unit fails at import, not at compute time

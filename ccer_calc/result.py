@@ -191,6 +191,8 @@ class Result:
     fingerprint: str
     versions: dict[str, str]
     warnings: list[ResultWarning] = field(default_factory=list)
+    as_of: str | None = None
+    data_tables: dict[str, str] = field(default_factory=dict)
 
     @property
     def totals(self) -> dict[str, float]:
@@ -219,6 +221,8 @@ class Result:
             "fingerprint": self.fingerprint,
             "versions": self.versions,
             "warnings": [w.to_dict() for w in self.warnings],
+            "as_of": self.as_of,
+            "data_tables": self.data_tables,
         }
 
     def to_json(self, *, indent: int | None = 2) -> str:

@@ -26,6 +26,7 @@ from importlib import resources
 import numpy as np
 import pint
 
+from ccer_calc.datatables import use_table
 from ccer_calc.equation import equation
 from ccer_calc.errors import DataNotFound, InputError, UnitError
 from ccer_calc.parameters import Value
@@ -367,6 +368,7 @@ def fuel_properties(
     InputError
         If the oxidation rate is outside [0, 1].
     """
+    use_table(_TABLE)  # the result records the table's sha256
     table = fuel_defaults_table()
     row = table.get(fuel)
     if row is None and (ncv is None or cc is None or of is None):

@@ -17,6 +17,7 @@ from importlib import resources
 import numpy as np
 import pint
 
+from ccer_calc.datatables import use_table
 from ccer_calc.equation import equation
 from ccer_calc.errors import DataNotFound
 from ccer_calc.parameters import Value
@@ -147,6 +148,7 @@ def lookup_grid_factors(
     DataNotFound
         If the grid is unknown or no edition at or before ``year`` exists.
     """
+    use_table("grid_factors_mee.csv")  # the result records the table's sha256
     rows = [r for r in grid_factor_table() if r.grid == grid]
     if not rows:
         grids = sorted({r.grid for r in grid_factor_table()})
