@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
@@ -17,11 +18,13 @@ from typing import Annotated, Any
 import numpy as np
 import pint
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
     PlainSerializer,
+    StrictInt,
     WithJsonSchema,
     field_validator,
 )
@@ -31,14 +34,17 @@ from ccer_calc.periods import MonitoringTable, Period
 from ccer_calc.units import Quantity, parse_unit
 
 __all__ = [
+    "DateIn",
     "DatesIn",
     "Declared",
     "ExAnteIn",
+    "Line",
     "MonitoringIn",
     "PeriodIn",
     "Project",
     "ProjectSpec",
     "QuantityIn",
+    "parse_date",
     "parse_quantity",
     "quantity_any",
     "quantity_field",
@@ -193,6 +199,58 @@ def quantity_any(*, bounds: Bounds) -> Any:  # noqa: ANN401 - a type
                      WithJsonSchema(schema), Declared(None, bounds)]
 
 
+def parse_date(raw: Any) -> dt.date:  # noqa: ANN401 - raw input of any shape
+    """A date from a TOML date or an ISO ``YYYY-MM-DD`` string; numbers are refused.
+
+    pydantic alone would read ``start = 20240101`` or ``1704067200`` as seconds since 1970;
+    a date-time would lose its time silently.
+
+    Raises
+    ------
+    ValueError
+        If the value is not a date or an ISO date string.
+
+    Examples
+    --------
+    >>> parse_date("2024-01-31")
+    datetime.date(2024, 1, 31)
+    >>> parse_date(20240131)
+    Traceback (most recent call last):
+    ...
+    ValueError: the number 20240131 is not a date; write an ISO date such as 2024-01-31
+    """
+    if isinstance(raw, dt.date) and not isinstance(raw, dt.datetime):
+        return raw
+    if isinstance(raw, str) and _ISO_DATE.match(raw.strip()):
+        try:
+            return dt.date.fromisoformat(raw.strip())
+        except ValueError:
+            pass
+    if isinstance(raw, bool | int | float):
+        msg = f"the number {raw} is not a date; write an ISO date such as 2024-01-31"
+        raise ValueError(msg)  # noqa: TRY004 - pydantic wants ValueError
+    msg = f"{_short(raw)} is not a date; write an ISO date such as 2024-01-31"
+    raise ValueError(msg)
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+#: A date in a project file: a TOML date or an ISO string, never a number or a date-time.
+DateIn = Annotated[dt.date, BeforeValidator(parse_date),
+                   WithJsonSchema({"type": "string", "format": "date"})]
+
+
+def _one_line(text: str) -> str:
+    if any(ch in text for ch in "\t\n\r"):
+        msg = "a name is one line of text (no tab or line break)"
+        raise ValueError(msg)
+    return text
+
+
+#: A name or identifier: one line of printable text.
+Line = Annotated[str, AfterValidator(_one_line)]
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
 
@@ -200,11 +258,11 @@ class _Strict(BaseModel):
 class DatesIn(_Strict):
     """Key dates of the project and of the instalment being registered."""
 
-    construction_start: dt.date = Field(description="开工建设日期 / start of construction")
-    crediting_period_start: dt.date = Field(description="计入期开始 / crediting period start")
-    crediting_period_end: dt.date = Field(description="计入期结束 / crediting period end")
-    grid_connection: dt.date | None = Field(None, description="并网日期 / grid connection")
-    application_date: dt.date | None = Field(
+    construction_start: DateIn = Field(description="开工建设日期 / start of construction")
+    crediting_period_start: DateIn = Field(description="计入期开始 / crediting period start")
+    crediting_period_end: DateIn = Field(description="计入期结束 / crediting period end")
+    grid_connection: DateIn | None = Field(None, description="并网日期 / grid connection")
+    application_date: DateIn | None = Field(
         None, description="减排量登记申请日期 / application date of this instalment "
                           "(five-year look-back rule)")
 
@@ -212,9 +270,9 @@ class DatesIn(_Strict):
 class PeriodIn(_Strict):
     """One monitoring period."""
 
-    id: str
-    start: dt.date
-    end: dt.date
+    id: Line = Field(min_length=1)
+    start: DateIn
+    end: DateIn
 
 
 class MeterIn(_Strict):
@@ -243,7 +301,7 @@ class MonitoringIn(_Strict):
 class ExAnteIn(_Strict):
     """The PDD's ex-ante estimate of one calendar year's emission reductions."""
 
-    year: int = Field(ge=1900, le=2200, description="calendar year (vintage)")
+    year: StrictInt = Field(ge=1900, le=2200, description="calendar year (vintage)")
     emission_reductions: quantity_field(  # type: ignore[valid-type]
         "t CO2e", bounds=NONNEGATIVE) = Field(
         description="预计减排量 / estimated emission reductions, e.g. '800000 t CO2e'")
@@ -252,11 +310,11 @@ class ExAnteIn(_Strict):
 class ProjectSpec(_Strict):
     """The outer shape of every project file."""
 
-    name: str = Field(min_length=1)
-    methodology: str = Field(description="methodology id, e.g. CCER-01-002-V01")
-    project_id: str | None = None
-    owner: str | None = None
-    province: str | None = None
+    name: Line = Field(min_length=1)
+    methodology: Line = Field(description="methodology id, e.g. CCER-01-002-V01")
+    project_id: Line | None = None
+    owner: Line | None = None
+    province: Line | None = None
     description: str | None = None
     dates: DatesIn
     parameters: dict[str, QuantityIn] = Field(default_factory=dict)

@@ -180,6 +180,7 @@ def test_reductions_before_cutoff(
     d = example_data["dates"]
     d["crediting_period_start"], d["crediting_period_end"] = "2020-09-01", "2030-08-31"
     del d["application_date"]
+    d["construction_start"], d["grid_connection"] = "2019-03-01", "2020-06-30"
     example_data["monitoring"]["periods"][0]["start"] = "2020-09-22"
     lines = _csv_with(example_csv_lines, 1, "2024-01-01,", "2020-09-22,")
     project = load_project(write_project(example_data, csv_lines=lines))

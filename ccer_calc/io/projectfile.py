@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 __all__ = [
     "MAX_DEPTH",
     "build_project",
+    "check_key_dates",
     "check_plain_data",
     "parse_plain_text",
     "read_project_file",
@@ -136,7 +137,7 @@ def validation_error(exc: ValidationError, prefix: str = "") -> InputError:
     """Turn pydantic's first error into an InputError naming the dotted field path."""
     err = exc.errors()[0]
     loc = prefix + ".".join(str(p) if not isinstance(p, int) else f"[{p}]" for p in err["loc"])
-    loc = loc.replace(".[", "[")
+    loc = loc.replace(".[", "[").rstrip(".")
     msg = err["msg"].removeprefix("Value error, ")
     value = err.get("input")
     shown = value if isinstance(value, str | int | float | bool) else None
@@ -151,6 +152,34 @@ def _model(model: type[BaseModel], data: Any, prefix: str) -> BaseModel:  # noqa
         return model.model_validate(data)
     except ValidationError as exc:
         raise validation_error(exc, prefix) from None
+
+
+def check_key_dates(spec: ProjectSpec) -> None:
+    """Refuse construction or grid connection dated after monitoring starts.
+
+    A plant cannot deliver monitored electricity before it is built and connected; such a
+    date is a typing error that would otherwise pass the management-measure rules.
+
+    Raises
+    ------
+    InputError
+        Naming the date field, its value and the first monitoring day.
+    """
+    first = spec.monitoring.periods[0].start if spec.monitoring.periods else None
+    d = spec.dates
+    if first is None:
+        return
+    for name, day in (("construction_start", d.construction_start),
+                      ("grid_connection", d.grid_connection)):
+        if day is not None and day > first:
+            raise InputError(f"{name.replace('_', ' ')} is dated after monitoring starts",
+                             field=f"dates.{name}", value=day.isoformat(),
+                             expected=f"a date on or before {first} (start of the first "
+                                      "monitoring period)")
+    if d.grid_connection is not None and d.grid_connection < d.construction_start:
+        raise InputError("grid connection is dated before construction starts",
+                         field="dates.grid_connection", value=d.grid_connection.isoformat(),
+                         expected=f"a date on or after {d.construction_start}")
 
 
 def build_project(
@@ -205,5 +234,6 @@ def build_project(
                              expected="one of " + ", ".join(c.name for c in columns))
     project = Project(spec=spec, inputs=inputs, table=table, source=source)
     check_periods(project.periods)
+    check_key_dates(spec)
     methodology.parameters.check_overrides(project.overrides, methodology=methodology.id)
     return project

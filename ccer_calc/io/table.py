@@ -12,7 +12,6 @@ Every message names a row as the user wrote it: ``monitoring.data[3].export`` fo
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -26,7 +25,7 @@ from ccer_calc.bounds import Bounds
 from ccer_calc.errors import InputError, UnitError
 from ccer_calc.io.files import check_rows, read_user_text
 from ccer_calc.periods import Ints, MonitoringTable, row_label
-from ccer_calc.project import parse_quantity
+from ccer_calc.project import parse_date, parse_quantity
 from ccer_calc.tools.metering import MeterStatus
 from ccer_calc.units import Quantity, parse_unit
 
@@ -36,7 +35,6 @@ if TYPE_CHECKING:
 __all__ = ["check_capacity", "csv_table", "read_csv_table", "table_from_rows"]
 
 _HEADER = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\[(.*)\])?\s*$")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _STATUSES = {s.value for s in MeterStatus}
 #: A meter's basic error is a fraction strictly between -100 % and 100 %.
 METER_ERROR = Bounds(-1.0, 1.0, min_inclusive=False, max_inclusive=False,
@@ -44,16 +42,12 @@ METER_ERROR = Bounds(-1.0, 1.0, min_inclusive=False, max_inclusive=False,
 
 
 def _date(raw: object, path: str) -> np.datetime64:
-    if isinstance(raw, dt.date) and not isinstance(raw, dt.datetime):
-        return np.datetime64(raw, "D")
-    text = raw.strip() if isinstance(raw, str) else ""
-    if _ISO_DATE.match(text):
-        try:
-            return np.datetime64(dt.date.fromisoformat(text), "D")
-        except ValueError:
-            pass
-    raise InputError("not a date", field=path, value=raw if isinstance(raw, str) else None,
-                     expected="an ISO date YYYY-MM-DD (a date or a string, not a number)")
+    try:
+        return np.datetime64(parse_date(raw), "D")
+    except ValueError:
+        raise InputError("not a date", field=path, value=raw if isinstance(raw, str) else None,
+                         expected="an ISO date YYYY-MM-DD (a date or a string, not a number)"
+                         ) from None
 
 
 def _status(raw: object, path: str) -> str:

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    ValidationInfo,
+    field_validator,
+)
 
 from ccer_calc.bounds import CO2_PER_ENERGY, POSITIVE
 from ccer_calc.project import quantity_any, quantity_field
@@ -30,11 +37,14 @@ class Acm0002Inputs(BaseModel):
     technology: Literal["wind", "solar", "hydro", "geothermal", "wave", "tidal"] = Field(
         description="renewable technology of the project plant")
     project_type: Literal["greenfield", "capacity_addition", "retrofit", "replacement"] = Field(
-        "greenfield", description="only greenfield plants are implemented")
-    grid_connected: bool = Field(True, description="connected to an electricity grid")
+        description="only greenfield plants are implemented; must be stated")
+    grid_connected: StrictBool = Field(
+        description="connected to an electricity grid; must be stated")
     installed_capacity: quantity_field("MW", bounds=POSITIVE) = Field(  # type: ignore[valid-type]
         description="installed capacity Cap_PJ")
-    reservoir: bool = Field(False, description="hydro plant with a new reservoir")
+    reservoir: StrictBool | None = Field(
+        None, validate_default=True,
+        description="hydro plant with a new reservoir; must be stated for hydro")
     reservoir_area: quantity_field("km^2", bounds=POSITIVE) | None = Field(  # type: ignore[valid-type]
         None, description="area of the reservoir at full level, A_PJ")
     fuels: dict[str, FuelIn] = Field(
@@ -43,9 +53,14 @@ class Acm0002Inputs(BaseModel):
 
     @field_validator("reservoir")
     @classmethod
-    def _reservoir_is_hydro(cls, reservoir: bool, info: ValidationInfo) -> bool:
-        if reservoir and info.data.get("technology") != "hydro":
+    def _reservoir_of_hydro(cls, reservoir: bool | None, info: ValidationInfo) -> bool | None:
+        hydro = info.data.get("technology") == "hydro"
+        if reservoir and not hydro:
             msg = "a reservoir is only meaningful for a hydro plant"
+            raise ValueError(msg)
+        if hydro and reservoir is None:
+            msg = ("a hydro plant must state reservoir = true or false (a new reservoir adds "
+                   "project emissions PE_HP)")
             raise ValueError(msg)
         return reservoir
 

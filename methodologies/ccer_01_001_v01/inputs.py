@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    ValidationInfo,
+    field_validator,
+)
 
 from ccer_calc.bounds import CARBON_PER_ENERGY, FRACTION, POSITIVE
 from ccer_calc.project import quantity_any, quantity_field
@@ -32,17 +39,31 @@ class SolarThermalInputs(BaseModel):
         description="区域电网 / regional grid the project connects to")
     installed_capacity: quantity_field("MW", bounds=POSITIVE) = Field(  # type: ignore[valid-type]
         description="光热装机容量 / installed CSP capacity")
-    grid_connected: bool = Field(True, description="connected to the regional grid")
-    csp_plus: bool = Field(False, description="the CSP part of a 光热+ project (CSP with wind "
-                                              "and/or PV, §4.2)")
-    csp_export_metered_separately: bool = Field(
-        True, description="the CSP part's grid export is metered separately (needed for 光热+)")
+    grid_connected: StrictBool = Field(
+        description="connected to the regional grid; must be stated")
+    csp_plus: StrictBool = Field(
+        description="the CSP part of a 光热+ project (CSP with wind and/or PV, §4.2); must be "
+                    "stated")
+    csp_export_metered_separately: StrictBool | None = Field(
+        None, validate_default=True,
+        description="the CSP part's grid export is metered separately; must be stated for a "
+                    "光热+ project")
     fuels: list[str] = Field(
         default_factory=list,
         description="fossil fuels burned for anti-freeze heating, keys of the fuel table "
                     "(diesel, natural_gas, ...); each gets a monitored column fuel_<key>")
     fuel_properties: dict[str, FuelPropertiesIn] = Field(
         default_factory=dict, description="measured NCV/CC/OF per fuel, replacing defaults")
+
+    @field_validator("csp_export_metered_separately")
+    @classmethod
+    def _metering_stated_for_csp_plus(cls, metered: bool | None,
+                                      info: ValidationInfo) -> bool | None:
+        if info.data.get("csp_plus") and metered is None:
+            msg = ("a 光热+ project must state csp_export_metered_separately (whether the CSP "
+                   "part's grid export is metered on its own)")
+            raise ValueError(msg)
+        return metered
 
     @field_validator("fuels")
     @classmethod

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
 from ccer_calc.bounds import NONNEGATIVE, POSITIVE
 from ccer_calc.project import quantity_field
@@ -26,5 +26,7 @@ class OffshoreWindInputs(BaseModel):
         None, description="离岸距离 / distance from shore (sea-use approval, FSR or EIA)")
     water_depth: quantity_field("m", bounds=NONNEGATIVE) | None = Field(  # type: ignore[valid-type]
         None, description="海水深度 / water depth at the site")
-    offshore: bool = Field(True, description="seaward of the mean spring high-tide line (§4.1)")
-    grid_connected: bool = Field(True, description="connected to the regional grid")
+    offshore: StrictBool = Field(
+        description="seaward of the mean spring high-tide line (§4.1); must be stated")
+    grid_connected: StrictBool = Field(
+        description="connected to the regional grid; must be stated")
