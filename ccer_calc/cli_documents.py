@@ -8,8 +8,6 @@ difference is found, 1 when one is (2 stays for errors, as everywhere in the CLI
 from __future__ import annotations
 
 import argparse
-import json
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ccer_calc import cli
@@ -24,13 +22,11 @@ EXIT_MATERIAL = 1
 
 def _read_claimed(path: str) -> dict[str, Any]:
     from ccer_calc.errors import InputError  # noqa: PLC0415 - keep start-up light
+    from ccer_calc.io.files import read_user_text  # noqa: PLC0415
+    from ccer_calc.io.projectfile import parse_plain_text  # noqa: PLC0415
 
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except json.JSONDecodeError as exc:
-        raise InputError(f"claimed file is not JSON: {exc.msg} at line {exc.lineno}",
-                         field="--claimed", value=path,
-                         expected="the JSON of `ccer-calc compute --json`") from None
+    text = read_user_text(path, field="--claimed")
+    data = parse_plain_text(text, "json", "--claimed")
     if not isinstance(data, dict):
         raise InputError("claimed file is not a JSON object", field="--claimed", value=path,
                          expected="the JSON of `ccer-calc compute --json`")
@@ -73,9 +69,22 @@ def _summary(findings: Findings) -> str:
              f"materiality {d['materiality']:.2%}",
              "CAR {CAR}, CL {CL}, OBS {OBS}".format(**d["counts"])]
     lines += [f"  {f['kind']}-{f['number']}: {f['description']}" for f in d["findings"]]
+    lines.append("compared: " + _scopes(d["comparisons"]))
+    lines.append("not compared: " + (_scopes(d["not_compared"]) or "nothing"))
     lines.append("material difference found" if d["material"] else
                  "no material difference")
     return "\n".join(lines)
+
+
+def _scopes(items: list[dict[str, Any]]) -> str:
+    """``period MP1 (4), vintage 2024 (5), totals (5), equations (144)``: figures per scope."""
+    counts: dict[str, int] = {}
+    for item in items:
+        scope = item["scope"]
+        name = ("totals" if scope == "total" else "equations" if scope == "equation"
+                else f"{scope} {item['key']}")
+        counts[name] = counts.get(name, 0) + 1
+    return ", ".join(f"{name} ({n})" for name, n in counts.items())
 
 
 def cmd_verify(args: argparse.Namespace, out: TextIO) -> int:
