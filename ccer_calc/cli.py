@@ -23,7 +23,7 @@ _WIDE_FROM = 0x2E80  # first code point of the CJK blocks: two terminal columns 
 
 
 def _emit(text: str, out: TextIO, path: str | None) -> None:
-    if path:
+    if path is not None:  # "-o ''" is refused by write_atomic, not taken as stdout
         from ccer_calc.fsutil import write_atomic  # noqa: PLC0415 - keep start-up light
 
         write_atomic(path, text if text.endswith("\n") else text + "\n")
@@ -169,7 +169,7 @@ def cmd_compute(args: argparse.Namespace, out: TextIO) -> int:
     result = compute(project, as_of=args.as_of)
     text = result.to_json() if args.json else _result_table(result)
     _emit(text, out, args.output)
-    if args.output:
+    if args.output is not None:
         out.write(f"wrote {args.output}\n")
     return EXIT_OK
 

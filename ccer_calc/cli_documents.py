@@ -94,7 +94,7 @@ def cmd_verify(args: argparse.Namespace, out: TextIO) -> int:
     *_, findings = _verify(args)
     text = findings.to_json() if args.json else _summary(findings)
     text = text if text.endswith("\n") else text + "\n"
-    if args.output:
+    if args.output is not None:
         write_atomic(args.output, text)
         out.write(f"wrote {args.output}\n")
     else:

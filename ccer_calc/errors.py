@@ -16,6 +16,7 @@ __all__ = [
     "DataNotFound",
     "InputError",
     "MethodologyNotFound",
+    "OutputError",
     "PluginError",
     "TemplateError",
     "UnitError",
@@ -134,3 +135,7 @@ class ApplicabilityError(CcerError, ValueError):
 
 class TemplateError(CcerError, RuntimeError):
     """A document template failed to render."""
+
+
+class OutputError(CcerError, OSError):
+    """A result or document could not be written where the caller asked."""
