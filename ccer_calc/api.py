@@ -143,8 +143,9 @@ def _check_stages(stages: Stages, shape: tuple[int, ...], mid: str) -> None:
 
 
 def _sums(stages: Stages, index: np.ndarray, n: int) -> dict[str, np.ndarray]:
-    return {k: np.bincount(index, weights=getattr(stages, k).quantity.to(_CO2E).magnitude,
-                           minlength=n) for k in KEYS}
+    with np.errstate(all="ignore"):  # an overflow gives inf, refused by the caller
+        return {k: np.bincount(index, weights=getattr(stages, k).quantity.to(_CO2E).magnitude,
+                               minlength=n) for k in KEYS}
 
 
 def _vintages(stages: Stages, seg: Segments) -> list[VintageResult]:

@@ -1,18 +1,21 @@
 """The ``ccer-calc`` command line: parse, call the library, print.
 
-Every error the engine raises on purpose becomes one line on stderr and exit code 2; anything
-unexpected becomes one line and exit code 3 (``--debug`` shows the traceback). Files given with
-``-o`` are written atomically.
+Every error the engine raises on purpose becomes one line on stderr and exit code 2 (usage
+errors too); anything unexpected becomes one line and exit code 3 (``--debug`` shows the
+traceback). Files given with ``-o`` are written atomically. Output to a console whose encoding
+lacks a character escapes it instead of failing.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import io
 import sys
+import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NoReturn, TextIO, cast
 
 __all__ = ["main"]
 
@@ -195,7 +198,7 @@ def add_input_options(p: argparse.ArgumentParser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
     import ccer_calc.cli_documents  # noqa: F401, PLC0415 - registers report and verify
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="ccer-calc",
         description="Emission reductions under China's CCER methodologies, equation by equation.")
     parser.add_argument("--debug", action="store_true", help="show tracebacks of errors")
@@ -238,31 +241,98 @@ _EXTENSIONS: list[Callable[[Any], None]] = []
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
-    """Run the command line; return the exit code."""
-    stdout = out if out is not None else sys.stdout
+    r"""Run the command line; return the exit code.
+
+    Whatever happens, stderr gets at most one line (an error), and printing never fails on
+    a console whose encoding lacks a character (GBK): such characters are written as
+    ``\uXXXX``, which keeps JSON valid and equal in meaning.
+    """
+    stdout = out if out is not None else cast("TextIO", SafeStream(sys.stdout))
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Handler = args.handler
     from ccer_calc.errors import CcerError  # noqa: PLC0415
 
     try:
-        return handler(args, stdout)
+        with warnings.catch_warnings():  # a dependency's warning is not a second line
+            warnings.simplefilter("ignore")
+            return handler(args, stdout)
     except CcerError as exc:
         if args.debug:
             raise
-        sys.stderr.write(f"ccer-calc: error: {exc}\n")
+        _error(f"ccer-calc: error: {exc}")
         return EXIT_ERROR
     except OSError as exc:
         if args.debug:
             raise
-        sys.stderr.write(f"ccer-calc: error: {exc.strerror or exc}: {exc.filename or ''}\n")
+        _error(f"ccer-calc: error: {exc.strerror or exc}: {exc.filename or ''}")
         return EXIT_ERROR
     except Exception as exc:  # the CLI's promise: one line, never a traceback
         if args.debug:
             raise
-        sys.stderr.write(f"ccer-calc: internal error: {type(exc).__name__}: {exc} "
-                         "(run with --debug for the traceback)\n")
+        _error(f"ccer-calc: internal error: {type(exc).__name__}: {exc} "
+               "(run with --debug for the traceback)")
         return EXIT_INTERNAL
+
+
+def _error(message: str) -> None:
+    """Write one line to stderr: line breaks in a message become spaces."""
+    SafeStream(sys.stderr).write(" ".join(message.split("\n")).replace("\r", " ") + "\n")
+
+
+def _escape_unencodable(text: str, encoding: str) -> str:
+    r"""Replace each character ``encoding`` cannot write by ``\uXXXX`` (JSON's escape).
+
+    JSON syntax outside strings is ASCII, so escaping inside strings keeps a JSON text valid
+    and equal in meaning.
+
+    Examples
+    --------
+    >>> _escape_unencodable("风电 😀", "gbk")
+    '风电 \\ud83d\\ude00'
+    """
+    out = []
+    for ch in text:
+        try:
+            ch.encode(encoding)
+        except UnicodeEncodeError:
+            data = ch.encode("utf-16-be", "surrogatepass")
+            out += [f"\\u{data[i:i + 2].hex()}" for i in range(0, len(data), 2)]
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+class SafeStream(io.TextIOBase):
+    """A text stream that escapes what its encoding cannot write instead of failing."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        """The underlying stream's encoding."""
+        return getattr(self._stream, "encoding", None) or "utf-8"
+
+    def write(self, text: str) -> int:
+        """Write text, escaping characters the stream's encoding lacks."""
+        try:
+            return self._stream.write(text)
+        except UnicodeEncodeError:
+            return self._stream.write(_escape_unencodable(text, self.encoding))
+
+    def flush(self) -> None:
+        """Flush the underlying stream."""
+        self._stream.flush()
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with one-line usage errors (exit code 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        """Print one line and exit 2."""
+        _error(f"{self.prog}: error: {message} (see {self.prog} --help)")
+        raise SystemExit(EXIT_ERROR)
 
 
 if __name__ == "__main__":  # pragma: no cover

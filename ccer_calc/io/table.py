@@ -188,7 +188,8 @@ def check_capacity(table: MonitoringTable, columns: Sequence[MonitoredColumn],
         if not isinstance(capacity, pint.Quantity):
             continue
         unit = parse_unit(c.unit)
-        most = (capacity * Quantity(hours, "h")).to(unit).magnitude
+        with np.errstate(over="ignore"):  # an absurd capacity gives inf, which limits nothing
+            most = (capacity * Quantity(hours, "h")).to(unit).magnitude
         values = np.asarray(table.columns[c.name].to(unit).magnitude)
         bad = np.flatnonzero(values > most * (1 + 1e-9))
         if bad.size:
