@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import pint
 
-from ccer_calc.errors import InputError
+from ccer_calc.errors import InputError, shown
 
 __all__ = [
     "MonitoringTable",
@@ -113,7 +113,7 @@ def check_periods(periods: list[Period]) -> None:
                 "periods overlap or are out of order", field=path,
                 value=f"{p.start}..{p.end}",
                 expected=f"a start after {periods[i - 1].end} (end of period "
-                         f"{periods[i - 1].id!r})")
+                         f"{shown(periods[i - 1].id)})")
 
 
 def assign_rows(table: MonitoringTable, periods: list[Period]) -> Ints:

@@ -30,6 +30,7 @@ from pydantic import (
 )
 
 from ccer_calc.bounds import NONNEGATIVE, Bounds
+from ccer_calc.errors import shown
 from ccer_calc.periods import MonitoringTable, Period
 from ccer_calc.units import Quantity, parse_unit
 
@@ -70,7 +71,7 @@ def parse_quantity(raw: Any) -> pint.Quantity:  # noqa: ANN401 - raw input of an
     elif isinstance(raw, str):
         value, _, unit = raw.strip().partition(" ")
         if not unit.strip():
-            msg = f"{raw!r} has no unit; write the value and its unit, e.g. '1250 MWh'"
+            msg = f"{shown(raw)} has no unit; write the value and its unit, e.g. '1250 MWh'"
             raise ValueError(msg)
     elif isinstance(raw, bool | int | float):
         msg = (f"the number {raw} has no unit; write e.g. {{value = {raw}, unit = \"MWh\"}} "
@@ -80,26 +81,20 @@ def parse_quantity(raw: Any) -> pint.Quantity:  # noqa: ANN401 - raw input of an
         msg = f"expected a quantity with a unit, got {type(raw).__name__}"
         raise ValueError(msg)  # noqa: TRY004
     if isinstance(value, bool):
-        msg = f"value {value!r} is a truth value, not a number"
+        msg = f"value {value} is a truth value, not a number"
         raise ValueError(msg)  # noqa: TRY004
     try:
         number = float(value)
     except (TypeError, ValueError, OverflowError):
-        msg = f"value {_short(value)} is not a finite number"
+        msg = f"value {shown(value)} is not a finite number"
         raise ValueError(msg) from None
     if not np.isfinite(number):
-        msg = f"value {_short(value)} is not a finite number"
+        msg = f"value {shown(value)} is not a finite number"
         raise ValueError(msg)
     if not isinstance(unit, str):
-        msg = f"unit {_short(unit)} is not text"
+        msg = f"unit {shown(unit)} is not text"
         raise ValueError(msg)  # noqa: TRY004
     return Quantity(number, parse_unit(unit))
-
-
-def _short(value: object, limit: int = 40) -> str:
-    """``repr`` of a value, cut to ``limit`` characters (a message echoes no more)."""
-    text = repr(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _serialise(q: pint.Quantity) -> dict[str, Any]:
@@ -229,7 +224,7 @@ def parse_date(raw: Any) -> dt.date:  # noqa: ANN401 - raw input of any shape
     if isinstance(raw, bool | int | float):
         msg = f"the number {raw} is not a date; write an ISO date such as 2024-01-31"
         raise ValueError(msg)  # noqa: TRY004 - pydantic wants ValueError
-    msg = f"{_short(raw)} is not a date; write an ISO date such as 2024-01-31"
+    msg = f"{shown(raw)} is not a date; write an ISO date such as 2024-01-31"
     raise ValueError(msg)
 
 

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ccer_calc.errors import InputError
+from ccer_calc.errors import InputError, shown
 from ccer_calc.findings import KINDS, Comparison, Finding, Findings
 from ccer_calc.io.projectfile import check_plain_data
 from ccer_calc.result import KEYS
@@ -78,16 +78,17 @@ def _identity(result: Result, claimed: dict[str, Any]) -> None:
     mine, theirs = result.methodology["id"], _get(_get(claimed, "methodology", ""), "id",
                                                     "methodology")
     if theirs != mine:
-        raise InputError(f"claimed results are for methodology {theirs!r}, but the project "
-                         f"uses {mine!r}", field="methodology.id", value=theirs, expected=mine)
+        raise InputError(f"claimed results are for methodology {shown(theirs)}, but the "
+                         f"project uses {mine!r}", field="methodology.id", value=theirs,
+                         expected=mine)
     name = _get(_get(claimed, "project", ""), "name", "project")
     if name != result.project["name"]:
-        raise InputError(f"claimed results are for project {name!r}, not for "
+        raise InputError(f"claimed results are for project {shown(name)}, not for "
                          f"{result.project['name']!r}", field="project.name", value=name,
                          expected=result.project["name"])
     pid = claimed["project"].get("project_id")
     if pid and result.project.get("project_id") and pid != result.project["project_id"]:
-        raise InputError(f"claimed results are for project id {pid!r}, not for "
+        raise InputError(f"claimed results are for project id {shown(pid)}, not for "
                          f"{result.project['project_id']!r}", field="project.project_id",
                          value=pid, expected=result.project["project_id"])
 

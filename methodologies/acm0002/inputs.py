@@ -14,6 +14,7 @@ from pydantic import (
 )
 
 from ccer_calc.bounds import CO2_PER_ENERGY, POSITIVE
+from ccer_calc.errors import shown
 from ccer_calc.project import quantity_any, quantity_field
 
 
@@ -69,6 +70,7 @@ class Acm0002Inputs(BaseModel):
     def _fuel_keys(cls, fuels: dict[str, FuelIn]) -> dict[str, FuelIn]:
         for f in fuels:
             if not (f.isascii() and f.isidentifier() and f == f.lower()):
-                msg = f"fuel key {f!r} must be lower-case letters, digits and _ (a column name)"
+                msg = (f"fuel key {shown(f)} must be lower-case letters, digits and _ "
+                       "(a column name)")
                 raise ValueError(msg)
         return fuels

@@ -14,6 +14,7 @@ from pydantic import (
 )
 
 from ccer_calc.bounds import CARBON_PER_ENERGY, FRACTION, POSITIVE
+from ccer_calc.errors import shown
 from ccer_calc.project import quantity_any, quantity_field
 
 
@@ -70,7 +71,8 @@ class SolarThermalInputs(BaseModel):
     def _fuels_are_column_keys(cls, fuels: list[str]) -> list[str]:
         for f in fuels:
             if not (f.isascii() and f.isidentifier() and f == f.lower()):
-                msg = f"fuel key {f!r} must be lower-case letters, digits and _ (a column name)"
+                msg = (f"fuel key {shown(f)} must be lower-case letters, digits and _ "
+                       "(a column name)")
                 raise ValueError(msg)
         if len(set(fuels)) != len(fuels):
             msg = f"fuels listed twice: {fuels}"
