@@ -217,3 +217,14 @@ def test_bundled_examples_are_inside_every_range() -> None:
         folder = Path(__import__(type(m).__module__.rpartition(".")[0],
                                  fromlist=["x"]).__file__).parent
         compute(load_project(folder / m.example))
+
+
+@pytest.mark.parametrize("weight", ["150 %", "-25 %"])
+def test_acm0002_weight_override_is_a_fraction(tmp_path: Path, weight: str) -> None:
+    # TOOL07 weights are overridable in ACM0002; a weight above 1 would raise ER
+    path = _copy_example(ACM, tmp_path)
+    _edit(path, 'grid_bm_factor = "0.35 t CO2/MWh"\n',
+          f'grid_bm_factor = "0.35 t CO2/MWh"\nom_weight_other = "{weight}"\n')
+    with pytest.raises(InputError, match=r"expected a value in \[0, 1\]") as info:
+        load_project(path)
+    assert info.value.field == "parameters.om_weight_other"

@@ -7,7 +7,9 @@ official value, overridable.
 
 from __future__ import annotations
 
-from ccer_calc.bounds import GRID_EMISSION_FACTOR, NONNEGATIVE
+from dataclasses import replace
+
+from ccer_calc.bounds import FRACTION, GRID_EMISSION_FACTOR, NONNEGATIVE
 from ccer_calc.methodology import MonitoredColumn
 from ccer_calc.parameters import Parameter, ParameterSet
 from ccer_calc.tools.grid_factor_tool07 import TOOL07_WEIGHTS
@@ -16,7 +18,8 @@ DOC = "CDM ACM0002 (Grid-connected electricity generation from renewable sources
 U = "[U] from background knowledge of ACM0002, not checked against the text"
 
 PARAMETERS = ParameterSet((
-    *TOOL07_WEIGHTS,
+    # TOOL07's weights are overridable here: each is a fraction (a weight above 1 raises ER)
+    *(replace(w, bounds=FRACTION) for w in TOOL07_WEIGHTS),
     Parameter(
         name="grid_om_factor", symbol="EF_grid,OM,y", unit="t CO2/MWh",
         description_zh="电网电量边际排放因子（项目提供）",
