@@ -199,3 +199,12 @@ def test_control_characters_are_refused_anywhere(write_project: WriteProject,
     path.write_text(json.dumps(example_data, default=str), "utf-8")  # ASCII escapes survive
     with pytest.raises(InputError, match="owner: control character"):
         load_project(path)
+
+
+def test_repeated_json_key_is_refused(write_project: WriteProject) -> None:
+    path = write_project()
+    text = path.read_text("utf-8")
+    assert text.startswith('{"name": ')
+    path.write_text('{"name": "first", ' + text[1:], "utf-8")  # JSON would keep the second
+    with pytest.raises(InputError, match="a key appears twice in one object .*got 'name'"):
+        load_project(path)

@@ -64,7 +64,8 @@ def parse_plain_text(text: str, kind: str, where: str) -> Any:  # noqa: ANN401 -
         integer too long to convert, or holds control characters.
     """
     try:
-        data = tomllib.loads(text) if kind == "toml" else json.loads(text)
+        data = tomllib.loads(text) if kind == "toml" else json.loads(
+            text, object_pairs_hook=_unique_keys)
     except tomllib.TOMLDecodeError as exc:
         raise InputError(f"malformed TOML: {exc}", field=where) from None
     except json.JSONDecodeError as exc:
@@ -73,10 +74,26 @@ def parse_plain_text(text: str, kind: str, where: str) -> Any:  # noqa: ANN401 -
     except RecursionError:
         raise InputError("the data are nested too deeply to read", field=where,
                          expected=f"at most {MAX_DEPTH} levels") from None
+    except _DuplicateKey as exc:
+        raise InputError("a key appears twice in one object", field=where, value=str(exc),
+                         expected="each key once (JSON would keep only the last)") from None
     except ValueError as exc:  # e.g. an integer of more than 4300 digits
         raise InputError(f"unreadable value: {str(exc)[:80]}", field=where) from None
     check_plain_data(data, where)
     return data
+
+
+class _DuplicateKey(ValueError):
+    """A JSON object names one key twice."""
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _DuplicateKey(key[:80])
+        out[key] = value
+    return out
 
 
 #: Deepest nesting of tables and lists accepted in a project or claimed file.
