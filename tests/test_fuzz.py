@@ -18,7 +18,12 @@ Asserted for every case:
 * the CLI exits 0 or 2 (``verify`` also 1), writes exactly one line to stderr on an error and
   nothing otherwise, and leaves either the whole output file or none, never a temporary file.
 
-``CCER_FUZZ_EXAMPLES`` sets the number of library cases (CLI cases are a tenth of it);
+A third test replaces or deletes one value anywhere in the parsed project data with any
+JSON-like value (deep lists and tables, huge integers, NaN, text) and passes it to
+``project_from_dict``, the way a registry embedding the library would.
+
+``CCER_FUZZ_EXAMPLES`` sets the number of library cases (CLI cases are a tenth of it, plain
+data cases a quarter);
 ``CCER_FUZZ_SEED`` the seed (fixed by default, so CI runs the same cases); with
 ``CCER_FUZZ_REPORT=<file>`` the outcome counts are written to that file. The longer run of the
 README::
@@ -278,6 +283,7 @@ def _check_result(result: Any, case: Case) -> None:
         assert 0 <= v.issuable <= max(0.0, v.values["emission_reductions"]) + 1e-6
     if case.negations_only:  # a negative input never raises ER
         assert total <= case.example.er * (1 + 1e-9) + 1e-6, case.ops
+        COUNTS["negated input computed (ER not raised)"] += 1
 
 
 SETTINGS = settings(max_examples=CASES, deadline=None, database=None,
@@ -293,9 +299,58 @@ def test_library_raises_only_ccer_errors(case: Case) -> None:
             result = compute(load_project(path))
         except CcerError as exc:
             COUNTS[f"library refused: {type(exc).__name__}"] += 1
+            if case.negations_only:
+                COUNTS["negated input refused"] += 1
             return
         _check_result(result, case)
         COUNTS["library computed"] += 1
+
+
+#: Any JSON-like value, as a caller of ``project_from_dict`` might pass.
+PLAIN = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.integers(10**300, 10**310)
+    | st.floats() | st.text(max_size=20) | st.sampled_from(HOSTILE_CELLS),
+    lambda children: st.lists(children, max_size=4)
+    | st.dictionaries(st.text(max_size=12), children, max_size=4),
+    max_leaves=12)
+
+
+def _paths(node: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every key path of nested dicts and lists."""
+    out = [prefix] if prefix else []
+    items = node.items() if isinstance(node, dict) else (
+        enumerate(node) if isinstance(node, list) else ())
+    for key, value in items:
+        out += _paths(value, (*prefix, key))
+    return out
+
+
+@seed(SEED)
+@settings(SETTINGS, max_examples=max(1, CASES // 4))
+@given(ex=st.sampled_from(EXAMPLES), data=st.data())
+def test_library_on_plain_data_raises_only_ccer_errors(ex: Example, data: Any) -> None:
+    import tomllib  # noqa: PLC0415
+
+    from ccer_calc.api import project_from_dict  # noqa: PLC0415
+
+    project = tomllib.loads(ex.toml)
+    path = data.draw(st.sampled_from(_paths(project)), label="path")
+    node = project
+    for key in path[:-1]:
+        node = node[key]
+    if data.draw(st.booleans(), label="delete") and isinstance(node, dict):
+        del node[path[-1]]
+    else:
+        node[path[-1]] = data.draw(PLAIN, label="value")
+    with tempfile.TemporaryDirectory(prefix="ccer-fuzz-") as tmp:
+        (Path(tmp) / ex.csv_name).write_text(ex.csv, "utf-8")
+        try:
+            result = compute(project_from_dict(project, base_dir=Path(tmp)))
+        except CcerError as exc:
+            COUNTS[f"plain data refused: {type(exc).__name__}"] += 1
+            return
+    _check_result(result, Case(ex, b"", b"", False, ()))
+    COUNTS["plain data computed"] += 1
 
 
 def _no_stray_files(folder: Path, expected: set[str]) -> None:
