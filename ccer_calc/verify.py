@@ -252,6 +252,8 @@ def _trail(log: _Log, result: Result, claimed: dict[str, Any]) -> None:
     for e in result.trail.entries:
         output = by_key.get(e.key, {}).get("output")
         out = output.get("value") if isinstance(output, dict) else None
+        if isinstance(out, int | float) and not isinstance(out, bool):
+            out = [out]  # a scalar output (one fuel's emission coefficient)
         mine = [float(x) for x in np.atleast_1d(np.asarray(e.output, dtype=np.float64))]
         if not isinstance(out, list) or len(out) != len(mine):
             log.skipped("equation", e.key, e.symbol, "not in the claimed trail, or another "

@@ -150,3 +150,19 @@ def test_deeply_nested_claim_is_an_input_error(full: dict[str, Any], tmp_path: P
     code, _ = _cli("[" * 100_000 + "]" * 100_000, tmp_path)
     assert code == EXIT_ERROR
     assert "nested too deeply" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("package", ["ccer_01_002_v01", "ccer_01_001_v01", "acm0002"])
+def test_every_example_claim_is_compared_in_full(package: str) -> None:
+    # scalar trail outputs (one fuel's emission coefficient) are compared too
+    path = Path(__file__).parents[1] / "methodologies" / package / "data" / "example.toml"
+    project = load_project(path)
+    result = compute(project)
+    claim = json.loads(result.to_json())
+    assert verify(project, result, claim).not_compared == []
+    scalar = [e for e in claim["trail"]["entries"]
+              if isinstance(e["output"]["value"], int | float)]
+    if scalar:
+        scalar[0]["output"]["value"] *= 1.5
+        findings = verify(project, result, claim)
+        assert [f.scope for f in findings.findings] == ["equation"]
