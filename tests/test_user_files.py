@@ -267,3 +267,14 @@ def test_deep_nesting_of_plain_data(write_project: WriteProject,
     example_data["inputs"]["extra"] = deep
     with pytest.raises(InputError, match="nested"):
         load_project(write_project(example_data))
+
+
+def test_row_errors_name_the_csv_line_not_an_index(write_project: WriteProject,
+                                                   example_csv_lines: list[str]) -> None:
+    # item 10: rows out of order used to be reported as monitoring.data[2]
+    lines = list(example_csv_lines)
+    lines[2], lines[3] = lines[3], lines[2]  # March (now line 3) before February (line 4)
+    project = load_project(write_project(csv_lines=lines))
+    with pytest.raises(InputError, match=r"^example_monitoring.csv: line 4: rows overlap or are "
+                                         r"out of order"):
+        compute(project)
