@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 import pint
 
+from ccer_calc.datatables import recording, use_table_key
 from ccer_calc.errors import ApplicabilityError, InputError, PluginError, UnitError
 from ccer_calc.fingerprint import fingerprint
 from ccer_calc.io.projectfile import build_project, read_project_file
@@ -23,7 +24,14 @@ from ccer_calc.methodology import Context, Methodology, Stages
 from ccer_calc.periods import Segments, assign_rows, split_at_years
 from ccer_calc.project import Project
 from ccer_calc.registry import Registry, default_registry
-from ccer_calc.result import KEYS, PeriodResult, Result, VintageResult
+from ccer_calc.result import (
+    KEYS,
+    PeriodResult,
+    Result,
+    VintageResult,
+    issuable_by_vintage,
+    negative_vintage_warnings,
+)
 from ccer_calc.rules import programme_rules
 from ccer_calc.trail import Trail
 from ccer_calc.units import parse_unit
@@ -31,6 +39,7 @@ from ccer_calc.units import parse_unit
 __all__ = [
     "compute",
     "engine_version",
+    "fingerprint_inputs",
     "get_methodology",
     "list_methodologies",
     "load_project",
@@ -68,22 +77,49 @@ def list_methodologies(*, registry: Registry | None = None,
 
 
 def project_from_dict(
-    data: dict[str, Any], *, base_dir: Path | None = None, registry: Registry | None = None
+    data: dict[str, Any],
+    *,
+    base_dir: Path | None = None,
+    registry: Registry | None = None,
+    allow_outside: bool = False,
 ) -> Project:
-    """Validate plain project data (as parsed from JSON or TOML) into a Project."""
+    """Validate plain project data (as parsed from JSON or TOML) into a Project.
+
+    Files the data name are read from ``base_dir`` (the working folder by default) and must
+    lie in it unless ``allow_outside`` (see :mod:`ccer_calc.io.files`).
+    """
     mid = data.get("methodology") if isinstance(data, dict) else None
     if not isinstance(mid, str):
         raise InputError("missing methodology id", field="methodology",
                          expected="e.g. methodology = \"CCER-01-002-V01\"")
     methodology = get_methodology(mid, registry=registry)
-    return build_project(data, methodology, base_dir, None)
+    return build_project(data, methodology, base_dir, None, allow_outside=allow_outside)
 
 
-def load_project(path: str | Path, *, registry: Registry | None = None) -> Project:
-    """Read and validate a project file (TOML or JSON) and the monitoring data it names."""
+def load_project(
+    path: str | Path, *, registry: Registry | None = None, allow_outside: bool = False
+) -> Project:
+    """Read and validate a project file (TOML or JSON) and the monitoring data it names.
+
+    Parameters
+    ----------
+    path : str or Path
+        The project file (UTF-8, UTF-16 or GB18030/GBK; see :mod:`ccer_calc.io.files`).
+    registry : Registry, optional
+        Where to find the methodology; the installed plug-ins by default.
+    allow_outside : bool
+        Let the project name files outside its own folder (trusted use only). Non-regular
+        files (devices, FIFOs) are refused either way.
+
+    Raises
+    ------
+    InputError, UnitError, MethodologyNotFound
+        On anything unreadable, out of range or inconsistent, naming the field.
+    """
     p = Path(path)
     data = read_project_file(p)
-    project = project_from_dict(data, base_dir=p.parent, registry=registry)
+    project = project_from_dict(data, base_dir=p.parent, registry=registry,
+                                allow_outside=allow_outside)
     return Project(spec=project.spec, inputs=project.inputs, table=project.table, source=p)
 
 
@@ -100,20 +136,23 @@ def _check_stages(stages: Stages, shape: tuple[int, ...], mid: str) -> None:
 
 
 def _sums(stages: Stages, index: np.ndarray, n: int) -> dict[str, np.ndarray]:
-    return {k: np.bincount(index, weights=getattr(stages, k).quantity.to(_CO2E).magnitude,
-                           minlength=n) for k in KEYS}
+    with np.errstate(all="ignore"):  # an overflow gives inf, refused by the caller
+        return {k: np.bincount(index, weights=getattr(stages, k).quantity.to(_CO2E).magnitude,
+                               minlength=n) for k in KEYS}
 
 
 def _vintages(stages: Stages, seg: Segments) -> list[VintageResult]:
     years = np.unique(seg.year)
     pos = np.searchsorted(years, seg.year)
     sums = _sums(stages, pos, years.size)
+    issuance = issuable_by_vintage([float(x) for x in sums["emission_reductions"]])
     out = []
     for i, y in enumerate(years.tolist()):
         split_here = bool(np.any((seg.year == y) & (seg.fraction < 1.0)))
         rule = ("pro rata by days for monitored rows spanning 1 January"
                 if split_here else "monitored data dated within the year")
-        out.append(VintageResult(int(y), {k: float(sums[k][i]) for k in KEYS}, rule))
+        out.append(VintageResult(int(y), {k: float(sums[k][i]) for k in KEYS}, rule,
+                                 netted=issuance[i][1]))
     return out
 
 
@@ -134,7 +173,8 @@ def compute(
     Returns
     -------
     Result
-        Per period, per vintage, totals, checks, trail and fingerprint.
+        Per period, per vintage, totals, checks, trail and fingerprint; ``as_of`` and the
+        bundled data tables used (with their sha256) are recorded and fingerprinted.
 
     Raises
     ------
@@ -156,7 +196,9 @@ def compute(
     row_period = assign_rows(project.table, periods)
     seg = split_at_years(project.table.start, project.table.end, row_period)
     trail = Trail(axis=seg.labels())
-    stages = m.compute(Context(project, seg, trail, m, as_of))
+    with recording() as tables:
+        stages = m.compute(Context(project, seg, trail, m, as_of))
+        used = _applied_parameters(m, project)
     _check_stages(stages, seg.year.shape, m.id)
     per = _sums(stages, seg.period, len(periods))
     period_results = [
@@ -168,25 +210,66 @@ def compute(
     versions = {"engine": engine_version(), "methodology": f"{m.id}",
                 "methodology_version": m.version,
                 "plugin": f"{info.distribution} {info.distribution_version}"}
-    used = []
-    for p in m.parameters:
-        if p.kind in ("fixed", "published") and (p.default is not None
-                                                 or p.name in project.overrides):
-            v = m.parameters.value(p.name, project.overrides, methodology=m.id)
-            used.append({"name": p.name, "symbol": p.symbol, "unit": p.unit,
-                         "value": float(v.quantity.magnitude), "origin": v.origin,
-                         "source": v.ref})
+    vintages = _vintages(stages, seg)
+    data_tables = dict(sorted(tables.items()))
+    inputs = fingerprint_inputs(project, m, as_of=as_of, data_tables=data_tables, applied=used)
     return Result(
         project={"name": project.spec.name, "project_id": project.spec.project_id,
                  "owner": project.spec.owner, "province": project.spec.province},
         methodology={"id": m.id, "version": m.version, "title_zh": m.title_zh,
                      "title_en": m.title_en},
         periods=period_results,
-        vintages=_vintages(stages, seg),
+        vintages=vintages,
         checks=checks,
         parameters=used,
         trail=trail,
-        fingerprint=fingerprint(project.canonical(), versions),
+        fingerprint=fingerprint(inputs, versions),
         versions={**versions, "numpy": np.__version__, "pint": str(pint.__version__),
                   "python": platform.python_version()},
+        warnings=negative_vintage_warnings(vintages),
+        as_of=None if as_of is None else as_of.isoformat(),
+        data_tables=data_tables,
     )
+
+
+def _applied_parameters(m: Methodology, project: Project) -> list[dict[str, Any]]:
+    """Fixed and published parameters with the value applied; registers their source tables."""
+    used = []
+    for p in m.parameters:
+        if p.kind in ("fixed", "published") and (p.default is not None
+                                                 or p.name in project.overrides):
+            v = m.parameters.value(p.name, project.overrides, methodology=m.id)
+            if p.table is not None and v.origin != "project":
+                use_table_key(p.table)
+            used.append({"name": p.name, "symbol": p.symbol, "unit": p.unit,
+                         "value": float(v.quantity.magnitude), "origin": v.origin,
+                         "source": v.ref})
+    return used
+
+
+def fingerprint_inputs(
+    project: Project,
+    methodology: Methodology,
+    *,
+    as_of: dt.date | None,
+    data_tables: dict[str, str],
+    applied: list[dict[str, Any]],
+) -> dict[str, Any]:
+    """Everything that can change a number, as canonical plain data for the fingerprint.
+
+    The project's canonical inputs (:meth:`Project.canonical`) with its parameter overrides
+    in the parameters' own units (``850 kg CO2/MWh`` and ``0.85 t CO2/MWh`` are one input),
+    the ``as_of`` date, the sha256 of every bundled data table used, and the value of every
+    fixed and published parameter applied.
+    """
+    inputs = project.canonical()
+    overrides = {}
+    for name, q in project.overrides.items():
+        unit = methodology.parameters[name].unit
+        overrides[name] = {"value": float(q.to(parse_unit(unit)).magnitude), "unit": unit}
+    inputs["parameters"] = overrides
+    inputs["as_of"] = None if as_of is None else as_of.isoformat()
+    inputs["data_tables"] = data_tables
+    inputs["parameters_applied"] = [{k: p[k] for k in ("name", "unit", "value", "origin")}
+                                    for p in applied]
+    return inputs

@@ -1,18 +1,21 @@
 """The ``ccer-calc`` command line: parse, call the library, print.
 
-Every error the engine raises on purpose becomes one line on stderr and exit code 2; anything
-unexpected becomes one line and exit code 3 (``--debug`` shows the traceback). Files given with
-``-o`` are written atomically.
+Every error the engine raises on purpose becomes one line on stderr and exit code 2 (usage
+errors too); anything unexpected becomes one line and exit code 3 (``--debug`` shows the
+traceback). Files given with ``-o`` are written atomically. Output to a console whose encoding
+lacks a character escapes it instead of failing.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import io
 import sys
+import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NoReturn, TextIO, cast
 
 __all__ = ["main"]
 
@@ -23,7 +26,7 @@ _WIDE_FROM = 0x2E80  # first code point of the CJK blocks: two terminal columns 
 
 
 def _emit(text: str, out: TextIO, path: str | None) -> None:
-    if path:
+    if path is not None:  # "-o ''" is refused by write_atomic, not taken as stdout
         from ccer_calc.fsutil import write_atomic  # noqa: PLC0415 - keep start-up light
 
         write_atomic(path, text if text.endswith("\n") else text + "\n")
@@ -209,6 +212,8 @@ def _result_table(result: Any) -> str:  # noqa: ANN401 - Result, imported lazily
     rows = [[str(v["year"]), *(_num(v[k]["value"]) for k in keys), f"{v['issuable']['value']:,}",
              v["rule"]] for v in d["vintages"]]
     lines.append(_table([*head, "issuable", "split rule"], rows, {1, 2, 3, 4, 5}))
+    if d["warnings"]:
+        lines += ["", "Warnings:", *(f"  {w['message_en']}" for w in d["warnings"])]
     t = d["totals"]
     lines += ["", f"Total ER: {_num(t['emission_reductions']['value'])} t CO2e (unrounded); "
                   f"issuable {t['issuable']['value']:,} t CO2e (each vintage rounded down)",
@@ -222,10 +227,11 @@ def cmd_compute(args: argparse.Namespace, out: TextIO) -> int:
     """Compute a project: a readable table, or JSON with ``--json``."""
     from ccer_calc.api import compute, load_project  # noqa: PLC0415
 
-    result = compute(load_project(args.project), as_of=args.as_of)
+    project = load_project(args.project, allow_outside=args.allow_outside_files)
+    result = compute(project, as_of=args.as_of)
     text = result.to_json() if args.json else _result_table(result)
     _emit(text, out, args.output)
-    if args.output:
+    if args.output is not None:
         out.write(f"wrote {args.output}\n")
     return EXIT_OK
 
@@ -238,10 +244,20 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(msg) from None
 
 
+def add_input_options(p: argparse.ArgumentParser) -> None:
+    """``--as-of`` and ``--allow-outside-files``, shared by every command that computes."""
+    p.add_argument("--as-of", type=_date, default=None,
+                   help="verification date: ignore factors published after it (YYYY-MM-DD); "
+                        "recorded in the result and its fingerprint")
+    p.add_argument("--allow-outside-files", action="store_true",
+                   help="let the project name files outside its own folder (trusted "
+                        "projects only)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
     import ccer_calc.cli_documents  # noqa: F401, PLC0415 - registers report and verify
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="ccer-calc",
         description="Emission reductions under China's CCER methodologies, equation by equation.")
     parser.add_argument("--debug", action="store_true", help="show tracebacks of errors")
@@ -281,8 +297,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("project", help="project file (.toml or .json)")
     p.add_argument("--json", action="store_true", help="JSON instead of a table")
     p.add_argument("-o", "--output", help="write to this file (atomically) instead of stdout")
-    p.add_argument("--as-of", type=_date, default=None,
-                   help="verification date: ignore factors published after it (YYYY-MM-DD)")
+    add_input_options(p)
     p.set_defaults(handler=cmd_compute)
 
     for extend in _EXTENSIONS:
@@ -295,31 +310,98 @@ _EXTENSIONS: list[Callable[[Any], None]] = []
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
-    """Run the command line; return the exit code."""
-    stdout = out if out is not None else sys.stdout
+    r"""Run the command line; return the exit code.
+
+    Whatever happens, stderr gets at most one line (an error), and printing never fails on
+    a console whose encoding lacks a character (GBK): such characters are written as
+    ``\uXXXX``, which keeps JSON valid and equal in meaning.
+    """
+    stdout = out if out is not None else cast("TextIO", SafeStream(sys.stdout))
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Handler = args.handler
     from ccer_calc.errors import CcerError  # noqa: PLC0415
 
     try:
-        return handler(args, stdout)
+        with warnings.catch_warnings():  # a dependency's warning is not a second line
+            warnings.simplefilter("ignore")
+            return handler(args, stdout)
     except CcerError as exc:
         if args.debug:
             raise
-        sys.stderr.write(f"ccer-calc: error: {exc}\n")
+        _error(f"ccer-calc: error: {exc}")
         return EXIT_ERROR
     except OSError as exc:
         if args.debug:
             raise
-        sys.stderr.write(f"ccer-calc: error: {exc.strerror or exc}: {exc.filename or ''}\n")
+        _error(f"ccer-calc: error: {exc.strerror or exc}: {exc.filename or ''}")
         return EXIT_ERROR
     except Exception as exc:  # the CLI's promise: one line, never a traceback
         if args.debug:
             raise
-        sys.stderr.write(f"ccer-calc: internal error: {type(exc).__name__}: {exc} "
-                         "(run with --debug for the traceback)\n")
+        _error(f"ccer-calc: internal error: {type(exc).__name__}: {exc} "
+               "(run with --debug for the traceback)")
         return EXIT_INTERNAL
+
+
+def _error(message: str) -> None:
+    """Write one line to stderr: line breaks in a message become spaces."""
+    SafeStream(sys.stderr).write(" ".join(message.split("\n")).replace("\r", " ") + "\n")
+
+
+def _escape_unencodable(text: str, encoding: str) -> str:
+    r"""Replace each character ``encoding`` cannot write by ``\uXXXX`` (JSON's escape).
+
+    JSON syntax outside strings is ASCII, so escaping inside strings keeps a JSON text valid
+    and equal in meaning.
+
+    Examples
+    --------
+    >>> _escape_unencodable("风电 😀", "gbk")
+    '风电 \\ud83d\\ude00'
+    """
+    out = []
+    for ch in text:
+        try:
+            ch.encode(encoding)
+        except UnicodeEncodeError:
+            data = ch.encode("utf-16-be", "surrogatepass")
+            out += [f"\\u{data[i:i + 2].hex()}" for i in range(0, len(data), 2)]
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+class SafeStream(io.TextIOBase):
+    """A text stream that escapes what its encoding cannot write instead of failing."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        """The underlying stream's encoding."""
+        return getattr(self._stream, "encoding", None) or "utf-8"
+
+    def write(self, text: str) -> int:
+        """Write text, escaping characters the stream's encoding lacks."""
+        try:
+            return self._stream.write(text)
+        except UnicodeEncodeError:
+            return self._stream.write(_escape_unencodable(text, self.encoding))
+
+    def flush(self) -> None:
+        """Flush the underlying stream."""
+        self._stream.flush()
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with one-line usage errors (exit code 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        """Print one line and exit 2."""
+        _error(f"{self.prog}: error: {message} (see {self.prog} --help)")
+        raise SystemExit(EXIT_ERROR)
 
 
 if __name__ == "__main__":  # pragma: no cover

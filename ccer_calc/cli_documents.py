@@ -8,8 +8,6 @@ difference is found, 1 when one is (2 stays for errors, as everywhere in the CLI
 from __future__ import annotations
 
 import argparse
-import json
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ccer_calc import cli
@@ -24,27 +22,25 @@ EXIT_MATERIAL = 1
 
 def _read_claimed(path: str) -> dict[str, Any]:
     from ccer_calc.errors import InputError  # noqa: PLC0415 - keep start-up light
+    from ccer_calc.io.files import read_user_text  # noqa: PLC0415
+    from ccer_calc.io.projectfile import parse_plain_text  # noqa: PLC0415
 
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except json.JSONDecodeError as exc:
-        raise InputError(f"claimed file is not JSON: {exc.msg} at line {exc.lineno}",
-                         field="--claimed", value=path,
-                         expected="the JSON of `ccer-calc compute --json`") from None
+    text = read_user_text(path, field="--claimed")
+    data = parse_plain_text(text, "json", "--claimed")
     if not isinstance(data, dict):
         raise InputError("claimed file is not a JSON object", field="--claimed", value=path,
                          expected="the JSON of `ccer-calc compute --json`")
     return data
 
 
-def _verify(project_path: str, claimed_path: str, materiality: float) -> tuple[Any, ...]:
+def _verify(args: argparse.Namespace) -> tuple[Any, ...]:
     from ccer_calc.api import compute, get_methodology, load_project  # noqa: PLC0415
     from ccer_calc.verify import verify  # noqa: PLC0415
 
-    project = load_project(project_path)
-    result = compute(project)
-    claimed = _read_claimed(claimed_path)
-    findings = verify(project, result, claimed, materiality=materiality)
+    project = load_project(args.project, allow_outside=args.allow_outside_files)
+    result = compute(project, as_of=args.as_of)
+    claimed = _read_claimed(args.claimed)
+    findings = verify(project, result, claimed, materiality=args.materiality)
     return project, result, get_methodology(project.methodology_id), findings
 
 
@@ -56,11 +52,10 @@ def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
     engagement = load_engagement(args.engagement) if args.engagement else None
     findings: Findings | None = None
     if args.claimed:
-        project, result, methodology, findings = _verify(args.project, args.claimed,
-                                                         args.materiality)
+        project, result, methodology, findings = _verify(args)
     else:
-        project = load_project(args.project)
-        result = compute(project)
+        project = load_project(args.project, allow_outside=args.allow_outside_files)
+        result = compute(project, as_of=args.as_of)
         methodology = get_methodology(project.methodology_id)
     write_document(project, result, methodology, document=args.document, path=args.output,
                    lang=args.lang, fmt=args.format, template_dirs=args.templates or (),
@@ -75,19 +70,32 @@ def _summary(findings: Findings) -> str:
              f"materiality {d['materiality']:.2%}",
              "CAR {CAR}, CL {CL}, OBS {OBS}".format(**d["counts"])]
     lines += [f"  {f['kind']}-{f['number']}: {f['description']}" for f in d["findings"]]
+    lines.append("compared: " + _scopes(d["comparisons"]))
+    lines.append("not compared: " + (_scopes(d["not_compared"]) or "nothing"))
     lines.append("material difference found" if d["material"] else
                  "no material difference")
     return "\n".join(lines)
+
+
+def _scopes(items: list[dict[str, Any]]) -> str:
+    """``period MP1 (4), vintage 2024 (5), totals (5), equations (144)``: figures per scope."""
+    counts: dict[str, int] = {}
+    for item in items:
+        scope = item["scope"]
+        name = ("totals" if scope == "total" else "equations" if scope == "equation"
+                else f"{scope} {item['key']}")
+        counts[name] = counts.get(name, 0) + 1
+    return ", ".join(f"{name} ({n})" for name, n in counts.items())
 
 
 def cmd_verify(args: argparse.Namespace, out: TextIO) -> int:
     """Compare claimed figures with a recomputation; exit 1 on a material difference."""
     from ccer_calc.fsutil import write_atomic  # noqa: PLC0415
 
-    *_, findings = _verify(args.project, args.claimed, args.materiality)
+    *_, findings = _verify(args)
     text = findings.to_json() if args.json else _summary(findings)
     text = text if text.endswith("\n") else text + "\n"
-    if args.output:
+    if args.output is not None:
         write_atomic(args.output, text)
         out.write(f"wrote {args.output}\n")
     else:
@@ -137,6 +145,7 @@ def add_report(sub: Any) -> None:  # noqa: ANN401 - argparse's private subparser
     p.add_argument("--materiality", type=_materiality, default=0.01,
                    help="materiality threshold as a fraction (default 0.01)")
     p.add_argument("-o", "--output", required=True, help="file to write (atomically)")
+    cli.add_input_options(p)
     p.set_defaults(handler=cmd_report)
 
 
@@ -151,6 +160,7 @@ def add_verify(sub: Any) -> None:  # noqa: ANN401 - argparse's private subparser
                    help="materiality threshold as a fraction (default 0.01)")
     p.add_argument("--json", action="store_true", help="findings as JSON")
     p.add_argument("-o", "--output", help="write to this file (atomically) instead of stdout")
+    cli.add_input_options(p)
     p.set_defaults(handler=cmd_verify)
 
 

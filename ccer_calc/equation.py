@@ -151,20 +151,13 @@ def equation(
             if missing or extra:
                 msg = f"{id}: missing inputs {missing}, unexpected inputs {extra}"
                 raise TypeError(msg)
-            converted: dict[str, pint.Quantity] = {}
-            records: list[TrailInput] = []
-            for name, unit in in_units.items():
-                q, sym, origin, ref = _unpack(kwargs[name], name)
-                converted[name] = q if unit is None else _convert(q, unit, meta, name)
-                if trail is not None:
-                    shown = (inputs[name] if unit is not None
-                             and converted[name].units == unit[0]
-                             else f"{converted[name].units:~}")
-                    records.append(TrailInput(name, sym, shown, origin, ref,
-                                              np.asarray(converted[name].magnitude)))
-            out_units = fixed_out if fixed_out is not None else (
-                cast("pint.Unit", converted[str(same_as)].units),)
-            out = _convert(body(**converted), out_units, meta, "result")
+            # overflow or 0/0 give inf/NaN, refused just below naming the equation; numpy
+            # must not also warn on the console
+            with np.errstate(all="ignore"):
+                converted, records = _convert_inputs(kwargs, in_units, meta, trail is not None)
+                out_units = fixed_out if fixed_out is not None else (
+                    cast("pint.Unit", converted[str(same_as)].units),)
+                out = _convert(body(**converted), out_units, meta, "result")
             out_unit = out.units
             mag = np.asarray(out.magnitude, dtype=np.float64)
             if not np.all(np.isfinite(mag)):
@@ -184,6 +177,26 @@ def equation(
         return eq
 
     return decorate
+
+
+def _convert_inputs(
+    kwargs: dict[str, Value | pint.Quantity],
+    in_units: dict[str, tuple[pint.Unit, ...] | None],
+    meta: EquationMeta,
+    record: bool,
+) -> tuple[dict[str, pint.Quantity], list[TrailInput]]:
+    """Each input in its declared unit, and (if ``record``) its trail record."""
+    converted: dict[str, pint.Quantity] = {}
+    records: list[TrailInput] = []
+    for name, unit in in_units.items():
+        q, sym, origin, ref = _unpack(kwargs[name], name)
+        converted[name] = q if unit is None else _convert(q, unit, meta, name)
+        if record:
+            shown = (meta.inputs[name] if unit is not None and converted[name].units == unit[0]
+                     else f"{converted[name].units:~}")
+            records.append(TrailInput(name, sym, shown, origin, ref,
+                                      np.asarray(converted[name].magnitude)))
+    return converted, records
 
 
 def _unpack(arg: Any, name: str) -> tuple[pint.Quantity, str, str, str]:  # noqa: ANN401

@@ -16,6 +16,7 @@ __all__ = [
     "DataNotFound",
     "InputError",
     "MethodologyNotFound",
+    "OutputError",
     "PluginError",
     "TemplateError",
     "UnitError",
@@ -73,11 +74,35 @@ class CcerError(Exception):
         parts.append(self.problem)
         text = " ".join(parts)
         if self.value is not None:
-            text += f" (got {self.value!r}"
+            text += f" (got {shown(self.value)}"
             text += f"; expected {self.expected})" if self.expected else ")"
         elif self.expected:
             text += f" (expected {self.expected})"
         return text
+
+
+#: Longest echo of a received value in a message, in characters.
+MAX_SHOWN = 80
+
+
+def shown(value: Any) -> str:  # noqa: ANN401 - any received value may be reported
+    """``repr`` of a received value, cut to :data:`MAX_SHOWN` characters with its length.
+
+    A message names the offending cell, never a whole line or file.
+
+    Examples
+    --------
+    >>> text = shown("x" * 500)
+    >>> len(text), text[-18:]
+    (97, '… (500 characters)')
+    >>> shown(1.5)
+    '1.5'
+    """
+    text = repr(value)
+    if len(text) <= MAX_SHOWN:
+        return text
+    size = f" ({len(value):,} characters)" if isinstance(value, str) else ""
+    return text[:MAX_SHOWN - 1] + "…" + size
 
 
 def _rebuild(cls: type[CcerError], problem: str, kwargs: dict[str, Any]) -> CcerError:
@@ -110,3 +135,7 @@ class ApplicabilityError(CcerError, ValueError):
 
 class TemplateError(CcerError, RuntimeError):
     """A document template failed to render."""
+
+
+class OutputError(CcerError, OSError):
+    """A result or document could not be written where the caller asked."""

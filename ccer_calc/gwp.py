@@ -15,6 +15,7 @@ from importlib import resources
 
 import pint
 
+from ccer_calc.datatables import table_key
 from ccer_calc.equation import ANY, equation
 from ccer_calc.errors import DataNotFound
 from ccer_calc.parameters import Parameter
@@ -92,7 +93,7 @@ def gwp_parameter(ipcc_set: str, gas: str, *, name: str, methodology_source: str
         description_zh=f"{gas}的全球增温潜势（{ipcc_set}，100年）",
         description_en=f"global warming potential of {gas} ({ipcc_set}, 100-year)",
         source=f"{methodology_source}; value {row.source} ({row.status})",
-        kind="fixed", default=row.gwp, overridable=False)
+        kind="fixed", default=row.gwp, overridable=False, table=table_key("gwp.csv"))
 
 
 @equation(

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 import numpy as np
 from pydantic import BaseModel
 
+from ccer_calc.bounds import NONNEGATIVE, Bounds
 from ccer_calc.errors import PluginError
 from ccer_calc.parameters import ParameterSet, Value
 from ccer_calc.units import Quantity, parse_unit
@@ -50,6 +51,11 @@ class MonitoredColumn:
     ``extensive`` quantity (energy, fuel burned, methane destroyed) is apportioned by days; an
     ``intensive`` one (a concentration, a net calorific value, a carbon-stock level) holds for
     every day of the row and is not divided.
+
+    ``bounds`` is its physical range in ``unit`` (non-negative unless declared otherwise),
+    checked for every row when the data are loaded. ``at_most_capacity_of`` names a power
+    field of the project's inputs (``installed_capacity``): the energy of a row may not exceed
+    it times the hours of the row.
     """
 
     name: str
@@ -61,13 +67,15 @@ class MonitoredColumn:
     frequency: str
     metered: bool = True
     kind: ColumnKind = "extensive"
+    bounds: Bounds = NONNEGATIVE
+    at_most_capacity_of: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Plain-data form."""
         return {"name": self.name, "symbol": self.symbol, "unit": self.unit,
                 "description_zh": self.description_zh, "description_en": self.description_en,
                 "source": self.source, "frequency": self.frequency, "metered": self.metered,
-                "kind": self.kind}
+                "kind": self.kind, "range": self.bounds.describe(self.unit)}
 
 
 @dataclass(frozen=True)

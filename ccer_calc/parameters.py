@@ -15,6 +15,7 @@ from typing import Any, Literal
 import numpy as np
 import pint
 
+from ccer_calc.bounds import NONNEGATIVE, Bounds
 from ccer_calc.errors import InputError, UnitError
 from ccer_calc.units import Quantity, parse_unit
 
@@ -77,6 +78,13 @@ class Parameter:
         Monitoring or update frequency, for monitored and published parameters.
     overridable : bool
         Whether a project file may set its own value.
+    bounds : Bounds
+        Physical range in ``unit`` (non-negative unless declared otherwise); the default and
+        every override must lie in it.
+    table : str, optional
+        The bundled data table the default was read from, as ``<package>/<file>``
+        (:func:`ccer_calc.datatables.table_key`): a result that applies the default records
+        the table's sha256 and its fingerprint covers it.
     """
 
     name: str
@@ -89,9 +97,15 @@ class Parameter:
     default: float | None = None
     frequency: str | None = None
     overridable: bool = False
+    bounds: Bounds = NONNEGATIVE
+    table: str | None = None
 
     def __post_init__(self) -> None:
         parse_unit(self.unit)  # a typo in a unit fails at import, not at compute time
+        if self.default is not None and not self.bounds.contains(self.default):
+            msg = (f"parameter {self.name}: default {self.default} is outside its range "
+                   f"({self.bounds.describe(self.unit)})")
+            raise ValueError(msg)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain-data form for JSON and documents."""
@@ -106,6 +120,7 @@ class Parameter:
             "default": self.default,
             "frequency": self.frequency,
             "overridable": self.overridable,
+            "range": self.bounds.describe(self.unit),
         }
 
 
@@ -145,7 +160,8 @@ class ParameterSet:
         Raises
         ------
         InputError
-            If a name is unknown or the parameter may not be overridden.
+            If a name is unknown, the parameter may not be overridden, or the value lies
+            outside the parameter's range.
         UnitError
             If the override's unit has another dimension than the parameter's.
         """
@@ -177,6 +193,7 @@ class ParameterSet:
                     expected=f"a unit convertible to {p.unit}",
                     methodology=methodology or None,
                 )
+            p.bounds.check(q.to(parse_unit(p.unit)).magnitude, p.unit, path)
 
     def value(
         self, name: str, overrides: Mapping[str, pint.Quantity], *, methodology: str = ""

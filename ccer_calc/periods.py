@@ -17,10 +17,18 @@ from typing import Any
 import numpy as np
 import pint
 
-from ccer_calc.errors import InputError
+from ccer_calc.errors import InputError, shown
 
-__all__ = ["MeterStatus", "MonitoringTable", "Period", "Segments", "check_periods",
-           "split_at_years"]
+__all__ = [
+    "MeterStatus",
+    "MonitoringTable",
+    "Period",
+    "Segments",
+    "assign_rows",
+    "check_periods",
+    "row_label",
+    "split_at_years",
+]
 
 Dates = np.ndarray[Any, np.dtype[np.datetime64]]
 Ints = np.ndarray[Any, np.dtype[np.int64]]
@@ -62,9 +70,31 @@ class MonitoringTable:
     columns: dict[str, pint.Quantity]
     meter_status: dict[str, np.ndarray[Any, np.dtype[np.str_]]]
     meter_error: dict[str, Floats]
+    origin: str = "monitoring.data"
+    lines: Ints | None = None
 
     def __len__(self) -> int:
         return int(self.start.shape[0])
+
+    def row_label(self, i: int, column: str | None = None) -> str:
+        """Where row ``i`` (0-based) came from: ``monitoring.data[3]`` or ``m.csv: line 5``."""
+        return row_label(self.origin, self.lines, i, column)
+
+
+def row_label(origin: str, lines: Ints | None, i: int, column: str | None = None) -> str:
+    """Name a row (and a column) as the user wrote it: inline index or 1-based CSV line.
+
+    Examples
+    --------
+    >>> row_label("monitoring.data", None, 3, "export")
+    'monitoring.data[3].export'
+    >>> import numpy as np
+    >>> row_label("data/m.csv", np.array([2, 3, 5]), 2, "export")
+    'data/m.csv: line 5, column export'
+    """
+    if lines is None:
+        return f"{origin}[{i}]" + (f".{column}" if column else "")
+    return f"{origin}: line {int(lines[i])}" + (f", column {column}" if column else "")
 
 
 def check_periods(periods: list[Period]) -> None:
@@ -93,7 +123,7 @@ def check_periods(periods: list[Period]) -> None:
                 "periods overlap or are out of order", field=path,
                 value=f"{p.start}..{p.end}",
                 expected=f"a start after {periods[i - 1].end} (end of period "
-                         f"{periods[i - 1].id!r})")
+                         f"{shown(periods[i - 1].id)})")
 
 
 def assign_rows(table: MonitoringTable, periods: list[Period]) -> Ints:
@@ -106,17 +136,17 @@ def assign_rows(table: MonitoringTable, periods: list[Period]) -> Ints:
     """
     start, end = table.start, table.end
     if len(table) == 0:
-        raise InputError("no monitoring data", field="monitoring.data",
+        raise InputError("no monitoring data", field=table.origin,
                          expected="one row per month or per period")
     bad = np.flatnonzero(end < start)
     if bad.size:
         i = int(bad[0])
-        raise InputError("row ends before it starts", field=f"monitoring.data[{i}]",
+        raise InputError("row ends before it starts", field=table.row_label(i),
                          value=f"{start[i]}..{end[i]}", expected="start <= end")
     bad = np.flatnonzero(start[1:] <= end[:-1])
     if bad.size:
         i = int(bad[0]) + 1
-        raise InputError("rows overlap or are out of order", field=f"monitoring.data[{i}]",
+        raise InputError("rows overlap or are out of order", field=table.row_label(i),
                          value=f"{start[i]}..{end[i]}",
                          expected=f"a start after {end[i - 1]}, the end of the previous row")
     p_start = np.array([p.start for p in periods], dtype="datetime64[D]")
@@ -126,7 +156,7 @@ def assign_rows(table: MonitoringTable, periods: list[Period]) -> Ints:
     if not np.all(inside):
         i = int(np.flatnonzero(~inside)[0])
         raise InputError("row lies outside every monitoring period (or spans two)",
-                         field=f"monitoring.data[{i}]", value=f"{start[i]}..{end[i]}",
+                         field=table.row_label(i), value=f"{start[i]}..{end[i]}",
                          expected="dates within one period of monitoring.periods")
     one_day = np.timedelta64(1, "D")
     for k, p in enumerate(periods):

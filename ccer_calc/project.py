@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -17,27 +18,36 @@ from typing import Annotated, Any, Literal
 import numpy as np
 import pint
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
     PlainSerializer,
+    StrictInt,
     WithJsonSchema,
     field_validator,
 )
 
+from ccer_calc.bounds import NONNEGATIVE, Bounds
+from ccer_calc.errors import shown
 from ccer_calc.periods import MonitoringTable, Period
 from ccer_calc.units import Quantity, parse_unit
 
 __all__ = [
+    "DateIn",
     "DatesIn",
+    "Declared",
     "ExAnteIn",
+    "Line",
     "MonitoringIn",
     "PeriodIn",
     "Project",
     "ProjectSpec",
     "QuantityIn",
+    "parse_date",
     "parse_quantity",
+    "quantity_any",
     "quantity_field",
 ]
 
@@ -61,7 +71,7 @@ def parse_quantity(raw: Any) -> pint.Quantity:  # noqa: ANN401 - raw input of an
     elif isinstance(raw, str):
         value, _, unit = raw.strip().partition(" ")
         if not unit.strip():
-            msg = f"{raw!r} has no unit; write the value and its unit, e.g. '1250 MWh'"
+            msg = f"{shown(raw)} has no unit; write the value and its unit, e.g. '1250 MWh'"
             raise ValueError(msg)
     elif isinstance(raw, bool | int | float):
         msg = (f"the number {raw} has no unit; write e.g. {{value = {raw}, unit = \"MWh\"}} "
@@ -70,16 +80,19 @@ def parse_quantity(raw: Any) -> pint.Quantity:  # noqa: ANN401 - raw input of an
     else:
         msg = f"expected a quantity with a unit, got {type(raw).__name__}"
         raise ValueError(msg)  # noqa: TRY004
+    if isinstance(value, bool):
+        msg = f"value {value} is a truth value, not a number"
+        raise ValueError(msg)  # noqa: TRY004
     try:
         number = float(value)
-    except (TypeError, ValueError):
-        msg = f"value {value!r} is not a number"
+    except (TypeError, ValueError, OverflowError):
+        msg = f"value {shown(value)} is not a finite number"
         raise ValueError(msg) from None
     if not np.isfinite(number):
-        msg = f"value {value!r} is not a finite number"
+        msg = f"value {shown(value)} is not a finite number"
         raise ValueError(msg)
     if not isinstance(unit, str):
-        msg = f"unit {unit!r} is not text"
+        msg = f"unit {shown(unit)} is not text"
         raise ValueError(msg)  # noqa: TRY004
     return Quantity(number, parse_unit(unit))
 
@@ -105,16 +118,32 @@ QuantityIn = Annotated[
 ]
 
 
-def quantity_field(unit: str, *, nonnegative: bool = True) -> Any:  # noqa: ANN401 - a type
-    """An annotated Quantity type that must be convertible to ``unit``.
+@dataclass(frozen=True)
+class Declared:
+    """Annotation metadata of a quantity field: its unit (``None``: any) and its range."""
+
+    unit: str | None
+    bounds: Bounds
+
+
+def _out_of_range(q: pint.Quantity, unit: str | None, bounds: Bounds) -> ValueError:
+    """``unit`` None: a quantity of any unit, shown in its own unit; the range is a sign."""
+    own = f"{q.units:~}" if unit is None else unit
+    shown = f"{q.magnitude:g} {own}" if own not in ("", "dimensionless") else f"{q.magnitude:g}"
+    what = "is negative" if q.magnitude < 0 and bounds.minimum == 0 else "is out of range"
+    return ValueError(f"value {shown} {what} (expected {bounds.describe(unit or '')})")
+
+
+def quantity_field(unit: str, *, bounds: Bounds = NONNEGATIVE) -> Any:  # noqa: ANN401 - a type
+    """An annotated Quantity type that must be convertible to ``unit`` and lie in ``bounds``.
 
     Parameters
     ----------
     unit : str
         The unit the field is expected in; any unit of the same dimension is accepted and
         converted.
-    nonnegative : bool
-        Refuse negative values.
+    bounds : Bounds
+        The physical range in ``unit``: non-negative unless declared otherwise.
 
     Returns
     -------
@@ -129,14 +158,92 @@ def quantity_field(unit: str, *, nonnegative: bool = True) -> Any:  # noqa: ANN4
             msg = f"unit {q.units:~} has the wrong dimension; expected a unit convertible to {unit}"
             raise ValueError(msg)
         q = q.to(target)
-        if nonnegative and q.magnitude < 0:
-            msg = f"value {q.magnitude:g} {unit} is negative"
-            raise ValueError(msg)
+        if not bounds.contains(float(q.magnitude)):
+            raise _out_of_range(q, unit, bounds)
         return q
 
-    schema = {**_QUANTITY_SCHEMA, "description": f"quantity in {unit} (or convertible)"}
+    schema = {**_QUANTITY_SCHEMA,
+              "description": f"quantity in {unit} (or convertible), {bounds.describe(unit)}"}
     return Annotated[pint.Quantity, BeforeValidator(check), PlainSerializer(_serialise),
-                     WithJsonSchema(schema)]
+                     WithJsonSchema(schema), Declared(unit, bounds)]
+
+
+def quantity_any(*, bounds: Bounds) -> Any:  # noqa: ANN401 - a type
+    """An annotated Quantity of a dimension checked later (an NCV per t or per 万Nm3).
+
+    Only sign ranges apply to a quantity whose unit is not fixed: ``bounds`` may have a
+    minimum of 0 (or none) and no maximum.
+
+    Returns
+    -------
+    type
+        A type for a pydantic field.
+    """
+    if bounds.maximum is not None or bounds.minimum not in (None, 0.0):
+        msg = "a quantity of any unit takes only a sign range (minimum 0 or none, no maximum)"
+        raise TypeError(msg)
+
+    def check(raw: Any) -> pint.Quantity:  # noqa: ANN401
+        q = parse_quantity(raw)
+        if not bounds.contains(float(q.magnitude)):
+            raise _out_of_range(q, None, bounds)
+        return q
+
+    schema = {**_QUANTITY_SCHEMA, "description": f"quantity, {bounds.describe('')}"}
+    return Annotated[pint.Quantity, BeforeValidator(check), PlainSerializer(_serialise),
+                     WithJsonSchema(schema), Declared(None, bounds)]
+
+
+def parse_date(raw: Any) -> dt.date:  # noqa: ANN401 - raw input of any shape
+    """A date from a TOML date or an ISO ``YYYY-MM-DD`` string; numbers are refused.
+
+    pydantic alone would read ``start = 20240101`` or ``1704067200`` as seconds since 1970;
+    a date-time would lose its time silently.
+
+    Raises
+    ------
+    ValueError
+        If the value is not a date or an ISO date string.
+
+    Examples
+    --------
+    >>> parse_date("2024-01-31")
+    datetime.date(2024, 1, 31)
+    >>> parse_date(20240131)
+    Traceback (most recent call last):
+    ...
+    ValueError: the number 20240131 is not a date; write an ISO date such as 2024-01-31
+    """
+    if isinstance(raw, dt.date) and not isinstance(raw, dt.datetime):
+        return raw
+    if isinstance(raw, str) and _ISO_DATE.match(raw.strip()):
+        try:
+            return dt.date.fromisoformat(raw.strip())
+        except ValueError:
+            pass
+    if isinstance(raw, bool | int | float):
+        msg = f"the number {raw} is not a date; write an ISO date such as 2024-01-31"
+        raise ValueError(msg)  # noqa: TRY004 - pydantic wants ValueError
+    msg = f"{shown(raw)} is not a date; write an ISO date such as 2024-01-31"
+    raise ValueError(msg)
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+#: A date in a project file: a TOML date or an ISO string, never a number or a date-time.
+DateIn = Annotated[dt.date, BeforeValidator(parse_date),
+                   WithJsonSchema({"type": "string", "format": "date"})]
+
+
+def _one_line(text: str) -> str:
+    if any(ch in text for ch in "\t\n\r"):
+        msg = "a name is one line of text (no tab or line break)"
+        raise ValueError(msg)
+    return text
+
+
+#: A name or identifier: one line of printable text.
+Line = Annotated[str, AfterValidator(_one_line)]
 
 
 class _Strict(BaseModel):
@@ -146,11 +253,11 @@ class _Strict(BaseModel):
 class DatesIn(_Strict):
     """Key dates of the project and of the instalment being registered."""
 
-    construction_start: dt.date = Field(description="开工建设日期 / start of construction")
-    crediting_period_start: dt.date = Field(description="计入期开始 / crediting period start")
-    crediting_period_end: dt.date = Field(description="计入期结束 / crediting period end")
-    grid_connection: dt.date | None = Field(None, description="并网日期 / grid connection")
-    application_date: dt.date | None = Field(
+    construction_start: DateIn = Field(description="开工建设日期 / start of construction")
+    crediting_period_start: DateIn = Field(description="计入期开始 / crediting period start")
+    crediting_period_end: DateIn = Field(description="计入期结束 / crediting period end")
+    grid_connection: DateIn | None = Field(None, description="并网日期 / grid connection")
+    application_date: DateIn | None = Field(
         None, description="减排量登记申请日期 / application date of this instalment "
                           "(five-year look-back rule; CCER only)")
     crediting_period_type: Literal["renewable", "fixed"] | None = Field(
@@ -163,16 +270,19 @@ class DatesIn(_Strict):
 class PeriodIn(_Strict):
     """One monitoring period."""
 
-    id: str
-    start: dt.date
-    end: dt.date
+    id: Line = Field(min_length=1)
+    start: DateIn
+    end: DateIn
 
 
 class MeterIn(_Strict):
     """Accuracy of the meter behind one monitored column."""
 
-    max_permissible_error: quantity_field("percent") | None = Field(  # type: ignore[valid-type]
-        None, description="maximum permissible error of the accuracy class, e.g. '0.5 %'")
+    max_permissible_error: quantity_field(  # type: ignore[valid-type]
+        "percent", bounds=Bounds(0.0, 100.0, max_inclusive=False,
+                                 reason="a meter error of 100 % or more is not a measurement"),
+    ) | None = Field(None, description="maximum permissible error of the accuracy class, "
+                                       "e.g. '0.5 %'")
 
 
 class MonitoringIn(_Strict):
@@ -182,25 +292,29 @@ class MonitoringIn(_Strict):
     data: list[dict[str, Any]] = Field(default_factory=list)
     csv: str | None = Field(None, description="CSV file, relative to the project file; "
                                               "headers carry units, e.g. 'export [MWh]'")
+    encoding: str | None = Field(
+        None, description="encoding of the CSV file (utf-8, gbk, gb18030, utf-16, ...); "
+                          "detected when not given")
     meters: dict[str, MeterIn] = Field(default_factory=dict)
 
 
 class ExAnteIn(_Strict):
     """The PDD's ex-ante estimate of one calendar year's emission reductions."""
 
-    year: int = Field(ge=1900, le=2200, description="calendar year (vintage)")
-    emission_reductions: quantity_field("t CO2e") = Field(  # type: ignore[valid-type]
+    year: StrictInt = Field(ge=1900, le=2200, description="calendar year (vintage)")
+    emission_reductions: quantity_field(  # type: ignore[valid-type]
+        "t CO2e", bounds=NONNEGATIVE) = Field(
         description="预计减排量 / estimated emission reductions, e.g. '800000 t CO2e'")
 
 
 class ProjectSpec(_Strict):
     """The outer shape of every project file."""
 
-    name: str = Field(min_length=1)
-    methodology: str = Field(description="methodology id, e.g. CCER-01-002-V01")
-    project_id: str | None = None
-    owner: str | None = None
-    province: str | None = None
+    name: Line = Field(min_length=1)
+    methodology: Line = Field(description="methodology id, e.g. CCER-01-002-V01")
+    project_id: Line | None = None
+    owner: Line | None = None
+    province: Line | None = None
     description: str | None = None
     dates: DatesIn
     parameters: dict[str, QuantityIn] = Field(default_factory=dict)
@@ -256,7 +370,7 @@ class Project:
 
     def canonical(self) -> dict[str, Any]:
         """Canonical plain data of every input: the fingerprint is taken over this."""
-        exclude: dict[str, Any] = {"monitoring": {"data", "csv"}}
+        exclude: dict[str, Any] = {"monitoring": {"data", "csv", "encoding"}}
         if not self.spec.ex_ante:  # older project files keep their fingerprint
             exclude["ex_ante"] = True
         spec = self.spec.model_dump(mode="json", exclude=exclude)

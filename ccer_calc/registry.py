@@ -44,6 +44,7 @@ class Registry:
 
     entry_points: tuple[metadata.EntryPoint, ...] | None = None
     _loaded: dict[str, Methodology] = field(default_factory=dict, repr=False)
+    _infos: dict[str, list[PluginInfo]] | None = field(default=None, repr=False)
 
     def _eps(self) -> tuple[metadata.EntryPoint, ...]:
         if self.entry_points is None:
@@ -51,7 +52,12 @@ class Registry:
         return self.entry_points
 
     def infos(self) -> dict[str, list[PluginInfo]]:
-        """Every registered id with the plug-ins claiming it (more than one is a conflict)."""
+        """Every registered id with the plug-ins claiming it (more than one is a conflict).
+
+        Read once per registry: the entry points of an instance do not change.
+        """
+        if self._infos is not None:
+            return self._infos
         out: dict[str, list[PluginInfo]] = {}
         for ep in self._eps():
             dist = ep.dist
@@ -59,6 +65,7 @@ class Registry:
                               dist.version if dist else "unknown")
             if info not in out.setdefault(ep.name, []):
                 out[ep.name].append(info)
+        self._infos = out
         return out
 
     def ids(self) -> list[str]:

@@ -3,23 +3,39 @@
 Everything is summed unrounded in float64 (DESIGN decision 6). The only rounding is the
 issuable amount per vintage: whole tonnes of CO2e, rounded down, never below zero. It is shown
 beside the unrounded numbers, never instead of them.
+
+Issuance never exceeds the net reductions of the result (:func:`issuable_by_vintage`): the
+deficit of a negative vintage is netted against the positive vintages, latest first, before
+rounding, and each negative vintage is reported as a :class:`ResultWarning`.
 """
 
 from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from ccer_calc.methodology import CheckResult
 from ccer_calc.trail import Trail
 
-__all__ = ["KEYS", "PeriodResult", "Result", "VintageResult", "canonical_json"]
+__all__ = [
+    "KEYS",
+    "PeriodResult",
+    "Result",
+    "ResultWarning",
+    "VintageResult",
+    "canonical_json",
+    "issuable_by_vintage",
+    "negative_vintage_warnings",
+]
 
 #: The four quantities every methodology reports, in this order.
 KEYS = ("baseline_emissions", "project_emissions", "leakage_emissions", "emission_reductions")
 UNIT = "t CO2e"
+#: A deficit left over below this (t CO2e) is float rounding, not a negative result.
+_NEGLIGIBLE_T = 1e-9
 
 
 def _q(value: float) -> dict[str, Any]:
@@ -49,23 +65,116 @@ class PeriodResult:
 
 @dataclass(frozen=True)
 class VintageResult:
-    """BE, PE, LE and ER of one calendar year, and the issuable whole tonnes."""
+    """BE, PE, LE and ER of one calendar year, and the issuable whole tonnes.
+
+    ``netted`` is the deficit of negative vintages (t CO2e, >= 0) taken from this vintage's
+    reductions before rounding (:func:`issuable_by_vintage`).
+    """
 
     year: int
     values: dict[str, float]
     rule: str
+    netted: float = 0.0
 
     @property
     def issuable(self) -> int:
-        """Whole tonnes CO2e, rounded down, never below zero."""
-        return max(0, math.floor(self.values["emission_reductions"]))
+        """Whole tonnes CO2e after netting, rounded down, never below zero."""
+        return max(0, math.floor(self.values["emission_reductions"] - self.netted))
 
     def to_dict(self) -> dict[str, Any]:
         """Plain-data form."""
         return {"year": self.year, "rule": self.rule,
                 **{k: _q(self.values[k]) for k in KEYS},
+                "netted_deficit": _q(self.netted),
                 "issuable": {"value": self.issuable, "unit": UNIT,
                              "rounding": "whole tonnes, rounded down"}}
+
+
+def issuable_by_vintage(reductions: Sequence[float]) -> list[tuple[int, float]]:
+    """Issuable whole tonnes per vintage, netting negative vintages against positive ones.
+
+    The deficits of all negative vintages are summed and taken from the positive vintages,
+    **latest vintage first**, then earlier ones; each vintage is then rounded down to whole
+    tonnes. So the issuable total never exceeds the net reductions of the result (and is zero
+    when they are negative), and no vintage issues more than its own reductions.
+
+    Why latest first: the deficit is made good from reductions achieved after it where there
+    are any (a year of net imports followed by a year of net exports is the usual case), and
+    the vintages with the highest value to the developer -- recent ones -- bear it, never the
+    reverse. The choice only moves tonnes between vintages; the total is the same either way.
+
+    Parameters
+    ----------
+    reductions : sequence of float
+        ER of each vintage in ascending year order [t CO2e].
+
+    Returns
+    -------
+    list of (int, float)
+        Per vintage: the issuable whole tonnes and the deficit netted against it [t CO2e].
+
+    Examples
+    --------
+    2023 is negative; 2025, the latest positive vintage, absorbs its 3.5 t:
+
+    >>> issuable_by_vintage([-3.5, 10.2, 5.0])
+    [(0, 0.0), (10, 0.0), (1, 3.5)]
+    """
+    deficit = math.fsum(-x for x in reductions if x < 0)
+    netted = [0.0] * len(reductions)
+    for i in range(len(reductions) - 1, -1, -1):
+        if deficit <= 0:
+            break
+        if reductions[i] > 0:
+            netted[i] = min(deficit, reductions[i])
+            deficit -= netted[i]
+    return [(max(0, math.floor(x - n)), n) for x, n in zip(reductions, netted, strict=True)]
+
+
+@dataclass(frozen=True)
+class ResultWarning:
+    """A finding about the result that changes nothing silently (e.g. a negative vintage)."""
+
+    code: str
+    year: int | None
+    message_en: str
+    message_zh: str
+
+    def message(self, lang: str) -> str:
+        """The message in ``zh`` or ``en``."""
+        return self.message_zh if lang == "zh" else self.message_en
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain-data form."""
+        return {"code": self.code, "year": self.year, "message_en": self.message_en,
+                "message_zh": self.message_zh}
+
+
+def negative_vintage_warnings(vintages: Sequence[VintageResult]) -> list[ResultWarning]:
+    """One warning per vintage with negative reductions, saying where its deficit went."""
+    takers = [v for v in vintages if v.netted > 0]
+    taken_en = ", ".join(f"{v.year}: {v.netted:,.3f} t" for v in takers) or "none"
+    taken_zh = "，".join(f"{v.year}年 {v.netted:,.3f} t" for v in takers) or "无"
+    absorbed = math.fsum(v.netted for v in takers)
+    deficit = math.fsum(-v.values["emission_reductions"] for v in vintages
+                        if v.values["emission_reductions"] < 0)
+    rest_en = rest_zh = ""
+    if deficit - absorbed > _NEGLIGIBLE_T:
+        rest_en = f"; {deficit - absorbed:,.3f} t could not be netted (the result is negative)"
+        rest_zh = f"；{deficit - absorbed:,.3f} t 无可扣减的减排量（净减排量为负）"
+    out = []
+    for v in vintages:
+        er = v.values["emission_reductions"]
+        if er >= 0:
+            continue
+        out.append(ResultWarning(
+            "negative_vintage", v.year,
+            f"vintage {v.year}: emission reductions are negative ({er:,.3f} t CO2e); nothing is "
+            f"issuable for {v.year} and the deficit is netted against the positive vintages, "
+            f"latest first (netted: {taken_en}){rest_en}",
+            f"{v.year}年度减排量为负（{er:,.3f} tCO2e）：该年度无可签发量，差额从为正的年度减排量中"
+            f"扣减，先扣较晚年度（已扣减：{taken_zh}）{rest_zh}"))
+    return out
 
 
 @dataclass(frozen=True)
@@ -81,6 +190,9 @@ class Result:
     trail: Trail
     fingerprint: str
     versions: dict[str, str]
+    warnings: list[ResultWarning] = field(default_factory=list)
+    as_of: str | None = None
+    data_tables: dict[str, str] = field(default_factory=dict)
 
     @property
     def totals(self) -> dict[str, float]:
@@ -108,6 +220,9 @@ class Result:
             "trail": self.trail.to_dict(),
             "fingerprint": self.fingerprint,
             "versions": self.versions,
+            "warnings": [w.to_dict() for w in self.warnings],
+            "as_of": self.as_of,
+            "data_tables": self.data_tables,
         }
 
     def to_json(self, *, indent: int | None = 2) -> str:

@@ -19,18 +19,25 @@ Classification rule (documented here and in the verification report):
   观察项): an understatement is conservative but must still be noted.
 * A period or vintage present on one side only → CAR; different period dates → CL; a different
   fingerprint (other inputs or versions) → OBS.
+* A figure the verifier must check that the claim **omits** is a finding too, never a silent
+  pass: the emission reductions or the issuable tonnes of a period, vintage or the totals →
+  **CAR** (they are what is issued); BE, PE or LE → **CL** (the verifier asks for them). A claim
+  without vintages or without totals → one CAR for each missing vintage, and one for the
+  totals. :attr:`Findings.not_compared` lists every figure not compared and why.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ccer_calc.errors import InputError
-from ccer_calc.result import KEYS, canonical_json
+from ccer_calc.errors import InputError, shown
+from ccer_calc.findings import KINDS, Comparison, Finding, Findings
+from ccer_calc.io.projectfile import check_plain_data
+from ccer_calc.result import KEYS
 
 if TYPE_CHECKING:
     from ccer_calc.project import Project
@@ -38,106 +45,11 @@ if TYPE_CHECKING:
 
 __all__ = ["KINDS", "Comparison", "Finding", "Findings", "verify"]
 
-#: Finding types with their Chinese and English names.
-KINDS = {
-    "CAR": ("不符合项", "corrective action request"),
-    "CL": ("澄清要求", "clarification request"),
-    "OBS": ("观察项", "observation"),
-}
 _NEGLIGIBLE = 1e-6
 _ZERO = 1e-9
 _LOWER_IS_MORE = {"project_emissions", "leakage_emissions"}
-
-
-@dataclass(frozen=True)
-class Comparison:
-    """One claimed number set against the recomputed one (a row of the recalculation table)."""
-
-    scope: str
-    key: str
-    quantity: str
-    claimed: float
-    recomputed: float
-    period: str | None = None
-
-    @property
-    def difference(self) -> float:
-        """Claimed minus recomputed, t CO2e (or the quantity's unit for trail elements)."""
-        return self.claimed - self.recomputed
-
-    @property
-    def relative(self) -> float | None:
-        """Difference relative to the recomputed value; None where that is zero."""
-        return self.difference / abs(self.recomputed) if self.recomputed else None
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain-data form."""
-        return {"scope": self.scope, "key": self.key, "quantity": self.quantity,
-                "period": self.period, "claimed": self.claimed, "recomputed": self.recomputed,
-                "difference": self.difference, "relative": self.relative}
-
-
-@dataclass(frozen=True)
-class Finding:
-    """A difference that needs action (CAR), explanation (CL) or a note (OBS)."""
-
-    number: int
-    kind: str
-    scope: str
-    key: str
-    quantity: str
-    description: str
-    period: str | None = None
-    claimed: float | None = None
-    recomputed: float | None = None
-    difference: float | None = None
-    relative: float | None = None
-    share: float | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain-data form, with the type's Chinese and English names."""
-        zh, en = KINDS[self.kind]
-        return {"number": self.number, "kind": self.kind, "kind_zh": zh, "kind_en": en,
-                "scope": self.scope, "key": self.key, "quantity": self.quantity,
-                "period": self.period, "description": self.description,
-                "claimed": self.claimed, "recomputed": self.recomputed,
-                "difference": self.difference, "relative": self.relative, "share": self.share}
-
-
-@dataclass(frozen=True)
-class Findings:
-    """Outcome of one verification."""
-
-    methodology: str
-    project: str
-    materiality: float
-    claimed_fingerprint: str | None
-    recomputed_fingerprint: str
-    comparisons: list[Comparison] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
-
-    @property
-    def material(self) -> bool:
-        """Whether any difference exceeds the materiality threshold (any CAR)."""
-        return any(f.kind == "CAR" for f in self.findings)
-
-    def count(self, kind: str) -> int:
-        """Number of findings of one type."""
-        return sum(f.kind == kind for f in self.findings)
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain-data form for JSON and documents."""
-        return {"methodology": self.methodology, "project": self.project,
-                "materiality": self.materiality, "material": self.material,
-                "counts": {k: self.count(k) for k in KINDS},
-                "claimed_fingerprint": self.claimed_fingerprint,
-                "recomputed_fingerprint": self.recomputed_fingerprint,
-                "comparisons": [c.to_dict() for c in self.comparisons],
-                "findings": [f.to_dict() for f in self.findings]}
-
-    def to_json(self, *, indent: int | None = 2) -> str:
-        """Deterministic JSON."""
-        return canonical_json(self.to_dict(), indent=indent)
+#: Figures that are issued or decide issuance: omitting one is a CAR.
+_ISSUED = {"emission_reductions", "issuable"}
 
 
 def _number(raw: Any, path: str) -> float:  # noqa: ANN401 - raw JSON
@@ -145,11 +57,14 @@ def _number(raw: Any, path: str) -> float:  # noqa: ANN401 - raw JSON
     if isinstance(raw, dict) and raw.get("unit", "t CO2e") != "t CO2e":
         raise InputError("claimed quantity in another unit", field=path,
                          value=raw.get("unit"), expected="t CO2e")
-    if isinstance(value, bool) or not isinstance(value, int | float) \
-            or not math.isfinite(value):
+    try:
+        number = float(value) if isinstance(value, int | float) else math.nan
+    except OverflowError:  # an integer beyond float, e.g. 10**400
+        number = math.nan
+    if isinstance(value, bool) or not math.isfinite(number):
         raise InputError("claimed value is not a finite number", field=path, value=value,
                          expected="a number, or {value, unit}")
-    return float(value)
+    return number
 
 
 def _get(data: Any, key: str, path: str) -> Any:  # noqa: ANN401 - raw JSON
@@ -163,16 +78,17 @@ def _identity(result: Result, claimed: dict[str, Any]) -> None:
     mine, theirs = result.methodology["id"], _get(_get(claimed, "methodology", ""), "id",
                                                     "methodology")
     if theirs != mine:
-        raise InputError(f"claimed results are for methodology {theirs!r}, but the project "
-                         f"uses {mine!r}", field="methodology.id", value=theirs, expected=mine)
+        raise InputError(f"claimed results are for methodology {shown(theirs)}, but the "
+                         f"project uses {mine!r}", field="methodology.id", value=theirs,
+                         expected=mine)
     name = _get(_get(claimed, "project", ""), "name", "project")
     if name != result.project["name"]:
-        raise InputError(f"claimed results are for project {name!r}, not for "
+        raise InputError(f"claimed results are for project {shown(name)}, not for "
                          f"{result.project['name']!r}", field="project.name", value=name,
                          expected=result.project["name"])
     pid = claimed["project"].get("project_id")
     if pid and result.project.get("project_id") and pid != result.project["project_id"]:
-        raise InputError(f"claimed results are for project id {pid!r}, not for "
+        raise InputError(f"claimed results are for project id {shown(pid)}, not for "
                          f"{result.project['project_id']!r}", field="project.project_id",
                          value=pid, expected=result.project["project_id"])
 
@@ -184,6 +100,19 @@ class _Log:
         self.materiality = materiality
         self.comparisons: list[Comparison] = []
         self.findings: list[Finding] = []
+        self.not_compared: list[dict[str, str]] = []
+
+    def skipped(self, scope: str, key: str, quantity: str, reason: str) -> None:
+        """Note a figure that was not compared."""
+        self.not_compared.append({"scope": scope, "key": key, "quantity": quantity,
+                                  "reason": reason})
+
+    def omitted(self, scope: str, key: str, quantity: str) -> None:
+        """A figure the claim does not state: CAR for ER and issuable, CL for the others."""
+        where = "totals" if scope == "total" else f"{scope} {key}"
+        kind = "CAR" if quantity in _ISSUED else "CL"
+        self.add(kind, scope, key, quantity, f"{where}: the claim does not state {quantity}")
+        self.skipped(scope, key, quantity, "not stated in the claim")
 
     def add(self, kind: str, scope: str, key: str, quantity: str, text: str, *,
             comp: Comparison | None = None, share: float | None = None) -> None:
@@ -228,9 +157,8 @@ def _compare_values(log: _Log, scope: str, key: str, claimed: dict[str, Any],
         if q in claimed:
             log.compare(Comparison(scope, key, q, _number(claimed[q], f"{path}.{q}"), mine[q],
                                    period), er)
-        elif scope == "period":
-            raise InputError("claimed period lacks a quantity", field=f"{path}.{q}",
-                             expected="value in t CO2e")
+        else:
+            log.omitted(scope, key, q)
 
 
 def _periods(log: _Log, result: Result, claimed: list[Any]) -> None:
@@ -241,6 +169,8 @@ def _periods(log: _Log, result: Result, claimed: list[Any]) -> None:
         if p.id not in theirs:
             log.add("CAR", "period", p.id, "emission_reductions",
                     f"period {p.id}: recomputed but not claimed")
+            for q in KEYS:
+                log.skipped("period", p.id, q, "period not in the claim")
             continue
         i, c = theirs.pop(p.id)
         if (c.get("start"), c.get("end")) != (p.start, p.end):
@@ -262,6 +192,8 @@ def _vintages(log: _Log, result: Result, claimed: list[Any]) -> None:
         if key not in theirs:
             log.add("CAR", "vintage", key, "emission_reductions",
                     f"vintage {key}: recomputed but not claimed")
+            for q in (*KEYS, "issuable"):
+                log.skipped("vintage", key, q, "vintage not in the claim")
             continue
         i, c = theirs.pop(key)
         _compare_values(log, "vintage", key, c, v.values, path=f"vintages[{i}]", period=None)
@@ -269,9 +201,28 @@ def _vintages(log: _Log, result: Result, claimed: list[Any]) -> None:
             log.compare(Comparison("vintage", key, "issuable",
                                    _number(c["issuable"], f"vintages[{i}].issuable"),
                                    float(v.issuable)), v.values["emission_reductions"])
+        else:
+            log.omitted("vintage", key, "issuable")
     for key in theirs:
         log.add("CAR", "vintage", key, "emission_reductions",
                 f"vintage {key}: claimed but not recomputed")
+
+
+def _totals(log: _Log, result: Result, totals: Any) -> None:  # noqa: ANN401 - raw JSON
+    if not isinstance(totals, dict):
+        log.add("CAR", "total", "total", "emission_reductions",
+                "totals: the claim states no totals (emission reductions, issuable tonnes)")
+        for q in (*KEYS, "issuable"):
+            log.skipped("total", "total", q, "no totals in the claim")
+        return
+    mine = result.totals
+    _compare_values(log, "total", "total", totals, mine, path="totals", period=None)
+    if "issuable" in totals:
+        log.compare(Comparison("total", "total", "issuable",
+                               _number(totals["issuable"], "totals.issuable"),
+                               float(result.issuable_total)), mine["emission_reductions"])
+    else:
+        log.omitted("total", "total", "issuable")
 
 
 def _period_of(label: str, result: Result) -> str | None:
@@ -290,18 +241,23 @@ def _claimed_key(entry: dict[str, Any]) -> str:
 
 def _trail(log: _Log, result: Result, claimed: dict[str, Any]) -> None:
     axis = list(result.trail.axis)
-    if list(claimed.get("axis", [])) != axis:
-        return  # another period axis: the element-wise comparison does not apply
+    if list(claimed.get("axis", [])) != axis:  # the element-wise comparison does not apply
+        log.skipped("equation", "trail", "outputs", "the claim's trail has another period axis")
+        return
     entries = claimed.get("entries", [])
     by_key: dict[str, Any] = {}
     for e in entries if isinstance(entries, list) else []:
         if isinstance(e, dict):
             by_key[_claimed_key(e)] = e
     for e in result.trail.entries:
-        c = by_key.get(e.key)
-        out = c.get("output", {}).get("value") if isinstance(c, dict) else None
+        output = by_key.get(e.key, {}).get("output")
+        out = output.get("value") if isinstance(output, dict) else None
+        if isinstance(out, int | float) and not isinstance(out, bool):
+            out = [out]  # a scalar output (one fuel's emission coefficient)
         mine = [float(x) for x in np.atleast_1d(np.asarray(e.output, dtype=np.float64))]
         if not isinstance(out, list) or len(out) != len(mine):
+            log.skipped("equation", e.key, e.symbol, "not in the claimed trail, or another "
+                        "number of elements")
             continue
         for k, (a, b) in enumerate(zip(out, mine, strict=True)):
             label = axis[k] if len(mine) == len(axis) else str(k)
@@ -343,6 +299,7 @@ def verify(project: Project, result: Result, claimed: dict[str, Any], *,
     if project.spec.name != result.project["name"]:
         raise InputError("result was computed for another project", field="project.name",
                          value=result.project["name"], expected=project.spec.name)
+    check_plain_data(claimed, "claimed")
     _identity(result, claimed)
     log = _Log(materiality)
     periods = _get(claimed, "periods", "")
@@ -351,20 +308,13 @@ def verify(project: Project, result: Result, claimed: dict[str, Any], *,
                          expected="a list of periods")
     _periods(log, result, periods)
     vintages = claimed.get("vintages")
-    if isinstance(vintages, list):
-        _vintages(log, result, vintages)
-    totals = claimed.get("totals")
-    if isinstance(totals, dict):
-        mine = result.totals
-        _compare_values(log, "total", "total", totals, mine, path="totals", period=None)
-        if "issuable" in totals:
-            log.compare(Comparison("total", "total", "issuable",
-                                   _number(totals["issuable"], "totals.issuable"),
-                                   float(result.issuable_total)),
-                        mine["emission_reductions"])
+    _vintages(log, result, vintages if isinstance(vintages, list) else [])
+    _totals(log, result, claimed.get("totals"))
     trail = claimed.get("trail")
     if isinstance(trail, dict):
         _trail(log, result, trail)
+    else:
+        log.skipped("equation", "trail", "outputs", "the claim carries no trail")
     fp = claimed.get("fingerprint")
     if fp is not None and fp != result.fingerprint:
         log.add("OBS", "fingerprint", "fingerprint", "inputs",
@@ -374,4 +324,4 @@ def verify(project: Project, result: Result, claimed: dict[str, Any], *,
     numbered = [replace(f, number=k) for k, f in enumerate(ordered, start=1)]
     return Findings(result.methodology["id"], result.project["name"], materiality,
                     fp if isinstance(fp, str) else None, result.fingerprint,
-                    log.comparisons, numbered)
+                    log.comparisons, numbered, log.not_compared)

@@ -175,7 +175,7 @@ def test_missing_project_file_is_one_line_exit_2(tmp_path: Path,
                                                  capsys: pytest.CaptureFixture[str]) -> None:
     code, _ = run("compute", str(tmp_path / "nowhere.toml"))
     assert code == EXIT_ERROR
-    assert "cannot read project file" in _one_line_error(capsys)
+    assert "project: file not found" in _one_line_error(capsys)
 
 
 def test_bad_input_is_one_line_exit_2(write_project: WriteProject,
@@ -239,4 +239,4 @@ def test_module_entry_point_reports_errors_without_traceback(tmp_path: Path) -> 
     assert done.returncode == EXIT_ERROR
     assert done.stdout == ""
     assert done.stderr.count("\n") == 1
-    assert done.stderr.startswith("ccer-calc: error: project: cannot read project file")
+    assert done.stderr.startswith("ccer-calc: error: project: file not found")

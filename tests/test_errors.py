@@ -13,6 +13,7 @@ from ccer_calc.errors import (
     DataNotFound,
     InputError,
     MethodologyNotFound,
+    OutputError,
     PluginError,
     TemplateError,
     UnitError,
@@ -26,6 +27,7 @@ PAIRS = [
     (DataNotFound, LookupError),
     (ApplicabilityError, ValueError),
     (TemplateError, RuntimeError),
+    (OutputError, OSError),
 ]
 
 

@@ -17,9 +17,10 @@ from ccer_calc.documents import build_context, render_document
 from ccer_calc.errors import InputError
 from ccer_calc.schema import project_schema
 
-#: The bundled example's fingerprint without ex_ante (a project without it keeps it). It changed
-#: once since ex_ante was added, when the example came to state its grid OM/BM (issue #11).
-EXAMPLE_FINGERPRINT = "sha256:04bccd9958d0d518a5862375e11b3887c1bc6a4b81a14c0a3c10150e325508dd"
+#: The bundled example's fingerprint: a project without ex_ante (or with an empty one) has it.
+#: It changed since ex_ante existed when the example came to state its grid OM/BM (issue #11)
+#: and when the fingerprint began to cover as_of, the data tables and parameters (issue #14).
+EXAMPLE_FINGERPRINT = "sha256:dba62833626c74b8977eaa966eeccdbbb1f60afd9cdaa6a39444ef231426c969"
 
 #: Estimates of the fixture project (whole years); 2026 has no monitored data yet.
 EX_ANTE = [{"year": 2024, "emission_reductions": "480000 t CO2e"},

@@ -81,6 +81,8 @@ def test_a_ccer_plug_in_still_refuses_2015(example_data: dict[str, Any],
     data = copy.deepcopy(example_data)
     data["monitoring"]["periods"][0]["start"] = dt.date(2015, 1, 1)
     data["dates"]["crediting_period_start"] = dt.date(2015, 1, 1)
+    data["dates"]["construction_start"] = dt.date(2013, 3, 1)
+    data["dates"]["grid_connection"] = dt.date(2014, 6, 30)
     project = project_from_dict(data, base_dir=example_dir)
     failed = {c.name for c in programme_rules(project, get_methodology("CCER-01-002-V01"))
               if not c.passed}

@@ -49,7 +49,9 @@ def _project(rows: list[dict[str, Any]], periods: list[tuple[str, dt.date, dt.da
                   "crediting_period_end": "2030-12-31"},
         # overridden factors hold for every year, so a row may be regrouped across years
         "parameters": {"grid_om_factor": f"{OM} t CO2/MWh", "grid_bm_factor": f"{BM} t CO2/MWh"},
-        "inputs": {"grid": "南方", "installed_capacity": "300 MW", "distance_to_shore": "35 km"},
+        # a capacity that can deliver the largest generated row (200,000 MWh in one day)
+        "inputs": {"grid": "南方", "installed_capacity": "9000 MW", "distance_to_shore": "35 km",
+                   "offshore": True, "grid_connected": True},
         "monitoring": {"periods": [{"id": i, "start": _iso(s), "end": _iso(e)}
                                    for i, s, e in periods],
                        "data": rows},

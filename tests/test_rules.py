@@ -60,6 +60,9 @@ def test_reductions_after_cutoff(example_data: dict[str, Any], example_dir: Path
                                  day: dt.date, passed: bool) -> None:
     example_data["dates"]["crediting_period_start"] = dt.date(2020, 9, 1)
     example_data["dates"]["crediting_period_end"] = dt.date(2030, 8, 31)
+    # built and connected before monitoring starts (issue #14: later dates are refused)
+    example_data["dates"].update(construction_start=dt.date(2019, 3, 1),
+                                 grid_connection=dt.date(2020, 6, 30))
     _first_day(example_data, day)
     r = _rules(example_data, example_dir)["reductions_after_2020_09_22"]
     assert r.passed is passed
@@ -130,7 +133,8 @@ def test_five_year_lookback_from_29_february(example_data: dict[str, Any], examp
     # 2023 has no 29 February: five years before 2028-02-29 is taken as 2023-02-28
     application = dt.date(2028, 2, 29)
     earliest = dt.date(2023, 2, 28)
-    example_data["dates"].update(application_date=application, crediting_period_start=first)
+    example_data["dates"].update(application_date=application, crediting_period_start=first,
+                                 grid_connection=dt.date(2022, 12, 30))
     _first_day(example_data, first)
     r = _rules(example_data, example_dir)["five_year_lookback"]
     assert r.passed is passed

@@ -98,6 +98,19 @@ def _checks(result: Result, described: dict[str, Any], lang: str) -> list[dict[s
     return out
 
 
+def _warning_rows(result: Result, lang: str) -> list[dict[str, Any]]:
+    """Each warning of the result (a negative vintage) as a failed row of the checks table."""
+    out = []
+    for w in result.warnings:
+        zh = message("rule.no_negative_vintage", "zh", year=w.year)
+        en = message("rule.no_negative_vintage", "en", year=w.year)
+        out.append({"name": f"no_negative_vintage_{w.year}", "title": zh if lang == "zh" else en,
+                    "description_zh": zh, "description_en": en, "passed": False,
+                    "outcome": message("value.not_met", lang), "reason": w.message(lang),
+                    "source": "ccer-calc issuance rule (docs/architecture.md)"})
+    return out
+
+
 def _distinct(values: np.ndarray[Any, np.dtype[Any]]) -> list[float]:
     flat = np.asarray(values, dtype=np.float64).reshape(-1)
     _, first = np.unique(flat, return_index=True)
@@ -272,8 +285,8 @@ def build_context(project: Project, result: Result, methodology: Methodology, *,
         "lang": lang,
         "project": _project_part(project, lang),
         "methodology": _identity(described, lang),
-        "checks": _checks(result, described, lang),
-        "checks_all_passed": all(c.passed for c in result.checks),
+        "checks": _checks(result, described, lang) + _warning_rows(result, lang),
+        "checks_all_passed": all(c.passed for c in result.checks) and not result.warnings,
         "parameters": parameters,
         "equations": _equations(result, names, lang),
         "axis": list(result.trail.axis),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import tomllib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -10,50 +11,150 @@ from typing import TYPE_CHECKING, Any, cast
 from pydantic import BaseModel, ValidationError
 
 from ccer_calc.errors import InputError
-from ccer_calc.io.table import read_csv_table, table_from_rows
+from ccer_calc.io.files import read_user_text
+from ccer_calc.io.table import check_capacity, csv_table, table_from_rows
 from ccer_calc.periods import check_periods
 from ccer_calc.project import Project, ProjectSpec
 
 if TYPE_CHECKING:
     from ccer_calc.methodology import Methodology
 
-__all__ = ["build_project", "read_project_file", "validation_error"]
+__all__ = [
+    "MAX_DEPTH",
+    "build_project",
+    "check_key_dates",
+    "check_plain_data",
+    "parse_plain_text",
+    "read_project_file",
+    "validation_error",
+]
 
 
-def read_project_file(path: Path) -> dict[str, Any]:
+def read_project_file(path: Path, *, max_bytes: int | None = None) -> dict[str, Any]:
     """Parse a ``.toml`` or ``.json`` project file into plain data.
+
+    The file may be any regular file the caller names (the folder rule of
+    :mod:`ccer_calc.io.files` applies to the files the project names), in UTF-8, UTF-16 or
+    GB18030/GBK, with or without a byte-order mark.
 
     Raises
     ------
     InputError
-        If the file cannot be read, has another extension, or is malformed (with the line).
+        If the file cannot be read, has another extension, is malformed (with the line), nests
+        too deeply, or holds control characters in its text.
     """
     suffix = path.suffix.lower()
     if suffix not in {".toml", ".json"}:
         raise InputError("unsupported project file type", field="project", value=path.name,
                          expected="a .toml or .json file")
+    text = read_user_text(path, max_bytes=max_bytes, field="project")
+    data = parse_plain_text(text, suffix.removeprefix("."), str(path))
+    if not isinstance(data, dict):
+        raise InputError("a project file must hold a table/object at the top", field=str(path))
+    return data
+
+
+def parse_plain_text(text: str, kind: str, where: str) -> Any:  # noqa: ANN401 - plain data
+    """Parse TOML or JSON text and check it with :func:`check_plain_data`.
+
+    Raises
+    ------
+    InputError
+        If the text is malformed (naming ``where`` and the line), nests too deeply, holds an
+        integer too long to convert, or holds control characters.
+    """
     try:
-        text = path.read_text("utf-8")
-    except OSError as exc:
-        raise InputError(f"cannot read project file: {exc.strerror}", field="project",
-                         value=str(path)) from None
-    try:
-        data = tomllib.loads(text) if suffix == ".toml" else json.loads(text)
+        data = tomllib.loads(text) if kind == "toml" else json.loads(
+            text, object_pairs_hook=_unique_keys)
     except tomllib.TOMLDecodeError as exc:
-        raise InputError(f"malformed TOML: {exc}", field=path.name) from None
+        raise InputError(f"malformed TOML: {exc}", field=where) from None
     except json.JSONDecodeError as exc:
         raise InputError(f"malformed JSON: {exc.msg} at line {exc.lineno} column {exc.colno}",
-                         field=path.name) from None
-    if not isinstance(data, dict):
-        raise InputError("a project file must hold a table/object at the top", field=path.name)
+                         field=where) from None
+    except RecursionError:
+        raise InputError("the data are nested too deeply to read", field=where,
+                         expected=f"at most {MAX_DEPTH} levels") from None
+    except _DuplicateKey as exc:
+        raise InputError("a key appears twice in one object", field=where, value=str(exc),
+                         expected="each key once (JSON would keep only the last)") from None
+    except ValueError as exc:  # e.g. an integer of more than 4300 digits
+        raise InputError(f"unreadable value: {str(exc)[:80]}", field=where) from None
+    check_plain_data(data, where)
     return data
+
+
+class _DuplicateKey(ValueError):
+    """A JSON object names one key twice."""
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _DuplicateKey(key[:80])
+        out[key] = value
+    return out
+
+
+#: Deepest nesting of tables and lists accepted in a project or claimed file.
+MAX_DEPTH = 64
+
+
+#: Control characters other than tab, line feed and carriage return, and lone surrogates.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _bad_char(text: str) -> str | None:
+    m = _CONTROL.search(text)
+    return None if m is None else m.group()
+
+
+def check_plain_data(data: Any, where: str) -> None:  # noqa: ANN401 - plain data
+    r"""Refuse nesting deeper than :data:`MAX_DEPTH` and control characters in any text.
+
+    Tab, line feed and carriage return are allowed; other control characters and lone
+    surrogates are not (they cannot be written to a DOCX, and mean a damaged file).
+
+    Raises
+    ------
+    InputError
+        Naming the dotted path of the offending key or value.
+
+    Examples
+    --------
+    >>> check_plain_data({"name": "ok\tfine"}, "p.toml")
+    >>> check_plain_data({"name": "bell\x07"}, "p.toml")
+    Traceback (most recent call last):
+    ...
+    ccer_calc.errors.InputError: name: control character U+0007 in text (expected printable text)
+    """
+    stack: list[tuple[Any, str, int]] = [(data, "", 0)]
+    while stack:
+        item, path, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise InputError("the data are nested too deeply", field=path or where,
+                             expected=f"at most {MAX_DEPTH} levels")
+        if isinstance(item, str):
+            bad = _bad_char(item)
+            if bad is not None:
+                raise InputError(f"control character U+{ord(bad):04X} in text",
+                                 field=path or where, expected="printable text")
+        elif isinstance(item, dict):
+            for key, value in item.items():
+                sub = f"{path}.{key}" if path else str(key)
+                if isinstance(key, str) and _bad_char(key) is not None:
+                    raise InputError("control character in a key", field=path or where,
+                                     value=key, expected="printable text")
+                stack.append((value, sub, depth + 1))
+        elif isinstance(item, list):
+            stack.extend((value, f"{path}[{i}]", depth + 1) for i, value in enumerate(item))
 
 
 def validation_error(exc: ValidationError, prefix: str = "") -> InputError:
     """Turn pydantic's first error into an InputError naming the dotted field path."""
     err = exc.errors()[0]
     loc = prefix + ".".join(str(p) if not isinstance(p, int) else f"[{p}]" for p in err["loc"])
-    loc = loc.replace(".[", "[")
+    loc = loc.replace(".[", "[").rstrip(".")
     msg = err["msg"].removeprefix("Value error, ")
     value = err.get("input")
     shown = value if isinstance(value, str | int | float | bool) else None
@@ -70,16 +171,64 @@ def _model(model: type[BaseModel], data: Any, prefix: str) -> BaseModel:  # noqa
         raise validation_error(exc, prefix) from None
 
 
+def check_key_dates(spec: ProjectSpec) -> None:
+    """Refuse construction or grid connection dated after monitoring starts.
+
+    A plant cannot deliver monitored electricity before it is built and connected; such a
+    date is a typing error that would otherwise pass the management-measure rules.
+
+    Raises
+    ------
+    InputError
+        Naming the date field, its value and the first monitoring day.
+    """
+    first = spec.monitoring.periods[0].start if spec.monitoring.periods else None
+    d = spec.dates
+    if first is None:
+        return
+    for name, day in (("construction_start", d.construction_start),
+                      ("grid_connection", d.grid_connection)):
+        if day is not None and day > first:
+            raise InputError(f"{name.replace('_', ' ')} is dated after monitoring starts",
+                             field=f"dates.{name}", value=day.isoformat(),
+                             expected=f"a date on or before {first} (start of the first "
+                                      "monitoring period)")
+    if d.grid_connection is not None and d.grid_connection < d.construction_start:
+        raise InputError("grid connection is dated before construction starts",
+                         field="dates.grid_connection", value=d.grid_connection.isoformat(),
+                         expected=f"a date on or after {d.construction_start}")
+
+
 def build_project(
-    data: dict[str, Any], methodology: Methodology, base_dir: Path | None, source: Path | None
+    data: dict[str, Any],
+    methodology: Methodology,
+    base_dir: Path | None,
+    source: Path | None,
+    *,
+    allow_outside: bool = False,
 ) -> Project:
     """Validate plain project data against the engine's shape and the methodology's inputs.
+
+    Parameters
+    ----------
+    data : dict
+        The parsed project file.
+    methodology : Methodology
+        The plug-in the project names.
+    base_dir : Path, optional
+        The project file's folder: files the project names are taken from it and, unless
+        ``allow_outside``, must lie in it. The working folder when ``None``.
+    source : Path, optional
+        The project file, recorded in the Project.
+    allow_outside : bool
+        Allow the project to name files outside ``base_dir`` (trusted use).
 
     Raises
     ------
     InputError, UnitError
         With the dotted path of the first offending field.
     """
+    check_plain_data(data, "project")
     spec = cast("ProjectSpec", _model(ProjectSpec, data, ""))
     inputs = _model(methodology.input_model, spec.inputs, "inputs.")
     mon = spec.monitoring
@@ -89,17 +238,19 @@ def build_project(
                          field="monitoring",
                          expected="either [[monitoring.data]] rows or monitoring.csv")
     if mon.csv:
-        csv_path = Path(mon.csv)
-        if not csv_path.is_absolute():
-            csv_path = (base_dir or Path.cwd()) / csv_path
-        table = read_csv_table(csv_path, columns)
+        folder = base_dir if base_dir is not None else Path.cwd()
+        text = read_user_text(mon.csv, base_dir=folder, allow_outside=allow_outside,
+                              encoding=mon.encoding, field="monitoring.csv")
+        table = csv_table(text, columns, origin=mon.csv)
     else:
         table = table_from_rows(mon.data, columns)
+    check_capacity(table, columns, inputs)
     for name in mon.meters:
         if name not in {c.name for c in columns}:
             raise InputError("meter given for an unknown column", field=f"monitoring.meters.{name}",
                              expected="one of " + ", ".join(c.name for c in columns))
     project = Project(spec=spec, inputs=inputs, table=table, source=source)
     check_periods(project.periods)
+    check_key_dates(spec)
     methodology.parameters.check_overrides(project.overrides, methodology=methodology.id)
     return project

@@ -1,70 +1,52 @@
 """Monitoring tables from inline rows or CSV files whose headers carry units.
 
 A CSV header cell is ``name [unit]`` (``export [MWh]``, ``import [kWh]``); ``start`` and ``end``
-are ISO dates. Per metered column, optional ``<name>_meter`` (ok, out_of_tolerance,
-uncalibrated) and ``<name>_meter_error [%]`` give the calibration status and the actual basic
-error of §7.3.4 of the CCER energy methodologies.
+are ISO dates (YYYY-MM-DD). Per metered column, optional ``<name>_meter`` (ok,
+out_of_tolerance, uncalibrated) and ``<name>_meter_error [%]`` give the calibration status and
+the actual basic error of §7.3.4 of the CCER energy methodologies.
+
+Every message names a row as the user wrote it: ``monitoring.data[3].export`` for inline rows,
+``<csv path as written>: line 5, column export`` (1-based lines) for a CSV file.
 """
 
 from __future__ import annotations
 
 import csv
-import datetime as dt
+import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pint
 
+from ccer_calc.bounds import Bounds
 from ccer_calc.errors import InputError, UnitError
-from ccer_calc.periods import MeterStatus, MonitoringTable
-from ccer_calc.project import parse_quantity
+from ccer_calc.io.files import check_rows, read_user_text
+from ccer_calc.periods import Ints, MeterStatus, MonitoringTable, row_label
+from ccer_calc.project import parse_date, parse_quantity
 from ccer_calc.units import Quantity, parse_unit
 
 if TYPE_CHECKING:
     from ccer_calc.methodology import MonitoredColumn
 
-__all__ = ["read_csv_table", "table_from_rows"]
+__all__ = ["check_capacity", "csv_table", "read_csv_table", "table_from_rows"]
 
 _HEADER = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\[(.*)\])?\s*$")
 _STATUSES = {s.value for s in MeterStatus}
+#: A meter's basic error is a fraction strictly between -100 % and 100 %.
+METER_ERROR = Bounds(-1.0, 1.0, min_inclusive=False, max_inclusive=False,
+                     reason="a meter error of 100 % or more is not a measurement")
 
 
 def _date(raw: object, path: str) -> np.datetime64:
-    if isinstance(raw, dt.date):
-        return np.datetime64(raw, "D")
     try:
-        return np.datetime64(dt.date.fromisoformat(str(raw).strip()), "D")
+        return np.datetime64(parse_date(raw), "D")
     except ValueError:
-        raise InputError("not a date", field=path, value=raw,
-                         expected="an ISO date YYYY-MM-DD") from None
-
-
-def _finish(  # noqa: PLR0917 - private assembly of the parsed columns
-    columns: Sequence[MonitoredColumn],
-    start: list[np.datetime64],
-    end: list[np.datetime64],
-    values: dict[str, pint.Quantity],
-    status: dict[str, list[str]],
-    error: dict[str, list[float]],
-    where: str,
-) -> MonitoringTable:
-    for col in columns:
-        mag = np.asarray(values[col.name].magnitude)
-        bad = np.flatnonzero(mag < 0)
-        if bad.size:
-            i = int(bad[0])
-            raise InputError("negative monitored value", field=f"{where}[{i}].{col.name}",
-                             value=float(mag[i]), expected=f"a value >= 0 {col.unit}")
-    return MonitoringTable(
-        start=np.array(start, dtype="datetime64[D]"),
-        end=np.array(end, dtype="datetime64[D]"),
-        columns=values,
-        meter_status={k: np.array(v, dtype=np.str_) for k, v in status.items()},
-        meter_error={k: np.array(v, dtype=np.float64) for k, v in error.items()},
-    )
+        raise InputError("not a date", field=path, value=raw if isinstance(raw, str) else None,
+                         expected="an ISO date YYYY-MM-DD (a date or a string, not a number)"
+                         ) from None
 
 
 def _status(raw: object, path: str) -> str:
@@ -75,141 +57,282 @@ def _status(raw: object, path: str) -> str:
     return text
 
 
-def _in_unit(q: pint.Quantity, unit: str, path: str) -> float:
+def _quantity(raw: object, unit: str, path: str) -> float:
+    """A raw cell or inline value as a float in ``unit``."""
+    try:
+        q = parse_quantity(raw)
+    except (ValueError, OverflowError) as exc:
+        raise InputError(str(exc), field=path, expected=f"a quantity in {unit or '%'}"
+                         ) from None
     target = parse_unit(unit)
     if q.dimensionality != target.dimensionality:
         raise UnitError("wrong unit", field=path, value=f"{q.units:~}",
-                        expected=f"a unit convertible to {unit}")
+                        expected=f"a unit convertible to {unit or '% (a fraction)'}")
     return float(q.to(target).magnitude)
 
 
+class _Columns:
+    """The values of one table as lists, filled row by row."""
+
+    def __init__(self, columns: Sequence[MonitoredColumn]) -> None:
+        self.columns = columns
+        self.start: list[np.datetime64] = []
+        self.end: list[np.datetime64] = []
+        self.mags: dict[str, list[float]] = {c.name: [] for c in columns}
+        self.status: dict[str, list[str]] = {c.name: [] for c in columns}
+        self.error: dict[str, list[float]] = {c.name: [] for c in columns}
+
+    def add(self, row: dict[str, Any], label: Callable[[str], str]) -> None:
+        for key in ("start", "end"):
+            if key not in row:
+                raise InputError("missing date", field=label(key),
+                                 expected="an ISO date YYYY-MM-DD")
+        self.start.append(_date(row["start"], label("start")))
+        self.end.append(_date(row["end"], label("end")))
+        for c in self.columns:
+            if c.name not in row:
+                raise InputError("missing monitored value", field=label(c.name),
+                                 expected=f"a quantity in {c.unit}")
+            self.mags[c.name].append(_quantity(row[c.name], c.unit, label(c.name)))
+            status = _status(row.get(f"{c.name}_meter"), label(f"{c.name}_meter"))
+            self.status[c.name].append(status)
+            err = row.get(f"{c.name}_meter_error")
+            path = label(f"{c.name}_meter_error")
+            value = np.nan if err is None else _quantity(err, "", path)
+            if err is not None:
+                METER_ERROR.check(value, "", path)
+            elif status == MeterStatus.OUT_OF_TOLERANCE:
+                raise InputError("meter found out of tolerance but its basic error is missing",
+                                 field=path, expected="the actual basic error found at "
+                                                      "calibration, e.g. 0.8 %")
+            self.error[c.name].append(value)
+
+
 def table_from_rows(
-    rows: Sequence[dict[str, Any]], columns: Sequence[MonitoredColumn]
+    rows: Sequence[dict[str, Any]],
+    columns: Sequence[MonitoredColumn],
+    *,
+    origin: str = "monitoring.data",
+    lines: Ints | None = None,
 ) -> MonitoringTable:
-    """Build a table from inline rows (``monitoring.data`` of a project file).
+    """Build a table from rows of plain data (inline ``monitoring.data``, or parsed CSV).
+
+    Parameters
+    ----------
+    rows : sequence of dict
+        One dict per row: ``start``, ``end``, each column and its optional meter fields.
+    columns : sequence of MonitoredColumn
+        The project's monitored columns.
+    origin : str
+        How messages name the data: ``monitoring.data`` or the CSV path as written.
+    lines : ndarray of int, optional
+        The CSV line (1-based) of each row, for messages.
 
     Raises
     ------
     InputError, UnitError
-        Naming the row and field of a missing, unitless, negative or wrongly dimensioned value.
+        Naming the row and field of a missing, unitless, out-of-range or wrongly dimensioned
+        value.
     """
+    check_rows(len(rows), origin)
     known = {"start", "end"}
     for c in columns:
         known |= {c.name, f"{c.name}_meter", f"{c.name}_meter_error"}
-    start: list[np.datetime64] = []
-    end: list[np.datetime64] = []
-    mags: dict[str, list[float]] = {c.name: [] for c in columns}
-    status: dict[str, list[str]] = {c.name: [] for c in columns}
-    error: dict[str, list[float]] = {c.name: [] for c in columns}
+    acc = _Columns(columns)
     for i, row in enumerate(rows):
-        path = f"monitoring.data[{i}]"
+        if not isinstance(row, dict):
+            raise InputError("a row is not a table", field=row_label(origin, lines, i),
+                             expected="start, end and one value per column")
         unknown = sorted(set(row) - known)
         if unknown:
-            raise InputError("unknown column", field=f"{path}.{unknown[0]}",
+            raise InputError("unknown column", field=row_label(origin, lines, i, unknown[0]),
                              expected="one of " + ", ".join(sorted(known)))
-        for key in ("start", "end"):
-            if key not in row:
-                raise InputError("missing date", field=f"{path}.{key}",
-                                 expected="an ISO date YYYY-MM-DD")
-        start.append(_date(row["start"], f"{path}.start"))
-        end.append(_date(row["end"], f"{path}.end"))
-        for c in columns:
-            fpath = f"{path}.{c.name}"
-            if c.name not in row:
-                raise InputError("missing monitored value", field=fpath,
-                                 expected=f"a quantity in {c.unit}")
-            try:
-                q = parse_quantity(row[c.name])
-            except ValueError as exc:
-                raise InputError(str(exc), field=fpath, expected=f"a quantity in {c.unit}"
-                                 ) from None
-            mags[c.name].append(_in_unit(q, c.unit, fpath))
-            status[c.name].append(_status(row.get(f"{c.name}_meter"), f"{fpath}_meter"))
-            err = row.get(f"{c.name}_meter_error")
-            error[c.name].append(np.nan if err is None else _in_unit(
-                parse_quantity(err), "", f"{fpath}_meter_error"))
-    values = {c.name: Quantity(np.array(mags[c.name], dtype=np.float64), parse_unit(c.unit))
+        acc.add(row, functools.partial(row_label, origin, lines, i))
+    values = {c.name: Quantity(np.array(acc.mags[c.name], dtype=np.float64), parse_unit(c.unit))
               for c in columns}
-    return _finish(columns, start, end, values, status, error, "monitoring.data")
+    for c in columns:
+        def where(i: int, name: str = c.name) -> str:
+            return row_label(origin, lines, i, name)
+
+        c.bounds.check(values[c.name].magnitude, c.unit, where)
+    return MonitoringTable(
+        start=np.array(acc.start, dtype="datetime64[D]"),
+        end=np.array(acc.end, dtype="datetime64[D]"),
+        columns=values,
+        meter_status={k: np.array(v, dtype=np.str_) for k, v in acc.status.items()},
+        meter_error={k: np.array(v, dtype=np.float64) for k, v in acc.error.items()},
+        origin=origin,
+        lines=lines,
+    )
 
 
-def _header(cells: Iterable[str], path: str) -> list[tuple[str, str | None]]:
-    out = []
-    for cell in cells:
+def check_capacity(table: MonitoringTable, columns: Sequence[MonitoredColumn],
+                   inputs: object) -> None:
+    """Refuse a row whose energy exceeds the installed capacity times the hours of the row.
+
+    Applies to each column that declares ``at_most_capacity_of`` (the name of a power field
+    of the project's inputs). A plant cannot deliver more than its capacity running every hour
+    of the row, so such a reading is a unit or typing error.
+
+    Raises
+    ------
+    InputError
+        Naming the row (CSV line) and column, the value and the most the plant can deliver.
+    """
+    hours = ((table.end - table.start).astype(np.int64) + 1) * 24.0
+    for c in columns:
+        if c.at_most_capacity_of is None:
+            continue
+        capacity = getattr(inputs, c.at_most_capacity_of, None)
+        if not isinstance(capacity, pint.Quantity):
+            continue
+        unit = parse_unit(c.unit)
+        with np.errstate(over="ignore"):  # an absurd capacity gives inf, which limits nothing
+            most = (capacity * Quantity(hours, "h")).to(unit).magnitude
+        values = np.asarray(table.columns[c.name].to(unit).magnitude)
+        bad = np.flatnonzero(values > most * (1 + 1e-9))
+        if bad.size:
+            i = int(bad[0])
+            raise InputError(
+                f"more energy than the installed capacity can deliver in the row "
+                f"({capacity:~g} × {hours[i]:g} h)", field=table.row_label(i, c.name),
+                value=f"{values[i]:g} {c.unit}", expected=f"at most {most[i]:g} {c.unit}")
+
+
+def _header(cells: Iterable[str], origin: str) -> list[tuple[str, str | None]]:
+    out: list[tuple[str, str | None]] = []
+    seen: dict[str, int] = {}
+    for k, cell in enumerate(cells, start=1):
         m = _HEADER.match(cell)
         if not m:
-            raise InputError("unreadable CSV header cell", field=path, value=cell,
-                             expected="name [unit], e.g. 'export [MWh]'")
-        out.append((m.group(1), m.group(2)))
+            raise InputError("unreadable CSV header cell", field=f"{origin}: line 1, cell {k}",
+                             value=cell, expected="name [unit], e.g. 'export [MWh]'")
+        name = m.group(1)
+        if name in seen:
+            raise InputError(f"column {name!r} appears twice (cells {seen[name]} and {k})",
+                             field=f"{origin}: line 1", value=name,
+                             expected="each column once")
+        seen[name] = k
+        out.append((name, m.group(2)))
     return out
 
 
-def read_csv_table(  # noqa: PLR0912 - one branch per kind of malformed CSV, each with its message
-    path: Path, columns: Sequence[MonitoredColumn]
+def _check_header(head: list[tuple[str, str | None]], columns: Sequence[MonitoredColumn],
+                  origin: str) -> None:
+    units = dict(head)
+    for c in columns:
+        if c.name not in units:
+            raise InputError("monitoring CSV lacks a column", field=f"{origin}: line 1",
+                             value=c.name, expected=f"a column '{c.name} [{c.unit}]'")
+        if units[c.name] is None:
+            raise UnitError("CSV column has no unit", field=f"{origin}: line 1, column {c.name}",
+                            expected=f"a header '{c.name} [{c.unit}]'")
+        err = f"{c.name}_meter_error"
+        if err in units:
+            unit = units[err]
+            try:
+                ok = unit is not None and parse_unit(unit).dimensionless
+            except ValueError:  # not a unit at all
+                ok = False
+            if not ok:
+                raise UnitError("a meter-error column needs a unit of %", field=f"{origin}: "
+                                f"line 1, column {err}", value=unit,
+                                expected=f"a header '{err} [%]'")
+
+
+def csv_table(text: str, columns: Sequence[MonitoredColumn], *, origin: str) -> MonitoringTable:
+    """Parse CSV text (header cells with units) into a table.
+
+    Parameters
+    ----------
+    text : str
+        The decoded CSV text.
+    columns : sequence of MonitoredColumn
+        The project's monitored columns.
+    origin : str
+        The CSV path as the user wrote it, for messages.
+
+    Raises
+    ------
+    InputError, UnitError
+        Naming the path, line and column of anything unreadable or missing.
+    """
+    check_rows(max(0, text.count("\n") - 1), origin)
+    reader = csv.reader(text.splitlines())
+    try:
+        head = _header(next(reader), origin)
+    except StopIteration:
+        raise InputError("monitoring CSV is empty", field="monitoring.csv", value=origin,
+                         expected="a header line such as 'start,end,export [MWh]' and rows"
+                         ) from None
+    except csv.Error as exc:
+        raise InputError(f"unreadable CSV: {exc}", field=f"{origin}: line 1") from None
+    _check_header(head, columns, origin)
+    rows: list[dict[str, Any]] = []
+    lines: list[int] = []
+    try:
+        for cells in reader:
+            if any(cell.strip() for cell in cells):
+                rows.append(_csv_row(head, cells, origin, reader.line_num))
+                lines.append(reader.line_num)
+    except csv.Error as exc:
+        raise InputError(f"unreadable CSV: {exc}", field=f"{origin}: line {reader.line_num}"
+                         ) from None
+    return table_from_rows(rows, columns, origin=origin, lines=np.array(lines, dtype=np.int64))
+
+
+def _csv_row(head: list[tuple[str, str | None]], cells: list[str], origin: str,
+             lineno: int) -> dict[str, Any]:
+    if len(cells) != len(head):
+        raise InputError("wrong number of cells", field=f"{origin}: line {lineno}",
+                         value=len(cells), expected=f"{len(head)} cells")
+    row: dict[str, Any] = {}
+    for (name, unit), raw in zip(head, cells, strict=True):
+        cell = raw.strip()
+        where = f"{origin}: line {lineno}, column {name}"
+        if name in ("start", "end") or name.endswith("_meter") or unit is None:
+            row[name] = cell
+        elif cell == "" and name.endswith("_meter_error"):
+            continue
+        elif cell == "":
+            raise InputError("missing monitored value", field=where,
+                             expected=f"a number in {unit}")
+        else:
+            row[name] = {"value": _number(cell, where), "unit": unit}
+    return row
+
+
+def _number(cell: str, where: str) -> float:
+    try:
+        value = float(cell)
+    except ValueError:
+        raise InputError("not a number", field=where, value=cell,
+                         expected="a decimal number such as 1250.5") from None
+    if not np.isfinite(value):
+        raise InputError("not a finite number", field=where, value=cell,
+                         expected="a finite decimal number")
+    return value
+
+
+def read_csv_table(
+    path: str | Path,
+    columns: Sequence[MonitoredColumn],
+    *,
+    base_dir: Path | None = None,
+    allow_outside: bool = True,
+    encoding: str | None = None,
 ) -> MonitoringTable:
     """Read monitored rows from a CSV file whose header cells carry units.
+
+    The file is read under the policy of :mod:`ccer_calc.io.files` (folder, size, encoding);
+    messages name ``path`` as given.
 
     Raises
     ------
     InputError, UnitError
         Naming the file, line and column of anything unreadable or missing.
     """
-    try:
-        text = path.read_text("utf-8-sig")
-    except OSError as exc:
-        raise InputError(f"cannot read monitoring CSV: {exc.strerror}", field="monitoring.csv",
-                         value=str(path)) from None
-    reader = csv.reader(text.splitlines())
-    try:
-        head = _header(next(reader), f"{path.name}: line 1")
-    except StopIteration:
-        raise InputError("monitoring CSV is empty", field="monitoring.csv", value=str(path),
-                         expected="a header line such as 'start,end,export [MWh]' and rows"
-                         ) from None
-    names = [h[0] for h in head]
-    units = dict(head)
-    for c in columns:
-        if c.name not in names:
-            raise InputError("monitoring CSV lacks a column", field=f"{path.name}: line 1",
-                             value=c.name, expected=f"a column '{c.name} [{c.unit}]'")
-        if units[c.name] is None:
-            raise UnitError("CSV column has no unit", field=f"{path.name}: {c.name}",
-                            expected=f"a header '{c.name} [{c.unit}]'")
-    rows: list[dict[str, Any]] = []
-    for lineno, cells in enumerate(reader, start=2):
-        if not any(cell.strip() for cell in cells):
-            continue
-        if len(cells) != len(names):
-            raise InputError("wrong number of cells", field=f"{path.name}: line {lineno}",
-                             value=len(cells), expected=f"{len(names)} cells")
-        row: dict[str, Any] = {}
-        for (name, unit), cell in zip(head, cells, strict=True):
-            cell = cell.strip()  # noqa: PLW2901 - normalised in place
-            if name in ("start", "end") or name.endswith("_meter") or unit is None:
-                row[name] = cell
-            elif cell == "" and name.endswith("_meter_error"):
-                continue
-            elif cell == "":
-                raise InputError("missing monitored value",
-                                 field=f"{path.name}: line {lineno}, column {name}",
-                                 expected=f"a number in {unit}")
-            else:
-                row[name] = {"value": _number(cell, path.name, lineno, name), "unit": unit}
-        rows.append(row)
-    try:
-        return table_from_rows(rows, columns)
-    except (InputError, UnitError) as exc:  # UnitError is no InputError: name the file too
-        exc.field = f"{path.name}: " + (exc.field or "")
-        raise
+    text = read_user_text(path, base_dir=base_dir, allow_outside=allow_outside,
+                          encoding=encoding, field="monitoring.csv")
+    return csv_table(text, columns, origin=str(path))
 
-
-def _number(cell: str, file: str, lineno: int, name: str) -> float:
-    try:
-        value = float(cell)
-    except ValueError:
-        raise InputError("not a number", field=f"{file}: line {lineno}, column {name}",
-                         value=cell, expected="a decimal number such as 1250.5") from None
-    if not np.isfinite(value):
-        raise InputError("not a finite number", field=f"{file}: line {lineno}, column {name}",
-                         value=cell, expected="a finite decimal number")
-    return value

@@ -18,6 +18,7 @@ from importlib import resources
 import numpy as np
 import pint
 
+from ccer_calc.datatables import use_table
 from ccer_calc.errors import DataNotFound, InputError, UnitError
 from ccer_calc.parameters import Value
 from ccer_calc.units import Quantity, parse_unit
@@ -136,6 +137,7 @@ def fuel_properties(
     InputError
         If the oxidation rate is outside [0, 1].
     """
+    use_table(_TABLE)  # the result records the table's sha256
     table = fuel_defaults_table()
     row = table.get(fuel)
     if row is None and (ncv is None or cc is None or of is None):

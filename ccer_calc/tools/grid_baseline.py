@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ccer_calc.bounds import FRACTION, GRID_EMISSION_FACTOR, NONNEGATIVE
 from ccer_calc.errors import InputError
 from ccer_calc.methodology import MonitoredColumn
 from ccer_calc.parameters import Parameter, Value
@@ -109,23 +110,27 @@ def grid_baseline_parameters(
             name="om_weight", symbol="w_OM", unit="dimensionless",
             description_zh="电量边际排放因子的权重",
             description_en="weight of the operating margin",
-            source=f"{doc} {om_weight_source}", kind="fixed", default=0.5, overridable=False),
+            source=f"{doc} {om_weight_source}", kind="fixed", default=0.5, overridable=False,
+            bounds=FRACTION),
         Parameter(
             name="bm_weight", symbol="w_BM", unit="dimensionless",
             description_zh="容量边际排放因子的权重", description_en="weight of the build margin",
-            source=f"{doc} {bm_weight_source}", kind="fixed", default=0.5, overridable=False),
+            source=f"{doc} {bm_weight_source}", kind="fixed", default=0.5, overridable=False,
+            bounds=FRACTION),
         Parameter(
             name="grid_om_factor", symbol="EF_grid,OM,y", unit="t CO2/MWh",
             description_zh="项目所在区域电网第y年的电量边际排放因子",
             description_en="operating-margin emission factor of the regional grid in year y",
             source=f"{doc} {margin_source}: {mee}",
-            kind="published", frequency="yearly, as MEE publishes", overridable=True),
+            kind="published", frequency="yearly, as MEE publishes", overridable=True,
+            bounds=GRID_EMISSION_FACTOR),
         Parameter(
             name="grid_bm_factor", symbol="EF_grid,BM,y", unit="t CO2/MWh",
             description_zh="项目所在区域电网第y年的容量边际排放因子",
             description_en="build-margin emission factor of the regional grid in year y",
             source=f"{doc} {margin_source}: {mee}",
-            kind="published", frequency="yearly, as MEE publishes", overridable=True),
+            kind="published", frequency="yearly, as MEE publishes", overridable=True,
+            bounds=GRID_EMISSION_FACTOR),
     )
 
 
@@ -154,10 +159,11 @@ def grid_exchange_columns(
             name="export", symbol="EG_export,y", unit="MWh",
             description_zh="项目第y年向区域电网输送的电量",
             description_en=f"electricity delivered by {plant} to the regional grid in year y",
-            source=f"{doc} {export_source}", frequency=frequency),
+            source=f"{doc} {export_source}", frequency=frequency, bounds=NONNEGATIVE,
+            at_most_capacity_of="installed_capacity"),
         MonitoredColumn(
             name="import", symbol="EG_import,y", unit="MWh",
             description_zh="项目第y年从区域电网下网的电量",
             description_en=f"electricity {plant} draws from the regional grid in year y",
-            source=f"{doc} {import_source}", frequency=frequency),
+            source=f"{doc} {import_source}", frequency=frequency, bounds=NONNEGATIVE),
     )

@@ -24,6 +24,7 @@ from importlib import resources
 
 import numpy as np
 
+from ccer_calc.datatables import use_table
 from ccer_calc.errors import DataNotFound
 from ccer_calc.parameters import Value
 from ccer_calc.units import Quantity, parse_unit
@@ -177,6 +178,8 @@ def select_grid_factors(grid: str, year: int, *, as_of: dt.date | None = None
     >>> s.row.om, s.row.bm, s.rule
     (0.8042, 0.2135, 'edition 2019 (published for year y)')
     """
+    use_table(EDITIONS_FILE)  # the result records the sha256 of both tables
+    use_table(VALUES_FILE)
     ed, rule = _edition_for(year, as_of)
     if grid not in ed.grids:
         raise DataNotFound(

@@ -12,6 +12,7 @@ Nothing else in the engine may call ``ureg.define``; new units belong in ``defin
 
 from __future__ import annotations
 
+import functools
 import tokenize
 from importlib import resources
 
@@ -44,8 +45,12 @@ Quantity = ureg.Quantity
 Unit = ureg.Unit
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_unit(text: str) -> pint.Unit:
     """Parse a unit string such as ``"t CO2/MWh"`` or ``"万Nm3"``.
+
+    Results are cached: a monitoring table names a few units many times, and a unit of the
+    one registry never changes.
 
     Parameters
     ----------
@@ -74,6 +79,6 @@ def parse_unit(text: str) -> pint.Unit:
     except (pint.errors.UndefinedUnitError, pint.errors.DefinitionSyntaxError, AttributeError,
             TypeError, SyntaxError, ValueError, AssertionError, ArithmeticError,
             tokenize.TokenError) as exc:
-        msg = f"unknown unit {text!r}"
+        msg = f"unknown unit {text[:80]!r}"  # a message echoes no more than a cell
         raise ValueError(msg) from exc
     return parsed

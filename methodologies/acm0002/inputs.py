@@ -4,9 +4,18 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    ValidationInfo,
+    field_validator,
+)
 
-from ccer_calc.project import QuantityIn, quantity_field
+from ccer_calc.bounds import CO2_PER_ENERGY, POSITIVE
+from ccer_calc.errors import shown
+from ccer_calc.project import quantity_any, quantity_field
 
 
 class FuelIn(BaseModel):
@@ -14,8 +23,10 @@ class FuelIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
 
-    ncv: QuantityIn = Field(description="net calorific value, GJ/t, GJ/m^3 or GJ/万Nm3")
-    co2_emission_factor: quantity_field("t CO2/GJ") = Field(  # type: ignore[valid-type]
+    ncv: quantity_any(bounds=POSITIVE) = Field(  # type: ignore[valid-type]
+        description="net calorific value, GJ/t, GJ/m^3 or GJ/万Nm3")
+    co2_emission_factor: quantity_field(  # type: ignore[valid-type]
+        "t CO2/GJ", bounds=CO2_PER_ENERGY) = Field(
         description="CO2 emission factor per unit of energy, t CO2/GJ (or t CO2/TJ)")
 
 
@@ -27,15 +38,18 @@ class Acm0002Inputs(BaseModel):
     technology: Literal["wind", "solar", "hydro", "geothermal", "wave", "tidal"] = Field(
         description="renewable technology of the project plant")
     project_type: Literal["greenfield", "capacity_addition", "retrofit", "replacement"] = Field(
-        "greenfield", description="only greenfield plants are implemented")
-    grid_connected: bool = Field(True, description="connected to an electricity grid")
+        description="only greenfield plants are implemented; must be stated")
+    grid_connected: StrictBool = Field(
+        description="connected to an electricity grid; must be stated")
     crediting_period: int = Field(
         1, ge=1, le=3, description="which CDM crediting period (1, 2 or 3): selects the TOOL07 "
                                    "v07.0 para. 86 weights for projects other than wind and solar")
-    installed_capacity: quantity_field("MW") = Field(  # type: ignore[valid-type]
+    installed_capacity: quantity_field("MW", bounds=POSITIVE) = Field(  # type: ignore[valid-type]
         description="installed capacity Cap_PJ")
-    reservoir: bool = Field(False, description="hydro plant with a new reservoir")
-    reservoir_area: quantity_field("km^2") | None = Field(  # type: ignore[valid-type]
+    reservoir: StrictBool | None = Field(
+        None, validate_default=True,
+        description="hydro plant with a new reservoir; must be stated for hydro")
+    reservoir_area: quantity_field("km^2", bounds=POSITIVE) | None = Field(  # type: ignore[valid-type]
         None, description="area of the reservoir at full level, A_PJ")
     fuels: dict[str, FuelIn] = Field(
         default_factory=dict,
@@ -43,9 +57,14 @@ class Acm0002Inputs(BaseModel):
 
     @field_validator("reservoir")
     @classmethod
-    def _reservoir_is_hydro(cls, reservoir: bool, info: ValidationInfo) -> bool:
-        if reservoir and info.data.get("technology") != "hydro":
+    def _reservoir_of_hydro(cls, reservoir: bool | None, info: ValidationInfo) -> bool | None:
+        hydro = info.data.get("technology") == "hydro"
+        if reservoir and not hydro:
             msg = "a reservoir is only meaningful for a hydro plant"
+            raise ValueError(msg)
+        if hydro and reservoir is None:
+            msg = ("a hydro plant must state reservoir = true or false (a new reservoir adds "
+                   "project emissions PE_HP)")
             raise ValueError(msg)
         return reservoir
 
@@ -54,6 +73,7 @@ class Acm0002Inputs(BaseModel):
     def _fuel_keys(cls, fuels: dict[str, FuelIn]) -> dict[str, FuelIn]:
         for f in fuels:
             if not (f.isascii() and f.isidentifier() and f == f.lower()):
-                msg = f"fuel key {f!r} must be lower-case letters, digits and _ (a column name)"
+                msg = (f"fuel key {shown(f)} must be lower-case letters, digits and _ "
+                       "(a column name)")
                 raise ValueError(msg)
         return fuels

@@ -8,6 +8,9 @@ official value, overridable. The combined-margin weights are TOOL07 v07.0's defa
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from ccer_calc.bounds import FRACTION, GRID_EMISSION_FACTOR, NONNEGATIVE
 from ccer_calc.methodology import MonitoredColumn
 from ccer_calc.parameters import Parameter, ParameterSet
 from ccer_calc.tools.tool07_common import TOOL07_WEIGHTS
@@ -16,38 +19,42 @@ DOC = "CDM ACM0002 (Grid-connected electricity generation from renewable sources
 U = "[U] from background knowledge of ACM0002, not checked against the text"
 
 PARAMETERS = ParameterSet((
-    *TOOL07_WEIGHTS,
+    # TOOL07's weights are overridable here: each is a fraction (a weight above 1 raises ER)
+    *(replace(w, bounds=FRACTION) for w in TOOL07_WEIGHTS),
     Parameter(
         name="grid_om_factor", symbol="EF_grid,OM,y", unit="t CO2/MWh",
         description_zh="电网电量边际排放因子（项目提供）",
         description_en="operating-margin emission factor of the project electricity system, "
                        "given by the project (TOOL07; no Chinese table applies)",
         source=f"{DOC}, via TOOL07; the project states it (e.g. a CDM standardized baseline)",
-        kind="published", frequency="ex-ante fixed or yearly, per TOOL07", overridable=True),
+        kind="published", frequency="ex-ante fixed or yearly, per TOOL07", overridable=True,
+        bounds=GRID_EMISSION_FACTOR),
     Parameter(
         name="grid_bm_factor", symbol="EF_grid,BM,y", unit="t CO2/MWh",
         description_zh="电网容量边际排放因子（项目提供）",
         description_en="build-margin emission factor of the project electricity system, given "
                        "by the project (TOOL07)",
         source=f"{DOC}, via TOOL07; the project states it (e.g. a CDM standardized baseline)",
-        kind="published", frequency="ex-ante fixed or yearly, per TOOL07", overridable=True),
+        kind="published", frequency="ex-ante fixed or yearly, per TOOL07", overridable=True,
+        bounds=GRID_EMISSION_FACTOR),
     Parameter(
         name="reservoir_emission_factor", symbol="EF_Res", unit="kg CO2e/MWh",
         description_zh="水库排放因子", description_en="default emission factor for emissions "
                                                   "from reservoirs of hydro power plants",
         source=f"{DOC}, project emissions of hydro power plants with reservoirs; {U}",
-        kind="fixed", default=90.0, overridable=True),
+        kind="fixed", default=90.0, overridable=True, bounds=NONNEGATIVE),
     Parameter(
         name="power_density_no_emissions", symbol="PD_limit,high", unit="W/m^2",
         description_zh="功率密度上限（高于此值水库排放为零）",
         description_en="power density above which reservoir emissions are zero",
-        source=f"{DOC}, hydro reservoirs; {U}", kind="fixed", default=10.0, overridable=False),
+        source=f"{DOC}, hydro reservoirs; {U}", kind="fixed", default=10.0, overridable=False,
+        bounds=NONNEGATIVE),
     Parameter(
         name="power_density_minimum", symbol="PD_limit,low", unit="W/m^2",
         description_zh="功率密度下限（不高于此值方法学不适用）",
         description_en="power density at or below which the methodology does not apply",
         source=f"{DOC}, applicability for hydro reservoirs; {U}", kind="fixed", default=4.0,
-        overridable=False),
+        overridable=False, bounds=NONNEGATIVE),
 ))
 
 MONITORED = (
@@ -55,20 +62,22 @@ MONITORED = (
         name="export", symbol="EG_export,y", unit="MWh",
         description_zh="项目向电网输送的电量",
         description_en="electricity the project plant delivers to the grid",
-        source=f"{DOC}, EG_facility,y; {U}", frequency="continuous, recorded at least monthly"),
+        source=f"{DOC}, EG_facility,y; {U}", frequency="continuous, recorded at least monthly",
+        bounds=NONNEGATIVE, at_most_capacity_of="installed_capacity"),
     MonitoredColumn(
         name="import", symbol="EG_import,y", unit="MWh",
         description_zh="项目从电网下网的电量",
         description_en="electricity the project plant draws from the grid",
         source=f"{DOC}, EG_facility,y (net); {U}", frequency="continuous, recorded at least "
-                                                        "monthly"),
+                                                        "monthly", bounds=NONNEGATIVE),
 )
 
 GENERATION = MonitoredColumn(
     name="generation", symbol="TEG_y", unit="MWh",
     description_zh="水电站总发电量", description_en="total electricity produced by the hydro "
                                                    "plant with a reservoir (for PE_HP)",
-    source=f"{DOC}, PE_HP,y; {U}", frequency="continuous, recorded at least monthly")
+    source=f"{DOC}, PE_HP,y; {U}", frequency="continuous, recorded at least monthly",
+    bounds=NONNEGATIVE, at_most_capacity_of="installed_capacity")
 
 
 def fuel_column(fuel: str, unit: str) -> MonitoredColumn:
@@ -78,4 +87,4 @@ def fuel_column(fuel: str, unit: str) -> MonitoredColumn:
         description_zh=f"项目消耗的化石燃料 {fuel}",
         description_en=f"fossil fuel {fuel} burned by the project plant (PE_FF,y via TOOL03)",
         source=f"{DOC}, PE_FF,y via TOOL03 v03.0 (FC_i,j,y, data table 1); {U}",
-        frequency="continuous, recorded at least monthly")
+        frequency="continuous, recorded at least monthly", bounds=NONNEGATIVE)

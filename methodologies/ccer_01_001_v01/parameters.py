@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ccer_calc.bounds import NONNEGATIVE
 from ccer_calc.methodology import MonitoredColumn
 from ccer_calc.parameters import ParameterSet
 from ccer_calc.tools.grid_baseline import grid_baseline_parameters, grid_exchange_columns
@@ -25,4 +26,4 @@ def fuel_column(fuel: str, unit: str) -> MonitoredColumn:
                        "year y",
         source=f"{DOC} §7.2 Table 11 (flow meters at the CSP energy metering point; gas meters "
                "class 2.0 or better per GB 17167; cross-checked with purchase invoices)",
-        frequency="continuous, recorded at least monthly")
+        frequency="continuous, recorded at least monthly", bounds=NONNEGATIVE)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
+from ccer_calc.bounds import NONNEGATIVE, POSITIVE
 from ccer_calc.project import quantity_field
 
 
@@ -16,11 +17,14 @@ class OffshoreWindInputs(BaseModel):
 
     grid: Literal["华北", "东北", "华东", "华中", "西北", "南方", "西南"] = Field(
         description="区域电网 / regional grid the project connects to")
-    installed_capacity: quantity_field("MW") = Field(  # type: ignore[valid-type]
+    installed_capacity: quantity_field("MW", bounds=POSITIVE) = Field(  # type: ignore[valid-type]
         description="装机容量 / installed capacity")
-    distance_to_shore: quantity_field("km") | None = Field(  # type: ignore[valid-type]
+    distance_to_shore: quantity_field(  # type: ignore[valid-type]
+        "km", bounds=NONNEGATIVE) | None = Field(
         None, description="离岸距离 / distance from shore (sea-use approval, FSR or EIA)")
-    water_depth: quantity_field("m") | None = Field(  # type: ignore[valid-type]
+    water_depth: quantity_field("m", bounds=NONNEGATIVE) | None = Field(  # type: ignore[valid-type]
         None, description="海水深度 / water depth at the site")
-    offshore: bool = Field(True, description="seaward of the mean spring high-tide line (§4.1)")
-    grid_connected: bool = Field(True, description="connected to the regional grid")
+    offshore: StrictBool = Field(
+        description="seaward of the mean spring high-tide line (§4.1); must be stated")
+    grid_connected: StrictBool = Field(
+        description="connected to the regional grid; must be stated")

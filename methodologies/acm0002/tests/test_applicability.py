@@ -35,8 +35,8 @@ def _without_reservoir(tmp_path, **inputs):
         csv.writer(f).writerows([[row[i] for i in keep] for row in rows])
     data = read_project_file(DATA / "example.toml")
     data["inputs"].update(reservoir=False, reservoir_area=None, **inputs)
-    data["monitoring"]["csv"] = str(tmp_path / "no_reservoir.csv")
-    return project_from_dict(data, base_dir=DATA)
+    data["monitoring"]["csv"] = "no_reservoir.csv"  # beside the project: its folder is tmp_path
+    return project_from_dict(data, base_dir=tmp_path)
 
 
 def test_grid_connected():

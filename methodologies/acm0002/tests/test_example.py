@@ -49,9 +49,10 @@ def test_wind_uses_075_025_and_no_reservoir_term(tmp_path):
         csv.writer(f).writerows([[row[i] for i in keep] for row in rows])
     data = read_project_file(DATA / "example.toml")
     data["inputs"] = {"technology": "wind", "installed_capacity": "30 MW",
+                      "project_type": "greenfield", "grid_connected": True,
                       "fuels": data["inputs"]["fuels"]}
-    data["monitoring"]["csv"] = str(tmp_path / "wind.csv")
-    r = compute(project_from_dict(data, base_dir=DATA))
+    data["monitoring"]["csv"] = "wind.csv"  # beside the project: its folder is tmp_path
+    r = compute(project_from_dict(data, base_dir=tmp_path))
     d = _rows()
     net = sum(float(x["export [MWh]"]) - float(x["import [MWh]"]) for x in d)
     fuel = sum(float(x["fuel_diesel [t]"]) for x in d)

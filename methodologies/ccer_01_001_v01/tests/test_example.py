@@ -109,9 +109,9 @@ def test_no_fuel_gives_zero_project_emissions(tmp_path):
     with (tmp_path / "no_fuel.csv").open("w", newline="", encoding="utf-8") as f:
         csv.writer(f).writerows([[r[i] for i in keep] for r in rows])
     data = _data(fuels=[], fuel_properties={})
-    data["monitoring"]["csv"] = str(tmp_path / "no_fuel.csv")
+    data["monitoring"]["csv"] = "no_fuel.csv"  # beside the project: its folder is tmp_path
     data["monitoring"]["meters"] = {k: v for k, v in data["monitoring"]["meters"].items()
                                     if not k.startswith("fuel_")}
-    r = compute(project_from_dict(data, base_dir=DATA))
+    r = compute(project_from_dict(data, base_dir=tmp_path))
     assert r.totals["project_emissions"] == 0.0
     np.testing.assert_allclose(r.totals["emission_reductions"], _hand()["be"].sum(), rtol=RTOL)

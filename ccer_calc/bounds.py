@@ -1,0 +1,151 @@
+"""Physical ranges of quantities, declared once where a quantity is declared.
+
+Every :class:`~ccer_calc.parameters.Parameter`, every
+:class:`~ccer_calc.methodology.MonitoredColumn` and every quantity field of a project's inputs
+carries a :class:`Bounds` in the unit of its declaration: non-negative by default, a fraction in
+[0, 1], strictly positive (a calorific value), or a plausible band the methodology implies (a
+grid emission factor between 0 and 2 t CO2/MWh, which also refuses a factor given per kJ). The
+loaders check values against it, so an out-of-range number stops at load time with an
+:class:`~ccer_calc.errors.InputError` naming the field, the value and the range.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from ccer_calc.errors import InputError
+
+__all__ = [
+    "CARBON_PER_ENERGY",
+    "CO2_PER_ENERGY",
+    "FRACTION",
+    "GRID_EMISSION_FACTOR",
+    "NONNEGATIVE",
+    "POSITIVE",
+    "UNBOUNDED",
+    "Bounds",
+]
+
+
+def _fmt(x: float) -> str:
+    return f"{x:g}"
+
+
+@dataclass(frozen=True)
+class Bounds:
+    """A closed, open or half-open interval of magnitudes in one unit.
+
+    Parameters
+    ----------
+    minimum, maximum : float, optional
+        The ends; ``None`` for no end.
+    min_inclusive, max_inclusive : bool
+        Whether an end belongs to the range (``False``: strictly greater or less).
+    reason : str
+        Why the range is what it is, when it is more than non-negativity (shown in errors).
+
+    Examples
+    --------
+    >>> Bounds(0.0, 2.0, reason="plausible band").describe("t CO2/MWh")
+    'a value in [0, 2] t CO2/MWh (plausible band)'
+    >>> POSITIVE.describe("GJ/t")
+    'a value > 0 GJ/t'
+    """
+
+    minimum: float | None = 0.0
+    maximum: float | None = None
+    min_inclusive: bool = True
+    max_inclusive: bool = True
+    reason: str = ""
+
+    def __post_init__(self) -> None:
+        if self.minimum is not None and self.maximum is not None \
+                and self.minimum > self.maximum:
+            msg = f"bounds minimum {self.minimum} exceeds maximum {self.maximum}"
+            raise ValueError(msg)
+
+    def describe(self, unit: str) -> str:
+        """The range in words, e.g. ``a value in [0, 1]`` or ``a value >= 0 MWh``."""
+        u = f" {unit}" if unit and unit != "dimensionless" else ""
+        lo, hi = self.minimum, self.maximum
+        if lo is None and hi is None:
+            text = "any finite value"
+        elif hi is None:
+            text = f"a value {'>=' if self.min_inclusive else '>'} {_fmt(lo or 0.0)}{u}"
+        elif lo is None:
+            text = f"a value {'<=' if self.max_inclusive else '<'} {_fmt(hi)}{u}"
+        else:
+            left, right = "[" if self.min_inclusive else "(", "]" if self.max_inclusive else ")"
+            text = f"a value in {left}{_fmt(lo)}, {_fmt(hi)}{right}{u}"
+        return text + (f" ({self.reason})" if self.reason else "")
+
+    def outside(self, magnitude: Any) -> np.ndarray:  # noqa: ANN401 - float or array
+        """Boolean mask of the magnitudes outside the range (NaN counts as outside)."""
+        m = np.asarray(magnitude, dtype=np.float64)
+        bad = ~np.isfinite(m)
+        with np.errstate(invalid="ignore"):
+            if self.minimum is not None:
+                bad |= (m < self.minimum) if self.min_inclusive else (m <= self.minimum)
+            if self.maximum is not None:
+                bad |= (m > self.maximum) if self.max_inclusive else (m >= self.maximum)
+        return bad
+
+    def contains(self, value: float) -> bool:
+        """Whether one magnitude lies in the range."""
+        return not bool(self.outside(value))
+
+    def check(self, magnitude: Any, unit: str, field: str | Callable[[int], str]) -> None:  # noqa: ANN401
+        """Refuse the first magnitude outside the range.
+
+        Parameters
+        ----------
+        magnitude : float or ndarray
+            Values in ``unit``.
+        unit : str
+            Their unit, for the message.
+        field : str or callable
+            The field path, or a function giving it for the index of an array element.
+
+        Raises
+        ------
+        InputError
+            Naming the field, the value and the range.
+        """
+        bad = np.flatnonzero(self.outside(magnitude))
+        if not bad.size:
+            return
+        i = int(bad[0])
+        value = float(np.asarray(magnitude, dtype=np.float64).reshape(-1)[i])
+        where = field(i) if callable(field) else field
+        shown = f"{value:g} {unit}" if unit and unit != "dimensionless" else f"{value:g}"
+        problem = "value out of range" if math.isfinite(value) else "not a finite number"
+        raise InputError(problem, field=where, value=shown, expected=self.describe(unit))
+
+
+#: Non-negative: the default of every declared quantity.
+NONNEGATIVE = Bounds(0.0, None)
+#: Strictly positive (a calorific value, an installed capacity).
+POSITIVE = Bounds(0.0, None, min_inclusive=False)
+#: A fraction in [0, 1] (a weight, an oxidation rate).
+FRACTION = Bounds(0.0, 1.0)
+#: No range other than being finite (only for quantities that may legitimately be negative).
+UNBOUNDED = Bounds(None, None)
+
+#: Grid emission factors (OM, BM, CM) in t CO2/MWh. Coal-fired generation, the most
+#: carbon-intensive source on a grid, emits roughly 0.8-1.2 t CO2/MWh; 2 leaves room for
+#: lignite and oil shale and still refuses a factor written per kWh or per kJ.
+GRID_EMISSION_FACTOR = Bounds(0.0, 2.0, reason="plausible band of a grid emission factor in "
+                                               "t CO2/MWh")
+#: Carbon content per unit of energy, t C/GJ. The IPCC 2006 defaults (Vol. 2, Table 1.3) run
+#: from about 0.015 (natural gas) to about 0.071 (blast furnace gas).
+CARBON_PER_ENERGY = Bounds(0.0, 0.1, reason="plausible band of a fuel's carbon content in "
+                                            "t C/GJ")
+#: CO2 emission factor per unit of energy, t CO2/GJ: the same band times 44/12 (IPCC 2006 Vol. 2
+#: Table 1.4 runs from about 0.056 for natural gas to 0.26 for blast furnace gas).
+CO2_PER_ENERGY = Bounds(0.0, 0.4, reason="plausible band of a fuel's CO2 emission factor in "
+                                         "t CO2/GJ")

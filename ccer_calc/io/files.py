@@ -1,0 +1,226 @@
+"""Reading a file a user names: where it may be, how big it may be, which encoding it is in.
+
+Every reader of user files (project file, monitoring CSV, later inventories and workbooks) goes
+through :func:`read_user_text` or :func:`read_user_bytes`, so the policy lives in one place:
+
+* **Where.** With a ``base_dir`` and ``allow_outside=False`` (the default for files a project
+  names), the path, symlinks resolved, must lie inside ``base_dir`` (subfolders included):
+  ``/etc/passwd``, ``../x`` or a symlink pointing out are refused. Whatever the caller allows,
+  only regular files are read: ``/dev/zero``, FIFOs and directories are refused before opening.
+* **How big.** At most :data:`MAX_FILE_BYTES`, checked on the open file before reading; tables
+  at most :data:`MAX_ROWS` rows (checked by the table readers through :func:`check_rows`).
+* **Which encoding.** A declared encoding is used as declared. Otherwise a byte-order mark
+  decides (UTF-8, UTF-16, UTF-32); otherwise UTF-16 is recognised by its zero bytes, then UTF-8
+  is tried and then GB18030 (a superset of GBK and GB2312, the encoding Chinese Windows tools
+  save in). Text that none of these decodes is refused; nothing is decoded with replacement.
+
+Errors are :class:`~ccer_calc.errors.InputError` naming the field and the path as the user
+wrote it, never the file's content.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import stat
+from pathlib import Path
+
+from ccer_calc.errors import InputError
+
+__all__ = [
+    "MAX_FILE_BYTES",
+    "MAX_ROWS",
+    "check_rows",
+    "decode_text",
+    "read_user_bytes",
+    "read_user_text",
+    "resolve_user_path",
+]
+
+#: Largest file read, in bytes (256 MiB): far above any monitoring table of a CCER project.
+MAX_FILE_BYTES = 256 * 1024 * 1024
+#: Most rows of monitoring data in one project (daily rows for 13,000 years).
+MAX_ROWS = 5_000_000
+
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))
+_SAMPLE = 4096
+
+
+def resolve_user_path(
+    path: str | Path, *, base_dir: Path | None, allow_outside: bool, field: str
+) -> Path:
+    """The real path of a user's file, refused if outside ``base_dir`` (unless allowed).
+
+    Raises
+    ------
+    InputError
+        If the path is malformed, lies outside ``base_dir``, does not exist or is not a
+        regular file.
+    """
+    shown = str(path)
+    try:
+        full = Path(path)
+        if not full.is_absolute():
+            full = (base_dir if base_dir is not None else Path.cwd()) / full
+        real = Path(os.path.realpath(full))
+        inside = base_dir is None or allow_outside \
+            or real.is_relative_to(os.path.realpath(base_dir))
+        info = real.stat() if inside else None
+    except FileNotFoundError:
+        raise InputError("file not found", field=field, value=shown) from None
+    except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the path
+        reason = getattr(exc, "strerror", None) or "unusable path"
+        raise InputError(f"cannot read the file: {reason}", field=field, value=shown) from None
+    if info is None:
+        raise InputError("the file lies outside the project's folder", field=field,
+                         value=shown, expected="a file in the project file's folder or below "
+                         "it (allow others with --allow-outside-files)")
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError("not a regular file", field=field, value=shown,
+                         expected="a regular file (not a device, FIFO or folder)")
+    return real
+
+
+def read_user_bytes(
+    path: str | Path,
+    *,
+    base_dir: Path | None = None,
+    allow_outside: bool = True,
+    max_bytes: int | None = None,
+    field: str = "file",
+) -> bytes:
+    """The bytes of a user's regular file, at most ``max_bytes`` of them.
+
+    Parameters
+    ----------
+    path : str or Path
+        As the user wrote it; relative paths are taken from ``base_dir`` (else the working
+        folder).
+    base_dir : Path, optional
+        The folder the file must lie in unless ``allow_outside``.
+    allow_outside : bool
+        Allow files outside ``base_dir`` (trusted use).
+    max_bytes : int, optional
+        Size limit; :data:`MAX_FILE_BYTES` by default.
+    field : str
+        Field path for error messages (``monitoring.csv``).
+
+    Returns
+    -------
+    bytes
+        The file's content.
+
+    Raises
+    ------
+    InputError
+        See :func:`resolve_user_path`; also if the file is larger than the limit.
+    """
+    limit = MAX_FILE_BYTES if max_bytes is None else max_bytes
+    real = resolve_user_path(path, base_dir=base_dir, allow_outside=allow_outside, field=field)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(real, flags)
+    except OSError as exc:
+        raise InputError(f"cannot read the file: {exc.strerror}", field=field,
+                         value=str(path)) from None
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fh.fileno())
+        if not stat.S_ISREG(info.st_mode):  # replaced between the check and the open
+            raise InputError("not a regular file", field=field, value=str(path))
+        if info.st_size > limit:
+            raise _too_big(path, limit, field)
+        data = fh.read(limit + 1)
+    if len(data) > limit:
+        raise _too_big(path, limit, field)
+    return data
+
+
+def _too_big(path: str | Path, limit: int, field: str) -> InputError:
+    return InputError("the file is larger than the limit", field=field, value=str(path),
+                      expected=f"at most {limit:,} bytes")
+
+
+def decode_text(data: bytes, *, encoding: str | None = None, field: str = "file") -> str:
+    """Decode a user's file: the declared encoding, else BOM, UTF-16, UTF-8, GB18030.
+
+    Examples
+    --------
+    >>> decode_text("光热".encode("gbk"))
+    '光热'
+    >>> decode_text(codecs.BOM_UTF8 + b"a = 1")
+    'a = 1'
+    """
+    if encoding is not None:
+        return _decode_as(data, encoding, field)
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return _decode_as(data, name, field)
+    candidates = ["utf-8", "gb18030"]
+    sample = data[:_SAMPLE]
+    if b"\x00" in sample:  # ASCII text in UTF-16 has a zero byte in every other place
+        odd = sample[1::2].count(0) > sample[0::2].count(0)
+        candidates.insert(0, "utf-16-le" if odd else "utf-16-be")
+    for name in candidates:
+        try:
+            return data.decode(name)
+        except UnicodeDecodeError:
+            continue
+    raise InputError("the file is not readable text", field=field,
+                     expected="UTF-8, UTF-16 or GB18030/GBK text (or declare the encoding)")
+
+
+def _decode_as(data: bytes, encoding: str, field: str) -> str:
+    try:
+        info = codecs.lookup(encoding)
+    except LookupError:
+        raise InputError("unknown encoding", field=field, value=encoding,
+                         expected="e.g. utf-8, gbk, gb18030, utf-16") from None
+    if not getattr(info, "_is_text_encoding", True):
+        raise InputError("not a text encoding", field=field, value=encoding,
+                         expected="e.g. utf-8, gbk, gb18030, utf-16")
+    try:
+        text = data.decode(info.name)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"the file cannot be read as {encoding} (byte {exc.start + 1})",
+                         field=field, value=encoding, expected="the file's real encoding"
+                         ) from None
+    return text.removeprefix("\ufeff")
+
+
+def read_user_text(
+    path: str | Path,
+    *,
+    base_dir: Path | None = None,
+    allow_outside: bool = True,
+    max_bytes: int | None = None,
+    encoding: str | None = None,
+    field: str = "file",
+) -> str:
+    """The text of a user's file, under the folder, size and encoding policy of this module.
+
+    Parameters are those of :func:`read_user_bytes`, and ``encoding`` (declared by the user;
+    detected when ``None``).
+
+    Raises
+    ------
+    InputError
+        If the file may not be read, is too large or is not readable text.
+    """
+    data = read_user_bytes(path, base_dir=base_dir, allow_outside=allow_outside,
+                           max_bytes=max_bytes, field=field)
+    return decode_text(data, encoding=encoding, field=field)
+
+
+def check_rows(count: int, field: str) -> None:
+    """Refuse a table of more than :data:`MAX_ROWS` rows.
+
+    Raises
+    ------
+    InputError
+        Naming the field and the limit.
+    """
+    if count > MAX_ROWS:
+        raise InputError(f"more than {MAX_ROWS:,} rows of monitoring data", field=field,
+                         value=count, expected=f"at most {MAX_ROWS:,} rows")
