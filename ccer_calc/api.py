@@ -6,6 +6,7 @@ Nothing here prints, writes files or keeps global mutable state; errors are
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 import platform
@@ -120,7 +121,7 @@ def load_project(
     data = read_project_file(p)
     project = project_from_dict(data, base_dir=p.parent, registry=registry,
                                 allow_outside=allow_outside)
-    return Project(spec=project.spec, inputs=project.inputs, table=project.table, source=p)
+    return dataclasses.replace(project, source=p)
 
 
 def _check_stages(stages: Stages, shape: tuple[int, ...], mid: str) -> None:

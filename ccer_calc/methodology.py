@@ -24,8 +24,9 @@ if TYPE_CHECKING:
     import datetime as dt
 
     from ccer_calc.equation import Equation
+    from ccer_calc.io.files import ProjectFiles
     from ccer_calc.periods import Segments
-    from ccer_calc.project import Project
+    from ccer_calc.project import Project, ProjectData, ProjectSpec
     from ccer_calc.trail import Trail
 
 __all__ = [
@@ -216,6 +217,19 @@ class Methodology(ABC):
         """
         del inputs  # the static columns do not depend on the project
         return self.monitored_columns
+
+    def load_data(self, spec: ProjectSpec, inputs: BaseModel,
+                  files: ProjectFiles) -> ProjectData | None:
+        """Data the plug-in reads itself; None (the default): the engine's monitoring rows.
+
+        A plug-in whose data are not rows of monitored quantities (a forest inventory: strata,
+        plots and tree records measured at successive dates) reads them here, with
+        ``files.read_text`` (the engine's file policy), and returns the period axis's rows
+        (one per interval between successive stock estimates), the parsed datasets its
+        ``compute`` reads from ``ctx.project.data``, and their digest for the fingerprint.
+        """
+        del spec, inputs, files  # the default reads nothing of its own
+        return None
 
     def column(self, name: str, inputs: BaseModel | None = None) -> MonitoredColumn:
         """The monitored column of that name (among the project's columns if given)."""

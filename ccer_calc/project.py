@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -43,6 +44,7 @@ __all__ = [
     "MonitoringIn",
     "PeriodIn",
     "Project",
+    "ProjectData",
     "ProjectSpec",
     "QuantityIn",
     "parse_date",
@@ -338,13 +340,40 @@ class ProjectSpec(_Strict):
 
 
 @dataclass(frozen=True)
+class ProjectData:
+    """Data a plug-in reads itself, instead of the engine's monitoring rows.
+
+    Parameters
+    ----------
+    table : MonitoringTable
+        The rows the period axis is built from: for a sink, one row per interval between
+        successive stock estimates (its columns may be empty; quantities are computed by the
+        plug-in's equations). The monitoring periods must be tiled by these rows.
+    datasets : Mapping
+        What the plug-in's ``compute`` reads (parsed inventories...).
+    digest : str
+        sha256 (hex) of everything in ``datasets`` that can change a number; the fingerprint
+        covers it.
+    """
+
+    table: MonitoringTable
+    datasets: Mapping[str, Any]
+    digest: str
+
+
+@dataclass(frozen=True)
 class Project:
-    """A validated project: its spec, methodology inputs, overrides and monitored table."""
+    """A validated project: its spec, methodology inputs, overrides and monitored table.
+
+    ``data`` holds what a plug-in read itself through ``Methodology.load_data`` (None for
+    plug-ins whose data are the engine's monitoring rows).
+    """
 
     spec: ProjectSpec
     inputs: BaseModel
     table: MonitoringTable
     source: Path | None
+    data: ProjectData | None = None
 
     @property
     def methodology_id(self) -> str:
@@ -390,5 +419,7 @@ class Project:
             digest.update("\x1f".join(t.meter_status[name].tolist()).encode())
             digest.update(np.nan_to_num(t.meter_error[name], nan=-1.0).tobytes())
         spec["monitoring_data_sha256"] = digest.hexdigest()
+        if self.data is not None:
+            spec["plugin_data_sha256"] = self.data.digest
         return spec
 

@@ -30,6 +30,7 @@ from ccer_calc.errors import InputError
 __all__ = [
     "MAX_FILE_BYTES",
     "MAX_ROWS",
+    "ProjectFiles",
     "check_rows",
     "decode_text",
     "read_user_bytes",
@@ -224,3 +225,21 @@ def check_rows(count: int, field: str) -> None:
     if count > MAX_ROWS:
         raise InputError(f"more than {MAX_ROWS:,} rows of monitoring data", field=field,
                          value=count, expected=f"at most {MAX_ROWS:,} rows")
+
+
+class ProjectFiles:
+    """Reads the files a project names, under this module's policy.
+
+    Handed to :meth:`~ccer_calc.methodology.Methodology.load_data`, so a plug-in that reads its
+    own data (forest inventories) gets the same folder, size and encoding rules as the
+    monitoring CSV, and error messages name the project's own path.
+    """
+
+    def __init__(self, base_dir: Path | None, *, allow_outside: bool = False) -> None:
+        self.base_dir = base_dir if base_dir is not None else Path.cwd()
+        self.allow_outside = allow_outside
+
+    def read_text(self, path: str, *, field: str, encoding: str | None = None) -> str:
+        """The text of a file the project names (relative to the project file)."""
+        return read_user_text(path, base_dir=self.base_dir, allow_outside=self.allow_outside,
+                              encoding=encoding, field=field)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, cast
 from pydantic import BaseModel, ValidationError
 
 from ccer_calc.errors import InputError
-from ccer_calc.io.files import read_user_text
+from ccer_calc.io.files import ProjectFiles, read_user_text
 from ccer_calc.io.table import check_capacity, csv_table, table_from_rows
 from ccer_calc.periods import check_periods
 from ccer_calc.project import Project, ProjectSpec
@@ -237,7 +237,16 @@ def build_project(
         raise InputError("give monitoring data either inline or as a CSV file, not both",
                          field="monitoring",
                          expected="either [[monitoring.data]] rows or monitoring.csv")
-    if mon.csv:
+    own = methodology.load_data(spec, inputs, ProjectFiles(base_dir,
+                                                           allow_outside=allow_outside))
+    if own is not None and (mon.csv or mon.data):
+        raise InputError(f"{methodology.id} reads its monitoring data from the files its "
+                         "inputs name; monitoring rows are not used", field="monitoring",
+                         expected="no monitoring.csv and no [[monitoring.data]]",
+                         methodology=methodology.id)
+    if own is not None:
+        table = own.table
+    elif mon.csv:
         folder = base_dir if base_dir is not None else Path.cwd()
         text = read_user_text(mon.csv, base_dir=folder, allow_outside=allow_outside,
                               encoding=mon.encoding, field="monitoring.csv")
@@ -249,7 +258,7 @@ def build_project(
         if name not in {c.name for c in columns}:
             raise InputError("meter given for an unknown column", field=f"monitoring.meters.{name}",
                              expected="one of " + ", ".join(c.name for c in columns))
-    project = Project(spec=spec, inputs=inputs, table=table, source=source)
+    project = Project(spec=spec, inputs=inputs, table=table, source=source, data=own)
     check_periods(project.periods)
     check_key_dates(spec)
     methodology.parameters.check_overrides(project.overrides, methodology=methodology.id)
