@@ -1,4 +1,4 @@
-"""The ``report`` and ``verify`` subcommands, added to the CLI through ``cli._EXTENSIONS``.
+"""The ``report`` and ``verify`` subcommands.
 
 ``ccer-calc report`` renders one document (HTML, Markdown, or DOCX/PDF with their extras);
 ``ccer-calc verify`` compares claimed figures with a recomputation and exits 0 when no material
@@ -10,14 +10,12 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any, TextIO
 
-from ccer_calc import cli
+from ccer_calc.cli.common import EXIT_MATERIAL, EXIT_OK, add_input_options
 
 if TYPE_CHECKING:
     from ccer_calc.verify import Findings
 
-__all__ = ["add_report", "add_verify", "cmd_report", "cmd_verify"]
-
-EXIT_MATERIAL = 1
+__all__ = ["register"]
 
 
 def _read_claimed(path: str) -> dict[str, Any]:
@@ -61,7 +59,7 @@ def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
                    lang=args.lang, fmt=args.format, template_dirs=args.templates or (),
                    findings=findings, engagement=engagement)
     out.write(f"wrote {args.output}\n")
-    return cli.EXIT_OK
+    return EXIT_OK
 
 
 def _summary(findings: Findings) -> str:
@@ -100,7 +98,7 @@ def cmd_verify(args: argparse.Namespace, out: TextIO) -> int:
         out.write(f"wrote {args.output}\n")
     else:
         out.write(text)
-    return EXIT_MATERIAL if findings.material else cli.EXIT_OK
+    return EXIT_MATERIAL if findings.material else EXIT_OK
 
 
 def _materiality(text: str) -> float:
@@ -145,7 +143,7 @@ def add_report(sub: Any) -> None:  # noqa: ANN401 - argparse's private subparser
     p.add_argument("--materiality", type=_materiality, default=0.01,
                    help="materiality threshold as a fraction (default 0.01)")
     p.add_argument("-o", "--output", required=True, help="file to write (atomically)")
-    cli.add_input_options(p)
+    add_input_options(p)
     p.set_defaults(handler=cmd_report)
 
 
@@ -160,10 +158,11 @@ def add_verify(sub: Any) -> None:  # noqa: ANN401 - argparse's private subparser
                    help="materiality threshold as a fraction (default 0.01)")
     p.add_argument("--json", action="store_true", help="findings as JSON")
     p.add_argument("-o", "--output", help="write to this file (atomically) instead of stdout")
-    cli.add_input_options(p)
+    add_input_options(p)
     p.set_defaults(handler=cmd_verify)
 
 
-for _extend in (add_report, add_verify):
-    if _extend not in cli._EXTENSIONS:  # the documented extension point
-        cli._EXTENSIONS.append(_extend)
+def register(sub: Any) -> None:  # noqa: ANN401 - argparse's private subparsers type
+    """Add ``report`` and ``verify``."""
+    add_report(sub)
+    add_verify(sub)

@@ -1,0 +1,137 @@
+r"""What every command of the command line shares: exit codes, output, options, one-line errors.
+
+Output written with :func:`emit` goes to stdout or, with ``-o``, atomically to a file; a console
+whose encoding lacks a character gets ``\uXXXX`` instead of a failure (:class:`SafeStream`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import io
+import sys
+from collections.abc import Sequence
+from typing import TextIO
+
+__all__ = [
+    "EXIT_ERROR",
+    "EXIT_INTERNAL",
+    "EXIT_MATERIAL",
+    "EXIT_OK",
+    "SafeStream",
+    "add_input_options",
+    "emit",
+    "error_line",
+    "escape_unencodable",
+    "iso_date",
+    "num",
+    "table",
+]
+
+#: Exit codes: success; a material difference found by ``verify``; an input, unit or data
+#: error; an internal error.
+EXIT_OK, EXIT_MATERIAL, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
+_WIDE_FROM = 0x2E80  # first code point of the CJK blocks: two terminal columns each
+
+
+def emit(text: str, out: TextIO, path: str | None) -> None:
+    """Write text to ``out``, or atomically to the file ``path`` (``-o``)."""
+    if path is not None:  # "-o ''" is refused by write_atomic, not taken as stdout
+        from ccer_calc.fsutil import write_atomic  # noqa: PLC0415 - keep start-up light
+
+        write_atomic(path, text if text.endswith("\n") else text + "\n")
+    else:
+        out.write(text if text.endswith("\n") else text + "\n")
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: set[int]) -> str:
+    """A plain-text table; columns in ``right`` are right-aligned; CJK counts double."""
+    def width(s: str) -> int:  # CJK characters take two columns in a terminal
+        return sum(2 if ord(ch) >= _WIDE_FROM else 1 for ch in s)
+
+    cols = [max([width(h)] + [width(r[i]) for r in rows]) for i, h in enumerate(headers)]
+
+    def line(cells: Sequence[str]) -> str:
+        parts = []
+        for i, c in enumerate(cells):
+            pad = " " * (cols[i] - width(c))
+            parts.append(pad + c if i in right else c + pad)
+        return "  ".join(parts).rstrip()
+
+    sep = "  ".join("-" * w for w in cols)
+    return "\n".join([line(headers), sep, *(line(r) for r in rows)])
+
+
+def num(x: float) -> str:
+    """A quantity for a table: thousands separated, three decimals."""
+    return f"{x:,.3f}"
+
+
+def iso_date(text: str) -> dt.date:
+    """An ISO date, as an argparse type."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        msg = f"not an ISO date: {text!r}"
+        raise argparse.ArgumentTypeError(msg) from None
+
+def add_input_options(p: argparse.ArgumentParser) -> None:
+    """``--as-of`` and ``--allow-outside-files``, shared by every command that computes."""
+    p.add_argument("--as-of", type=iso_date, default=None,
+                   help="verification date: ignore factors published after it (YYYY-MM-DD); "
+                        "recorded in the result and its fingerprint")
+    p.add_argument("--allow-outside-files", action="store_true",
+                   help="let the project name files outside its own folder (trusted "
+                        "projects only)")
+
+
+
+def error_line(message: str) -> None:
+    """Write one line to stderr: line breaks in a message become spaces."""
+    SafeStream(sys.stderr).write(" ".join(message.split("\n")).replace("\r", " ") + "\n")
+
+
+def escape_unencodable(text: str, encoding: str) -> str:
+    r"""Replace each character ``encoding`` cannot write by ``\uXXXX`` (JSON's escape).
+
+    JSON syntax outside strings is ASCII, so escaping inside strings keeps a JSON text valid
+    and equal in meaning.
+
+    Examples
+    --------
+    >>> escape_unencodable("风电 😀", "gbk")
+    '风电 \\ud83d\\ude00'
+    """
+    out = []
+    for ch in text:
+        try:
+            ch.encode(encoding)
+        except UnicodeEncodeError:
+            data = ch.encode("utf-16-be", "surrogatepass")
+            out += [f"\\u{data[i:i + 2].hex()}" for i in range(0, len(data), 2)]
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+class SafeStream(io.TextIOBase):
+    """A text stream that escapes what its encoding cannot write instead of failing."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        """The underlying stream's encoding."""
+        return getattr(self._stream, "encoding", None) or "utf-8"
+
+    def write(self, text: str) -> int:
+        """Write text, escaping characters the stream's encoding lacks."""
+        try:
+            return self._stream.write(text)
+        except UnicodeEncodeError:
+            return self._stream.write(escape_unencodable(text, self.encoding))
+
+    def flush(self) -> None:
+        """Flush the underlying stream."""
+        self._stream.flush()

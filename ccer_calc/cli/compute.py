@@ -1,0 +1,57 @@
+"""``ccer-calc compute``: one project's reductions as a table or JSON."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any, TextIO
+
+from ccer_calc.cli.common import EXIT_OK, add_input_options, emit, num, table
+
+__all__ = ["register"]
+
+
+def _resulttable(result: Any) -> str:  # noqa: ANN401 - Result, imported lazily
+    d = result.to_dict()
+    keys = ("baseline_emissions", "project_emissions", "leakage_emissions", "emission_reductions")
+    head = ["", "BE tCO2e", "PE tCO2e", "LE tCO2e", "ER tCO2e"]
+    lines = [f"{d['project']['name']}",
+             f"{d['methodology']['id']} {d['methodology']['title_zh']}", "", "Monitoring periods:"]
+    rows = [[f"{p['id']} {p['start']}..{p['end']}", *(num(p[k]["value"]) for k in keys)]
+            for p in d["periods"]]
+    lines.append(table(head, rows, {1, 2, 3, 4}))
+    lines += ["", "Vintages (calendar years):"]
+    rows = [[str(v["year"]), *(num(v[k]["value"]) for k in keys), f"{v['issuable']['value']:,}",
+             v["rule"]] for v in d["vintages"]]
+    lines.append(table([*head, "issuable", "split rule"], rows, {1, 2, 3, 4, 5}))
+    if d["warnings"]:
+        lines += ["", "Warnings:", *(f"  {w['message_en']}" for w in d["warnings"])]
+    t = d["totals"]
+    lines += ["", f"Total ER: {num(t['emission_reductions']['value'])} t CO2e (unrounded); "
+                  f"issuable {t['issuable']['value']:,} t CO2e (each vintage rounded down)",
+              f"Checks passed: {sum(c['passed'] for c in d['checks'])}/{len(d['checks'])}; "
+              f"equations evaluated: {len(d['trail']['entries'])}",
+              f"Fingerprint: {d['fingerprint']}"]
+    return "\n".join(lines)
+
+
+def cmd_compute(args: argparse.Namespace, out: TextIO) -> int:
+    """Compute a project: a readable table, or JSON with ``--json``."""
+    from ccer_calc.api import compute, load_project  # noqa: PLC0415
+
+    project = load_project(args.project, allow_outside=args.allow_outside_files)
+    result = compute(project, as_of=args.as_of)
+    text = result.to_json() if args.json else _resulttable(result)
+    emit(text, out, args.output)
+    if args.output is not None:
+        out.write(f"wrote {args.output}\n")
+    return EXIT_OK
+
+
+def register(sub: Any) -> None:  # noqa: ANN401 - argparse's private subparsers type
+    """Add ``compute``."""
+    p = sub.add_parser("compute", help="compute a project's emission reductions")
+    p.add_argument("project", help="project file (.toml or .json)")
+    p.add_argument("--json", action="store_true", help="JSON instead of a table")
+    p.add_argument("-o", "--output", help="write to this file (atomically) instead of stdout")
+    add_input_options(p)
+    p.set_defaults(handler=cmd_compute)
