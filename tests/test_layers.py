@@ -20,22 +20,17 @@ CORE = {"parameters", "trail", "periods", "equation", "project", "methodology", 
         "result", "fingerprint", "findings", "datatables", "registry", "gwp", "schema"}
 
 
+LAYERS = [(BASE, 0), (CORE, 1), ({"tools"}, 2), ({"io"}, 3), ({"api", "batch"}, 4),
+          ({"documents", "verify"}, 5), ({"cli", "__main__"}, 6)]
+
+
 def _rank(module: str) -> int:
-    top = module.removeprefix("ccer_calc.").split(".")[0]
-    if top in BASE or module == "ccer_calc":
+    if module == "ccer_calc":
         return 0
-    if top in CORE:
-        return 1
-    if top == "tools":
-        return 2
-    if top == "io":
-        return 3
-    if top in {"api", "batch"}:
-        return 4
-    if top in {"documents", "verify"}:
-        return 5
-    if top in {"cli", "__main__"}:
-        return 6
+    top = module.removeprefix("ccer_calc.").split(".")[0]
+    for names, rank in LAYERS:
+        if top in names:
+            return rank
     msg = f"{module} has no layer; add it to tests/test_layers.py"
     raise AssertionError(msg)
 
