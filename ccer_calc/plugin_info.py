@@ -9,10 +9,12 @@ This module imports only the standard library.
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
 
-__all__ = ["IDENTITY", "MethodologyInfo"]
+__all__ = ["IDENTITY", "MethodologyInfo", "lazy_attributes"]
 
 #: The fields a methodology's identity consists of, in the order listings show them.
 IDENTITY = ("id", "version", "title_zh", "title_en", "sector", "status", "programme",
@@ -54,3 +56,26 @@ class MethodologyInfo:
     def to_dict(self) -> dict[str, Any]:
         """Plain-data form."""
         return asdict(self)
+
+
+def lazy_attributes(package: str, module: str,
+                    names: tuple[str, ...]) -> Callable[[str], Any]:
+    """A module ``__getattr__`` that imports ``package.module`` when one of ``names`` is used.
+
+    A plug-in package's ``__init__`` exports its light ``INFO`` and, with
+    ``__getattr__ = lazy_attributes(__name__, "methodology", ("METHODOLOGY",))``, loads its
+    methodology only when the entry point (or a user) asks for it.
+
+    Examples
+    --------
+    >>> getattr_ = lazy_attributes("json", "decoder", ("JSONDecoder",))
+    >>> getattr_("JSONDecoder").__name__
+    'JSONDecoder'
+    """
+    def __getattr__(name: str) -> Any:  # noqa: ANN401 - whatever the module defines
+        if name in names:
+            return getattr(importlib.import_module(f"{package}.{module}"), name)
+        msg = f"module {package!r} has no attribute {name!r}"
+        raise AttributeError(msg)
+
+    return __getattr__

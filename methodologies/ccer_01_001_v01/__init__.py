@@ -5,9 +5,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from ccer_calc.plugin_info import MethodologyInfo
+from ccer_calc.plugin_info import MethodologyInfo, lazy_attributes
 
 if TYPE_CHECKING:
     from methodologies.ccer_01_001_v01.methodology import METHODOLOGY, SolarThermal
@@ -26,10 +26,4 @@ INFO = MethodologyInfo(
 )
 
 
-def __getattr__(name: str) -> Any:  # noqa: ANN401 - the methodology object or its class
-    if name in ("METHODOLOGY", "SolarThermal"):
-        from methodologies.ccer_01_001_v01 import methodology  # noqa: PLC0415 - loaded on first use
-
-        return getattr(methodology, name)
-    msg = f"module {__name__!r} has no attribute {name!r}"
-    raise AttributeError(msg)
+__getattr__ = lazy_attributes(__name__, "methodology", ("METHODOLOGY", "SolarThermal"))
