@@ -15,7 +15,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1] / "ccer_calc"
 
-BASE = {"units", "errors", "bilingual", "plugin_info", "bounds", "fsutil", "document_kinds"}
+BASE = {"units", "errors", "bilingual", "plugin_info", "bounds", "fsutil", "document_kinds",
+        "extras"}
 CORE = {"parameters", "trail", "periods", "equation", "project", "methodology", "rules",
         "result", "fingerprint", "findings", "datatables", "registry", "gwp", "schema"}
 

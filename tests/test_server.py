@@ -292,3 +292,19 @@ def test_a_bug_is_a_500_without_traceback(monkeypatch: pytest.MonkeyPatch,
         assert "boom" not in body["detail"]
         assert c.get("/methodologies").status_code == 200
     assert "internal error" in caplog.text
+
+
+def test_serve_without_the_extra(monkeypatch: pytest.MonkeyPatch,
+                                 capsys: pytest.CaptureFixture[str]) -> None:
+    import builtins  # noqa: PLC0415
+
+    real = builtins.__import__
+
+    def fake(name: str, *args: Any, **kwargs: Any) -> Any:
+        if name.split(".", maxsplit=1)[0] == "uvicorn":
+            raise ModuleNotFoundError(f"No module named {name!r}")
+        return real(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", fake)
+    assert main(["serve", "--port", "1"], out=io.StringIO()) == 2
+    assert "pip install 'ccer-calc[server]'" in capsys.readouterr().err

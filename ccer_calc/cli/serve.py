@@ -18,16 +18,10 @@ __all__ = ["register"]
 
 
 def _uvicorn() -> Any:  # noqa: ANN401 - the optional module
-    from ccer_calc.errors import CcerError  # noqa: PLC0415
+    from ccer_calc.extras import require  # noqa: PLC0415 - keep start-up light
 
-    try:
-        import fastapi  # noqa: F401, PLC0415 - optional extra
-        import uvicorn  # noqa: PLC0415 - optional extra
-    except ImportError as exc:
-        raise CcerError(f"the HTTP service is not available ({type(exc).__name__}: {exc})",
-                        field="serve",
-                        expected="the server extra: pip install 'ccer-calc[server]'") from None
-    return uvicorn
+    require("fastapi", extra="server", field="serve")
+    return require("uvicorn", extra="server", field="serve")
 
 
 def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:

@@ -24,7 +24,8 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ccer_calc.errors import CcerError, InputError
+from ccer_calc.errors import InputError
+from ccer_calc.extras import require
 from ccer_calc.io.files import MAX_FILE_BYTES, read_user_bytes
 from ccer_calc.io.table import Cell, table_from_cells
 
@@ -39,13 +40,7 @@ MAX_UNPACKED_BYTES = MAX_FILE_BYTES
 
 
 def _openpyxl() -> Any:  # noqa: ANN401 - the optional module
-    try:
-        import openpyxl  # noqa: PLC0415 - optional extra
-    except ImportError as exc:
-        raise CcerError(f"openpyxl is not available ({type(exc).__name__}: {exc})",
-                        field="monitoring.excel",
-                        expected="the excel extra: pip install 'ccer-calc[excel]'") from None
-    return openpyxl
+    return require("openpyxl", extra="excel", field="monitoring.excel")
 
 
 def _check_archive(data: bytes, name: str, field: str) -> None:
@@ -175,7 +170,7 @@ def xlsx_table(
     InputError, UnitError
         See the module notes; messages name the workbook, the sheet and the row.
     CcerError
-        If the ``excel`` extra (openpyxl) is not installed.
+        If the ``excel`` extra (openpyxl) is not installed (:func:`ccer_calc.extras.require`).
     """
     _check_archive(data, name, field)
     book = _load(data, name, field, data_only=False)

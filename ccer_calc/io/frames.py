@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ccer_calc.errors import CcerError
+from ccer_calc.extras import require
 from ccer_calc.io.result_tables import Column, Table, result_tables
 from ccer_calc.result import KEYS, UNIT
 
@@ -23,13 +23,7 @@ __all__ = ["result_frames"]
 
 
 def _pandas() -> Any:  # noqa: ANN401 - the optional module
-    try:
-        import pandas  # noqa: PLC0415 - optional extra
-    except ImportError as exc:
-        raise CcerError(f"pandas is not available ({type(exc).__name__}: {exc})",
-                        field="to_frames",
-                        expected="the pandas extra: pip install 'ccer-calc[pandas]'") from None
-    return pandas
+    return require("pandas", extra="pandas", field="to_frames")
 
 
 def _frame(pd: Any, table: Table) -> Any:  # noqa: ANN401 - a DataFrame
