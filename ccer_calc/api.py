@@ -21,6 +21,7 @@ from ccer_calc.datatables import recording, use_table_key
 from ccer_calc.errors import ApplicabilityError, InputError, PluginError, UnitError
 from ccer_calc.fingerprint import fingerprint
 from ccer_calc.io.projectfile import build_project, read_project_file
+from ccer_calc.io.sources import monitoring_source
 from ccer_calc.methodology import Context, Methodology, Stages
 from ccer_calc.periods import Segments, assign_rows, split_at_years
 from ccer_calc.project import Project
@@ -83,18 +84,44 @@ def project_from_dict(
     base_dir: Path | None = None,
     registry: Registry | None = None,
     allow_outside: bool = False,
+    monitoring: object = None,
+    read_files: bool = True,
 ) -> Project:
     """Validate plain project data (as parsed from JSON or TOML) into a Project.
 
-    Files the data name are read from ``base_dir`` (the working folder by default) and must
-    lie in it unless ``allow_outside`` (see :mod:`ccer_calc.io.files`).
+    Parameters
+    ----------
+    data : dict
+        The project as plain data (the shape of a project file).
+    base_dir : Path, optional
+        Files the data name are read from here (the working folder by default) and must lie
+        in it unless ``allow_outside`` (see :mod:`ccer_calc.io.files`).
+    registry : Registry, optional
+        Where to find the methodology; the installed plug-ins by default.
+    allow_outside : bool
+        Let the project name files outside ``base_dir`` (trusted use only).
+    monitoring : DataFrame, mapping of arrays, or MonitoringSource, optional
+        The monitored rows held in memory instead of ``monitoring.data`` or a file: a pandas
+        DataFrame with units in its column names (``"export [MWh]"``) or in
+        ``attrs["units"]``, a mapping of column name to a pint Quantity over a numpy array, or
+        a :class:`~ccer_calc.io.sources.MonitoringSource` (see :mod:`ccer_calc.io.sources`).
+    read_files : bool
+        ``False`` refuses every file the data name (what a service does with a project sent
+        to it).
+
+    Raises
+    ------
+    InputError, UnitError, MethodologyNotFound
+        On anything missing, unreadable, out of range or inconsistent, naming the field.
     """
     mid = data.get("methodology") if isinstance(data, dict) else None
     if not isinstance(mid, str):
         raise InputError("missing methodology id", field="methodology",
                          expected="e.g. methodology = \"CCER-01-002-V01\"")
     methodology = get_methodology(mid, registry=registry)
-    return build_project(data, methodology, base_dir, None, allow_outside=allow_outside)
+    source = None if monitoring is None else monitoring_source(monitoring)
+    return build_project(data, methodology, base_dir, None, allow_outside=allow_outside,
+                         monitoring=source, read_files=read_files)
 
 
 def load_project(

@@ -288,7 +288,7 @@ class MeterIn(_Strict):
 
 
 class MonitoringIn(_Strict):
-    """Monitoring periods and the monitored rows (inline, or a CSV file beside the project)."""
+    """Monitoring periods and the monitored rows (inline, or a CSV or Excel file)."""
 
     periods: list[PeriodIn]
     data: list[dict[str, Any]] = Field(default_factory=list)
@@ -297,6 +297,11 @@ class MonitoringIn(_Strict):
     encoding: str | None = Field(
         None, description="encoding of the CSV file (utf-8, gbk, gb18030, utf-16, ...); "
                           "detected when not given")
+    excel: str | None = Field(None, description="Excel workbook (.xlsx), relative to the "
+                                                "project file; row 1 holds the CSV's header "
+                                                "cells with units (needs the excel extra)")
+    sheet: str | None = Field(None, description="the workbook's sheet to read (the first "
+                                                "when not given)")
     meters: dict[str, MeterIn] = Field(default_factory=dict)
 
 
@@ -399,7 +404,7 @@ class Project:
 
     def canonical(self) -> dict[str, Any]:
         """Canonical plain data of every input: the fingerprint is taken over this."""
-        exclude: dict[str, Any] = {"monitoring": {"data", "csv", "encoding"}}
+        exclude: dict[str, Any] = {"monitoring": {"data", "csv", "encoding", "excel", "sheet"}}
         if not self.spec.ex_ante:  # older project files keep their fingerprint
             exclude["ex_ante"] = True
         spec = self.spec.model_dump(mode="json", exclude=exclude)

@@ -228,3 +228,14 @@ class Result:
     def to_json(self, *, indent: int | None = 2) -> str:
         """Byte-identical JSON for identical inputs and versions."""
         return canonical_json(self.to_dict(), indent=indent)
+
+    def to_frames(self) -> dict[str, Any]:
+        """The result as pandas DataFrames, units in ``attrs["units"]`` (extra ``pandas``).
+
+        Keys: ``periods``, ``vintages``, ``totals``, ``trail``, ``trail_inputs``,
+        ``parameters``, ``checks``, ``warnings``, ``summary``
+        (see :mod:`ccer_calc.io.frames`).
+        """
+        from ccer_calc.io.frames import result_frames  # noqa: PLC0415 - optional, higher layer
+
+        return result_frames(self)

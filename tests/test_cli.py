@@ -83,7 +83,9 @@ def test_example_writes_files_that_compute(tmp_path: Path) -> None:
     assert code == EXIT_OK
     assert sorted(p.name for p in tmp_path.iterdir()) == ["example.toml",
                                                           "example_engagement.toml",
-                                                          "example_monitoring.csv"]
+                                                          "example_excel.toml",
+                                                          "example_monitoring.csv",
+                                                          "example_monitoring.xlsx"]
     assert f"next: ccer-calc compute {tmp_path / 'example.toml'}" in text
     code, text = run("compute", str(tmp_path / "example.toml"), "--json")
     assert code == EXIT_OK

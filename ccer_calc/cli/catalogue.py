@@ -143,7 +143,7 @@ def cmd_example(args: argparse.Namespace, out: TextIO) -> int:
     dest.mkdir(parents=True, exist_ok=True)
     written = []
     for item in sorted(folder.iterdir(), key=lambda t: t.name):
-        if item.is_file() and item.name.endswith((".toml", ".json", ".csv")):
+        if item.is_file() and item.name.endswith((".toml", ".json", ".csv", ".xlsx")):
             target = dest / item.name
             if target.exists() and not args.force:
                 raise InputError("file exists", field="-o", value=str(target),

@@ -35,13 +35,25 @@ def _resulttable(result: Any) -> str:  # noqa: ANN401 - Result, imported lazily
 
 
 def cmd_compute(args: argparse.Namespace, out: TextIO) -> int:
-    """Compute a project: a readable table, or JSON with ``--json``."""
+    """Compute a project: a readable table, JSON with ``--json``, or ``-o FILE.xlsx``."""
     from ccer_calc.api import compute, load_project  # noqa: PLC0415
 
+    workbook = args.output is not None and args.output.lower().endswith(".xlsx")
+    if workbook and args.json:
+        from ccer_calc.errors import InputError  # noqa: PLC0415
+
+        raise InputError("--json and an .xlsx output exclude each other", field="-o",
+                         value=args.output, expected="a .json file with --json, or no --json "
+                                                     "for a workbook")
     project = load_project(args.project, allow_outside=args.allow_outside_files)
     result = compute(project, as_of=args.as_of)
-    text = result.to_json() if args.json else _resulttable(result)
-    emit(text, out, args.output)
+    if workbook:
+        from ccer_calc.fsutil import write_atomic  # noqa: PLC0415
+        from ccer_calc.io.workbook import result_workbook  # noqa: PLC0415
+
+        write_atomic(args.output, result_workbook(result))
+    else:
+        emit(result.to_json() if args.json else _resulttable(result), out, args.output)
     if args.output is not None:
         out.write(f"wrote {args.output}\n")
     return EXIT_OK
@@ -52,6 +64,7 @@ def register(sub: Any) -> None:  # noqa: ANN401 - argparse's private subparsers 
     p = sub.add_parser("compute", help="compute a project's emission reductions")
     p.add_argument("project", help="project file (.toml or .json)")
     p.add_argument("--json", action="store_true", help="JSON instead of a table")
-    p.add_argument("-o", "--output", help="write to this file (atomically) instead of stdout")
+    p.add_argument("-o", "--output", help="write to this file (atomically) instead of stdout; a "
+                                        "name ending in .xlsx writes an Excel workbook")
     add_input_options(p)
     p.set_defaults(handler=cmd_compute)

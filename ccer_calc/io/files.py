@@ -233,13 +233,33 @@ class ProjectFiles:
     Handed to :meth:`~ccer_calc.methodology.Methodology.load_data`, so a plug-in that reads its
     own data (forest inventories) gets the same folder, size and encoding rules as the
     monitoring CSV, and error messages name the project's own path.
+
+    With ``read_files=False`` (a project sent to a service) every read is refused, naming the
+    field: such a project may not name a file on the machine that computes it.
     """
 
-    def __init__(self, base_dir: Path | None, *, allow_outside: bool = False) -> None:
+    def __init__(self, base_dir: Path | None, *, allow_outside: bool = False,
+                 read_files: bool = True) -> None:
         self.base_dir = base_dir if base_dir is not None else Path.cwd()
         self.allow_outside = allow_outside
+        self.read_files = read_files
+
+    def check_allowed(self, path: str, field: str) -> None:
+        """Refuse any file when files may not be read (``read_files=False``).
+
+        Raises
+        ------
+        InputError
+            Naming the field and the path.
+        """
+        if not self.read_files:
+            raise InputError("a project sent to this service may not name a file",
+                             field=field, value=path,
+                             expected="the data in the request (inline rows, or the file "
+                                      "uploaded with it)")
 
     def read_text(self, path: str, *, field: str, encoding: str | None = None) -> str:
         """The text of a file the project names (relative to the project file)."""
+        self.check_allowed(path, field)
         return read_user_text(path, base_dir=self.base_dir, allow_outside=self.allow_outside,
                               encoding=encoding, field=field)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import tomllib
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -14,10 +15,12 @@ from ccer_calc.errors import InputError
 from ccer_calc.io.files import ProjectFiles, read_user_text
 from ccer_calc.io.table import check_capacity, csv_table, table_from_rows
 from ccer_calc.periods import check_periods
-from ccer_calc.project import Project, ProjectSpec
+from ccer_calc.project import MonitoringIn, Project, ProjectSpec
 
 if TYPE_CHECKING:
-    from ccer_calc.methodology import Methodology
+    from ccer_calc.io.sources import MonitoringSource
+    from ccer_calc.methodology import Methodology, MonitoredColumn
+    from ccer_calc.periods import MonitoringTable
 
 __all__ = [
     "MAX_DEPTH",
@@ -206,6 +209,8 @@ def build_project(
     source: Path | None,
     *,
     allow_outside: bool = False,
+    monitoring: MonitoringSource | None = None,
+    read_files: bool = True,
 ) -> Project:
     """Validate plain project data against the engine's shape and the methodology's inputs.
 
@@ -222,6 +227,11 @@ def build_project(
         The project file, recorded in the Project.
     allow_outside : bool
         Allow the project to name files outside ``base_dir`` (trusted use).
+    monitoring : MonitoringSource, optional
+        Monitored rows held in memory (:mod:`ccer_calc.io.sources`), instead of
+        ``monitoring.data`` or a file.
+    read_files : bool
+        ``False`` refuses every file the project names (a project sent to a service).
 
     Raises
     ------
@@ -231,30 +241,18 @@ def build_project(
     check_plain_data(data, "project")
     spec = cast("ProjectSpec", _model(ProjectSpec, data, ""))
     inputs = _model(methodology.input_model, spec.inputs, "inputs.")
-    mon = spec.monitoring
     columns = methodology.monitored_columns_for(inputs)
-    if mon.csv and mon.data:
-        raise InputError("give monitoring data either inline or as a CSV file, not both",
-                         field="monitoring",
-                         expected="either [[monitoring.data]] rows or monitoring.csv")
-    own = methodology.load_data(spec, inputs, ProjectFiles(base_dir,
-                                                           allow_outside=allow_outside))
-    if own is not None and (mon.csv or mon.data):
+    files = ProjectFiles(base_dir, allow_outside=allow_outside, read_files=read_files)
+    own = methodology.load_data(spec, inputs, files)
+    table = own.table if own is not None else \
+        _monitoring_table(spec.monitoring, columns, files, monitoring)
+    if own is not None and _given(spec.monitoring, monitoring):
         raise InputError(f"{methodology.id} reads its monitoring data from the files its "
                          "inputs name; monitoring rows are not used", field="monitoring",
-                         expected="no monitoring.csv and no [[monitoring.data]]",
+                         expected="no monitoring.csv, monitoring.excel or [[monitoring.data]]",
                          methodology=methodology.id)
-    if own is not None:
-        table = own.table
-    elif mon.csv:
-        folder = base_dir if base_dir is not None else Path.cwd()
-        text = read_user_text(mon.csv, base_dir=folder, allow_outside=allow_outside,
-                              encoding=mon.encoding, field="monitoring.csv")
-        table = csv_table(text, columns, origin=mon.csv)
-    else:
-        table = table_from_rows(mon.data, columns)
     check_capacity(table, columns, inputs)
-    for name in mon.meters:
+    for name in spec.monitoring.meters:
         if name not in {c.name for c in columns}:
             raise InputError("meter given for an unknown column", field=f"monitoring.meters.{name}",
                              expected="one of " + ", ".join(c.name for c in columns))
@@ -263,3 +261,37 @@ def build_project(
     check_key_dates(spec)
     methodology.parameters.check_overrides(project.overrides, methodology=methodology.id)
     return project
+
+
+def _given(mon: MonitoringIn, memory: MonitoringSource | None) -> list[str]:
+    """Where the project's monitored rows are given: ``monitoring.csv``, ``monitoring.data``..."""
+    named = [f"monitoring.{k}" for k in ("csv", "excel", "data") if getattr(mon, k)]
+    return named + (["the monitoring data passed with the project"] if memory else [])
+
+
+def _monitoring_table(mon: MonitoringIn, columns: Sequence[MonitoredColumn],
+                      files: ProjectFiles, memory: MonitoringSource | None) -> MonitoringTable:
+    """The monitored rows from exactly one place: inline rows, a CSV, a workbook, or memory."""
+    given = _given(mon, memory)
+    if len(given) > 1:
+        raise InputError("monitoring data given in more than one place", field="monitoring",
+                         value=" and ".join(given), expected="exactly one of [[monitoring.data]] "
+                         "rows, monitoring.csv, monitoring.excel or data passed in memory")
+    if mon.sheet is not None and not mon.excel:
+        raise InputError("a sheet is named without a workbook", field="monitoring.sheet",
+                         value=mon.sheet, expected="monitoring.excel naming the .xlsx file")
+    if memory is not None:
+        return memory.table(columns)
+    if mon.csv:
+        files.check_allowed(mon.csv, "monitoring.csv")
+        text = read_user_text(mon.csv, base_dir=files.base_dir,
+                              allow_outside=files.allow_outside, encoding=mon.encoding,
+                              field="monitoring.csv")
+        return csv_table(text, columns, origin=mon.csv)
+    if mon.excel:
+        files.check_allowed(mon.excel, "monitoring.excel")
+        from ccer_calc.io.excel import read_xlsx_table  # noqa: PLC0415 - optional extra inside
+
+        return read_xlsx_table(mon.excel, columns, sheet=mon.sheet, base_dir=files.base_dir,
+                               allow_outside=files.allow_outside)
+    return table_from_rows(mon.data, columns)

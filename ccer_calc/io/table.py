@@ -12,6 +12,7 @@ Every message names a row as the user wrote it: ``monitoring.data[3].export`` fo
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -31,7 +32,8 @@ from ccer_calc.units import Quantity, parse_unit
 if TYPE_CHECKING:
     from ccer_calc.methodology import MonitoredColumn
 
-__all__ = ["check_capacity", "csv_table", "read_csv_table", "table_from_rows"]
+__all__ = ["Cell", "check_capacity", "csv_table", "read_csv_table", "table_from_cells",
+           "table_from_rows"]
 
 _HEADER = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\[(.*)\])?\s*$")
 _STATUSES = {s.value for s in MeterStatus}
@@ -336,3 +338,99 @@ def read_csv_table(
                           encoding=encoding, field="monitoring.csv")
     return csv_table(text, columns, origin=str(path))
 
+
+
+#: A cell of a spreadsheet or data frame: text, a number, a date, or empty.
+Cell = str | float | int | dt.date | None
+
+
+def table_from_cells(
+    header: Sequence[str],
+    rows: Iterable[tuple[int, Sequence[Cell]]],
+    columns: Sequence[MonitoredColumn],
+    *,
+    origin: str,
+) -> MonitoringTable:
+    """Build a table from header cells with units and rows of typed cells (a sheet, a frame).
+
+    The same header rules as a CSV file (``name [unit]``, every column once, a unit on every
+    monitored column); cells may be text (read as in a CSV file), numbers, dates or empty.
+
+    Parameters
+    ----------
+    header : sequence of str
+        The header cells, e.g. ``["start", "end", "export [MWh]"]``.
+    rows : iterable of (int, sequence of cell)
+        Each row's line number as the user sees it (1-based sheet row) and its cells.
+    columns : sequence of MonitoredColumn
+        The project's monitored columns.
+    origin : str
+        How messages name the data (``data.xlsx, sheet 'Sheet1'``).
+
+    Raises
+    ------
+    InputError, UnitError
+        Naming the line and column: a date in a text or number column, a date-time that is not
+        a whole day, text in a number column, or whatever a CSV cell would be refused for.
+    """
+    head = _header(header, origin)
+    _check_header(head, columns, origin)
+    found: list[dict[str, Any]] = []
+    lines: list[int] = []
+    for lineno, cells in rows:
+        if len(cells) != len(head):
+            raise InputError("wrong number of cells", field=f"{origin}: line {lineno}",
+                             value=len(cells), expected=f"{len(head)} cells")
+        found.append(_typed_row(head, cells, f"{origin}: line {lineno}"))
+        lines.append(lineno)
+        check_rows(len(lines), origin)
+    return table_from_rows(found, columns, origin=origin, lines=np.array(lines, dtype=np.int64))
+
+
+def _typed_row(head: list[tuple[str, str | None]], cells: Sequence[Cell],
+               where: str) -> dict[str, Any]:
+    row: dict[str, Any] = {}
+    for (name, unit), cell in zip(head, cells, strict=True):
+        at = f"{where}, column {name}"
+        if name in ("start", "end"):
+            row[name] = _date_cell(cell, at)
+        elif name.endswith("_meter") or unit is None:
+            row[name] = _text_cell(cell, at)
+        elif cell is None or (isinstance(cell, str) and cell.strip() == ""):
+            if not name.endswith("_meter_error"):
+                raise InputError("missing monitored value", field=at,
+                                 expected=f"a number in {unit}")
+        elif isinstance(cell, str):
+            row[name] = {"value": _number(cell.strip(), at), "unit": unit}
+        elif isinstance(cell, bool) or not isinstance(cell, int | float):
+            raise InputError(f"a {_kind(cell)} in a number column", field=at,
+                             value=str(cell), expected=f"a number in {unit}")
+        else:
+            row[name] = {"value": _number(repr(float(cell)), at), "unit": unit}
+    return row
+
+
+def _kind(cell: object) -> str:
+    return ("date" if isinstance(cell, dt.date) else "truth value" if isinstance(cell, bool)
+            else type(cell).__name__)
+
+
+def _date_cell(cell: Cell, at: str) -> object:
+    """A date cell as a date (a date-time must be midnight) or text; numbers stay numbers."""
+    if isinstance(cell, dt.datetime):
+        if cell.time() != dt.time(0):
+            raise InputError("a date-time, not a date", field=at, value=cell.isoformat(),
+                             expected="a whole day (a date without a time of day)")
+        return cell.date()
+    if isinstance(cell, str):
+        return cell.strip()
+    return cell  # a date, or a number that _date refuses by name
+
+
+def _text_cell(cell: Cell, at: str) -> str:
+    if cell is None:
+        return ""
+    if not isinstance(cell, str):
+        raise InputError(f"a {_kind(cell)} in a text column", field=at, value=str(cell),
+                         expected="text, e.g. ok, out_of_tolerance or uncalibrated")
+    return cell.strip()
