@@ -2,8 +2,8 @@
 
 DESIGN.md's layers, as built: base (units, errors and other leaf helpers) < core (parameters,
 equations, trail, periods, project, methodology, rules, result, registry) < tools and io (io
-may read the tools' record types) < api, batch and estimation < documents and verify < cli. Imports inside
-functions (deferred on purpose, to keep start-up light) are not counted.
+may read the tools' record types) < api, batch and estimation < documents and verify < cli.
+Imports inside functions (deferred on purpose, to keep start-up light) are not counted.
 """
 
 from __future__ import annotations
