@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ccer_calc.api import compute_on_axis, get_methodology
-from ccer_calc.errors import InputError
+from ccer_calc.errors import CcerError, InputError
 from ccer_calc.io.expected import crediting_year_axis
 from ccer_calc.methodology import Methodology
 from ccer_calc.project import MonitoringIn, PeriodIn, Project
@@ -181,9 +181,16 @@ def _one(project: Project, m: Methodology, reg: Registry, as_of: dt.date | None,
          scenario: str | None) -> Estimate:
     """The estimate of one project (or scenario), without scenarios or sensitivity."""
     axis = _axis(project)
-    result = compute_on_axis(axis, project, m, reg, as_of=_as_of(project, as_of), ex_ante=True,
-                             fingerprint_extra={"computation": "estimate",
-                                                "scenario": scenario})
+    try:
+        result = compute_on_axis(axis, project, m, reg, as_of=_as_of(project, as_of),
+                                 ex_ante=True, fingerprint_extra={"computation": "estimate",
+                                                                  "scenario": scenario})
+    except CcerError as exc:
+        if scenario is None:
+            raise
+        raise type(exc)(f"in scenario {scenario}: {exc.problem}", field=exc.field,
+                        value=exc.value, expected=exc.expected,
+                        methodology=exc.methodology) from None
     d = project.spec.dates
     return Estimate(result, _years(result), (d.crediting_period_start.isoformat(),
                                              d.crediting_period_end.isoformat()), scenario)
