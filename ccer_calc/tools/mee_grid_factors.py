@@ -149,8 +149,8 @@ def _edition_for(year: int, as_of: dt.date | None) -> tuple[Edition, str]:
         if e == year:
             return ed, f"edition {e} (published for year y)"
         when = f" by {as_of}" if as_of is not None else ""
-        return ed, (f"edition {e} (the edition for year {year} had not been published{when}; "
-                    f"latest earlier edition)")
+        return ed, (f"edition {e} (the edition for year {year} had not been published{when}, "
+                    f"so the latest earlier edition)")
     raise DataNotFound(f"no MEE OM/BM edition at or before year {year} is in the register",
                        field="parameters.grid_om_factor", value=year,
                        expected=f"a year from {first} on, or {_OVERRIDE}")
