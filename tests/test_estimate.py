@@ -372,3 +372,47 @@ def test_the_years_helper_counts_days() -> None:
     assert calendar.isleap(2024)
     assert (dt.date(2024, 12, 31) - dt.date(2024, 7, 1)).days + 1 == 184
     assert math.isclose(184 / 366 + 181 / 365, 1.0, rel_tol=1e-2)
+
+
+# --- solar thermal: fuel for anti-freeze heating, per-year export ------------------------------
+
+def test_solar_thermal_year_by_hand() -> None:
+    """CCER-01-001-V01 §6.3 eqs. (1)-(3), §6.4 eqs. (4)-(5), §6.6 eq. (6) for 2024.
+
+    Diesel from the bundled defaults (GB/T 32151.34-2024 表C.1: NCV 42.652 GJ/t, CC 20.2 t C/TJ,
+    OF 98 %); natural gas with the project's NCV 385.2 GJ/万Nm3 and the table's CC 15.3 t C/TJ,
+    OF 99 %.
+    """
+    path = EX_ANTE_TOML.parents[2] / "ccer_01_001_v01" / "data" / "example_ex_ante.toml"
+    est = estimate(load_project(path))
+    first = est.years[0]
+    be = (318000.0 - 8100.0) * (0.5 * 0.8922 + 0.5 * 0.4407)
+    pe = (14.0 * 42.652 * 20.2e-3 * 0.98 + 20.5 * 385.2 * 15.3e-3 * 0.99) * 44 / 12
+    assert first.values["baseline_emissions"] == pytest.approx(be, rel=1e-12)
+    assert first.values["project_emissions"] == pytest.approx(pe, rel=1e-12)
+    assert first.values["emission_reductions"] == pytest.approx(be - pe, rel=1e-12)
+    # export is given per year: 2033's row is its own value; the fuels are constant
+    last = est.years[-1]
+    assert last.values["baseline_emissions"] == pytest.approx(
+        (334000.0 - 8100.0) * (0.5 * 0.8922 + 0.5 * 0.4407), rel=1e-12)
+    assert last.values["project_emissions"] == pytest.approx(pe, rel=1e-12)
+    # the low_dni scenario replaces the per-year export by a constant
+    low = est.scenarios["low_dni"].years
+    assert {round(y.values["baseline_emissions"], 6) for y in low} == {
+        round((300000.0 - 8100.0) * (0.5 * 0.8922 + 0.5 * 0.4407), 6)}
+
+
+def test_an_intensive_quantity_holds_as_given() -> None:
+    from ccer_calc.expected import ExpectedIn  # noqa: PLC0415
+    from ccer_calc.io.expected import expected_table  # noqa: PLC0415
+    from ccer_calc.methodology import MonitoredColumn  # noqa: PLC0415
+    from ccer_calc.periods import calendar_years  # noqa: PLC0415
+
+    columns = (MonitoredColumn("gas", "Q", "t", "", "", "", "", kind="extensive"),
+               MonitoredColumn("share", "w", "dimensionless", "", "", "", "",
+                               kind="intensive"))
+    years = calendar_years(dt.date(2025, 7, 1), dt.date(2026, 12, 31))
+    table = expected_table(ExpectedIn.model_validate(
+        {"annual": {"gas": "365 t", "share": "50 %"}}), columns, years, inputs=None)
+    assert table.columns["gas"].magnitude.tolist() == pytest.approx([184.0, 365.0], rel=1e-12)
+    assert table.columns["share"].magnitude.tolist() == [0.5, 0.5]
