@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Callable
-from html.parser import HTMLParser
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,9 @@ from ccer_calc.api import compute, get_methodology, list_methodologies, load_pro
 from ccer_calc.cli import EXIT_ERROR, EXIT_OK, main
 from ccer_calc.documents import build_context, format_tco2, render_bytes, render_document
 from ccer_calc.estimation import estimate
+
+#: The ``html_rows`` fixture (conftest): cell texts of the rows carrying an attribute.
+Rows = Callable[[str, str], dict[str, list[str]]]
 
 IDS = [m["id"] for m in list_methodologies()]
 OW_EX_ANTE = (Path(__file__).resolve().parents[1] / "methodologies" / "ccer_01_002_v01" / "data"
@@ -32,47 +34,16 @@ def _path(mid: str) -> Path:
     return Path(str(resources.files(pkg).joinpath("data/example_ex_ante.toml")))
 
 
-class _Rows(HTMLParser):
-    """Cell texts of every <tr> carrying the attribute ``attr``, keyed by its value."""
-
-    def __init__(self, attr: str) -> None:
-        super().__init__()
-        self.attr, self.rows, self._row, self._cell = attr, {}, None, None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = dict(attrs)
-        if tag == "tr":
-            self._row = a.get(self.attr)
-            if self._row is not None:
-                self.rows[self._row] = []
-        elif tag == "td" and self._row is not None:
-            self._cell = []
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "td" and self._cell is not None and self._row is not None:
-            self.rows[self._row].append("".join(self._cell).strip())
-            self._cell = None
-
-    def handle_data(self, data: str) -> None:
-        if self._cell is not None:
-            self._cell.append(data)
-
-
-def _rows(html: str, attr: str) -> dict[str, list[str]]:
-    p = _Rows(attr)
-    p.feed(html)
-    return p.rows
-
-
 @pytest.mark.parametrize("mid", IDS)
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_every_ex_ante_example_renders_a_pdd_from_its_estimate(mid: str, lang: str) -> None:
+def test_every_ex_ante_example_renders_a_pdd_from_its_estimate(
+        mid: str, lang: str, html_rows: Rows) -> None:
     project = load_project(_path(mid))
     assert project.spec.monitoring is None and len(project.table) == 0
     est = estimate(project)
     m = get_methodology(mid)
     html = render_document(project, est.result, m, document="pdd", lang=lang, estimate=est)
-    rows = _rows(html, "data-estimate")
+    rows = html_rows(html, "data-estimate")
     for y in est.years:
         cells = rows[str(y.year)]
         assert cells[2] == f"{y.days}/{y.year_days}"
@@ -88,10 +59,10 @@ def test_every_ex_ante_example_renders_a_pdd_from_its_estimate(mid: str, lang: s
         assert f"| {y.year} |" in md
     validation = render_document(project, est.result, m, document="validation", lang=lang,
                                  estimate=est)
-    assert _rows(validation, "data-estimate")["average"] == rows["average"]
+    assert html_rows(validation, "data-estimate")["average"] == rows["average"]
 
 
-def test_pdd_key_data_and_scenarios_of_the_wind_example() -> None:
+def test_pdd_key_data_and_scenarios_of_the_wind_example(html_rows: Rows) -> None:
     project = load_project(OW_EX_ANTE)
     est = estimate(project)
     ctx = build_context(project, est.result, get_methodology(project.methodology_id),
@@ -106,9 +77,9 @@ def test_pdd_key_data_and_scenarios_of_the_wind_example() -> None:
         ONE_YEAR * 181 / 365, rel=1e-12)]}
     html = render_document(project, est.result, get_methodology(project.methodology_id),
                            document="pdd", lang="en", estimate=est)
-    sensitivity = _rows(html, "data-sensitivity")
+    sensitivity = html_rows(html, "data-sensitivity")
     assert sorted(sensitivity) == ["export", "import"]
-    assert _rows(html, "data-scenario-year")["2034"][1:] == ["—", "—",
+    assert html_rows(html, "data-scenario-year")["2034"][1:] == ["—", "—",
                                                             format_tco2(ONE_YEAR * 181 / 365)]
 
 
@@ -132,8 +103,8 @@ def both(write_project: Callable[..., Path], example_data: dict[str, Any]) -> tu
 
 
 @pytest.mark.parametrize("document", ["monitoring", "verification"])
-def test_reports_compare_actual_with_the_computed_estimate(both: tuple[Any, ...],
-                                                           document: str) -> None:
+def test_reports_compare_actual_with_the_computed_estimate(
+        both: tuple[Any, ...], document: str, html_rows: Rows) -> None:
     project, result, m = both
     ctx = build_context(project, result, m, document=document)
     rows = {r["year"]: r for r in ctx["ex_ante_comparison"]}
@@ -149,7 +120,7 @@ def test_reports_compare_actual_with_the_computed_estimate(both: tuple[Any, ...]
     # the report itself stays the monitored result's
     assert ctx["fingerprint"] == result.fingerprint
     html = render_document(project, result, m, document=document, lang="en")
-    assert _rows(html, "data-comparison")["2025"][2] == "181/365"
+    assert html_rows(html, "data-comparison")["2025"][2] == "181/365"
 
 
 def test_a_pdd_of_a_project_with_both_is_the_estimate(both: tuple[Any, ...]) -> None:

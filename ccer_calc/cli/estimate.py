@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from typing import Any, TextIO
 
-from ccer_calc.cli.common import EXIT_OK, emit, iso_date, num, table
+from ccer_calc.cli.common import EXIT_OK, add_input_options, emit, num, table
 
 __all__ = ["register"]
 
@@ -96,10 +96,7 @@ def register(sub: Any) -> None:  # noqa: ANN401 - argparse's private subparsers 
     p.add_argument("-o", "--output", help="write to this file (atomically) instead of stdout")
     p.add_argument("--scenario", metavar="NAME",
                    help="estimate this scenario of the project (with its own trail)")
-    p.add_argument("--as-of", type=iso_date, default=None,
-                   help="date of the estimate: grid-factor editions published later are not "
-                        "used (YYYY-MM-DD; default: expected.as_of of the project file)")
-    p.add_argument("--allow-outside-files", action="store_true",
-                   help="let the project name files outside its own folder (trusted "
-                        "projects only)")
+    add_input_options(p, as_of_help="date of the estimate: grid-factor editions published "
+                                     "later are not used (YYYY-MM-DD; default: expected.as_of "
+                                     "of the project file)")
     p.set_defaults(handler=cmd_estimate)
