@@ -212,13 +212,18 @@ def _sensitivity(project: Project, m: Methodology, reg: Registry, as_of: dt.date
         if c.name not in table.columns:
             continue
         totals = []
-        for factor in (1 - SENSITIVITY, 1 + SENSITIVITY):
+        for factor, what in ((1 - SENSITIVITY, "lower"), (1 + SENSITIVITY, "higher")):
             scaled = dataclasses.replace(
                 table, columns={**table.columns, c.name: table.columns[c.name] * factor})
             assert axis.data is not None  # noqa: S101 - _axis sets it
             data = dataclasses.replace(axis.data, table=scaled)
-            totals.append(_total_er(dataclasses.replace(axis, table=scaled, data=data),
-                                    project, m, reg, as_of))
+            try:
+                totals.append(_total_er(dataclasses.replace(axis, table=scaled, data=data),
+                                        project, m, reg, as_of))
+            except CcerError as exc:  # e.g. import above export once raised by 10 %
+                raise type(exc)(f"sensitivity with {c.name} {SENSITIVITY:.0%} {what}: "
+                                f"{exc.problem}", field=exc.field, value=exc.value,
+                                expected=exc.expected, methodology=exc.methodology) from None
         out.append(Sensitivity(c.name, c.symbol, c.unit, base, totals[0], totals[1]))
     return out
 

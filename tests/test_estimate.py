@@ -416,3 +416,14 @@ def test_an_intensive_quantity_holds_as_given() -> None:
         {"annual": {"gas": "365 t", "share": "50 %"}}), columns, years, inputs=None)
     assert table.columns["gas"].magnitude.tolist() == pytest.approx([184.0, 365.0], rel=1e-12)
     assert table.columns["share"].magnitude.tolist() == [0.5, 0.5]
+
+
+def test_a_sensitivity_case_the_methodology_refuses_says_so(load: Any,
+                                                             data: dict[str, Any]) -> None:
+    # import 95 % of export: 10 % less export falls below import, which the plug-in refuses
+    # rather than crediting a negative net delivery (§6.3 eq. (2))
+    data["expected"]["annual"] = {"export": "1000 MWh", "import": "950 MWh"}
+    with pytest.raises(InputError, match=r"sensitivity with export 10% lower: electricity "
+                                         r"imported exceeds") as e:
+        estimate(load(data))
+    assert e.value.field == "expected values, year 2024"
