@@ -9,11 +9,9 @@ EG_export,y − EG_import,y; eq. (3) EF_grid,CM,y = EF_grid,OM,y × w_OM + EF_gr
 
 from __future__ import annotations
 
-import calendar
 import copy
 import datetime as dt
 import json
-import math
 import re
 import tomllib
 from collections.abc import Callable
@@ -366,12 +364,6 @@ def test_a_crediting_period_ending_before_it_starts(load: Any, data: dict[str, A
     with pytest.raises(InputError, match="ends before it starts") as e:
         load(data)
     assert e.value.field == "dates.crediting_period_end"
-
-
-def test_the_years_helper_counts_days() -> None:
-    assert calendar.isleap(2024)
-    assert (dt.date(2024, 12, 31) - dt.date(2024, 7, 1)).days + 1 == 184
-    assert math.isclose(184 / 366 + 181 / 365, 1.0, rel_tol=1e-2)
 
 
 # --- solar thermal: fuel for anti-freeze heating, per-year export ------------------------------
