@@ -40,6 +40,7 @@ from ccer_calc.units import parse_unit
 
 __all__ = [
     "compute",
+    "compute_on_axis",
     "engine_version",
     "fingerprint_inputs",
     "get_methodology",
@@ -169,7 +170,7 @@ def _sums(stages: Stages, index: np.ndarray, n: int) -> dict[str, np.ndarray]:
                                minlength=n) for k in KEYS}
 
 
-def _vintages(stages: Stages, seg: Segments) -> list[VintageResult]:
+def _vintages(stages: Stages, seg: Segments, ex_ante: bool) -> list[VintageResult]:
     years = np.unique(seg.year)
     pos = np.searchsorted(years, seg.year)
     sums = _sums(stages, pos, years.size)
@@ -177,7 +178,8 @@ def _vintages(stages: Stages, seg: Segments) -> list[VintageResult]:
     out = []
     for i, y in enumerate(years.tolist()):
         split_here = bool(np.any((seg.year == y) & (seg.fraction < 1.0)))
-        rule = ("pro rata by days for monitored rows spanning 1 January"
+        rule = ("expected values of the year's part of the crediting period" if ex_ante
+                else "pro rata by days for monitored rows spanning 1 January"
                 if split_here else "monitored data dated within the year")
         out.append(VintageResult(int(y), {k: float(sums[k][i]) for k in KEYS}, rule,
                                  netted=issuance[i][1]))
@@ -209,24 +211,48 @@ def compute(
     ApplicabilityError
         If an applicability condition or a management-measure rule fails (all are listed).
     InputError, UnitError, DataNotFound
-        On bad monitoring data or missing factors.
+        On bad monitoring data or missing factors; a project without monitoring data (only
+        expected values: see :func:`ccer_calc.estimate`).
     """
+    if project.spec.monitoring is None:
+        raise InputError("the project has no monitoring data, which compute needs",
+                         field="monitoring", expected="[monitoring] periods and data; for the "
+                         "reductions expected ex ante, use estimate (ccer-calc estimate)")
     reg = _registry(registry)
-    m = reg.get(project.methodology_id)
+    return compute_on_axis(project, project, reg.get(project.methodology_id), reg, as_of=as_of)
+
+
+def compute_on_axis(
+    axis: Project,
+    described: Project,
+    m: Methodology,
+    reg: Registry,
+    *,
+    as_of: dt.date | None,
+    ex_ante: bool = False,
+    fingerprint_extra: dict[str, Any] | None = None,
+) -> Result:
+    """Run the rules and the methodology on a project's period axis: :func:`compute`'s body.
+
+    ``axis`` supplies the periods and rows the equations run along (the monitoring data, or
+    ex ante the crediting period's calendar years and the expected values); ``described`` is
+    the project as loaded, whose inputs the fingerprint covers, with ``fingerprint_extra``
+    (``{"computation": "estimate"}``).
+    """
     info = reg.info(m.id)
-    checks = programme_rules(project, m) + [c.run(project) for c in m.checks]
+    checks = programme_rules(axis, m, ex_ante=ex_ante) + [c.run(axis) for c in m.checks]
     failed = [c for c in checks if not c.passed]
     if failed:
         raise ApplicabilityError(
             "; ".join(f"{c.name} failed: {c.reason} ({c.source})" for c in failed),
             methodology=m.id)
-    periods = project.periods
-    row_period = assign_rows(project.table, periods)
-    seg = split_at_years(project.table.start, project.table.end, row_period)
+    periods = axis.periods
+    row_period = assign_rows(axis.table, periods)
+    seg = split_at_years(axis.table.start, axis.table.end, row_period)
     trail = Trail(axis=seg.labels())
     with recording() as tables:
-        stages = m.compute(Context(project, seg, trail, m, as_of))
-        used = _applied_parameters(m, project)
+        stages = m.compute(Context(axis, seg, trail, m, as_of, ex_ante))
+        used = _applied_parameters(m, axis)
     _check_stages(stages, seg.year.shape, m.id)
     per = _sums(stages, seg.period, len(periods))
     period_results = [
@@ -238,12 +264,15 @@ def compute(
     versions = {"engine": engine_version(), "methodology": f"{m.id}",
                 "methodology_version": m.version,
                 "plugin": f"{info.distribution} {info.distribution_version}"}
-    vintages = _vintages(stages, seg)
+    vintages = _vintages(stages, seg, ex_ante)
     data_tables = dict(sorted(tables.items()))
-    inputs = fingerprint_inputs(project, m, as_of=as_of, data_tables=data_tables, applied=used)
+    inputs = fingerprint_inputs(described, m, as_of=as_of, data_tables=data_tables,
+                                applied=used)
+    inputs.update(fingerprint_extra or {})
+    spec = described.spec
     return Result(
-        project={"name": project.spec.name, "project_id": project.spec.project_id,
-                 "owner": project.spec.owner, "province": project.spec.province},
+        project={"name": spec.name, "project_id": spec.project_id,
+                 "owner": spec.owner, "province": spec.province},
         methodology={"id": m.id, "version": m.version, "title_zh": m.title_zh,
                      "title_en": m.title_en},
         periods=period_results,

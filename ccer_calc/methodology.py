@@ -125,13 +125,20 @@ class Stages:
 
 @dataclass(frozen=True)
 class Context:
-    """What :meth:`Methodology.compute` is handed: the project on its period axis."""
+    """What :meth:`Methodology.compute` is handed: the project on its period axis.
+
+    ``ex_ante`` is True when the axis is the crediting period's calendar years and the values
+    are the project's expected ones (``estimate``), not monitored data: the monitored columns
+    enter the trail with origin ``expected``, and rules that differ ex ante (the grid-factor
+    edition: the latest available, not year y's) take the ex-ante branch.
+    """
 
     project: Project
     segments: Segments
     trail: Trail
     methodology: Methodology
     as_of: dt.date | None
+    ex_ante: bool = False
 
     @property
     def inputs(self) -> BaseModel:
@@ -153,7 +160,7 @@ class Context:
         return name in self.project.overrides
 
     def monitored(self, name: str) -> Value:
-        """A monitored column on the period axis.
+        """A monitored column on the period axis (its expected values, ex ante).
 
         A row split at 1 January keeps an intensive value whole in both years and shares an
         extensive one by days.
@@ -161,6 +168,9 @@ class Context:
         col = self.methodology.column(name, self.project.inputs)
         raw = self.project.table.columns[name].to(parse_unit(col.unit))
         mag = np.asarray(raw.magnitude)[self.segments.row]
+        if self.ex_ante:
+            return Value(col.symbol, Quantity(mag, raw.units), "expected",
+                         f"expected values, column {name}")
         ref = f"monitoring data, column {name}"
         if col.kind == "extensive":
             mag = mag * self.segments.fraction
@@ -229,6 +239,22 @@ class Methodology(ABC):
         ``compute`` reads from ``ctx.project.data``, and their digest for the fingerprint.
         """
         del spec, inputs, files  # the default reads nothing of its own
+        return None
+
+    def estimate_data(self, spec: ProjectSpec, inputs: BaseModel,
+                      files: ProjectFiles) -> ProjectData | None:
+        """The rows of the ex-ante estimate; None (the default): built from ``[expected]``.
+
+        The engine's default (:func:`ccer_calc.io.expected.expected_data`) gives one row per
+        calendar year of the crediting period (:func:`ccer_calc.periods.calendar_years`) with
+        the project's expected value of each monitored column. A plug-in whose ex-ante path is
+        not a set of expected monitored quantities (a forest: planting schedule and growth
+        models) returns its own rows here: one per calendar year of the crediting period, the
+        parsed data its ``compute`` reads from ``ctx.project.data`` when ``ctx.ex_ante`` is
+        True, and their digest. It is called when the project is loaded; files go through
+        ``files.read_text`` like in :meth:`load_data`.
+        """
+        del spec, inputs, files  # the default: the engine builds the rows from [expected]
         return None
 
     def column(self, name: str, inputs: BaseModel | None = None) -> MonitoredColumn:

@@ -21,7 +21,8 @@ from ccer_calc.units import Quantity, parse_unit
 
 __all__ = ["Origin", "Parameter", "ParameterSet", "Value"]
 
-Origin = Literal["default", "project", "monitored", "published", "computed", "fixed", "argument"]
+Origin = Literal["default", "project", "monitored", "expected", "published", "computed", "fixed",
+                 "argument"]
 Kind = Literal["fixed", "monitored", "published", "computed"]
 
 
@@ -36,8 +37,8 @@ class Value:
     quantity : pint.Quantity
         The magnitude (a float64 array over the period axis, or a scalar) with its unit.
     origin : str
-        ``default``, ``project``, ``monitored``, ``published``, ``computed``, ``fixed`` or
-        ``argument``.
+        ``default``, ``project``, ``monitored``, ``expected`` (a value of the ex-ante
+        estimate), ``published``, ``computed``, ``fixed`` or ``argument``.
     ref : str
         Where exactly: a parameter's source, a data column, a table row or an equation id.
     """

@@ -10,6 +10,7 @@ says so.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -25,6 +26,7 @@ __all__ = [
     "Period",
     "Segments",
     "assign_rows",
+    "calendar_years",
     "check_periods",
     "row_label",
     "split_at_years",
@@ -80,6 +82,20 @@ class MonitoringTable:
         """Where row ``i`` (0-based) came from: ``monitoring.data[3]`` or ``m.csv: line 5``."""
         return row_label(self.origin, self.lines, i, column)
 
+    def digest(self) -> str:
+        """sha256 (hex) of the dates, every column with its unit, and the meter fields."""
+        h = hashlib.sha256()
+        h.update(self.start.astype("datetime64[D]").astype(np.int64).tobytes())
+        h.update(self.end.astype("datetime64[D]").astype(np.int64).tobytes())
+        for name in sorted(self.columns):
+            q = self.columns[name]
+            h.update(name.encode())
+            h.update(f"{q.units:~}".encode())
+            h.update(np.ascontiguousarray(q.magnitude, dtype=np.float64).tobytes())
+            h.update("\x1f".join(self.meter_status[name].tolist()).encode())
+            h.update(np.nan_to_num(self.meter_error[name], nan=-1.0).tobytes())
+        return h.hexdigest()
+
 
 def row_label(origin: str, lines: Ints | None, i: int, column: str | None = None) -> str:
     """Name a row (and a column) as the user wrote it: inline index or 1-based CSV line.
@@ -95,6 +111,21 @@ def row_label(origin: str, lines: Ints | None, i: int, column: str | None = None
     if lines is None:
         return f"{origin}[{i}]" + (f".{column}" if column else "")
     return f"{origin}: line {int(lines[i])}" + (f", column {column}" if column else "")
+
+
+def calendar_years(start: dt.date, end: dt.date) -> list[Period]:
+    """The part of each calendar year between two inclusive dates, one Period per year.
+
+    The axis of an ex-ante estimate: one row per calendar year of the crediting period, the
+    first and last cut at its dates. Each period's id is its year.
+
+    Examples
+    --------
+    >>> [(p.id, p.days) for p in calendar_years(dt.date(2025, 7, 1), dt.date(2027, 6, 30))]
+    [('2025', 184), ('2026', 365), ('2027', 181)]
+    """
+    return [Period(str(y), max(start, dt.date(y, 1, 1)), min(end, dt.date(y, 12, 31)))
+            for y in range(start.year, end.year + 1)]
 
 
 def check_periods(periods: list[Period]) -> None:

@@ -3,43 +3,42 @@
 A project file has a fixed outer shape (:class:`ProjectSpec`) and a methodology-specific
 ``inputs`` table validated by the plug-in's own pydantic model. Quantities are written either
 as a string ``"0.8042 t CO2/MWh"`` or as a table ``{value = 0.8042, unit = "t CO2/MWh"}``; a bare
-number is refused because its unit would be a guess.
+number is refused because its unit would be a guess (:mod:`ccer_calc.fields`, re-exported here).
+A project carries monitoring data, expected values for the ex-ante estimate
+(:mod:`ccer_calc.expected`), or both.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
-import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
-import numpy as np
 import pint
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    PlainSerializer,
-    StrictInt,
-    WithJsonSchema,
-    field_validator,
-)
+from pydantic import BaseModel, Field, StrictInt, field_validator
 
 from ccer_calc.bounds import NONNEGATIVE, Bounds
-from ccer_calc.errors import shown
+from ccer_calc.expected import ExpectedIn, ScenarioIn
+from ccer_calc.fields import (
+    DateIn,
+    Declared,
+    Line,
+    QuantityIn,
+    StrictModel,
+    parse_date,
+    parse_quantity,
+    quantity_any,
+    quantity_field,
+)
 from ccer_calc.periods import MonitoringTable, Period
-from ccer_calc.units import Quantity, parse_unit
 
 __all__ = [
     "DateIn",
     "DatesIn",
     "Declared",
     "ExAnteIn",
+    "ExpectedIn",
     "Line",
     "MonitoringIn",
     "PeriodIn",
@@ -47,6 +46,7 @@ __all__ = [
     "ProjectData",
     "ProjectSpec",
     "QuantityIn",
+    "ScenarioIn",
     "parse_date",
     "parse_quantity",
     "quantity_any",
@@ -54,205 +54,7 @@ __all__ = [
 ]
 
 
-def parse_quantity(raw: Any) -> pint.Quantity:  # noqa: ANN401 - raw input of any shape
-    """Turn ``"1.5 MWh"``, ``{value, unit}`` or a Quantity into a Quantity.
-
-    Raises
-    ------
-    ValueError
-        If the unit is missing or unknown, or the value is not a finite number. (pydantic
-        turns this into a validation error naming the field.)
-    """
-    if isinstance(raw, pint.Quantity):
-        return raw
-    if isinstance(raw, dict):
-        if set(raw) != {"value", "unit"}:
-            msg = f"expected keys value and unit, got {sorted(raw)}"
-            raise ValueError(msg)
-        value, unit = raw["value"], raw["unit"]
-    elif isinstance(raw, str):
-        value, _, unit = raw.strip().partition(" ")
-        if not unit.strip():
-            msg = f"{shown(raw)} has no unit; write the value and its unit, e.g. '1250 MWh'"
-            raise ValueError(msg)
-    elif isinstance(raw, bool | int | float):
-        msg = (f"the number {raw} has no unit; write e.g. {{value = {raw}, unit = \"MWh\"}} "
-               f"or \"{raw} MWh\"")
-        raise ValueError(msg)  # noqa: TRY004 - pydantic wants ValueError
-    else:
-        msg = f"expected a quantity with a unit, got {type(raw).__name__}"
-        raise ValueError(msg)  # noqa: TRY004
-    if isinstance(value, bool):
-        msg = f"value {value} is a truth value, not a number"
-        raise ValueError(msg)  # noqa: TRY004
-    try:
-        number = float(value)
-    except (TypeError, ValueError, OverflowError):
-        msg = f"value {shown(value)} is not a finite number"
-        raise ValueError(msg) from None
-    if not np.isfinite(number):
-        msg = f"value {shown(value)} is not a finite number"
-        raise ValueError(msg)
-    if not isinstance(unit, str):
-        msg = f"unit {shown(unit)} is not text"
-        raise ValueError(msg)  # noqa: TRY004
-    return Quantity(number, parse_unit(unit))
-
-
-def _serialise(q: pint.Quantity) -> dict[str, Any]:
-    return {"value": float(q.magnitude), "unit": f"{q.units:~}"}
-
-
-_QUANTITY_SCHEMA = {
-    "anyOf": [
-        {"type": "string", "pattern": r"^\S+\s+\S.*$", "examples": ["1250 MWh"]},
-        {"type": "object", "required": ["value", "unit"], "additionalProperties": False,
-         "properties": {"value": {"type": "number"}, "unit": {"type": "string"}}},
-    ]
-}
-
-#: A quantity of any dimension.
-QuantityIn = Annotated[
-    pint.Quantity,
-    BeforeValidator(parse_quantity),
-    PlainSerializer(_serialise),
-    WithJsonSchema(_QUANTITY_SCHEMA),
-]
-
-
-@dataclass(frozen=True)
-class Declared:
-    """Annotation metadata of a quantity field: its unit (``None``: any) and its range."""
-
-    unit: str | None
-    bounds: Bounds
-
-
-def _out_of_range(q: pint.Quantity, unit: str | None, bounds: Bounds) -> ValueError:
-    """``unit`` None: a quantity of any unit, shown in its own unit; the range is a sign."""
-    own = f"{q.units:~}" if unit is None else unit
-    shown = f"{q.magnitude:g} {own}" if own not in ("", "dimensionless") else f"{q.magnitude:g}"
-    what = "is negative" if q.magnitude < 0 and bounds.minimum == 0 else "is out of range"
-    return ValueError(f"value {shown} {what} (expected {bounds.describe(unit or '')})")
-
-
-def quantity_field(unit: str, *, bounds: Bounds = NONNEGATIVE) -> Any:  # noqa: ANN401 - a type
-    """An annotated Quantity type that must be convertible to ``unit`` and lie in ``bounds``.
-
-    Parameters
-    ----------
-    unit : str
-        The unit the field is expected in; any unit of the same dimension is accepted and
-        converted.
-    bounds : Bounds
-        The physical range in ``unit``: non-negative unless declared otherwise.
-
-    Returns
-    -------
-    type
-        A type for a pydantic field.
-    """
-    target = parse_unit(unit)
-
-    def check(raw: Any) -> pint.Quantity:  # noqa: ANN401
-        q = parse_quantity(raw)
-        if q.dimensionality != target.dimensionality:
-            msg = f"unit {q.units:~} has the wrong dimension; expected a unit convertible to {unit}"
-            raise ValueError(msg)
-        q = q.to(target)
-        if not bounds.contains(float(q.magnitude)):
-            raise _out_of_range(q, unit, bounds)
-        return q
-
-    schema = {**_QUANTITY_SCHEMA,
-              "description": f"quantity in {unit} (or convertible), {bounds.describe(unit)}"}
-    return Annotated[pint.Quantity, BeforeValidator(check), PlainSerializer(_serialise),
-                     WithJsonSchema(schema), Declared(unit, bounds)]
-
-
-def quantity_any(*, bounds: Bounds) -> Any:  # noqa: ANN401 - a type
-    """An annotated Quantity of a dimension checked later (an NCV per t or per 万Nm3).
-
-    Only sign ranges apply to a quantity whose unit is not fixed: ``bounds`` may have a
-    minimum of 0 (or none) and no maximum.
-
-    Returns
-    -------
-    type
-        A type for a pydantic field.
-    """
-    if bounds.maximum is not None or bounds.minimum not in (None, 0.0):
-        msg = "a quantity of any unit takes only a sign range (minimum 0 or none, no maximum)"
-        raise TypeError(msg)
-
-    def check(raw: Any) -> pint.Quantity:  # noqa: ANN401
-        q = parse_quantity(raw)
-        if not bounds.contains(float(q.magnitude)):
-            raise _out_of_range(q, None, bounds)
-        return q
-
-    schema = {**_QUANTITY_SCHEMA, "description": f"quantity, {bounds.describe('')}"}
-    return Annotated[pint.Quantity, BeforeValidator(check), PlainSerializer(_serialise),
-                     WithJsonSchema(schema), Declared(None, bounds)]
-
-
-def parse_date(raw: Any) -> dt.date:  # noqa: ANN401 - raw input of any shape
-    """A date from a TOML date or an ISO ``YYYY-MM-DD`` string; numbers are refused.
-
-    pydantic alone would read ``start = 20240101`` or ``1704067200`` as seconds since 1970;
-    a date-time would lose its time silently.
-
-    Raises
-    ------
-    ValueError
-        If the value is not a date or an ISO date string.
-
-    Examples
-    --------
-    >>> parse_date("2024-01-31")
-    datetime.date(2024, 1, 31)
-    >>> parse_date(20240131)
-    Traceback (most recent call last):
-    ...
-    ValueError: the number 20240131 is not a date; write an ISO date such as 2024-01-31
-    """
-    if isinstance(raw, dt.date) and not isinstance(raw, dt.datetime):
-        return raw
-    if isinstance(raw, str) and _ISO_DATE.match(raw.strip()):
-        try:
-            return dt.date.fromisoformat(raw.strip())
-        except ValueError:
-            pass
-    if isinstance(raw, bool | int | float):
-        msg = f"the number {raw} is not a date; write an ISO date such as 2024-01-31"
-        raise ValueError(msg)  # noqa: TRY004 - pydantic wants ValueError
-    msg = f"{shown(raw)} is not a date; write an ISO date such as 2024-01-31"
-    raise ValueError(msg)
-
-
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-#: A date in a project file: a TOML date or an ISO string, never a number or a date-time.
-DateIn = Annotated[dt.date, BeforeValidator(parse_date),
-                   WithJsonSchema({"type": "string", "format": "date"})]
-
-
-def _one_line(text: str) -> str:
-    if any(ch in text for ch in "\t\n\r"):
-        msg = "a name is one line of text (no tab or line break)"
-        raise ValueError(msg)
-    return text
-
-
-#: A name or identifier: one line of printable text.
-Line = Annotated[str, AfterValidator(_one_line)]
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
-
-
-class DatesIn(_Strict):
+class DatesIn(StrictModel):
     """Key dates of the project and of the instalment being registered."""
 
     construction_start: DateIn = Field(description="开工建设日期 / start of construction")
@@ -269,7 +71,7 @@ class DatesIn(_Strict):
         None, ge=1, le=3, description="CDM only: which renewable crediting period (1 to 3)")
 
 
-class PeriodIn(_Strict):
+class PeriodIn(StrictModel):
     """One monitoring period."""
 
     id: Line = Field(min_length=1)
@@ -277,7 +79,7 @@ class PeriodIn(_Strict):
     end: DateIn
 
 
-class MeterIn(_Strict):
+class MeterIn(StrictModel):
     """Accuracy of the meter behind one monitored column."""
 
     max_permissible_error: quantity_field(  # type: ignore[valid-type]
@@ -287,7 +89,7 @@ class MeterIn(_Strict):
                                        "e.g. '0.5 %'")
 
 
-class MonitoringIn(_Strict):
+class MonitoringIn(StrictModel):
     """Monitoring periods and the monitored rows (inline, or a CSV or Excel file)."""
 
     periods: list[PeriodIn]
@@ -305,7 +107,7 @@ class MonitoringIn(_Strict):
     meters: dict[str, MeterIn] = Field(default_factory=dict)
 
 
-class ExAnteIn(_Strict):
+class ExAnteIn(StrictModel):
     """The PDD's ex-ante estimate of one calendar year's emission reductions."""
 
     year: StrictInt = Field(ge=1900, le=2200, description="calendar year (vintage)")
@@ -314,7 +116,7 @@ class ExAnteIn(_Strict):
         description="预计减排量 / estimated emission reductions, e.g. '800000 t CO2e'")
 
 
-class ProjectSpec(_Strict):
+class ProjectSpec(StrictModel):
     """The outer shape of every project file."""
 
     name: Line = Field(min_length=1)
@@ -326,7 +128,15 @@ class ProjectSpec(_Strict):
     dates: DatesIn
     parameters: dict[str, QuantityIn] = Field(default_factory=dict)
     inputs: dict[str, Any] = Field(default_factory=dict)
-    monitoring: MonitoringIn
+    monitoring: MonitoringIn | None = Field(
+        None, description="monitoring periods and data (what compute needs); optional when "
+                          "[expected] is given")
+    expected: ExpectedIn | None = Field(
+        None, description="预计值 / expected quantities for the ex-ante estimate (estimate)")
+    scenarios: dict[Line, ScenarioIn] = Field(
+        default_factory=dict,
+        description="named alternatives of the estimate (P90 generation, other grid factors, "
+                    "another start date), each replacing expected values, parameters or dates")
     ex_ante: list[ExAnteIn] = Field(
         default_factory=list,
         description="项目设计文件的预计减排量 / the PDD's ex-ante estimate per calendar year, "
@@ -371,7 +181,13 @@ class Project:
     """A validated project: its spec, methodology inputs, overrides and monitored table.
 
     ``data`` holds what a plug-in read itself through ``Methodology.load_data`` (None for
-    plug-ins whose data are the engine's monitoring rows).
+    plug-ins whose data are the engine's monitoring rows). A project without monitoring data
+    (only ``[expected]``) has an empty ``table`` and no periods.
+
+    ``expected`` holds the rows of the ex-ante estimate, one per calendar year of the crediting
+    period, built from ``[expected]`` or by the plug-in's ``estimate_data`` (None: the project
+    gives no expected values). ``scenarios`` holds one project per named scenario, built from
+    this one with the scenario's changes (without monitoring data).
     """
 
     spec: ProjectSpec
@@ -379,6 +195,8 @@ class Project:
     table: MonitoringTable
     source: Path | None
     data: ProjectData | None = None
+    expected: ProjectData | None = None
+    scenarios: Mapping[str, Project] = field(default_factory=dict)
 
     @property
     def methodology_id(self) -> str:
@@ -392,12 +210,14 @@ class Project:
 
     @property
     def periods(self) -> list[Period]:
-        """The monitoring periods."""
-        return [Period(p.id, p.start, p.end) for p in self.spec.monitoring.periods]
+        """The monitoring periods (none without monitoring data)."""
+        mon = self.spec.monitoring
+        return [] if mon is None else [Period(p.id, p.start, p.end) for p in mon.periods]
 
     def max_permissible_error(self, column: str) -> float | None:
         """MPE of the meter of a column as a fraction, if given."""
-        meter = self.spec.monitoring.meters.get(column)
+        mon = self.spec.monitoring
+        meter = None if mon is None else mon.meters.get(column)
         if meter is None or meter.max_permissible_error is None:
             return None
         return float(meter.max_permissible_error.to("").magnitude)
@@ -405,26 +225,19 @@ class Project:
     def canonical(self) -> dict[str, Any]:
         """Canonical plain data of every input: the fingerprint is taken over this."""
         exclude: dict[str, Any] = {"monitoring": {"data", "csv", "encoding", "excel", "sheet"}}
-        if not self.spec.ex_ante:  # older project files keep their fingerprint
-            exclude["ex_ante"] = True
+        for name, absent in (("ex_ante", not self.spec.ex_ante),
+                             ("expected", self.spec.expected is None),
+                             ("scenarios", not self.spec.scenarios)):
+            if absent:  # older project files keep their fingerprint
+                exclude[name] = True
         spec = self.spec.model_dump(mode="json", exclude=exclude)
         for later in ("crediting_period_type", "crediting_period_number"):
             if spec["dates"][later] is None:  # CCER projects keep their fingerprint
                 del spec["dates"][later]
         spec["inputs"] = self.inputs.model_dump(mode="json")
-        digest = hashlib.sha256()
-        t = self.table
-        digest.update(t.start.astype("datetime64[D]").astype(np.int64).tobytes())
-        digest.update(t.end.astype("datetime64[D]").astype(np.int64).tobytes())
-        for name in sorted(t.columns):
-            q = t.columns[name]
-            digest.update(name.encode())
-            digest.update(f"{q.units:~}".encode())
-            digest.update(np.ascontiguousarray(q.magnitude, dtype=np.float64).tobytes())
-            digest.update("\x1f".join(t.meter_status[name].tolist()).encode())
-            digest.update(np.nan_to_num(t.meter_error[name], nan=-1.0).tobytes())
-        spec["monitoring_data_sha256"] = digest.hexdigest()
+        spec["monitoring_data_sha256"] = self.table.digest()
         if self.data is not None:
             spec["plugin_data_sha256"] = self.data.digest
+        if self.expected is not None:
+            spec["expected_data_sha256"] = self.expected.digest
         return spec
-

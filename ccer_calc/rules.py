@@ -60,24 +60,34 @@ def _years_later(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year + years, day=28)
 
 
-def programme_rules(project: Project, methodology: Methodology) -> list[CheckResult]:
-    """The date rules of the methodology's programme (CCER or CDM), evaluated on a project."""
+def programme_rules(project: Project, methodology: Methodology, *,
+                    ex_ante: bool = False) -> list[CheckResult]:
+    """The date rules of the methodology's programme (CCER or CDM), evaluated on a project.
+
+    With ``ex_ante`` the rules are those of a project design: the estimate spans the crediting
+    period, so the rules about monitoring periods (inside the crediting period; the five-year
+    look-back of an instalment) do not apply, and the reductions start with the crediting
+    period.
+    """
     if getattr(methodology, "programme", "CCER") == "CDM":
-        return cdm_rules(project, methodology)
-    return management_rules(project, methodology)
+        return cdm_rules(project, methodology, ex_ante=ex_ante)
+    return management_rules(project, methodology, ex_ante=ex_ante)
 
 
-def _common(project: Project, methodology: Methodology) -> list[CheckResult]:
+def _common(project: Project, methodology: Methodology, ex_ante: bool) -> list[CheckResult]:
     d = project.spec.dates
     first, last = project.periods[0].start, project.periods[-1].end
+    order = CheckResult(
+        "crediting_period_order",
+        d.crediting_period_start <= d.crediting_period_end,
+        Bilingual(f"crediting period {d.crediting_period_start}..{d.crediting_period_end}",
+                  f"计入期 {d.crediting_period_start} 至 {d.crediting_period_end}"),
+        methodology.source,
+    )
+    if ex_ante:
+        return [order]
     return [
-        CheckResult(
-            "crediting_period_order",
-            d.crediting_period_start <= d.crediting_period_end,
-            Bilingual(f"crediting period {d.crediting_period_start}..{d.crediting_period_end}",
-                      f"计入期 {d.crediting_period_start} 至 {d.crediting_period_end}"),
-            methodology.source,
-        ),
+        order,
         CheckResult(
             "periods_within_crediting_period",
             d.crediting_period_start <= first and last <= d.crediting_period_end,
@@ -100,7 +110,8 @@ def _at_most(name: str, start: dt.date, end: dt.date, years: int, source: str) -
                        source)
 
 
-def cdm_rules(project: Project, methodology: Methodology) -> list[CheckResult]:
+def cdm_rules(project: Project, methodology: Methodology, *,
+              ex_ante: bool = False) -> list[CheckResult]:
     """Evaluate the CDM crediting-period rules on a project.
 
     The project states ``dates.crediting_period_type`` (``renewable`` or ``fixed``) and, for a
@@ -112,7 +123,7 @@ def cdm_rules(project: Project, methodology: Methodology) -> list[CheckResult]:
         One result per rule, passing or failing with the dates that decided it.
     """
     d = project.spec.dates
-    out = _common(project, methodology)
+    out = _common(project, methodology, ex_ante)
     kind, number = d.crediting_period_type, d.crediting_period_number
     if kind is None:
         out.append(CheckResult(
@@ -158,8 +169,9 @@ def cdm_rules(project: Project, methodology: Methodology) -> list[CheckResult]:
     return out
 
 
-def management_rules(project: Project, methodology: Methodology) -> list[CheckResult]:
-    """Evaluate the CCER management-measure date rules on a project.
+def management_rules(project: Project, methodology: Methodology, *,
+                     ex_ante: bool = False) -> list[CheckResult]:
+    """Evaluate the CCER management-measure date rules on a project (or its design, ex ante).
 
     Returns
     -------
@@ -181,13 +193,17 @@ def management_rules(project: Project, methodology: Methodology) -> list[CheckRe
         CheckResult(
             "reductions_after_2020_09_22",
             first > REDUCTIONS_CUTOFF,
+            Bilingual(f"crediting period starts {first}; reductions must be generated after "
+                      f"{REDUCTIONS_CUTOFF}",
+                      f"计入期始于 {first}，减排量须产生于 {REDUCTIONS_CUTOFF} 之后")
+            if ex_ante else
             Bilingual(f"first monitored day {first}; reductions must be generated after "
                       f"{REDUCTIONS_CUTOFF}",
                       f"监测首日 {first}，减排量须产生于 {REDUCTIONS_CUTOFF} 之后"),
             f"{_MEASURES} art. 17",
         ),
     ]
-    out += _common(project, methodology)
+    out += _common(project, methodology, ex_ante)
     if d.crediting_period_type is not None or d.crediting_period_number is not None:
         out.append(CheckResult(
             "no_cdm_crediting_period_type", False,
@@ -199,7 +215,7 @@ def management_rules(project: Project, methodology: Methodology) -> list[CheckRe
         n = methodology.max_crediting_years
         out.append(_at_most(f"crediting_period_at_most_{n}_years", d.crediting_period_start,
                             d.crediting_period_end, n, methodology.source))
-    if d.application_date is not None:
+    if d.application_date is not None and not ex_ante:
         earliest = _years_later(d.application_date, -LOOKBACK_YEARS)
         out.append(CheckResult(
             "five_year_lookback",

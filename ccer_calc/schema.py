@@ -36,7 +36,8 @@ def project_schema(methodology: Methodology) -> dict[str, Any]:
     """The JSON Schema of a project file for this methodology, inputs included.
 
     The description lists the static monitored columns, how further columns depend on the
-    project (:func:`per_project_columns`), and the optional ``ex_ante`` estimate.
+    project (:func:`per_project_columns`), the optional ``expected`` values and ``scenarios``
+    of the estimate, and the optional typed ``ex_ante`` figures.
     """
     model = create_model(  # the outer shape, with the plug-in's own inputs model
         f"Project_{methodology.id.replace('-', '_')}",
@@ -50,6 +51,10 @@ def project_schema(methodology: Methodology) -> dict[str, Any]:
     schema["description"] = (f"Project file of {methodology.id} ({methodology.title_en}). "
                              f"Monitored columns: {cols}"
                              + (f"; per project: {dynamic}." if dynamic else ".")
-                             + " Optional ex_ante: the PDD's estimate of the emission "
-                               "reductions per calendar year.")
+                             + " Optional expected: the expected value of each monitored "
+                               "column (a constant annual value, or one per year of the "
+                               "crediting period) for `ccer-calc estimate`, with optional "
+                               "named scenarios; monitoring is then optional. Optional "
+                               "ex_ante: the PDD's estimate per calendar year typed as figures "
+                               "(not together with expected).")
     return schema

@@ -11,6 +11,7 @@ import csv
 import json
 import tomllib
 from collections.abc import Callable
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -71,3 +72,41 @@ def write_project(tmp_path: Path) -> Callable[..., Path]:
         return path
 
     return write
+
+
+class _Rows(HTMLParser):
+    """Cell texts of every <tr> carrying the attribute ``attr``, keyed by its value."""
+
+    def __init__(self, attr: str) -> None:
+        super().__init__()
+        self.attr, self.rows, self._row, self._cell = attr, {}, None, None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "tr":
+            self._row = a.get(self.attr)
+            if self._row is not None:
+                self.rows[self._row] = []
+        elif tag == "td" and self._row is not None:
+            self._cell = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "td" and self._cell is not None and self._row is not None:
+            self.rows[self._row].append("".join(self._cell).strip())
+            self._cell = None
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def _rows(html: str, attr: str) -> dict[str, list[str]]:
+    p = _Rows(attr)
+    p.feed(html)
+    return p.rows
+
+
+@pytest.fixture
+def html_rows() -> Callable[[str, str], dict[str, list[str]]]:
+    """``html_rows(html, "data-x")``: the cell texts of each <tr data-x="key">, by key."""
+    return _rows

@@ -83,13 +83,18 @@ def test_example_writes_files_that_compute(tmp_path: Path) -> None:
     assert code == EXIT_OK
     assert sorted(p.name for p in tmp_path.iterdir()) == ["example.toml",
                                                           "example_engagement.toml",
+                                                          "example_ex_ante.toml",
                                                           "example_excel.toml",
                                                           "example_monitoring.csv",
                                                           "example_monitoring.xlsx"]
     assert f"next: ccer-calc compute {tmp_path / 'example.toml'}" in text
+    assert f"ccer-calc estimate {tmp_path / 'example_ex_ante.toml'}" in text
     code, text = run("compute", str(tmp_path / "example.toml"), "--json")
     assert code == EXIT_OK
     assert json.loads(text)["methodology"]["id"] == OW
+    code, text = run("estimate", str(tmp_path / "example_ex_ante.toml"), "--json")
+    assert code == EXIT_OK
+    assert json.loads(text)["computation"] == "estimate"
 
 
 def test_example_refuses_to_overwrite(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

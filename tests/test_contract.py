@@ -120,3 +120,35 @@ def test_every_monitored_column_is_described_for_the_project(mid: str) -> None:
     project = load_project(_example(mid))
     described = {c["name"] for c in m.describe(project.inputs)["monitored"]}
     assert described == set(project.table.columns)
+
+
+# --- the ex-ante variant (issue #15): the same invariants on the estimate --------------------
+
+def _ex_ante(mid: str) -> Any:
+    from ccer_calc.estimation import estimate  # noqa: PLC0415
+
+    path = _example(mid)
+    variant = path.with_name(path.stem + "_ex_ante.toml")
+    if not variant.is_file():
+        pytest.skip(f"{mid} has no ex-ante example ({variant.name})")
+    return estimate(load_project(variant))
+
+
+def test_ex_ante_estimate_keeps_the_invariants(mid: str) -> None:
+    est = _ex_ante(mid)
+    for y in est.years:
+        v = y.values
+        scale = max(abs(v["baseline_emissions"]), 1.0)
+        assert v["emission_reductions"] == pytest.approx(
+            v["baseline_emissions"] - v["project_emissions"] - v["leakage_emissions"],
+            rel=1e-12, abs=1e-12 * scale)
+    assert [c.name for c in est.result.checks if not c.passed] == []
+    declared = {eq.meta.id for eq in get_methodology(mid).equations}
+    assert {e.equation for e in est.result.trail.entries} <= declared
+    origins = {i.origin for e in est.result.trail.entries for i in e.inputs}
+    assert "monitored" not in origins
+    assert json.loads(est.to_json()) == est.to_dict()
+    assert est.to_json() == _ex_ante(mid).to_json()
+    total = est.totals["emission_reductions"]
+    assert est.annual_average["emission_reductions"] == pytest.approx(
+        total / est.crediting_years, rel=1e-12)

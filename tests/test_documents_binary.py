@@ -119,7 +119,7 @@ def test_docx_vintages_and_ex_ante_comparison(loaded: tuple[Any, Any, Any]) -> N
         assert row[0] == str(v.year)
         assert row[4] == format_tco2(v.values["emission_reductions"])
         assert row[5] == f"{v.issuable:,d}"
-    comparison = _table_headed(tables, "Year", "Ex-ante, whole year (tCO2e)")
+    comparison = _table_headed(tables, "Year", "Ex-ante for the year (tCO2e)")
     v2025 = result.vintages[1]
     expected = 500000.0 * 181 / 365  # 2025 is monitored from 1 January to 30 June
     row = comparison[2]

@@ -255,3 +255,74 @@ def test_monitoring_plan_lists_every_monitored_column(mid: str, columns: set[str
     for name in columns:
         column = m.column(name, project.inputs)
         assert f"| {column.symbol} |" in md
+
+
+# --- the ex-ante variants: a PDD and a validation report without monitoring data ------------
+
+def _ex_ante_loaded(mid: str) -> tuple[Any, Any, Any]:
+    from ccer_calc.estimation import estimate  # noqa: PLC0415
+
+    m = get_methodology(mid)
+    pkg = type(m).__module__.rpartition(".")[0]
+    path = Path(str(resources.files(pkg).joinpath("data/example_ex_ante.toml")))
+    project = load_project(path)
+    assert project.spec.monitoring is None
+    est = estimate(project)
+    return project, est, m
+
+
+@pytest.fixture(scope="module", params=IDS)
+def ex_ante_example(request: pytest.FixtureRequest) -> tuple[Any, Any, Any]:
+    """Each bundled ex-ante example with its estimate."""
+    return _ex_ante_loaded(request.param)
+
+
+@pytest.mark.parametrize("document", ["pdd", "validation"])
+def test_ex_ante_zh_and_en_have_the_same_tables_and_numbers(
+        ex_ante_example: tuple[Any, ...], document: str) -> None:
+    project, est, m = ex_ante_example
+    kw: dict[str, Any] = {"document": document, "estimate": est}
+    zh = render_document(project, est.result, m, lang="zh", **kw)
+    en = render_document(project, est.result, m, lang="en", **kw)
+    zh_headings, zh_tables = _structure(zh)
+    en_headings, en_tables = _structure(en)
+    assert zh_headings == en_headings
+    assert len(zh_tables) == len(en_tables) > 5
+    assert zh_tables == en_tables
+    md_zh = render_document(project, est.result, m, lang="zh", fmt="md", **kw)
+    md_en = render_document(project, est.result, m, lang="en", fmt="md", **kw)
+    assert _md_structure(md_zh) == _md_structure(md_en)
+    assert md_zh.count("\n#") == md_en.count("\n#")
+
+
+def _estimate_texts(ctx: dict[str, Any]) -> list[tuple[str, str]]:
+    e = ctx["estimate"]
+    out = [("sensitivity quantity", s["label"]) for s in e["sensitivity"]]
+    if e["scenarios"]:
+        out += [("scenario", c["description"]) for c in e["scenarios"]["columns"]
+                if c["description"]]
+    return out
+
+
+@pytest.mark.parametrize("document", ["pdd", "validation"])
+def test_ex_ante_zh_context_is_chinese_throughout(ex_ante_example: tuple[Any, ...],
+                                                  document: str) -> None:
+    project, est, m = ex_ante_example
+    ctx = build_context(project, est.result, m, document=document, lang="zh", estimate=est)
+    english = [(kind, text) for kind, text in _texts(ctx) + _estimate_texts(ctx)
+               if not CJK.search(text)]
+    assert english == []
+    assert {e["origin_label"] for eq in ctx["equations"] for e in eq["scalars"] + eq["columns"]
+            if e.get("origin") == "expected"} == {"预计值"}
+
+
+@pytest.mark.parametrize("document", ["pdd", "validation"])
+def test_ex_ante_zh_html_shows_no_python_values_or_names(ex_ante_example: tuple[Any, ...],
+                                                         document: str) -> None:
+    project, est, m = ex_ante_example
+    html = render_document(project, est.result, m, document=document, lang="zh", estimate=est)
+    visible = re.sub(r'<code class="key">.*?</code>', "", html)
+    visible = re.sub(r"<[^>]+>", " ", visible)
+    for word in ("True", "False", "None", "dimensionless", "emission_reductions",
+                 "installed_capacity", "computed", "monitored", "expected"):
+        assert not re.search(rf"(?<![.\w]){word}\b", visible), word

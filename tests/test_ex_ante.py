@@ -6,7 +6,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import math
-from html.parser import HTMLParser
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +16,9 @@ from ccer_calc.api import compute, get_methodology, load_project
 from ccer_calc.documents import build_context, render_document
 from ccer_calc.errors import InputError
 from ccer_calc.schema import project_schema
+
+#: The ``html_rows`` fixture (conftest): cell texts of the rows carrying an attribute.
+Rows = Callable[[str, str], dict[str, list[str]]]
 
 #: The bundled example's fingerprint: a project without ex_ante (or with an empty one) has it.
 #: It changed since ex_ante existed when the example came to state its grid OM/BM (issue #11)
@@ -108,38 +111,6 @@ def test_comparison_numbers_follow_from_the_result(with_ex_ante: tuple[Any, Any,
     assert ctx["ex_ante_total"] == 1_480_000.0
 
 
-class _Rows(HTMLParser):
-    """Cell texts of every <tr> carrying the attribute ``attr``, keyed by its value."""
-
-    def __init__(self, attr: str) -> None:
-        super().__init__()
-        self.attr, self.rows, self._row, self._cell = attr, {}, None, None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = dict(attrs)
-        if tag == "tr":
-            self._row = a.get(self.attr)
-            if self._row is not None:
-                self.rows[self._row] = []
-        elif tag == "td" and self._row is not None:
-            self._cell = []
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "td" and self._cell is not None and self._row is not None:
-            self.rows[self._row].append("".join(self._cell).strip())
-            self._cell = None
-
-    def handle_data(self, data: str) -> None:
-        if self._cell is not None:
-            self._cell.append(data)
-
-
-def _rows(html: str, attr: str) -> dict[str, list[str]]:
-    p = _Rows(attr)
-    p.feed(html)
-    return p.rows
-
-
 def _num(text: str) -> float:
     return float(text.replace(",", "").replace("%", "").strip())
 
@@ -147,10 +118,11 @@ def _num(text: str) -> float:
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("document", ["monitoring", "verification"])
 def test_reports_show_ex_ante_versus_actual(with_ex_ante: tuple[Any, Any, Any],
-                                            document: str, lang: str) -> None:
+                                            document: str, lang: str,
+                                            html_rows: Rows) -> None:
     project, result, m = with_ex_ante
     html = render_document(project, result, m, document=document, lang=lang)
-    rows = _rows(html, "data-comparison")
+    rows = html_rows(html, "data-comparison")
     assert sorted(rows) == ["2024", "2025"]
     for v in result.vintages:
         er = v.values["emission_reductions"]
@@ -166,11 +138,12 @@ def test_reports_show_ex_ante_versus_actual(with_ex_ante: tuple[Any, Any, Any],
 
 
 @pytest.mark.parametrize("fmt", ["html", "md"])
-def test_pdd_lists_the_ex_ante_estimate(with_ex_ante: tuple[Any, Any, Any], fmt: str) -> None:
+def test_pdd_lists_the_ex_ante_estimate(with_ex_ante: tuple[Any, Any, Any], fmt: str,
+                                        html_rows: Rows) -> None:
     project, result, m = with_ex_ante
     text = render_document(project, result, m, document="pdd", fmt=fmt)
     if fmt == "html":
-        rows = _rows(text, "data-ex-ante")
+        rows = html_rows(text, "data-ex-ante")
         assert {k: _num(v[1]) for k, v in rows.items()} == {
             "2024": 480000.0, "2025": 500000.0, "2026": 500000.0}
     assert "1,480,000.000" in text  # the sum of the three years
@@ -204,9 +177,9 @@ def test_schema_says_which_columns_depend_on_the_project() -> None:
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_validation_report_lists_the_estimate(with_ex_ante: tuple[Any, Any, Any],
-                                              lang: str) -> None:
+                                              lang: str, html_rows: Rows) -> None:
     project, result, m = with_ex_ante
-    rows = _rows(render_document(project, result, m, document="validation", lang=lang),
+    rows = html_rows(render_document(project, result, m, document="validation", lang=lang),
                  "data-ex-ante")
     assert {k: _num(v[1]) for k, v in rows.items()} == {
         "2024": 480000.0, "2025": 500000.0, "2026": 500000.0}

@@ -2,7 +2,8 @@
 
 DESIGN.md's layers, as built: base (units, errors and other leaf helpers) < core (parameters,
 equations, trail, periods, project, methodology, rules, result, registry) < tools and io (io
-may read the tools' record types) < api and batch < documents and verify < server < cli.
+may read the tools' record types) < api, batch and estimation < documents and verify < server
+< cli.
 Imports inside functions (deferred on purpose, to keep start-up light) are not counted.
 """
 
@@ -18,10 +19,11 @@ ROOT = Path(__file__).resolve().parents[1] / "ccer_calc"
 BASE = {"units", "errors", "bilingual", "plugin_info", "bounds", "fsutil", "document_kinds",
         "extras"}
 CORE = {"parameters", "trail", "periods", "equation", "project", "methodology", "rules",
-        "result", "fingerprint", "findings", "datatables", "registry", "gwp", "schema"}
+        "result", "fingerprint", "findings", "datatables", "registry", "gwp", "schema",
+        "fields", "expected"}
 
 
-LAYERS = [(BASE, 0), (CORE, 1), ({"tools"}, 2), ({"io"}, 3), ({"api", "batch"}, 4),
+LAYERS = [(BASE, 0), (CORE, 1), ({"tools"}, 2), ({"io"}, 3), ({"api", "batch", "estimation"}, 4),
           ({"documents", "verify"}, 5), ({"server"}, 6), ({"cli", "__main__"}, 7)]
 
 

@@ -21,7 +21,9 @@ from ccer_calc.tools.mee_grid_factors import (
     edition_register,
     grid_factor_table,
     grid_factors_for_years,
+    latest_grid_factors,
     select_grid_factors,
+    select_latest_grid_factors,
 )
 
 SIX = ("华北", "东北", "华东", "华中", "西北", "南方")
@@ -135,3 +137,67 @@ def test_factors_along_a_period_axis(monkeypatch: pytest.MonkeyPatch) -> None:
     assert om.origin == "published"
     assert "2020: MEE edition 2019" in om.ref
     assert "2021: MEE edition 2021 (published for year y)" in om.ref
+
+
+# --- the ex-ante rule: the latest edition available (CCER-01-002-V01 Tables 6-7) --------------
+
+def test_ex_ante_latest_edition_is_2024_and_stops_because_not_bundled() -> None:
+    with pytest.raises(DataNotFound, match=r"selected for the ex-ante estimate is 2024 .* not "
+                                           r"bundled") as e:
+        select_latest_grid_factors("南方")
+    assert "latest edition available when the estimate is made" in str(e.value)
+    assert "never used in its place" in str(e.value)
+
+
+def test_ex_ante_after_the_register_stops() -> None:
+    with pytest.raises(DataNotFound, match=r"edition for 2025 was published by 2026-01-01"):
+        select_latest_grid_factors("南方", as_of=dt.date(2026, 1, 1))
+
+
+def test_ex_ante_unknown_publication_date_with_as_of_stops() -> None:
+    with pytest.raises(DataNotFound, match=r"publication date of the 2024 edition is not known"):
+        select_latest_grid_factors("南方", as_of=dt.date(2024, 12, 1))
+
+
+def test_ex_ante_takes_the_latest_bundled_edition(monkeypatch: pytest.MonkeyPatch) -> None:
+    _fake(monkeypatch)
+    s = select_latest_grid_factors("南方")
+    assert (s.year, s.row.om, s.row.bm) == (2024, 0.6, 0.4)
+    assert s.rule == "edition 2024 (latest available in the engine's register)"
+
+
+def test_ex_ante_passes_over_editions_published_later(monkeypatch: pytest.MonkeyPatch) -> None:
+    _fake(monkeypatch)
+    # the fake 2024 edition has no publication date: with a date the rule cannot decide
+    with pytest.raises(DataNotFound, match=r"publication date of the 2024 edition"):
+        select_latest_grid_factors("南方", as_of=dt.date(2024, 6, 1))
+    register = dict(mee.edition_register())
+    register[2024] = Edition(2024, "no", None, SIX, "", False, "test 2024")
+    monkeypatch.setattr(mee, "edition_register", lambda: register)
+    with pytest.raises(DataNotFound, match=r"publication date of the 2022 edition"):
+        select_latest_grid_factors("南方", as_of=dt.date(2024, 6, 1))
+    # 2023: none; 2022 exists, out by then, not bundled: stops (2021 never stands in)
+    register[2022] = Edition(2022, "yes", dt.date(2023, 1, 1), SIX, "", False, "test 2022")
+    with pytest.raises(DataNotFound, match=r"ex-ante estimate is 2022 .* not bundled"):
+        select_latest_grid_factors("南方", as_of=dt.date(2024, 6, 1))
+    register[2022] = Edition(2022, "yes", dt.date(2024, 7, 1), SIX, "", False, "test 2022")
+    s = select_latest_grid_factors("南方", as_of=dt.date(2024, 6, 1))
+    assert (s.row.edition, s.rule) == (2021, "edition 2021 (latest available on 2024-06-01)")
+
+
+def test_ex_ante_unknown_edition_above_stops(monkeypatch: pytest.MonkeyPatch) -> None:
+    _fake(monkeypatch)
+    register = dict(mee.edition_register())
+    register[2024] = Edition(2024, "unknown", None, (), "", False, "no trace")
+    monkeypatch.setattr(mee, "edition_register", lambda: register)
+    with pytest.raises(DataNotFound, match=r"edition for 2024 was published \(no trace\)"):
+        select_latest_grid_factors("南方")
+
+
+def test_ex_ante_factors_are_one_edition_along_the_axis(monkeypatch: pytest.MonkeyPatch) -> None:
+    _fake(monkeypatch)
+    om, bm = latest_grid_factors("南方", (3,))
+    assert om.quantity.magnitude.tolist() == [0.6, 0.6, 0.6]
+    assert bm.quantity.magnitude.tolist() == [0.4, 0.4, 0.4]
+    assert om.origin == "published"
+    assert om.ref == "MEE edition 2024 (latest available in the engine's register), 南方, test"

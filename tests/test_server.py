@@ -29,7 +29,7 @@ from ccer_calc.verify import verify
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted(p for p in ROOT.glob("methodologies/*/data/example*.toml")
-                  if "engagement" not in p.name)
+                  if "engagement" not in p.name and "ex_ante" not in p.name)
 OW = ROOT / "methodologies" / "ccer_01_002_v01" / "data"
 
 

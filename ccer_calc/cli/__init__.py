@@ -34,7 +34,7 @@ __all__ = ["COMMANDS", "EXIT_ERROR", "EXIT_INTERNAL", "EXIT_MATERIAL", "EXIT_OK"
 Handler = Callable[[argparse.Namespace, TextIO], int]
 
 #: The modules that add commands, in the order ``--help`` lists them.
-COMMANDS = ("ccer_calc.cli.catalogue", "ccer_calc.cli.compute",
+COMMANDS = ("ccer_calc.cli.catalogue", "ccer_calc.cli.compute", "ccer_calc.cli.estimate",
             "ccer_calc.cli.documents", "ccer_calc.cli.serve")
 
 

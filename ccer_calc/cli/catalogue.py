@@ -152,6 +152,9 @@ def cmd_example(args: argparse.Namespace, out: TextIO) -> int:
             written.append(str(target))
     out.write("wrote " + ", ".join(written) + "\n")
     out.write(f"next: ccer-calc compute {dest / Path(m.example).name}\n")
+    ex_ante = Path(m.example).with_name(Path(m.example).stem + "_ex_ante.toml").name
+    if (dest / ex_ante).name in {Path(w).name for w in written}:
+        out.write(f"      ccer-calc estimate {dest / ex_ante}  (the PDD's ex-ante estimate)\n")
     return EXIT_OK
 
 

@@ -75,11 +75,12 @@ def iso_date(text: str) -> dt.date:
         msg = f"not an ISO date: {text!r}"
         raise argparse.ArgumentTypeError(msg) from None
 
-def add_input_options(p: argparse.ArgumentParser) -> None:
+def add_input_options(p: argparse.ArgumentParser, *, as_of_help: str | None = None) -> None:
     """``--as-of`` and ``--allow-outside-files``, shared by every command that computes."""
     p.add_argument("--as-of", type=iso_date, default=None,
-                   help="verification date: ignore factors published after it (YYYY-MM-DD); "
-                        "recorded in the result and its fingerprint")
+                   help=as_of_help or "verification date: ignore factors published after it "
+                                      "(YYYY-MM-DD); recorded in the result and its "
+                                      "fingerprint")
     p.add_argument("--allow-outside-files", action="store_true",
                    help="let the project name files outside its own folder (trusted "
                         "projects only)")

@@ -43,21 +43,32 @@ def _verify(args: argparse.Namespace) -> tuple[Any, ...]:
 
 
 def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
-    """Render a document (PDD, accounting, validation or verification report) to a file."""
+    """Render a document (PDD, accounting, validation or verification report) to a file.
+
+    A PDD or validation report of a project with expected values is rendered from its
+    ex-ante estimate (``--as-of`` is then the date of the estimate); the accounting and
+    verification reports compute the monitored reductions and compare them with it.
+    """
     from ccer_calc.api import compute, get_methodology, load_project  # noqa: PLC0415
     from ccer_calc.documents import load_engagement, write_document  # noqa: PLC0415
+    from ccer_calc.estimation import Estimate, estimate  # noqa: PLC0415
 
     engagement = load_engagement(args.engagement) if args.engagement else None
     findings: Findings | None = None
+    est: Estimate | None = None
     if args.claimed:
         project, result, methodology, findings = _verify(args)
     else:
         project = load_project(args.project, allow_outside=args.allow_outside_files)
-        result = compute(project, as_of=args.as_of)
         methodology = get_methodology(project.methodology_id)
+        if project.expected is not None and args.document in ("pdd", "validation"):
+            est = estimate(project, as_of=args.as_of)
+            result = est.result
+        else:
+            result = compute(project, as_of=args.as_of)
     write_document(project, result, methodology, document=args.document, path=args.output,
                    lang=args.lang, fmt=args.format, template_dirs=args.templates or (),
-                   findings=findings, engagement=engagement)
+                   findings=findings, engagement=engagement, estimate=est)
     out.write(f"wrote {args.output}\n")
     return EXIT_OK
 

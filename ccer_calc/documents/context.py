@@ -19,7 +19,12 @@ from ccer_calc.bilingual import in_language, split_bilingual
 from ccer_calc.document_kinds import DOCUMENTS, LANGUAGES
 from ccer_calc.documents.charts import bar_chart
 from ccer_calc.documents.engagement import Engagement, sections
-from ccer_calc.documents.exante import ex_ante_comparison, ex_ante_table, ex_ante_totals
+from ccer_calc.documents.exante import (
+    estimate_part,
+    ex_ante_comparison,
+    ex_ante_table,
+    ex_ante_totals,
+)
 from ccer_calc.documents.localize import (
     InputNames,
     bilingual_field,
@@ -32,8 +37,10 @@ from ccer_calc.documents.localize import (
 )
 from ccer_calc.documents.messages import catalogue, message, translate
 from ccer_calc.errors import InputError
+from ccer_calc.estimation import estimate as estimate_project
 
 if TYPE_CHECKING:
+    from ccer_calc.estimation import Estimate
     from ccer_calc.methodology import Methodology
     from ccer_calc.project import Project
     from ccer_calc.result import Result
@@ -227,7 +234,8 @@ def _identity(described: dict[str, Any], lang: str) -> dict[str, Any]:
 
 def build_context(project: Project, result: Result, methodology: Methodology, *,
                   document: str, lang: str = "zh", findings: Findings | None = None,
-                  engagement: Engagement | None = None) -> dict[str, Any]:
+                  engagement: Engagement | None = None,
+                  estimate: Estimate | None = None) -> dict[str, Any]:
     """The plain data every template reads; nothing in it needs arithmetic to display.
 
     Parameters
@@ -248,6 +256,13 @@ def build_context(project: Project, result: Result, methodology: Methodology, *,
     engagement : Engagement, optional
         What people wrote (team, site visit, statements ...); see
         :mod:`ccer_calc.documents.engagement`.
+    estimate : Estimate, optional
+        The project's ex-ante estimate (:func:`ccer_calc.estimation.estimate`); computed here
+        (with the project's ``expected.as_of``) when the project has expected values and none
+        is given. A PDD or validation report with an estimate is the design-stage document:
+        its checks, parameters, equations and numbers are those of the estimate's computation
+        (``estimate.result``), not of ``result``. The accounting and verification reports
+        compare ``result`` with it.
 
     Returns
     -------
@@ -256,12 +271,20 @@ def build_context(project: Project, result: Result, methodology: Methodology, *,
         ``monitoring``, ``equations``, ``axis``, ``periods``, ``vintages``, ``totals``,
         ``charts``, ``fingerprint``, ``versions``, ``verification``, ``ex_ante`` (the PDD's
         estimate per year), ``ex_ante_total``, ``ex_ante_comparison`` and ``ex_ante_totals`` (see
-        :func:`ccer_calc.documents.exante.ex_ante_comparison`), and ``engagement`` (the
-        person-written sections of this document, see
-        :func:`ccer_calc.documents.engagement.sections`).
+        :func:`ccer_calc.documents.exante.ex_ante_comparison`), ``estimate`` and ``key_data``
+        (the computed estimate, see :func:`ccer_calc.documents.exante.estimate_part`; None
+        without one), ``engagement`` (the person-written sections of this document, see
+        :func:`ccer_calc.documents.engagement.sections`), and ``recompute`` (the command that
+        recomputes the document's numbers).
     """
     choice("document", document, DOCUMENTS)
     choice("lang", lang, LANGUAGES)
+    if estimate is None and project.expected is not None:
+        estimate = estimate_project(project)
+    from_estimate = estimate is not None and document in ("pdd", "validation")
+    if from_estimate:
+        assert estimate is not None  # noqa: S101 - narrowing for mypy
+        result = estimate.result
     described = methodology.describe(project.inputs)
     if described["id"] != result.methodology["id"]:
         raise InputError("result and methodology differ", field="methodology",
@@ -279,7 +302,9 @@ def build_context(project: Project, result: Result, methodology: Methodology, *,
         "periods": bar_chart([(p["id"], p["er"]) for p in periods]),
         "vintages": bar_chart([(str(v["year"]), v["er"]) for v in vintages]),
     }
-    ex_ante, comparison = ex_ante_table(project), ex_ante_comparison(project, result)
+    ex_ante = ex_ante_table(project, estimate)
+    comparison = ex_ante_comparison(project, result, estimate)
+    part = estimate_part(estimate, {c["name"]: c[f"description_{lang}"] for c in columns}, lang)
     return {
         "document": document,
         "lang": lang,
@@ -301,5 +326,10 @@ def build_context(project: Project, result: Result, methodology: Methodology, *,
         "ex_ante_total": math.fsum(e["er"] for e in ex_ante),
         "ex_ante_comparison": comparison,
         "ex_ante_totals": ex_ante_totals(comparison),
+        "estimate": part,
+        "key_data": None if part is None else {
+            "annual_average": part["annual_average"]["er"], "total": part["totals"]["er"],
+            "crediting_years": part["crediting_years"]},
         "engagement": sections(engagement, document, lang),
+        "recompute": "ccer-calc estimate" if from_estimate else "ccer-calc compute",
     }

@@ -1,9 +1,12 @@
-"""Ex-ante versus actual: the PDD's estimate per calendar year beside the computed vintages.
+"""The PDD's estimate in the documents, and ex-ante versus actual per calendar year.
 
-The PDD's estimate is annual; a vintage year that the monitoring periods cover only in part is
-compared with the estimate pro rata to the covered days (documents reference §4.5: "pro-rate
-the ex-ante figure to the period's dates"). Differences are actual minus estimate, so a
-positive difference means more reductions than the PDD expected.
+The estimate comes from the project's ``[expected]`` values (computed by
+:func:`ccer_calc.estimation.estimate`) or, in older project files, from the figures typed in
+``ex_ante``. Each year's estimate covers some days: the year's part of the crediting period for
+a computed estimate, the whole year for a typed one. A vintage year that the monitoring periods
+cover only in part is compared with the estimate pro rata to the covered days (documents
+reference §4.5: "pro-rate the ex-ante figure to the period's dates"). Differences are actual
+minus estimate, so a positive difference means more reductions than the PDD expected.
 """
 
 from __future__ import annotations
@@ -14,11 +17,20 @@ import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from ccer_calc.documents.charts import bar_chart
+from ccer_calc.documents.localize import bilingual_field
+from ccer_calc.estimation import SENSITIVITY
+
 if TYPE_CHECKING:
+    from ccer_calc.estimation import Estimate
     from ccer_calc.project import Project
     from ccer_calc.result import PeriodResult, Result
 
-__all__ = ["covered_days", "ex_ante_comparison", "ex_ante_table", "ex_ante_totals"]
+__all__ = ["covered_days", "estimate_part", "ex_ante_comparison", "ex_ante_table",
+           "ex_ante_totals"]
+
+_SHORT = {"baseline_emissions": "be", "project_emissions": "pe",
+          "leakage_emissions": "le", "emission_reductions": "er"}
 
 
 def covered_days(periods: Sequence[PeriodResult], year: int) -> int:
@@ -45,41 +57,57 @@ def covered_days(periods: Sequence[PeriodResult], year: int) -> int:
     return total
 
 
-def ex_ante_table(project: Project) -> list[dict[str, Any]]:
-    """The PDD's estimate as rows ``{"year", "er"}`` in t CO2e (empty if the project has none)."""
-    return [{"year": e.year, "er": float(e.emission_reductions.to("t CO2e").magnitude)}
-            for e in project.spec.ex_ante]
+def _year_days(year: int) -> int:
+    return 366 if calendar.isleap(year) else 365
 
 
-def ex_ante_comparison(project: Project, result: Result) -> list[dict[str, Any]]:
+def ex_ante_table(project: Project, estimate: Estimate | None = None) -> list[dict[str, Any]]:
+    """The PDD's estimate as rows ``{"year", "er", "days"}`` (empty if the project has none).
+
+    ``er`` in t CO2e; ``days`` are the days the year's estimate covers: the year's part of the
+    crediting period for a computed ``estimate``, the whole year for typed ``ex_ante`` figures.
+    """
+    if estimate is not None:
+        return [{"year": y.year, "er": y.values["emission_reductions"], "days": y.days}
+                for y in estimate.years]
+    return [{"year": e.year, "er": float(e.emission_reductions.to("t CO2e").magnitude),
+             "days": _year_days(e.year)} for e in project.spec.ex_ante]
+
+
+def ex_ante_comparison(project: Project, result: Result,
+                       estimate: Estimate | None = None) -> list[dict[str, Any]]:
     """Ex-ante estimate against the actual ER for every year present in both.
 
     Parameters
     ----------
     project : Project
-        Carries the PDD's estimate (``ex_ante`` in the project file).
+        Carries the PDD's typed estimate (``ex_ante`` in the project file), if any.
     result : Result
         Carries the actual reductions per vintage year.
+    estimate : Estimate, optional
+        The estimate computed from the project's ``[expected]`` values; used instead of the
+        typed figures (a project cannot give both).
 
     Returns
     -------
     list of dict
-        One row per common year, ascending: ``year``, ``ex_ante`` (annual estimate),
-        ``days`` (covered by the monitoring periods), ``year_days``, ``expected`` (estimate
-        pro rata to the covered days), ``actual``, ``difference`` (actual − expected) and
-        ``relative`` (difference / expected; None when nothing was expected). t CO2e.
+        One row per common year, ascending: ``year``, ``ex_ante`` (the year's estimate),
+        ``days`` (covered by the monitoring periods), ``estimate_days`` (covered by the
+        estimate), ``year_days``, ``expected`` (estimate pro rata to the covered days),
+        ``actual``, ``difference`` (actual − expected) and ``relative`` (difference /
+        expected; None when nothing was expected). t CO2e.
     """
     actual = {v.year: v.values["emission_reductions"] for v in result.vintages}
     rows = []
-    for e in ex_ante_table(project):
+    for e in ex_ante_table(project, estimate):
         if e["year"] not in actual:
             continue
         days = covered_days(result.periods, e["year"])
-        year_days = 366 if calendar.isleap(e["year"]) else 365
-        expected = e["er"] * days / year_days
+        expected = e["er"] * days / e["days"]
         difference = actual[e["year"]] - expected
         rows.append({"year": e["year"], "ex_ante": e["er"], "days": days,
-                     "year_days": year_days, "expected": expected, "actual": actual[e["year"]],
+                     "estimate_days": e["days"], "year_days": _year_days(e["year"]),
+                     "expected": expected, "actual": actual[e["year"]],
                      "difference": difference,
                      "relative": difference / expected if expected else None})
     return rows
@@ -91,3 +119,63 @@ def ex_ante_totals(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
     actual = math.fsum(r["actual"] for r in rows)
     return {"expected": expected, "actual": actual, "difference": actual - expected,
             "relative": (actual - expected) / expected if expected else None}
+
+
+def _numbers(values: dict[str, float]) -> dict[str, float]:
+    return {_SHORT[k]: float(v) for k, v in values.items() if k in _SHORT}
+
+
+def estimate_part(estimate: Estimate | None, quantity_names: dict[str, str],
+                  lang: str) -> dict[str, Any] | None:
+    """The computed estimate as the documents show it (None without one).
+
+    Parameters
+    ----------
+    estimate : Estimate, optional
+        From :func:`ccer_calc.estimation.estimate`.
+    quantity_names : dict
+        The expected quantities' names in the document's language, by column name.
+    lang : {"zh", "en"}
+        The document's language: a scenario described ``"中文 / English"`` shows one of them.
+
+    Returns
+    -------
+    dict or None
+        ``years`` (``year``, ``start``, ``end``, ``days``, ``year_days``, ``be``, ``pe``,
+        ``le``, ``er``), ``totals``, ``annual_average``, ``crediting_years``, ``chart``,
+        ``scenarios`` (``columns``: name and description; ``rows``: year and one ER per column,
+        None where a scenario has no such year; ``totals``, ``averages``) and ``sensitivity``
+        (per quantity ``name``, ``label``, ``symbol``, ``lower``, ``base``, ``higher``,
+        ``difference_lower``, ``difference_higher``, ``change_label``: ``10 %``). t CO2e.
+    """
+    if estimate is None:
+        return None
+    years = [{"year": y.year, "start": y.start, "end": y.end, "days": y.days,
+              "year_days": y.year_days, **_numbers(y.values)} for y in estimate.years]
+    bars = [(str(y.year), y.values["emission_reductions"]) for y in estimate.years]
+    return {"years": years, "totals": _numbers(estimate.totals),
+            "annual_average": _numbers(estimate.annual_average),
+            "crediting_years": estimate.crediting_years,
+            "chart": bar_chart(bars),
+            "scenarios": _scenarios(estimate, lang), "sensitivity": [
+                {"name": s.quantity, "label": quantity_names.get(s.quantity, s.quantity),
+                 "symbol": s.symbol, "lower": s.lower, "base": s.base, "higher": s.higher,
+                 "difference_lower": s.lower - s.base, "difference_higher": s.higher - s.base,
+                 "change_label": f"{SENSITIVITY:.0%}".replace("%", " %")}
+                for s in estimate.sensitivity]}
+
+
+def _scenarios(estimate: Estimate, lang: str) -> dict[str, Any] | None:
+    """ER per year of the estimate and of each scenario, side by side."""
+    if not estimate.scenarios:
+        return None
+    columns = [estimate, *estimate.scenarios.values()]
+    per = [{y.year: y.values["emission_reductions"] for y in c.years} for c in columns]
+    years = sorted({year for p in per for year in p})
+    return {"columns": [{"name": c.scenario, "description": c.description and
+                         bilingual_field(c.description, lang)}
+                        for c in estimate.scenarios.values()],
+            "rows": [{"year": y, "er": [p.get(y) for p in per]} for y in years],
+            "totals": [c.totals["emission_reductions"] for c in columns],
+            "averages": [c.annual_average["emission_reductions"] for c in columns],
+            "years": [c.crediting_years for c in columns]}

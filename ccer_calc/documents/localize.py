@@ -204,14 +204,24 @@ def finding_text(f: Mapping[str, Any], lang: str) -> str:
 #: documents and data tables) are shown as written.
 _REFERENCES = {
     "monitored": re.compile(r"^monitoring data, column (?P<column>\S+)$"),
+    "expected": re.compile(r"^expected values, column (?P<column>\S+)$"),
     "meter": re.compile(r"^meter calibration status of column (?P<column>\S+) "
                         r"\((?P<clause>§[\d.]+)\)$"),
+    "meter_ex_ante": re.compile(r"^no meter correction expected ex ante \((?P<clause>.+)\)$"),
     "project": re.compile(r"^project file, (?P<path>\S+)$"),
-    "mee_latest": re.compile(r"^(?P<year>\d{4}): MEE edition (?P<edition>\d{4}) \(latest "
-                             r"available at or before year \d{4}\), (?P<grid>[^,]+), "
-                             r"(?P<status>\w+)$"),
+    "mee_latest": re.compile(r"^(?P<year>\d{4}): MEE edition (?P<edition>\d{4}) \(the edition "
+                             r"for year \d{4} had not been published, so the latest earlier "
+                             r"edition\), (?P<grid>[^,]+), (?P<status>\w+)$"),
+    "mee_latest_by": re.compile(r"^(?P<year>\d{4}): MEE edition (?P<edition>\d{4}) \(the "
+                                r"edition for year \d{4} had not been published by "
+                                r"(?P<date>[\d-]+), so the latest earlier edition\), "
+                                r"(?P<grid>[^,]+), (?P<status>\w+)$"),
     "mee_same": re.compile(r"^(?P<year>\d{4}): MEE edition \d{4} \(published for year y\), "
                            r"(?P<grid>[^,]+), (?P<status>\w+)$"),
+    "mee_ex_ante": re.compile(r"^MEE edition (?P<edition>\d{4}) \(latest available in the "
+                              r"engine's register\), (?P<grid>[^,]+), (?P<status>\w+)$"),
+    "mee_ex_ante_on": re.compile(r"^MEE edition (?P<edition>\d{4}) \(latest available on "
+                                 r"(?P<date>[\d-]+)\), (?P<grid>[^,]+), (?P<status>\w+)$"),
 }
 
 

@@ -43,6 +43,7 @@ from ccer_calc.fsutil import write_atomic
 
 if TYPE_CHECKING:
     from ccer_calc.documents.engagement import Engagement
+    from ccer_calc.estimation import Estimate
     from ccer_calc.methodology import Methodology
     from ccer_calc.project import Project
     from ccer_calc.result import Result
@@ -184,7 +185,8 @@ def render_document(project: Project, result: Result, methodology: Methodology, 
                     document: str, lang: str = "zh", fmt: str = "html",
                     template_dirs: Sequence[str | Path] = (),
                     findings: Findings | None = None,
-                    engagement: Engagement | None = None) -> str:
+                    engagement: Engagement | None = None,
+                    estimate: Estimate | None = None) -> str:
     """Render one document fully in memory.
 
     Parameters
@@ -206,6 +208,10 @@ def render_document(project: Project, result: Result, methodology: Methodology, 
     engagement : Engagement, optional
         What people wrote (:func:`~ccer_calc.documents.engagement.load_engagement`); the
         sections it leaves out keep their placeholder.
+    estimate : Estimate, optional
+        The project's ex-ante estimate (:func:`ccer_calc.estimation.estimate`), computed when
+        the project has expected values and none is given; a PDD or validation report then
+        shows the estimate's computation (see :func:`build_context`).
 
     Returns
     -------
@@ -224,7 +230,7 @@ def render_document(project: Project, result: Result, methodology: Methodology, 
     choice("fmt", fmt, FORMATS)
     folders = _folders(template_dirs)
     context = build_context(project, result, methodology, document=document, lang=lang,
-                            findings=findings, engagement=engagement)
+                            findings=findings, engagement=engagement, estimate=estimate)
     return _render(_shared(lang, folders), f"{document}.{fmt}.j2", lang, context)
 
 
@@ -232,12 +238,13 @@ def render_bytes(project: Project, result: Result, methodology: Methodology, *,
                  document: str, lang: str = "zh", fmt: str = "docx",
                  template_dirs: Sequence[str | Path] = (),
                  findings: Findings | None = None,
-                 engagement: Engagement | None = None) -> bytes:
+                 engagement: Engagement | None = None,
+                 estimate: Estimate | None = None) -> bytes:
     """Render one document as a DOCX or PDF file in memory.
 
     Parameters
     ----------
-    project, result, methodology, document, lang, template_dirs, findings, engagement
+    project, result, methodology, document, lang, template_dirs, findings, engagement, estimate
         As for :func:`render_document`. The DOCX is built from the document context in
         Python (:mod:`ccer_calc.documents.word`), so user templates do not shape it; the PDF
         is laid out from the HTML rendering, user templates included.
@@ -263,23 +270,26 @@ def render_bytes(project: Project, result: Result, methodology: Methodology, *,
 
         return pdf_bytes(render_document(project, result, methodology, document=document,
                                          lang=lang, fmt="html", template_dirs=template_dirs,
-                                         findings=findings, engagement=engagement))
+                                         findings=findings, engagement=engagement,
+                                         estimate=estimate))
     from ccer_calc.documents.word import docx_bytes  # noqa: PLC0415 - optional extra
 
     return docx_bytes(build_context(project, result, methodology, document=document,
-                                    lang=lang, findings=findings, engagement=engagement))
+                                    lang=lang, findings=findings, engagement=engagement,
+                                    estimate=estimate))
 
 
 def write_document(project: Project, result: Result, methodology: Methodology, *,
                    document: str, path: str | Path, lang: str = "zh", fmt: str = "html",
                    template_dirs: Sequence[str | Path] = (),
                    findings: Findings | None = None,
-                   engagement: Engagement | None = None) -> Path:
+                   engagement: Engagement | None = None,
+                   estimate: Estimate | None = None) -> Path:
     """Render a document and write it atomically; a failed render leaves no file behind.
 
     Parameters
     ----------
-    project, result, methodology, document, lang, template_dirs, findings, engagement
+    project, result, methodology, document, lang, template_dirs, findings, engagement, estimate
         As for :func:`render_document`.
     fmt : {"html", "md", "docx", "pdf"}
         Output format; ``docx`` and ``pdf`` go through :func:`render_bytes`.
@@ -295,8 +305,9 @@ def write_document(project: Project, result: Result, methodology: Methodology, *
     if fmt in BINARY_FORMATS:
         return write_atomic(path, render_bytes(project, result, methodology, document=document,
                                                lang=lang, fmt=fmt, template_dirs=template_dirs,
-                                               findings=findings, engagement=engagement))
+                                               findings=findings, engagement=engagement,
+                                         estimate=estimate))
     text = render_document(project, result, methodology, document=document, lang=lang,
                            fmt=fmt, template_dirs=template_dirs, findings=findings,
-                           engagement=engagement)
+                           engagement=engagement, estimate=estimate)
     return write_atomic(path, text if text.endswith("\n") else text + "\n")

@@ -76,6 +76,11 @@ def _identity(doc: Document, ctx: dict[str, Any], t: _Words) -> None:
                                           f"{d['crediting_period_end']}"),
             (t("label.application_date"), d["application_date"] or "—"),
             (t("label.fingerprint"), ctx["fingerprint"])]
+    k = ctx["key_data"]
+    if k is not None:
+        rows += [(t("label.expected_annual_average"), format_tco2(k["annual_average"])),
+                 (t("label.expected_total"), format_tco2(k["total"])),
+                 (t("label.crediting_years"), format_number(k["crediting_years"]))]
     _table(doc, (t("label.item"), t("label.content")), rows)
     if p["description"]:
         doc.add_paragraph(p["description"])
@@ -130,9 +135,43 @@ def _results(doc: Document, ctx: dict[str, Any], t: _Words) -> None:
                  t("label.issuable_t")), rows)
 
 
+def _estimate(doc: Document, e: dict[str, Any], t: _Words) -> None:
+    """The computed estimate: per year, total, years and average; scenarios; sensitivity."""
+    def four(v: dict[str, float]) -> tuple[str, ...]:
+        return tuple(format_tco2(v[k]) for k in ("be", "pe", "le", "er"))
+
+    rows = [(str(y["year"]), f"{y['days']}/{y['year_days']}", *four(y)) for y in e["years"]]
+    rows.append((t("label.total"), "", *four(e["totals"])))
+    rows.append((t("label.crediting_years"), format_number(e["crediting_years"]), "", "", "",
+                 ""))
+    rows.append((t("label.annual_average"), "", *four(e["annual_average"])))
+    _table(doc, (t("label.year"), t("label.days_in_period"), "BE (tCO2e)", "PE (tCO2e)",
+                 "LE (tCO2e)", "ER (tCO2e)"), rows)
+    doc.add_paragraph(t("sentence.estimate_note"))
+    s = e["scenarios"]
+    if s:
+        doc.add_heading(t("docx.scenarios"), level=2)
+        rows = [(str(r["year"]), *("—" if v is None else format_tco2(v) for v in r["er"]))
+                for r in s["rows"]]
+        rows.append((t("label.total"), *(format_tco2(v) for v in s["totals"])))
+        rows.append((t("label.annual_average"), *(format_tco2(v) for v in s["averages"])))
+        _table(doc, (t("label.year"), t("label.base_case"), *(c["name"] for c in s["columns"])),
+               rows)
+    if e["sensitivity"]:
+        doc.add_heading(t("docx.sensitivity"), level=2)
+        change = e["sensitivity"][0]["change_label"]
+        rows = [(f"{r['label']} ({r['symbol']})", format_tco2(r["lower"]),
+                 format_tco2(r["base"]), format_tco2(r["higher"])) for r in e["sensitivity"]]
+        _table(doc, (t("label.expected_quantity"), t("label.er_lower", change=change),
+                     t("label.er_total"), t("label.er_higher", change=change)), rows)
+
+
 def _ex_ante(doc: Document, ctx: dict[str, Any], t: _Words) -> None:
     if ctx["document"] in ("pdd", "validation"):
         doc.add_heading(t("docx.ex_ante"), level=1)
+        if ctx["estimate"] is not None:
+            _estimate(doc, ctx["estimate"], t)
+            return
         if not ctx["ex_ante"]:
             doc.add_paragraph(t("sentence.no_ex_ante"))
             return
@@ -144,7 +183,7 @@ def _ex_ante(doc: Document, ctx: dict[str, Any], t: _Words) -> None:
     if not ctx["ex_ante_comparison"]:
         doc.add_paragraph(t("sentence.no_comparison"))
         return
-    rows = [(str(r["year"]), format_tco2(r["ex_ante"]), f"{r['days']}/{r['year_days']}",
+    rows = [(str(r["year"]), format_tco2(r["ex_ante"]), f"{r['days']}/{r['estimate_days']}",
              format_tco2(r["expected"]), format_tco2(r["actual"]),
              format_tco2(r["difference"]), _pct(r["relative"]))
             for r in ctx["ex_ante_comparison"]]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import json
 import re
 import tomllib
@@ -11,16 +13,16 @@ from typing import TYPE_CHECKING, Any, cast
 
 from pydantic import BaseModel, ValidationError
 
-from ccer_calc.errors import InputError
+from ccer_calc.errors import CcerError, InputError
+from ccer_calc.io.expected import expected_data, scenario_data
 from ccer_calc.io.files import ProjectFiles, read_user_text
-from ccer_calc.io.table import check_capacity, csv_table, table_from_rows
-from ccer_calc.periods import check_periods
-from ccer_calc.project import MonitoringIn, Project, ProjectSpec
+from ccer_calc.io.table import check_capacity, csv_table, empty_table, table_from_rows
+from ccer_calc.periods import MonitoringTable, check_periods
+from ccer_calc.project import MonitoringIn, Project, ProjectData, ProjectSpec
 
 if TYPE_CHECKING:
     from ccer_calc.io.sources import MonitoringSource
     from ccer_calc.methodology import Methodology, MonitoredColumn
-    from ccer_calc.periods import MonitoringTable
 
 __all__ = [
     "MAX_DEPTH",
@@ -174,32 +176,52 @@ def _model(model: type[BaseModel], data: Any, prefix: str) -> BaseModel:  # noqa
         raise validation_error(exc, prefix) from None
 
 
-def check_key_dates(spec: ProjectSpec) -> None:
-    """Refuse construction or grid connection dated after monitoring starts.
+def check_key_dates(spec: ProjectSpec, first: dt.date | None = None,
+                    what: str = "start of the first monitoring period") -> None:
+    """Refuse construction or grid connection dated after monitoring (or crediting) starts.
 
     A plant cannot deliver monitored electricity before it is built and connected; such a
-    date is a typing error that would otherwise pass the management-measure rules.
+    date is a typing error that would otherwise pass the management-measure rules. ``first``
+    is the first monitoring day by default; the estimate passes the crediting period's start.
 
     Raises
     ------
     InputError
         Naming the date field, its value and the first monitoring day.
     """
-    first = spec.monitoring.periods[0].start if spec.monitoring.periods else None
+    if first is None and spec.monitoring is not None and spec.monitoring.periods:
+        first = spec.monitoring.periods[0].start
     d = spec.dates
     if first is None:
         return
     for name, day in (("construction_start", d.construction_start),
                       ("grid_connection", d.grid_connection)):
         if day is not None and day > first:
-            raise InputError(f"{name.replace('_', ' ')} is dated after monitoring starts",
-                             field=f"dates.{name}", value=day.isoformat(),
-                             expected=f"a date on or before {first} (start of the first "
-                                      "monitoring period)")
+            raise InputError(f"{name.replace('_', ' ')} is dated after "
+                             f"{'monitoring' if what.endswith('period') else 'crediting'} "
+                             "starts", field=f"dates.{name}", value=day.isoformat(),
+                             expected=f"a date on or before {first} ({what})")
     if d.grid_connection is not None and d.grid_connection < d.construction_start:
         raise InputError("grid connection is dated before construction starts",
                          field="dates.grid_connection", value=d.grid_connection.isoformat(),
                          expected=f"a date on or after {d.construction_start}")
+
+
+def _expected(spec: ProjectSpec, methodology: Methodology, inputs: BaseModel,
+              columns: tuple[MonitoredColumn, ...], files: ProjectFiles) -> ProjectData | None:
+    """The estimate's rows: the plug-in's own, else built from ``[expected]``, else None."""
+    if spec.ex_ante and spec.expected is not None:
+        raise InputError(
+            "the PDD's estimate is given twice: typed per year (ex_ante) and as expected values "
+            "to compute ([expected])", field="expected",
+            expected="either ex_ante (typed figures) or [expected] (computed by estimate), not "
+                     "both")
+    own = methodology.estimate_data(spec, inputs, files)
+    if own is not None:
+        return own
+    if spec.expected is None:
+        return None
+    return expected_data(spec.expected, columns, spec.dates, inputs)
 
 
 def build_project(
@@ -236,31 +258,83 @@ def build_project(
     Raises
     ------
     InputError, UnitError
-        With the dotted path of the first offending field.
+        With the dotted path of the first offending field; a field of a scenario is named
+        ``scenarios.<name>.<field>``.
     """
     check_plain_data(data, "project")
     spec = cast("ProjectSpec", _model(ProjectSpec, data, ""))
     inputs = _model(methodology.input_model, spec.inputs, "inputs.")
     columns = methodology.monitored_columns_for(inputs)
     files = ProjectFiles(base_dir, allow_outside=allow_outside, read_files=read_files)
+    table, own = _monitoring(spec, methodology, inputs, columns, files, memory=monitoring)
+    expected = _expected(spec, methodology, inputs, columns, files)
+    if spec.monitoring is None and expected is None:
+        raise InputError("the project gives neither monitoring data nor expected values",
+                         field="monitoring", expected="[monitoring] with periods and data (to "
+                         "compute), or [expected] values (to estimate), or both")
+    project = Project(spec=spec, inputs=inputs, table=table, source=source, data=own,
+                      expected=expected)
+    if spec.monitoring is not None:
+        check_periods(project.periods)
+        check_key_dates(spec)
+    if expected is not None:
+        check_key_dates(spec, spec.dates.crediting_period_start,
+                        "start of the crediting period, the first day of the estimate")
+    methodology.parameters.check_overrides(project.overrides, methodology=methodology.id)
+    if not spec.scenarios:
+        return project
+    if expected is None:
+        raise InputError("scenarios are alternatives of the estimate, but the project gives no "
+                         "expected values", field="scenarios",
+                         expected="an [expected] table (or no scenarios)")
+    scenarios = {name: _scenario(data, name, methodology, files, source, monitoring=monitoring)
+                 for name in spec.scenarios}
+    return dataclasses.replace(project, scenarios=scenarios)
+
+
+def _scenario(data: dict[str, Any], name: str, methodology: Methodology, files: ProjectFiles,
+              source: Path | None, *, monitoring: MonitoringSource | None) -> Project:
+    """The project with one scenario's changes, validated like a project of its own."""
+    raw = data["scenarios"][name]
+    try:
+        return build_project(scenario_data(data, name), methodology, files.base_dir, source,
+                             allow_outside=files.allow_outside, monitoring=monitoring,
+                             read_files=files.read_files)
+    except CcerError as exc:
+        field = exc.field or ""
+        parts = field.replace("[", ".").split(".")
+        mine = (len(parts) >= 2 and isinstance(raw.get(parts[0]), dict)  # noqa: PLR2004
+                and parts[1] in raw[parts[0]] and parts[1] != "years")
+        problem = exc.problem if mine else f"in scenario {name}: {exc.problem}"
+        raise type(exc)(problem, field=f"scenarios.{name}.{field}" if mine else field,
+                        value=exc.value, expected=exc.expected,
+                        methodology=exc.methodology) from None
+
+
+def _monitoring(spec: ProjectSpec, methodology: Methodology, inputs: BaseModel,
+                columns: tuple[MonitoredColumn, ...], files: ProjectFiles, *,
+                memory: MonitoringSource | None
+                ) -> tuple[MonitoringTable, ProjectData | None]:
+    """The monitored rows (or the plug-in's own data); an empty table without monitoring."""
+    mon = spec.monitoring
+    if mon is None:
+        if memory is not None:
+            raise InputError("monitoring data passed without monitoring periods",
+                             field="monitoring", expected="[monitoring] with its periods")
+        return empty_table(columns), None
     own = methodology.load_data(spec, inputs, files)
-    table = own.table if own is not None else \
-        _monitoring_table(spec.monitoring, columns, files, monitoring)
-    if own is not None and _given(spec.monitoring, monitoring):
+    if own is not None and _given(mon, memory):
         raise InputError(f"{methodology.id} reads its monitoring data from the files its "
                          "inputs name; monitoring rows are not used", field="monitoring",
                          expected="no monitoring.csv, monitoring.excel or [[monitoring.data]]",
                          methodology=methodology.id)
+    table = own.table if own is not None else _monitoring_table(mon, columns, files, memory)
     check_capacity(table, columns, inputs)
-    for name in spec.monitoring.meters:
+    for name in mon.meters:
         if name not in {c.name for c in columns}:
             raise InputError("meter given for an unknown column", field=f"monitoring.meters.{name}",
                              expected="one of " + ", ".join(c.name for c in columns))
-    project = Project(spec=spec, inputs=inputs, table=table, source=source, data=own)
-    check_periods(project.periods)
-    check_key_dates(spec)
-    methodology.parameters.check_overrides(project.overrides, methodology=methodology.id)
-    return project
+    return table, own
 
 
 def _given(mon: MonitoringIn, memory: MonitoringSource | None) -> list[str]:

@@ -32,8 +32,8 @@ from ccer_calc.units import Quantity, parse_unit
 if TYPE_CHECKING:
     from ccer_calc.methodology import MonitoredColumn
 
-__all__ = ["Cell", "check_capacity", "csv_table", "read_csv_table", "table_from_cells",
-           "table_from_rows"]
+__all__ = ["Cell", "check_capacity", "csv_table", "empty_table", "quantity_in_unit",
+           "read_csv_table", "table_from_cells", "table_from_rows"]
 
 _HEADER = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\[(.*)\])?\s*$")
 _STATUSES = {s.value for s in MeterStatus}
@@ -59,7 +59,7 @@ def _status(raw: object, path: str) -> str:
     return text
 
 
-def _quantity(raw: object, unit: str, path: str) -> float:
+def quantity_in_unit(raw: object, unit: str, path: str) -> float:
     """A raw cell or inline value as a float in ``unit``."""
     try:
         q = parse_quantity(raw)
@@ -95,12 +95,12 @@ class _Columns:
             if c.name not in row:
                 raise InputError("missing monitored value", field=label(c.name),
                                  expected=f"a quantity in {c.unit}")
-            self.mags[c.name].append(_quantity(row[c.name], c.unit, label(c.name)))
+            self.mags[c.name].append(quantity_in_unit(row[c.name], c.unit, label(c.name)))
             status = _status(row.get(f"{c.name}_meter"), label(f"{c.name}_meter"))
             self.status[c.name].append(status)
             err = row.get(f"{c.name}_meter_error")
             path = label(f"{c.name}_meter_error")
-            value = np.nan if err is None else _quantity(err, "", path)
+            value = np.nan if err is None else quantity_in_unit(err, "", path)
             if err is not None:
                 METER_ERROR.check(value, "", path)
             elif status == MeterStatus.OUT_OF_TOLERANCE:
@@ -169,18 +169,22 @@ def table_from_rows(
 
 
 def check_capacity(table: MonitoringTable, columns: Sequence[MonitoredColumn],
-                   inputs: object) -> None:
+                   inputs: object, *, label: Callable[[int, str], str] | None = None) -> None:
     """Refuse a row whose energy exceeds the installed capacity times the hours of the row.
 
     Applies to each column that declares ``at_most_capacity_of`` (the name of a power field
     of the project's inputs). A plant cannot deliver more than its capacity running every hour
     of the row, so such a reading is a unit or typing error.
 
+    ``label(row, column)`` names the offending value as the user wrote it (default: the row of
+    the monitoring data).
+
     Raises
     ------
     InputError
         Naming the row (CSV line) and column, the value and the most the plant can deliver.
     """
+    name_of = label if label is not None else table.row_label
     hours = ((table.end - table.start).astype(np.int64) + 1) * 24.0
     for c in columns:
         if c.at_most_capacity_of is None:
@@ -197,8 +201,20 @@ def check_capacity(table: MonitoringTable, columns: Sequence[MonitoredColumn],
             i = int(bad[0])
             raise InputError(
                 f"more energy than the installed capacity can deliver in the row "
-                f"({capacity:~g} × {hours[i]:g} h)", field=table.row_label(i, c.name),
+                f"({capacity:~g} × {hours[i]:g} h)", field=name_of(i, c.name),
                 value=f"{values[i]:g} {c.unit}", expected=f"at most {most[i]:g} {c.unit}")
+
+
+def empty_table(columns: Sequence[MonitoredColumn], *, origin: str = "monitoring.data"
+                ) -> MonitoringTable:
+    """A table with the project's columns and no rows (a project without monitoring data)."""
+    return MonitoringTable(
+        start=np.array([], dtype="datetime64[D]"), end=np.array([], dtype="datetime64[D]"),
+        columns={c.name: Quantity(np.array([], dtype=np.float64), parse_unit(c.unit))
+                 for c in columns},
+        meter_status={c.name: np.array([], dtype=np.str_) for c in columns},
+        meter_error={c.name: np.array([], dtype=np.float64) for c in columns},
+        origin=origin)
 
 
 def _header(cells: Iterable[str], origin: str) -> list[tuple[str, str | None]]:

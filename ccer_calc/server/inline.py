@@ -45,6 +45,8 @@ def inline_project(path: str | Path, *, allow_outside: bool = False) -> dict[str
     p = Path(path)
     data = read_project_file(p)
     project = load_project(p, allow_outside=allow_outside)
+    if "monitoring" not in data:  # an ex-ante project: nothing to inline
+        return _plain(data)
     columns = get_methodology(project.methodology_id).monitored_columns_for(project.inputs)
     t = project.table
     rows = []

@@ -18,7 +18,7 @@ from ccer_calc.bounds import FRACTION, GRID_EMISSION_FACTOR, NONNEGATIVE
 from ccer_calc.errors import InputError
 from ccer_calc.methodology import MonitoredColumn
 from ccer_calc.parameters import Parameter, Value
-from ccer_calc.tools.mee_grid_factors import grid_factors_for_years
+from ccer_calc.tools.mee_grid_factors import grid_factors_for_years, latest_grid_factors
 from ccer_calc.units import Quantity
 
 if TYPE_CHECKING:
@@ -43,12 +43,15 @@ def broadcast_value(v: Value, shape: tuple[int, ...]) -> Value:
 def grid_margins(ctx: Context, grid: str) -> tuple[Value, Value]:
     """OM and BM on the period axis: the project's pair if given, else MEE's for each year.
 
+    Ex ante (``ctx.ex_ante``) MEE's pair is the latest edition available when the estimate is
+    made, for every year (Tables 6-7: the PDD uses the latest available edition).
+
     Raises
     ------
     InputError
         If the project overrides only one of ``grid_om_factor`` and ``grid_bm_factor``.
     DataNotFound
-        If MEE has no edition for the grid at or before a year of the period axis.
+        If the edition the rule selects cannot be decided or is not bundled.
     """
     om_set, bm_set = ctx.overridden("grid_om_factor"), ctx.overridden("grid_bm_factor")
     if om_set != bm_set:
@@ -61,11 +64,13 @@ def grid_margins(ctx: Context, grid: str) -> tuple[Value, Value]:
     if om_set:
         return (broadcast_value(ctx.param("grid_om_factor"), shape),
                 broadcast_value(ctx.param("grid_bm_factor"), shape))
+    if ctx.ex_ante:
+        return latest_grid_factors(grid, shape, as_of=ctx.as_of)
     return grid_factors_for_years(grid, ctx.years, as_of=ctx.as_of)
 
 
 def refuse_negative_net_delivery(ctx: Context, net_electricity: Value) -> None:
-    """Refuse a monitoring period in which import exceeds export.
+    """Refuse a monitoring period (ex ante: a year) in which import exceeds export.
 
     Raises
     ------
@@ -80,7 +85,8 @@ def refuse_negative_net_delivery(ctx: Context, net_electricity: Value) -> None:
         p = ctx.project.periods[int(bad[0])]
         raise InputError(
             "electricity imported exceeds electricity exported over the period",
-            field=f"monitoring period {p.id}", value=f"{per_period[bad[0]]:.3f} MWh net",
+            field=f"expected values, year {p.id}" if ctx.ex_ante else f"monitoring period {p.id}",
+            value=f"{per_period[bad[0]]:.3f} MWh net",
             expected="net delivery EG_export − EG_import >= 0", methodology=ctx.methodology.id)
 
 

@@ -12,6 +12,10 @@ exists but is missing here: the selected edition's values are either bundled, or
 stops with an error naming the edition and the override parameters. A year whose edition the
 register cannot confirm or rule out (``exists = unknown``) stops the selection too, because
 passing over it could be exactly such a silent fallback.
+
+An ex-ante estimate (the PDD's) follows the second rule of the same tables: the latest edition
+available when the estimate is made (:func:`select_latest_grid_factors`), applied to every
+year of the crediting period, over the same register and with the same refusals.
 """
 
 from __future__ import annotations
@@ -38,7 +42,9 @@ __all__ = [
     "edition_register",
     "grid_factor_table",
     "grid_factors_for_years",
+    "latest_grid_factors",
     "select_grid_factors",
+    "select_latest_grid_factors",
 ]
 
 EDITIONS_FILE = "grid_factor_editions_mee.csv"
@@ -46,6 +52,8 @@ VALUES_FILE = "grid_factors_mee.csv"
 _EF_UNIT = "t CO2/MWh"
 _OVERRIDE = ("parameters grid_om_factor and grid_bm_factor (both) with the values of the edition "
              "the verification uses")
+_OVERRIDE_EX_ANTE = ("parameters grid_om_factor and grid_bm_factor (both) with the values of the "
+                     "latest edition available when the estimate is made")
 
 
 @dataclass(frozen=True)
@@ -112,11 +120,11 @@ def grid_factor_table() -> tuple[GridFactorRow, ...]:
         for r in csv.DictReader(_data_lines(VALUES_FILE)))
 
 
-def _unknown(year: int, edition: int, why: str) -> DataNotFound:
+def _unknown(purpose: str, edition: int, why: str, override: str = _OVERRIDE) -> DataNotFound:
     return DataNotFound(
-        f"cannot choose the MEE OM/BM edition for year {year}: {why}",
+        f"cannot choose the MEE OM/BM edition {purpose}: {why}",
         field="parameters.grid_om_factor", value=edition,
-        expected=f"{_OVERRIDE} (see `ccer-calc data --table grid_factor_editions_mee`)")
+        expected=f"{override} (see `ccer-calc data --table grid_factor_editions_mee`)")
 
 
 def _edition_for(year: int, as_of: dt.date | None) -> tuple[Edition, str]:
@@ -128,11 +136,12 @@ def _edition_for(year: int, as_of: dt.date | None) -> tuple[Edition, str]:
             why = (f"the engine does not know whether an edition for {e} was published"
                    + (f" (the register ends with the edition for {last})"
                       if e > last else f" ({ed.source if ed else ''})"))
-            raise _unknown(year, e, why)
+            raise _unknown(f"for year {year}", e, why)
         if ed.exists == "no":
             continue
         if as_of is not None and ed.published is None:
-            raise _unknown(year, e, f"the publication date of the {e} edition is not known, so "
+            raise _unknown(f"for year {year}", e, f"the publication date of the {e} edition is "
+                           "not known, so "
                            f"whether it was out by the verification date {as_of} cannot be "
                            "decided")
         if as_of is not None and ed.published is not None and ed.published > as_of:
@@ -140,8 +149,8 @@ def _edition_for(year: int, as_of: dt.date | None) -> tuple[Edition, str]:
         if e == year:
             return ed, f"edition {e} (published for year y)"
         when = f" by {as_of}" if as_of is not None else ""
-        return ed, (f"edition {e} (the edition for year {year} had not been published{when}; "
-                    f"latest earlier edition)")
+        return ed, (f"edition {e} (the edition for year {year} had not been published{when}, "
+                    f"so the latest earlier edition)")
     raise DataNotFound(f"no MEE OM/BM edition at or before year {year} is in the register",
                        field="parameters.grid_om_factor", value=year,
                        expected=f"a year from {first} on, or {_OVERRIDE}")
@@ -181,19 +190,108 @@ def select_grid_factors(grid: str, year: int, *, as_of: dt.date | None = None
     use_table(EDITIONS_FILE)  # the result records the sha256 of both tables
     use_table(VALUES_FILE)
     ed, rule = _edition_for(year, as_of)
+    return GridFactorSelection(year, _bundled_row(ed, grid, f"for year {year}", rule), rule)
+
+
+def _bundled_row(ed: Edition, grid: str, purpose: str, rule: str,
+                 override: str = _OVERRIDE) -> GridFactorRow:
+    """The bundled values of the selected edition for a grid, or the error saying why not."""
     if grid not in ed.grids:
         raise DataNotFound(
-            f"the {ed.edition} edition of the MEE table, selected for year {year}, has no grid "
+            f"the {ed.edition} edition of the MEE table, selected {purpose}, has no grid "
             f"{grid}", field="inputs.grid", value=grid,
-            expected=f"one of {' '.join(ed.grids)}, or {_OVERRIDE}")
+            expected=f"one of {' '.join(ed.grids)}, or {override}")
     rows = [r for r in grid_factor_table() if r.edition == ed.edition and r.grid == grid]
     if not ed.bundled or not rows:
         raise DataNotFound(
-            f"the MEE OM/BM edition selected for year {year} is {ed.edition} ({rule}), and its "
+            f"the MEE OM/BM edition selected {purpose} is {ed.edition} ({rule}), and its "
             f"values are not bundled with this engine ({ed.source})",
             field="parameters.grid_om_factor", value=ed.edition,
-            expected=f"{_OVERRIDE}; an older edition is never used in its place")
-    return GridFactorSelection(year, rows[0], rule)
+            expected=f"{override}; an older edition is never used in its place")
+    return rows[0]
+
+
+def _latest_edition(as_of: dt.date | None) -> tuple[Edition, str]:
+    """The newest edition that exists and was published by ``as_of``, walking the register down.
+
+    With ``as_of``, a year after the register's last edition and up to ``as_of``'s year may
+    have an edition the engine does not know of, so it stops the selection like an ``unknown``
+    row (an edition titled for a year is not published before that year begins).
+    """
+    register = edition_register()
+    first, last = min(register), max(register)
+    purpose = "for the ex-ante estimate"
+    if as_of is not None and as_of.year > last:
+        raise _unknown(purpose, last + 1,
+                       f"the engine does not know whether an edition for {last + 1} was "
+                       f"published by {as_of} (the register ends with the edition for {last})",
+                       _OVERRIDE_EX_ANTE)
+    for e in range(last, first - 1, -1):
+        ed = register.get(e)
+        if ed is None or ed.exists == "unknown":
+            why = (f"the engine does not know whether an edition for {e} was published "
+                   f"({ed.source if ed else 'not in the register'}), so the latest available "
+                   "edition cannot be decided")
+            raise _unknown(purpose, e, why, _OVERRIDE_EX_ANTE)
+        if ed.exists == "no":
+            continue
+        if as_of is not None and ed.published is None:
+            raise _unknown(purpose, e, f"the publication date of the {e} edition is not known, "
+                           f"so whether it was available on {as_of} cannot be decided",
+                           _OVERRIDE_EX_ANTE)
+        if as_of is not None and ed.published is not None and ed.published > as_of:
+            continue
+        when = f"on {as_of}" if as_of is not None else "in the engine's register"
+        return ed, f"edition {e} (latest available {when})"
+    raise DataNotFound(f"no MEE OM/BM edition in the register was published by {as_of}",
+                       field="parameters.grid_om_factor", value=str(as_of),
+                       expected=f"a later date, or {_OVERRIDE_EX_ANTE}")
+
+
+def select_latest_grid_factors(grid: str, *, as_of: dt.date | None = None
+                               ) -> GridFactorSelection:
+    """Choose the OM/BM of a grid for an ex-ante estimate: the latest edition available.
+
+    CCER-01-002-V01 and CCER-01-001-V01 (Tables 6-7) fix the margins of the PDD's ex-ante
+    estimate at the latest edition available when the PDD is written, for every year of the
+    crediting period. The rule runs over the register of editions that exist, like
+    :func:`select_grid_factors`: an edition that exists but is not bundled stops the estimate
+    (an older edition never stands in), and so does a year whose edition is unknown.
+
+    Parameters
+    ----------
+    grid : str
+        Regional grid.
+    as_of : datetime.date, optional
+        Date of the estimate: editions published later are not available. Without it, the
+        latest edition the register lists as existing.
+
+    Returns
+    -------
+    GridFactorSelection
+        The bundled row (``year`` is the edition) and the rule that chose it.
+
+    Raises
+    ------
+    DataNotFound
+        If the latest edition is not bundled, has no such grid, or cannot be decided (an
+        ``unknown`` edition above it, an unknown publication date with ``as_of``); each
+        message names the edition and the override parameters.
+
+    Examples
+    --------
+    The 2024 edition exists but its values are not bundled, so the estimate stops:
+
+    >>> select_latest_grid_factors("南方")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ccer_calc.errors.DataNotFound: parameters.grid_om_factor: the MEE OM/BM edition selected ...
+    """
+    use_table(EDITIONS_FILE)
+    use_table(VALUES_FILE)
+    ed, rule = _latest_edition(as_of)
+    row = _bundled_row(ed, grid, "for the ex-ante estimate", rule, _OVERRIDE_EX_ANTE)
+    return GridFactorSelection(ed.edition, row, rule)
 
 
 def grid_factors_for_years(
@@ -213,3 +311,14 @@ def grid_factors_for_years(
     unit = parse_unit(_EF_UNIT)
     return (Value("EF_grid,OM,y", Quantity(om, unit), "published", ref),
             Value("EF_grid,BM,y", Quantity(bm, unit), "published", ref))
+
+
+def latest_grid_factors(
+    grid: str, shape: tuple[int, ...], *, as_of: dt.date | None = None
+) -> tuple[Value, Value]:
+    """OM and BM of the latest available edition, the same on every element of the axis."""
+    s = select_latest_grid_factors(grid, as_of=as_of)
+    ref = f"MEE {s.rule}, {grid}, {s.row.status}"
+    unit = parse_unit(_EF_UNIT)
+    return (Value("EF_grid,OM,y", Quantity(np.full(shape, s.row.om), unit), "published", ref),
+            Value("EF_grid,BM,y", Quantity(np.full(shape, s.row.bm), unit), "published", ref))

@@ -114,9 +114,13 @@ def meter_error(ctx: Context, column: str, rule: str) -> Value:
     Returns
     -------
     Value
-        ``e_<column>`` [dimensionless] per element of the period axis.
+        ``e_<column>`` [dimensionless] per element of the period axis; zero ex ante, where the
+        estimate assumes meters calibrated on time and within tolerance.
     """
     table = ctx.project.table
+    if ctx.ex_ante:  # an estimate expects calibrated meters: no correction
+        return Value(f"e_{column}", Quantity(np.zeros(ctx.segments.row.shape), ""), "expected",
+                     f"no meter correction expected ex ante ({rule})")
     frac = meter_error_fraction(table.meter_status[column], table.meter_error[column],
                                 ctx.project.max_permissible_error(column), field=column)
     return Value(f"e_{column}", Quantity(frac[ctx.segments.row], ""), "monitored",

@@ -1,0 +1,66 @@
+"""The ex-ante part of a project file: expected values and named scenarios (issue #15).
+
+``[expected]`` holds, per monitored quantity of the methodology (the same names as the monitoring
+columns: ``export``, ``import``, ``fuel_diesel`` ...), either one constant annual value
+(``annual = {export = "803701 MWh"}``) or one value per calendar year of the crediting period
+(``[[expected.years]] year = 2026, export = ...``), never both for one quantity. A constant
+annual value of an extensive quantity is pro-rated by the days of each year that lie in the
+crediting period; a per-year value is the value of that year's part of the crediting period.
+``as_of`` dates the estimate: grid-factor editions published later are not available to it.
+
+``[scenarios.<name>]`` names alternatives a developer compares (P90 generation, other grid
+factors, another start date): each replaces expected values, parameters or dates of the project.
+The values are checked against the methodology's columns when the project is built
+(:mod:`ccer_calc.io.expected`); these models only fix the shape.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import Field, field_validator
+
+from ccer_calc.fields import DateIn, Line, QuantityIn, StrictModel
+
+__all__ = ["ExpectedIn", "ScenarioExpectedIn", "ScenarioIn"]
+
+
+class ScenarioExpectedIn(StrictModel):
+    """Expected values a scenario replaces, quantity by quantity."""
+
+    as_of: DateIn | None = Field(
+        None, description="date of the estimate: grid-factor editions published later are not "
+                          "available to it")
+    annual: dict[str, QuantityIn] = Field(
+        default_factory=dict,
+        description="constant annual value per expected quantity (a monitored column's name), "
+                    "pro-rated by the days of each year inside the crediting period")
+    years: list[dict[str, Any]] = Field(
+        default_factory=list,
+        description="one row per calendar year of the crediting period: year and a value per "
+                    "quantity, for that year's part of the crediting period")
+
+
+class ExpectedIn(ScenarioExpectedIn):
+    """预计值 / the expected quantities of the ex-ante estimate."""
+
+
+class ScenarioIn(StrictModel):
+    """One named alternative: what it changes in the project, for the estimate."""
+
+    description: Line | None = Field(None, description="what the scenario assumes")
+    expected: ScenarioExpectedIn | None = Field(
+        None, description="expected values replacing the project's, quantity by quantity")
+    parameters: dict[str, QuantityIn] = Field(
+        default_factory=dict, description="parameter overrides added to the project's")
+    dates: dict[str, Any] = Field(
+        default_factory=dict, description="dates replacing the project's (crediting period ...)")
+
+    @field_validator("dates")
+    @classmethod
+    def _dates_named(cls, value: dict[str, Any]) -> dict[str, Any]:
+        for key in value:
+            if not isinstance(key, str) or not key:
+                msg = "a date of a scenario needs a name"
+                raise ValueError(msg)
+        return value

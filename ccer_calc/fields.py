@@ -1,0 +1,241 @@
+"""Typed fields of project files: quantities with units, dates, one-line names.
+
+Every number enters with its unit: a string ``"0.8042 t CO2/MWh"`` or a table
+``{value = 0.8042, unit = "t CO2/MWh"}``; a bare number is refused because its unit would be a
+guess. Dates are TOML dates or ISO strings, never numbers. :mod:`ccer_calc.project` builds the
+project file's models from these and re-exports them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+import numpy as np
+import pint
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    PlainSerializer,
+    WithJsonSchema,
+)
+
+from ccer_calc.bounds import NONNEGATIVE, Bounds
+from ccer_calc.errors import shown
+from ccer_calc.units import Quantity, parse_unit
+
+__all__ = [
+    "DateIn",
+    "Declared",
+    "Line",
+    "QuantityIn",
+    "StrictModel",
+    "parse_date",
+    "parse_quantity",
+    "quantity_any",
+    "quantity_field",
+]
+
+
+def parse_quantity(raw: Any) -> pint.Quantity:  # noqa: ANN401 - raw input of any shape
+    """Turn ``"1.5 MWh"``, ``{value, unit}`` or a Quantity into a Quantity.
+
+    Raises
+    ------
+    ValueError
+        If the unit is missing or unknown, or the value is not a finite number. (pydantic
+        turns this into a validation error naming the field.)
+    """
+    if isinstance(raw, pint.Quantity):
+        return raw
+    if isinstance(raw, dict):
+        if set(raw) != {"value", "unit"}:
+            msg = f"expected keys value and unit, got {sorted(raw)}"
+            raise ValueError(msg)
+        value, unit = raw["value"], raw["unit"]
+    elif isinstance(raw, str):
+        value, _, unit = raw.strip().partition(" ")
+        if not unit.strip():
+            msg = f"{shown(raw)} has no unit; write the value and its unit, e.g. '1250 MWh'"
+            raise ValueError(msg)
+    elif isinstance(raw, bool | int | float):
+        msg = (f"the number {raw} has no unit; write e.g. {{value = {raw}, unit = \"MWh\"}} "
+               f"or \"{raw} MWh\"")
+        raise ValueError(msg)  # noqa: TRY004 - pydantic wants ValueError
+    else:
+        msg = f"expected a quantity with a unit, got {type(raw).__name__}"
+        raise ValueError(msg)  # noqa: TRY004
+    if isinstance(value, bool):
+        msg = f"value {value} is a truth value, not a number"
+        raise ValueError(msg)  # noqa: TRY004
+    try:
+        number = float(value)
+    except (TypeError, ValueError, OverflowError):
+        msg = f"value {shown(value)} is not a finite number"
+        raise ValueError(msg) from None
+    if not np.isfinite(number):
+        msg = f"value {shown(value)} is not a finite number"
+        raise ValueError(msg)
+    if not isinstance(unit, str):
+        msg = f"unit {shown(unit)} is not text"
+        raise ValueError(msg)  # noqa: TRY004
+    return Quantity(number, parse_unit(unit))
+
+
+def _serialise(q: pint.Quantity) -> dict[str, Any]:
+    return {"value": float(q.magnitude), "unit": f"{q.units:~}"}
+
+
+_QUANTITY_SCHEMA = {
+    "anyOf": [
+        {"type": "string", "pattern": r"^\S+\s+\S.*$", "examples": ["1250 MWh"]},
+        {"type": "object", "required": ["value", "unit"], "additionalProperties": False,
+         "properties": {"value": {"type": "number"}, "unit": {"type": "string"}}},
+    ]
+}
+
+#: A quantity of any dimension.
+QuantityIn = Annotated[
+    pint.Quantity,
+    BeforeValidator(parse_quantity),
+    PlainSerializer(_serialise),
+    WithJsonSchema(_QUANTITY_SCHEMA),
+]
+
+
+@dataclass(frozen=True)
+class Declared:
+    """Annotation metadata of a quantity field: its unit (``None``: any) and its range."""
+
+    unit: str | None
+    bounds: Bounds
+
+
+def _out_of_range(q: pint.Quantity, unit: str | None, bounds: Bounds) -> ValueError:
+    """``unit`` None: a quantity of any unit, shown in its own unit; the range is a sign."""
+    own = f"{q.units:~}" if unit is None else unit
+    shown = f"{q.magnitude:g} {own}" if own not in ("", "dimensionless") else f"{q.magnitude:g}"
+    what = "is negative" if q.magnitude < 0 and bounds.minimum == 0 else "is out of range"
+    return ValueError(f"value {shown} {what} (expected {bounds.describe(unit or '')})")
+
+
+def quantity_field(unit: str, *, bounds: Bounds = NONNEGATIVE) -> Any:  # noqa: ANN401 - a type
+    """An annotated Quantity type that must be convertible to ``unit`` and lie in ``bounds``.
+
+    Parameters
+    ----------
+    unit : str
+        The unit the field is expected in; any unit of the same dimension is accepted and
+        converted.
+    bounds : Bounds
+        The physical range in ``unit``: non-negative unless declared otherwise.
+
+    Returns
+    -------
+    type
+        A type for a pydantic field.
+    """
+    target = parse_unit(unit)
+
+    def check(raw: Any) -> pint.Quantity:  # noqa: ANN401
+        q = parse_quantity(raw)
+        if q.dimensionality != target.dimensionality:
+            msg = f"unit {q.units:~} has the wrong dimension; expected a unit convertible to {unit}"
+            raise ValueError(msg)
+        q = q.to(target)
+        if not bounds.contains(float(q.magnitude)):
+            raise _out_of_range(q, unit, bounds)
+        return q
+
+    schema = {**_QUANTITY_SCHEMA,
+              "description": f"quantity in {unit} (or convertible), {bounds.describe(unit)}"}
+    return Annotated[pint.Quantity, BeforeValidator(check), PlainSerializer(_serialise),
+                     WithJsonSchema(schema), Declared(unit, bounds)]
+
+
+def quantity_any(*, bounds: Bounds) -> Any:  # noqa: ANN401 - a type
+    """An annotated Quantity of a dimension checked later (an NCV per t or per 万Nm3).
+
+    Only sign ranges apply to a quantity whose unit is not fixed: ``bounds`` may have a
+    minimum of 0 (or none) and no maximum.
+
+    Returns
+    -------
+    type
+        A type for a pydantic field.
+    """
+    if bounds.maximum is not None or bounds.minimum not in (None, 0.0):
+        msg = "a quantity of any unit takes only a sign range (minimum 0 or none, no maximum)"
+        raise TypeError(msg)
+
+    def check(raw: Any) -> pint.Quantity:  # noqa: ANN401
+        q = parse_quantity(raw)
+        if not bounds.contains(float(q.magnitude)):
+            raise _out_of_range(q, None, bounds)
+        return q
+
+    schema = {**_QUANTITY_SCHEMA, "description": f"quantity, {bounds.describe('')}"}
+    return Annotated[pint.Quantity, BeforeValidator(check), PlainSerializer(_serialise),
+                     WithJsonSchema(schema), Declared(None, bounds)]
+
+
+def parse_date(raw: Any) -> dt.date:  # noqa: ANN401 - raw input of any shape
+    """A date from a TOML date or an ISO ``YYYY-MM-DD`` string; numbers are refused.
+
+    pydantic alone would read ``start = 20240101`` or ``1704067200`` as seconds since 1970;
+    a date-time would lose its time silently.
+
+    Raises
+    ------
+    ValueError
+        If the value is not a date or an ISO date string.
+
+    Examples
+    --------
+    >>> parse_date("2024-01-31")
+    datetime.date(2024, 1, 31)
+    >>> parse_date(20240131)
+    Traceback (most recent call last):
+    ...
+    ValueError: the number 20240131 is not a date; write an ISO date such as 2024-01-31
+    """
+    if isinstance(raw, dt.date) and not isinstance(raw, dt.datetime):
+        return raw
+    if isinstance(raw, str) and _ISO_DATE.match(raw.strip()):
+        try:
+            return dt.date.fromisoformat(raw.strip())
+        except ValueError:
+            pass
+    if isinstance(raw, bool | int | float):
+        msg = f"the number {raw} is not a date; write an ISO date such as 2024-01-31"
+        raise ValueError(msg)  # noqa: TRY004 - pydantic wants ValueError
+    msg = f"{shown(raw)} is not a date; write an ISO date such as 2024-01-31"
+    raise ValueError(msg)
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+#: A date in a project file: a TOML date or an ISO string, never a number or a date-time.
+DateIn = Annotated[dt.date, BeforeValidator(parse_date),
+                   WithJsonSchema({"type": "string", "format": "date"})]
+
+
+def _one_line(text: str) -> str:
+    if any(ch in text for ch in "\t\n\r"):
+        msg = "a name is one line of text (no tab or line break)"
+        raise ValueError(msg)
+    return text
+
+
+#: A name or identifier: one line of printable text.
+Line = Annotated[str, AfterValidator(_one_line)]
+
+
+class StrictModel(BaseModel):
+    """A frozen model that refuses unknown keys."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
