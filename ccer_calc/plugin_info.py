@@ -16,7 +16,7 @@ __all__ = ["IDENTITY", "MethodologyInfo"]
 
 #: The fields a methodology's identity consists of, in the order listings show them.
 IDENTITY = ("id", "version", "title_zh", "title_en", "sector", "status", "programme",
-            "document")
+            "document", "accounts", "provisional")
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,11 @@ class MethodologyInfo:
         ``CCER`` or ``CDM``: whose rules apply.
     document : str
         The methodology's own document with its version, as its equations cite it.
+    accounts : str
+        ``reductions`` (default) or ``removals`` (sinks).
+    provisional : tuple of str
+        Names of the values and rules a provisional methodology takes from its parent text
+        (empty for a verified one); the loaded methodology must list the same.
     """
 
     id: str
@@ -50,7 +55,11 @@ class MethodologyInfo:
     status: str
     programme: str
     document: str
+    accounts: str = "reductions"
+    provisional: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Plain-data form."""
-        return asdict(self)
+        out = asdict(self)
+        out["provisional"] = list(self.provisional)
+        return out

@@ -78,7 +78,8 @@ def _check_title(name: str, described: dict[str, str]) -> tuple[str, str]:
         return (translate(en, "zh") if zh == en else zh), en
     if f"rule.{name}" in catalogue():
         return message(f"rule.{name}", "zh"), message(f"rule.{name}", "en")
-    for prefix in ("crediting_period_at_most_", "cdm_crediting_period_at_most_"):
+    for prefix in ("crediting_period_at_most_", "cdm_crediting_period_at_most_",
+                   "crediting_period_at_least_"):
         if name.startswith(prefix):
             n = name.removeprefix(prefix).removesuffix("_years")
             key = f"rule.{prefix.rstrip('_')}"
