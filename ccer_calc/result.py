@@ -157,10 +157,10 @@ def provisional_warning(methodology_id: str, status: str,
     names = ", ".join(str(v["name"]) for v in values)
     return ResultWarning(
         "provisional_methodology", None,
-        f"{methodology_id} is provisional ({status}); its numbers are not final. Provisional "
-        f"values and rules taken from the parent text: {names}",
-        f"{methodology_id} 为暂行实现（{status}），计算结果并非最终结果。"
-        f"取自母方法学的暂行参数与规则：{names}")
+        f"{methodology_id} is a provisional methodology ({status}): its numbers are not final. "
+        f"Values and rules taken from the parent text: {names}",
+        f"{methodology_id} 为暂行方法学（{status}）：计算结果并非最终结果。"
+        f"取自母方法学的参数与规则：{names}")
 
 
 def negative_vintage_warnings(vintages: Sequence[VintageResult]) -> list[ResultWarning]:

@@ -28,6 +28,7 @@ from ccer_calc.tools.forestry.linear_change import (
     soc_change_in_days,
 )
 from ccer_calc.tools.forestry.sink import FORESTRY_PACKAGE, zero_on_axis
+from ccer_calc.tools.forestry.sink_inputs import PARA12_INDICATORS
 from ccer_calc.tools.forestry.tool12_litter import litter_default_factor
 from ccer_calc.tools.forestry.tool12_stocks import dead_wood_default_factor, default_fractions
 from ccer_calc.tools.forestry.tool14_crown import (
@@ -136,7 +137,8 @@ def baseline_pools(ctx: Context, baseline: BaselineIn, settings: BaselineSetting
         If the crown cover method is chosen where it does not apply (para. 24).
     """
     if baseline.method == "zero":
-        check = baseline_change_is_zero(dict.fromkeys(baseline.indicators, True))
+        check = baseline_change_is_zero(
+            {PARA12_INDICATORS[name]: True for name in baseline.indicators})
         why = f"{check.rule}: {check.reason}"
         zero = {k: zero_on_axis(ctx, sym, why) for k, sym in (
             ("trees", "ΔC_TREE_BSL,t"), ("shrubs", "ΔC_SHRUB_BSL,t"))}

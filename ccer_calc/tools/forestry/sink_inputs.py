@@ -29,6 +29,7 @@ from ccer_calc.bounds import POSITIVE, Bounds
 from ccer_calc.project import DateIn, Line, quantity_field
 
 __all__ = [
+    "PARA12_INDICATORS",
     "PERCENT",
     "POOLS",
     "BaselineIn",
@@ -45,6 +46,14 @@ __all__ = [
 PERCENT = Bounds(0.0, 100.0, reason="a share of 0 to 100 per cent")
 #: The optional carbon pools a project may account (AR-ACM0003 v02.0 Table 1).
 POOLS = ("dead_wood", "litter", "soc")
+#: The indicators of AR-TOOL14 v04.2 para. 12 by name, with the paragraph's letter.
+PARA12_INDICATORS = {
+    "reduced_topsoil": "a", "erosion": "b", "infertility_indicator_species": "c",
+    "bare_land": "d", "contaminated_or_saline_soil": "e", "periodic_cycles": "f",
+    "pre_project_trees_unaffected": "g"}
+Indicator = Literal["reduced_topsoil", "erosion", "infertility_indicator_species", "bare_land",
+                    "contaminated_or_saline_soil", "periodic_cycles",
+                    "pre_project_trees_unaffected"]
 
 
 class _Strict(BaseModel):
@@ -108,7 +117,7 @@ class MeasurementIn(_Strict):
 class BaselineStratumIn(_Strict):
     """A baseline stratum for the proportionate crown cover method (AR-TOOL14 eq. 10)."""
 
-    id: Line = Field(min_length=1)
+    id: Line = Field(min_length=1, description="碳层 / stratum")
     area: quantity_field("ha", bounds=POSITIVE) = Field(  # type: ignore[valid-type]
         description="面积 / area A_i")
     crown_cover: quantity_field("percent", bounds=PERCENT) = Field(  # type: ignore[valid-type]
@@ -119,11 +128,14 @@ class BaselineIn(_Strict):
     """The baseline changes in trees and shrubs."""
 
     method: Literal["zero", "crown_cover"] = Field(
-        description="zero: an indicator of AR-TOOL14 para. 12 is demonstrated; crown_cover: "
-                    "proportionate crown cover, AR-TOOL14 eq. (9)-(10)")
-    indicators: list[Literal["a", "b", "c", "d", "e", "f", "g"]] = Field(
-        default_factory=list, description="AR-TOOL14 para. 12 indicators demonstrated (letters)")
-    strata: list[BaselineStratumIn] = Field(default_factory=list)
+        description="基线林木和灌木碳储量变化的确定方法 / how the baseline changes are "
+                    "determined: zero (an indicator of AR-TOOL14 para. 12 is demonstrated) or "
+                    "crown_cover (proportionate crown cover, AR-TOOL14 eq. 9-10)")
+    indicators: list[Indicator] = Field(
+        default_factory=list, description="已证明的AR-TOOL14第12段指标 / indicators of AR-TOOL14 "
+                                          "para. 12 demonstrated")
+    strata: list[BaselineStratumIn] = Field(
+        default_factory=list, description="基线碳层 / baseline strata (crown cover method)")
     forest_crown_cover_threshold: quantity_field(  # type: ignore[valid-type]
         "percent", bounds=PERCENT) | None = Field(
         None, description="东道国森林定义的树冠覆盖度阈值 / crown cover threshold of the host "
@@ -135,8 +147,8 @@ class BaselineIn(_Strict):
     @model_validator(mode="after")
     def _complete(self) -> BaselineIn:
         if self.method == "zero" and not self.indicators:
-            msg = ("method zero needs at least one AR-TOOL14 para. 12 indicator (a-g) "
-                   "demonstrated, in baseline.indicators")
+            msg = ("method zero needs at least one AR-TOOL14 para. 12 indicator demonstrated, "
+                   "in baseline.indicators (" + ", ".join(PARA12_INDICATORS) + ")")
             raise ValueError(msg)
         if self.method == "crown_cover":
             if not self.strata or self.forest_crown_cover_threshold is None:
@@ -168,18 +180,20 @@ class ClimateIn(_Strict):
 class SocStratumIn(_Strict):
     """A stratum of land meeting AR-TOOL16's conditions, with its baseline practice."""
 
-    stratum: Line = Field(min_length=1)
+    stratum: Line = Field(min_length=1, description="碳层 / stratum")
     area: quantity_field("ha", bounds=POSITIVE) = Field(  # type: ignore[valid-type]
         description="面积 / area A_i")
     soil: Literal["hac", "lac", "sandy", "spodic", "volcanic"] = Field(
         description="土壤类型 / soil type of AR-TOOL16 Table 3")
     land: Literal["cropland", "grassland"] = Field(description="基线土地利用 / baseline land")
-    land_use: str = Field(description="f_LU level of Tables 4 and 6 (long_term_cultivated, "
-                                      "short_term_or_set_aside; all for grassland)")
-    management: str = Field(description="f_MG level (full_tillage, reduced_tillage; "
-                                        "non_degraded, moderately_degraded, severely_degraded)")
-    inputs: str = Field(description="f_IN level (low, medium, high_without_manure; "
-                                    "low_medium, high)")
+    land_use: str = Field(description="土地利用（f_LU） / f_LU level of Tables 4 and 6 "
+                                      "(long_term_cultivated, short_term_or_set_aside; all for "
+                                      "grassland)")
+    management: str = Field(description="管理方式（f_MG） / f_MG level (full_tillage, "
+                                        "reduced_tillage; non_degraded, moderately_degraded, "
+                                        "severely_degraded)")
+    inputs: str = Field(description="投入水平（f_IN） / f_IN level (low, medium, "
+                                    "high_without_manure; low_medium, high)")
     preparation_year: int = Field(ge=1900, le=2200, description="整地年份 / year of site "
                                                                 "preparation t_PREP,i")
     disturbed_share: quantity_field("percent", bounds=PERCENT) = Field(  # type: ignore[valid-type]
@@ -203,7 +217,7 @@ class SocIn(_Strict):
         description="整地符合水土保持、仅限整地且20年内不重复 / disturbance follows soil "
                     "conservation, is limited to site preparation and not repeated within 20 "
                     "years (para. 3(b)(ii))")
-    strata: list[SocStratumIn] = Field(min_length=1)
+    strata: list[SocStratumIn] = Field(min_length=1, description="土壤有机碳碳层 / SOC strata")
 
 
 class SinkInputs(_Strict):
@@ -216,14 +230,16 @@ class SinkInputs(_Strict):
                                      "species_example.csv, each row with its source)")
     models: str | None = Field(None, description="生物量模型文件 / allometric and volume models "
                                                  "(the bundled catalogue when not given)")
-    encoding: str | None = Field(None, description="encoding of the CSV files (detected when "
-                                                   "not given)")
-    initial: InitialIn
-    measurements: list[MeasurementIn] = Field(min_length=1)
-    baseline: BaselineIn
+    encoding: str | None = Field(None, description="CSV文件编码 / encoding of the CSV files "
+                                                   "(detected when not given)")
+    initial: InitialIn = Field(description="期初碳储量估算 / the stock estimate at the start")
+    measurements: list[MeasurementIn] = Field(
+        min_length=1, description="样地测量 / measurements of the sample plots")
+    baseline: BaselineIn = Field(description="基线 / baseline")
     pools: list[Literal["dead_wood", "litter", "soc"]] = Field(
         default_factory=list, description="选择计量的可选碳库 / optional pools accounted")
-    climate: ClimateIn | None = None
+    climate: ClimateIn | None = Field(
+        None, description="气候条件 / climate (AR-TOOL12 default factors)")
     shrub_cover_below_5_percent: StrictBool | None = Field(
         None, description="项目灌木盖度始终低于5% / project shrub crown cover below 5 per cent "
                           "at every estimate (AR-TOOL14 para. 60); needed when no shrub files "
