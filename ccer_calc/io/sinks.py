@@ -144,6 +144,12 @@ def load_sink_data(spec: ProjectSpec, inputs: SinkInputs, files: ProjectFiles) -
     models = (read_models(inputs.models, files=rec, field="inputs.models", encoding=enc)
               if inputs.models is not None else packaged_models())
     strata = read_strata(inputs.strata, files=rec, field="inputs.strata", encoding=enc)
+    areas = np.asarray(strata.area.m_as("ha"))
+    total, target = float(areas.sum()), float(inputs.project_area.m_as("ha"))
+    # a non-positive area is refused with its line by the inventory's own checks below
+    if np.all(areas > 0) and abs(total - target) > 1e-6 * target:
+        raise InputError("strata areas do not add up to the project area", field=strata.source,
+                         value=f"{total:g} ha", expected=f"{target:g} ha (inputs.project_area)")
     periods = spec.monitoring.periods
     end = periods[-1].end if periods else None
     common: dict[str, Any] = {"species": species, "models": models, "files": rec,

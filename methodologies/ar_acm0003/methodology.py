@@ -7,8 +7,10 @@ ER = ΔC_AR-CDM (docs/architecture.md).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
+import pint
 from pydantic import BaseModel
 
 from ccer_calc.io.files import ProjectFiles
@@ -25,6 +27,7 @@ from ccer_calc.tools.forestry.sink import (
 )
 from ccer_calc.tools.forestry.sink_baseline import baseline_pools, tool16_soc_change
 from ccer_calc.tools.forestry.sink_data import SinkData
+from ccer_calc.tools.forestry.sink_exante import ExAntePlan, ExAnteRemovals
 from ccer_calc.tools.forestry.sink_parameters import (
     INVENTORY_FILES,
     SOC_EQUATIONS,
@@ -32,7 +35,8 @@ from ccer_calc.tools.forestry.sink_parameters import (
     baseline_settings,
     sink_settings,
 )
-from methodologies.ar_acm0003 import INFO
+from ccer_calc.trail import Trail
+from methodologies.ar_acm0003 import INFO, exante
 from methodologies.ar_acm0003 import equations as eq
 from methodologies.ar_acm0003.applicability import CHECKS
 from methodologies.ar_acm0003.inputs import ArAcm0003Inputs
@@ -85,6 +89,18 @@ class ArAcm0003(Methodology):
     def describe(self, inputs: BaseModel | None = None) -> dict[str, Any]:
         """The shared description, and the inventory files a project supplies."""
         return {**super().describe(inputs), "inventory": [dict(f) for f in INVENTORY_FILES]}
+
+    def ex_ante_removals(self, plan: ExAntePlan, *,
+                         overrides: Mapping[str, pint.Quantity] | None = None,
+                         trail: Trail | None = None) -> ExAnteRemovals:
+        """Removals of each year of a planting plan, for the PDD (not uncertainty-controlled).
+
+        ``overrides`` are parameter values as a project file gives them. See :mod:`.exante`.
+        """
+        given = dict(overrides or {})
+        self.parameters.check_overrides(given, methodology=self.id)
+        cf = self.parameters.value("carbon_fraction_tree", given, methodology=self.id)
+        return exante.ex_ante_removals(plan, carbon_fraction=cf, trail=trail)
 
     def compute(self, ctx: Context) -> Stages:
         """Pools from the tools, then eq. (1)-(7) on the period axis."""

@@ -7,8 +7,11 @@ ER = ΔC_AR-CDM (docs/architecture.md).
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
+import pint
 from pydantic import BaseModel
 
 from ccer_calc.io.files import ProjectFiles
@@ -26,14 +29,16 @@ from ccer_calc.tools.forestry.sink import (
 )
 from ccer_calc.tools.forestry.sink_baseline import baseline_pools, duration
 from ccer_calc.tools.forestry.sink_data import SinkData
+from ccer_calc.tools.forestry.sink_exante import ExAntePlan, ExAnteRemovals
 from ccer_calc.tools.forestry.sink_parameters import (
     INVENTORY_FILES,
     TOOL_EQUATIONS,
     baseline_settings,
     sink_settings,
 )
+from ccer_calc.trail import Trail
 from ccer_calc.units import Quantity
-from methodologies.ar_am0014 import INFO
+from methodologies.ar_am0014 import INFO, exante
 from methodologies.ar_am0014 import equations as eq
 from methodologies.ar_am0014.applicability import CHECKS
 from methodologies.ar_am0014.inputs import ArAm0014Inputs
@@ -102,6 +107,23 @@ class ArAm0014(Methodology):
     def describe(self, inputs: BaseModel | None = None) -> dict[str, Any]:
         """The shared description, and the inventory files a project supplies."""
         return {**super().describe(inputs), "inventory": [dict(f) for f in INVENTORY_FILES]}
+
+    def ex_ante_removals(self, plan: ExAntePlan, *,
+                         overrides: Mapping[str, pint.Quantity] | None = None,
+                         soil_carbon: bool = False, trail: Trail | None = None
+                         ) -> ExAnteRemovals:
+        """Removals of each year of a planting plan, for the PDD (not uncertainty-controlled).
+
+        ``overrides`` are parameter values as a project file gives them; ``soil_carbon``
+        accounts SOC by planting year with the methodology's rate. See :mod:`.exante`.
+        """
+        given = dict(overrides or {})
+        self.parameters.check_overrides(given, methodology=self.id)
+        value = functools.partial(self.parameters.value, overrides=given, methodology=self.id)
+        return exante.ex_ante_removals(
+            plan, carbon_fraction=value("carbon_fraction_tree"),
+            soc_rate=value("soc_accrual_rate") if soil_carbon else None,
+            soc_years=value("soc_accrual_years") if soil_carbon else None, trail=trail)
 
     def compute(self, ctx: Context) -> Stages:
         """Pools from the tools and eq. (4), then eq. (1)-(8) on the period axis."""
