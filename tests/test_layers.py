@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parents[1] / "ccer_calc"
 
 BASE = {"units", "errors", "bilingual", "plugin_info", "bounds", "fsutil", "document_kinds"}
 CORE = {"parameters", "trail", "periods", "equation", "project", "methodology", "rules",
+        "plugin_extras",
         "result", "fingerprint", "findings", "datatables", "registry", "gwp", "schema"}
 
 
