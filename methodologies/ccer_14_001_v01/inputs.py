@@ -41,4 +41,10 @@ class Ccer14001Inputs(SinkInputs):
             msg = ("account SOC with both pools = [..., 'soc'] and an [inputs.soc] table "
                    "(AR-TOOL16 strata), or with neither")
             raise ValueError(msg)
+        if self.soc is not None:
+            soc_area = sum(float(st.area.m_as("ha")) for st in self.soc.strata)
+            if soc_area > float(self.project_area.m_as("ha")) * (1 + 1e-9):
+                msg = (f"the SOC strata add up to {soc_area:g} ha, more than the project area "
+                       f"{float(self.project_area.m_as('ha')):g} ha")
+                raise ValueError(msg)
         return self
