@@ -135,8 +135,8 @@ def _provisional(doc: Document, ctx: dict[str, Any], t: _Words) -> None:
     if p is None:
         return
     doc.add_paragraph().add_run(p["banner"]).bold = True
-    _table(doc, (t("sinks.provisional_name"), t("sinks.provisional_value"), t("label.origin"),
-                 t("label.data_source")),
+    _table(doc, (t("sinks.provisional_name"), t("sinks.provisional_value"),
+                 t("sinks.provisional_origin"), t("label.data_source")),
            [(r["name"], r["value"], r["origin"], r["source"]) for r in p["rows"]])
 
 
