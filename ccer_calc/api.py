@@ -22,7 +22,7 @@ from ccer_calc.errors import ApplicabilityError, InputError, PluginError, UnitEr
 from ccer_calc.fingerprint import fingerprint
 from ccer_calc.io.projectfile import build_project, read_project_file
 from ccer_calc.io.sources import monitoring_source
-from ccer_calc.methodology import Context, Methodology, Stages
+from ccer_calc.methodology import Context, Methodology, PeriodFigure, Stages
 from ccer_calc.periods import Segments, assign_rows, split_at_years
 from ccer_calc.project import Project
 from ccer_calc.registry import Registry, default_registry
@@ -33,6 +33,7 @@ from ccer_calc.result import (
     VintageResult,
     issuable_by_vintage,
     negative_vintage_warnings,
+    provisional_warning,
 )
 from ccer_calc.rules import programme_rules
 from ccer_calc.trail import Trail
@@ -270,11 +271,15 @@ def compute_on_axis(
                                 applied=used)
     inputs.update(fingerprint_extra or {})
     spec = described.spec
+    provisional = m.provisional_values(axis.overrides)
+    warnings = negative_vintage_warnings(vintages)
+    if provisional:
+        warnings.insert(0, provisional_warning(m.id, m.status, provisional))
     return Result(
         project={"name": spec.name, "project_id": spec.project_id,
                  "owner": spec.owner, "province": spec.province},
         methodology={"id": m.id, "version": m.version, "title_zh": m.title_zh,
-                     "title_en": m.title_en},
+                     "title_en": m.title_en, "accounts": m.accounts, "status": m.status},
         periods=period_results,
         vintages=vintages,
         checks=checks,
@@ -283,10 +288,24 @@ def compute_on_axis(
         fingerprint=fingerprint(inputs, versions),
         versions={**versions, "numpy": np.__version__, "pint": str(pint.__version__),
                   "python": platform.python_version()},
-        warnings=negative_vintage_warnings(vintages),
+        warnings=warnings,
         as_of=None if as_of is None else as_of.isoformat(),
         data_tables=data_tables,
+        provisional=provisional,
+        period_figures=[_figure(f, period_results) for f in stages.per_period],
     )
+
+
+def _figure(f: PeriodFigure, periods: list[PeriodResult]) -> dict[str, Any]:
+    """A per-period figure as plain data, its values keyed by period id."""
+    if len(f.values) != len(periods) or not all(math.isfinite(v) for v in f.values):
+        raise InputError("a per-period figure is not one finite number per period",
+                         field=f.name, value=len(f.values), expected=f"{len(periods)} values")
+    return {"name": f.name, "symbol": f.symbol, "equation": f.equation, "unit": f.unit,
+            "description_en": f.description_en, "description_zh": f.description_zh,
+            "note_en": f.note_en, "note_zh": f.note_zh,
+            "values": [{"period": p.id, "value": v} for p, v in zip(periods, f.values,
+                                                                   strict=True)]}
 
 
 def _applied_parameters(m: Methodology, project: Project) -> list[dict[str, Any]]:

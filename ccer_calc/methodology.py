@@ -8,7 +8,7 @@ the entry-point name. The engine validates it on load (:func:`validate_methodolo
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
@@ -18,6 +18,7 @@ from pydantic import BaseModel
 from ccer_calc.bounds import NONNEGATIVE, Bounds
 from ccer_calc.errors import PluginError
 from ccer_calc.parameters import ParameterSet, Value
+from ccer_calc.plugin_extras import PeriodFigure, ProvisionalRule
 from ccer_calc.units import Quantity, parse_unit
 
 if TYPE_CHECKING:
@@ -30,14 +31,21 @@ if TYPE_CHECKING:
     from ccer_calc.trail import Trail
 
 __all__ = [
+    "ACCOUNTS",
     "Check",
     "CheckResult",
     "Context",
     "Methodology",
     "MonitoredColumn",
+    "PeriodFigure",
+    "ProvisionalRule",
     "Stages",
     "validate_methodology",
 ]
+
+#: What a methodology accounts: emission ``reductions`` (energy) or ``removals`` by sinks
+#: (afforestation, mangroves). See :attr:`Methodology.accounts`.
+ACCOUNTS = ("reductions", "removals")
 
 
 #: How a monitored quantity behaves when a row is split between calendar years.
@@ -114,13 +122,19 @@ class Stages:
     """What a methodology computes along the period axis, all in t CO2e.
 
     Every intermediate quantity (net generation, combined margin, ...) is in the trail, which
-    results and documents read; the stages carry only the four reported quantities.
+    results and documents read; the stages carry the four reported quantities and, where the
+    methodology defines them, figures per monitoring period (:class:`PeriodFigure`).
+
+    A methodology that accounts removals (``accounts = "removals"``) reports them as negative
+    emissions so that BE − PE − LE = ER holds: BE = −(baseline net removals), PE = −(actual
+    net removals), LE = leakage, ER = net anthropogenic removals.
     """
 
     baseline_emissions: Value
     project_emissions: Value
     leakage_emissions: Value
     emission_reductions: Value
+    per_period: tuple[PeriodFigure, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -204,7 +218,15 @@ class Methodology(ABC):
     tool_documents: ClassVar[tuple[str, ...]] = ()
     #: ``CCER`` or ``CDM``: whose date rules apply (:mod:`ccer_calc.rules`).
     programme: ClassVar[str]
+    #: ``reductions`` (the default: BE, PE, LE, ER are emissions and their reduction) or
+    #: ``removals`` (sinks: removals are reported as negative emissions, see :class:`Stages`;
+    #: documents word them as removals, and CDM crediting periods are those of A/R).
+    accounts: ClassVar[str] = "reductions"
     max_crediting_years: ClassVar[int | None] = None
+    #: Shortest crediting period the methodology allows, in years (None: no minimum).
+    min_crediting_years: ClassVar[int | None] = None
+    #: Rules taken from a parent text while the methodology's own is unknown.
+    provisional_rules: ClassVar[tuple[ProvisionalRule, ...]] = ()
     #: Names of the bundled data tables (``ccer-calc data``) the methodology may read.
     data_tables: ClassVar[tuple[str, ...]] = ()
     parameters: ClassVar[ParameterSet]
@@ -227,6 +249,34 @@ class Methodology(ABC):
         """
         del inputs  # the static columns do not depend on the project
         return self.monitored_columns
+
+    @property
+    def provisional(self) -> tuple[str, ...]:
+        """Names of the provisional parameters and rules (empty for a verified methodology)."""
+        return (tuple(p.name for p in self.parameters if p.provisional)
+                + tuple(r.name for r in self.provisional_rules))
+
+    def provisional_values(self, overrides: Mapping[str, Any] | None = None
+                           ) -> list[dict[str, Any]]:
+        """Each provisional parameter (with the value applied) and rule, as plain data.
+
+        ``overrides`` are a project's parameter values: an overridden provisional parameter is
+        listed with the project's value and origin ``project``.
+        """
+        out: list[dict[str, Any]] = []
+        given = overrides or {}
+        for p in self.parameters:
+            if not p.provisional:
+                continue
+            value = p.default
+            origin = "default"
+            if p.name in given:
+                value, origin = float(given[p.name].to(parse_unit(p.unit)).magnitude), "project"
+            out.append({"name": p.name, "kind": "parameter", "symbol": p.symbol,
+                        "value": value, "unit": p.unit, "origin": origin, "source": p.source,
+                        "description_en": p.description_en,
+                        "description_zh": p.description_zh})
+        return out + [r.to_dict() for r in self.provisional_rules]
 
     def load_data(self, spec: ProjectSpec, inputs: BaseModel,
                   files: ProjectFiles) -> ProjectData | None:
@@ -282,9 +332,12 @@ class Methodology(ABC):
             "status": self.status,
             "source": self.source,
             "programme": self.programme,
+            "accounts": self.accounts,
             "document": self.document,
             "tool_documents": list(self.tool_documents),
             "max_crediting_years": self.max_crediting_years,
+            "min_crediting_years": self.min_crediting_years,
+            "provisional": self.provisional_values(),
             "data_tables": list(self.data_tables),
             "parameters": [p.to_dict() for p in self.parameters],
             "monitored": [c.to_dict() for c in columns],
@@ -326,6 +379,11 @@ def validate_methodology(obj: object, name: str, distribution: str) -> Methodolo
         raise fail(f"declares id {obj.id!r} but is registered as {name!r}")
     if obj.programme not in ("CCER", "CDM"):
         raise fail(f"declares programme {obj.programme!r}; expected 'CCER' or 'CDM'")
+    if obj.accounts not in ACCOUNTS:
+        raise fail(f"declares accounts {obj.accounts!r}; expected one of {', '.join(ACCOUNTS)}")
+    if obj.provisional and not obj.status.startswith("provisional"):
+        raise fail(f"has provisional values ({', '.join(obj.provisional)}) but its status "
+                   f"{obj.status!r} does not start with 'provisional'")
     if not isinstance(obj.parameters, ParameterSet):
         raise fail("declares parameters that are not a ParameterSet")
     if not (isinstance(obj.input_model, type) and issubclass(obj.input_model, BaseModel)):

@@ -86,6 +86,10 @@ class Parameter:
         The bundled data table the default was read from, as ``<package>/<file>``
         (:func:`ccer_calc.datatables.table_key`): a result that applies the default records
         the table's sha256 and its fingerprint covers it.
+    provisional : bool
+        The value is provisional: a methodology built on a parent text while its own is
+        unavailable takes it from the parent, and ``source`` says so (it must contain the word
+        "provisional"). Such values are listed wherever the methodology's result is shown.
     """
 
     name: str
@@ -100,9 +104,14 @@ class Parameter:
     overridable: bool = False
     bounds: Bounds = NONNEGATIVE
     table: str | None = None
+    provisional: bool = False
 
     def __post_init__(self) -> None:
         parse_unit(self.unit)  # a typo in a unit fails at import, not at compute time
+        if self.provisional and "provisional" not in self.source:
+            msg = (f"parameter {self.name}: a provisional value must say so in its source "
+                   f"({self.source!r})")
+            raise ValueError(msg)
         if self.default is not None and not self.bounds.contains(self.default):
             msg = (f"parameter {self.name}: default {self.default} is outside its range "
                    f"({self.bounds.describe(self.unit)})")
@@ -122,6 +131,7 @@ class Parameter:
             "frequency": self.frequency,
             "overridable": self.overridable,
             "range": self.bounds.describe(self.unit),
+            "provisional": self.provisional,
         }
 
 

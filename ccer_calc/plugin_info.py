@@ -18,7 +18,7 @@ __all__ = ["IDENTITY", "MethodologyInfo", "lazy_attributes"]
 
 #: The fields a methodology's identity consists of, in the order listings show them.
 IDENTITY = ("id", "version", "title_zh", "title_en", "sector", "status", "programme",
-            "document")
+            "document", "accounts", "provisional")
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,11 @@ class MethodologyInfo:
         ``CCER`` or ``CDM``: whose rules apply.
     document : str
         The methodology's own document with its version, as its equations cite it.
+    accounts : str
+        ``reductions`` (default) or ``removals`` (sinks).
+    provisional : tuple of str
+        Names of the values and rules a provisional methodology takes from its parent text
+        (empty for a verified one); the loaded methodology must list the same.
     """
 
     id: str
@@ -52,10 +57,14 @@ class MethodologyInfo:
     status: str
     programme: str
     document: str
+    accounts: str = "reductions"
+    provisional: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Plain-data form."""
-        return asdict(self)
+        out = asdict(self)
+        out["provisional"] = list(self.provisional)
+        return out
 
 
 def lazy_attributes(package: str, module: str,

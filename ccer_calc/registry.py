@@ -132,6 +132,7 @@ class Registry:
                 light = None if load else self.light_info(mid)
                 ident = light.to_dict() if light is not None else {
                     k: getattr(self.get(mid), k) for k in IDENTITY}
+                ident["provisional"] = list(ident["provisional"])
             except PluginError as exc:
                 out.append({"id": mid, "status": "broken", "error": str(exc)})
                 continue

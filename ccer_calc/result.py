@@ -29,6 +29,7 @@ __all__ = [
     "canonical_json",
     "issuable_by_vintage",
     "negative_vintage_warnings",
+    "provisional_warning",
 ]
 
 #: The four quantities every methodology reports, in this order.
@@ -150,6 +151,18 @@ class ResultWarning:
                 "message_zh": self.message_zh}
 
 
+def provisional_warning(methodology_id: str, status: str,
+                        values: Sequence[dict[str, Any]]) -> ResultWarning:
+    """The warning every result of a provisional methodology carries, listing its values."""
+    names = ", ".join(str(v["name"]) for v in values)
+    return ResultWarning(
+        "provisional_methodology", None,
+        f"{methodology_id} is a provisional methodology ({status}): its numbers are not final. "
+        f"Values and rules taken from the parent text: {names}",
+        f"{methodology_id} 为暂行方法学（{status}）：计算结果并非最终结果。"
+        f"取自母方法学的参数与规则：{names}")
+
+
 def negative_vintage_warnings(vintages: Sequence[VintageResult]) -> list[ResultWarning]:
     """One warning per vintage with negative reductions, saying where its deficit went."""
     takers = [v for v in vintages if v.netted > 0]
@@ -193,6 +206,10 @@ class Result:
     warnings: list[ResultWarning] = field(default_factory=list)
     as_of: str | None = None
     data_tables: dict[str, str] = field(default_factory=dict)
+    #: Provisional values and rules applied (a provisional methodology's; empty otherwise).
+    provisional: list[dict[str, Any]] = field(default_factory=list)
+    #: Figures per monitoring period besides BE/PE/LE/ER (tCER, lCER of A/R CDM).
+    period_figures: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def totals(self) -> dict[str, float]:
@@ -223,6 +240,8 @@ class Result:
             "warnings": [w.to_dict() for w in self.warnings],
             "as_of": self.as_of,
             "data_tables": self.data_tables,
+            "provisional": self.provisional,
+            "period_figures": self.period_figures,
         }
 
     def to_json(self, *, indent: int | None = 2) -> str:

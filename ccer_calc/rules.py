@@ -9,7 +9,10 @@ rules apply:
   §5.2).
 * **CDM**: the CDM modalities and procedures (decision 3/CMP.1, annex, para. 49): a crediting
   period of at most 7 years, renewable at most twice, or of at most 10 years with no renewal.
-  None of the CCER dates applies, so historical CDM monitoring periods can be recomputed.
+  For afforestation and reforestation (a methodology that accounts ``removals``) the A/R CDM
+  modalities and procedures (decision 5/CMP.1, annex, para. 23) allow at most 20 years,
+  renewable at most twice, or at most 30 years. None of the CCER dates applies, so historical
+  CDM monitoring periods can be recomputed.
 """
 
 from __future__ import annotations
@@ -42,6 +45,10 @@ PROGRAMMES = ("CCER", "CDM")
 #: each and at most three of them; a fixed one at most 10 years.
 CDM_RENEWABLE_YEARS, CDM_RENEWABLE_PERIODS, CDM_FIXED_YEARS = 7, 3, 10
 _CDM_MP = "CDM modalities and procedures (decision 3/CMP.1, annex), para. 49"
+#: A/R CDM crediting periods (decision 5/CMP.1, annex, para. 23): renewable ones at most 20
+#: years each (at most three), a fixed one at most 30 years.
+AR_CDM_RENEWABLE_YEARS, AR_CDM_FIXED_YEARS = 20, 30
+_AR_CDM_MP = "A/R CDM modalities and procedures (decision 5/CMP.1, annex), para. 23"
 
 #: Construction must have started after this date (art. 10).
 CONSTRUCTION_CUTOFF = dt.date(2012, 11, 8)
@@ -110,6 +117,16 @@ def _at_most(name: str, start: dt.date, end: dt.date, years: int, source: str) -
                        source)
 
 
+def _at_least(name: str, start: dt.date, end: dt.date, years: int, source: str) -> CheckResult:
+    # the shortest period of n years ends on the day before the n-th anniversary of the start
+    limit = _years_later(start - dt.timedelta(days=1), years)
+    return CheckResult(name, end >= limit,
+                       Bilingual(f"crediting period ends {end}; at least {years} years needs "
+                                 f"{limit} or later",
+                                 f"计入期止于 {end}；不少于{years}年即不早于 {limit}"),
+                       source)
+
+
 def cdm_rules(project: Project, methodology: Methodology, *,
               ex_ante: bool = False) -> list[CheckResult]:
     """Evaluate the CDM crediting-period rules on a project.
@@ -125,15 +142,19 @@ def cdm_rules(project: Project, methodology: Methodology, *,
     d = project.spec.dates
     out = _common(project, methodology, ex_ante)
     kind, number = d.crediting_period_type, d.crediting_period_number
+    removals = getattr(methodology, "accounts", "reductions") == "removals"
+    renewable_years = AR_CDM_RENEWABLE_YEARS if removals else CDM_RENEWABLE_YEARS
+    fixed_years = AR_CDM_FIXED_YEARS if removals else CDM_FIXED_YEARS
+    rule = _AR_CDM_MP if removals else _CDM_MP
     if kind is None:
         out.append(CheckResult(
             "cdm_crediting_period_type_stated", False,
             Bilingual("a CDM project must state dates.crediting_period_type: 'renewable' (at "
-                      f"most {CDM_RENEWABLE_YEARS} years, renewable twice) or 'fixed' (at most "
-                      f"{CDM_FIXED_YEARS} years)",
+                      f"most {renewable_years} years, renewable twice) or 'fixed' (at most "
+                      f"{fixed_years} years)",
                       "CDM项目须说明计入期类型 dates.crediting_period_type：可更新（每期不超过"
-                      f"{CDM_RENEWABLE_YEARS}年，可更新两次）或固定（不超过{CDM_FIXED_YEARS}年）"),
-            _CDM_MP))
+                      f"{renewable_years}年，可更新两次）或固定（不超过{fixed_years}年）"),
+            rule))
         return out
     if kind == "renewable":
         out.append(CheckResult(
@@ -145,27 +166,27 @@ def cdm_rules(project: Project, methodology: Methodology, *,
                         "(dates.crediting_period_number)",
                       "可更新计入期序号" + ("未填写" if number is None else f" {number}")
                       + f"；须为1至{CDM_RENEWABLE_PERIODS}（dates.crediting_period_number）"),
-            _CDM_MP))
-        out.append(_at_most(f"cdm_crediting_period_at_most_{CDM_RENEWABLE_YEARS}_years",
+            rule))
+        out.append(_at_most(f"cdm_crediting_period_at_most_{renewable_years}_years",
                             d.crediting_period_start, d.crediting_period_end,
-                            CDM_RENEWABLE_YEARS, f"{_CDM_MP}(a)"))
+                            renewable_years, f"{rule}(a)"))
     else:
         out.append(CheckResult(
             "cdm_fixed_crediting_period_not_renewed", number in (None, 1),
             Bilingual("a fixed crediting period is not renewed; crediting period number "
                       + ("not given" if number is None else str(number)),
                       "固定计入期不可更新；计入期序号"
-                      + ("未填写" if number is None else f" {number}")), f"{_CDM_MP}(b)"))
-        out.append(_at_most(f"cdm_crediting_period_at_most_{CDM_FIXED_YEARS}_years",
+                      + ("未填写" if number is None else f" {number}")), f"{rule}(b)"))
+        out.append(_at_most(f"cdm_crediting_period_at_most_{fixed_years}_years",
                             d.crediting_period_start, d.crediting_period_end,
-                            CDM_FIXED_YEARS, f"{_CDM_MP}(b)"))
+                            fixed_years, f"{rule}(b)"))
     if d.application_date is not None:
         out.append(CheckResult(
             "no_ccer_application_date", False,
             Bilingual("dates.application_date (the five-year look-back of a CCER instalment) "
                       "does not apply to a CDM methodology; remove it",
                       "dates.application_date（CCER减排量五年追溯期）不适用于CDM方法学，请删除"),
-            _CDM_MP))
+            rule))
     return out
 
 
@@ -211,6 +232,11 @@ def management_rules(project: Project, methodology: Methodology, *,
                       "notions; a CCER crediting period is set by the methodology",
                       "dates.crediting_period_type 与 crediting_period_number 为CDM概念；CCER"
                       "计入期由方法学规定"), methodology.source))
+    least = getattr(methodology, "min_crediting_years", None)
+    if least is not None:
+        out.append(_at_least(f"crediting_period_at_least_{least}_years",
+                             d.crediting_period_start, d.crediting_period_end, least,
+                             methodology.source))
     if methodology.max_crediting_years is not None:
         n = methodology.max_crediting_years
         out.append(_at_most(f"crediting_period_at_most_{n}_years", d.crediting_period_start,

@@ -254,17 +254,31 @@ def _trail(log: _Log, result: Result, claimed: dict[str, Any]) -> None:
         out = output.get("value") if isinstance(output, dict) else None
         if isinstance(out, int | float) and not isinstance(out, bool):
             out = [out]  # a scalar output (one fuel's emission coefficient)
-        mine = [float(x) for x in np.atleast_1d(np.asarray(e.output, dtype=np.float64))]
+        matrix = np.asarray(e.output, dtype=np.float64)
+        mine = [float(x) for x in matrix.reshape(-1)]
+        if isinstance(out, list) and matrix.ndim == 2 and all(  # noqa: PLR2004 - a matrix
+                isinstance(row, list) for row in out):
+            out = [x for row in out for x in row]  # one row per element of the period axis
         if not isinstance(out, list) or len(out) != len(mine):
             log.skipped("equation", e.key, e.symbol, "not in the claimed trail, or another "
                         "number of elements")
             continue
         for k, (a, b) in enumerate(zip(out, mine, strict=True)):
-            label = axis[k] if len(mine) == len(axis) else str(k)
+            label = _element_label(k, matrix.shape, axis)
             comp = Comparison("equation", f"{e.key} [{label}]", e.symbol,
                               _number(a, f"trail.entries.{e.key}.output[{k}]"), b,
                               _period_of(label, result))
             log.compare(comp, None)
+
+
+def _element_label(k: int, shape: tuple[int, ...], axis: list[str]) -> str:
+    """The period (and column) of the k-th element of an output, for a comparison's key."""
+    if len(shape) == 1 and shape[0] == len(axis):
+        return axis[k]
+    if len(shape) == 2 and shape[0] == len(axis):  # noqa: PLR2004 - period axis × strata
+        row, col = divmod(k, shape[1])
+        return f"{axis[row]}, {col}"
+    return str(k)
 
 
 def verify(project: Project, result: Result, claimed: dict[str, Any], *,

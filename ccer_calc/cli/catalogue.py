@@ -38,7 +38,17 @@ def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
         emit(canonical_json(info), out, None)
         return EXIT_OK
     lines = [f"{m.id} {m.title_zh} ({m.title_en})", f"sector: {m.sector}",
-             f"status: {m.status}", f"source: {m.source}", "", "Parameters:"]
+             f"status: {m.status}", f"source: {m.source}", f"accounts: {m.accounts}"]
+    if info["provisional"]:
+        lines += ["", "PROVISIONAL values and rules (taken from the parent text):"]
+        lines += [f"  {p['name']}: " + (p["value"] if p["kind"] == "rule" else
+                                        f"{p['value']:g} {p['unit']}".strip())
+                  + f" ({p['source']})" for p in info["provisional"] if p["value"] is not None]
+    if info.get("inventory"):
+        lines += ["", "Inventory files the project names:"]
+        lines += [f"  {f['field']}: {', '.join(f['columns'])} ({f['frequency']})"
+                  for f in info["inventory"]]
+    lines += ["", "Parameters:"]
     rows = [[p["symbol"], p["name"], p["unit"],
              "-" if p["default"] is None else f"{p['default']:g}",
              p["kind"], "yes" if p["overridable"] else "no", p["source"]]

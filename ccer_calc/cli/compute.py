@@ -15,7 +15,16 @@ def _resulttable(result: Any) -> str:  # noqa: ANN401 - Result, imported lazily
     keys = ("baseline_emissions", "project_emissions", "leakage_emissions", "emission_reductions")
     head = ["", "BE tCO2e", "PE tCO2e", "LE tCO2e", "ER tCO2e"]
     lines = [f"{d['project']['name']}",
-             f"{d['methodology']['id']} {d['methodology']['title_zh']}", "", "Monitoring periods:"]
+             f"{d['methodology']['id']} {d['methodology']['title_zh']}"]
+    if d["provisional"]:
+        lines += ["", f"PROVISIONAL: {d['methodology']['status']}. Every number below is "
+                      "provisional, not final. Values and rules taken from the parent text:"]
+        rows = [[p["name"], _provisional_value(p), p["source"]] for p in d["provisional"]]
+        lines.append(table(["name", "value or rule", "source"], rows, set()))
+    if d["methodology"].get("accounts") == "removals":
+        lines += ["", "Removals as negative emissions: BE = -(baseline net removals), "
+                      "PE = -(actual net removals), LE = leakage, ER = net removals."]
+    lines += ["", "Monitoring periods:"]
     rows = [[f"{p['id']} {p['start']}..{p['end']}", *(num(p[k]["value"]) for k in keys)]
             for p in d["periods"]]
     lines.append(table(head, rows, {1, 2, 3, 4}))
@@ -23,6 +32,12 @@ def _resulttable(result: Any) -> str:  # noqa: ANN401 - Result, imported lazily
     rows = [[str(v["year"]), *(num(v[k]["value"]) for k in keys), f"{v['issuable']['value']:,}",
              v["rule"]] for v in d["vintages"]]
     lines.append(table([*head, "issuable", "split rule"], rows, {1, 2, 3, 4, 5}))
+    for f in d["period_figures"]:
+        lines += ["", f"{f['name']} per verification period ({f['description_en']}):"]
+        lines.append(table(["period", f"{f['symbol']} {f['unit']}"],
+                           [[v["period"], num(v["value"])] for v in f["values"]], {1}))
+        if f["note_en"]:
+            lines.append(f"  ({f['note_en']})")
     if d["warnings"]:
         lines += ["", "Warnings:", *(f"  {w['message_en']}" for w in d["warnings"])]
     t = d["totals"]
@@ -32,6 +47,14 @@ def _resulttable(result: Any) -> str:  # noqa: ANN401 - Result, imported lazily
               f"equations evaluated: {len(d['trail']['entries'])}",
               f"Fingerprint: {d['fingerprint']}"]
     return "\n".join(lines)
+
+
+def _provisional_value(p: dict[str, Any]) -> str:
+    if p["kind"] == "rule":
+        return str(p["value"])
+    unit = "" if p["unit"] in ("", "dimensionless") else f" {p['unit']}"
+    value = "-" if p["value"] is None else f"{p['value']:g}"
+    return f"{value}{unit} ({p['origin']})"
 
 
 def cmd_compute(args: argparse.Namespace, out: TextIO) -> int:

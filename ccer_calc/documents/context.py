@@ -36,6 +36,7 @@ from ccer_calc.documents.localize import (
     where,
 )
 from ccer_calc.documents.messages import catalogue, message, translate
+from ccer_calc.documents.sinks import provisional_part, sink_part
 from ccer_calc.errors import InputError
 from ccer_calc.estimation import estimate as estimate_project
 
@@ -59,8 +60,17 @@ def choice(field: str, value: str, allowed: Sequence[str]) -> None:
                          expected="one of " + ", ".join(allowed))
 
 
-def _quantities(values: dict[str, Any]) -> dict[str, Any]:
-    return {_SHORT[k]: float(v) for k, v in values.items() if k in _SHORT}
+def _quantities(values: dict[str, Any], accounts: str = "reductions") -> dict[str, Any]:
+    """BE, PE, LE, ER as ``be``, ``pe``, ``le``, ``er``.
+
+    For a methodology that accounts removals the documents show baseline removals (−BE) and
+    actual net removals (−PE) under the sink wording of the catalogue; LE and ER are as they
+    are (leakage, net removals).
+    """
+    out = {_SHORT[k]: float(v) for k, v in values.items() if k in _SHORT}
+    if accounts == "removals":
+        out["be"], out["pe"] = -out["be"] + 0.0, -out["pe"] + 0.0
+    return out
 
 
 def _label(key: str, lang: str, fallback: str) -> str:
@@ -85,7 +95,8 @@ def _check_title(name: str, described: dict[str, str]) -> tuple[str, str]:
         return (translate(en, "zh") if zh == en else zh), en
     if f"rule.{name}" in catalogue():
         return message(f"rule.{name}", "zh"), message(f"rule.{name}", "en")
-    for prefix in ("crediting_period_at_most_", "cdm_crediting_period_at_most_"):
+    for prefix in ("crediting_period_at_most_", "cdm_crediting_period_at_most_",
+                   "crediting_period_at_least_"):
         if name.startswith(prefix):
             n = name.removeprefix(prefix).removesuffix("_years")
             key = f"rule.{prefix.rstrip('_')}"
@@ -109,6 +120,8 @@ def _warning_rows(result: Result, lang: str) -> list[dict[str, Any]]:
     """Each warning of the result (a negative vintage) as a failed row of the checks table."""
     out = []
     for w in result.warnings:
+        if w.code != "negative_vintage":  # the provisional warning is the documents' banner
+            continue
         zh = message("rule.no_negative_vintage", "zh", year=w.year)
         en = message("rule.no_negative_vintage", "en", year=w.year)
         out.append({"name": f"no_negative_vintage_{w.year}", "title": zh if lang == "zh" else en,
@@ -267,7 +280,12 @@ def build_context(project: Project, result: Result, methodology: Methodology, *,
     Returns
     -------
     dict
-        ``document``, ``lang``, ``project``, ``methodology``, ``checks``, ``parameters``,
+        ``document``, ``lang``, ``accounts`` (``reductions`` or ``removals``: the catalogue's
+        sink wording applies to the latter, whose BE and PE are shown as removals, −BE and
+        −PE), ``provisional`` (banner and values of a provisional methodology, else None),
+        ``sink`` (strata, plots, uncertainty and discounts of a forest inventory, else None,
+        see :mod:`ccer_calc.documents.sinks`), ``project``, ``methodology``, ``checks``,
+        ``parameters``,
         ``monitoring``, ``equations``, ``axis``, ``periods``, ``vintages``, ``totals``,
         ``charts``, ``fingerprint``, ``versions``, ``verification``, ``ex_ante`` (the PDD's
         estimate per year), ``ex_ante_total``, ``ex_ante_comparison`` and ``ex_ante_totals`` (see
@@ -289,11 +307,12 @@ def build_context(project: Project, result: Result, methodology: Methodology, *,
     if described["id"] != result.methodology["id"]:
         raise InputError("result and methodology differ", field="methodology",
                          value=described["id"], expected=result.methodology["id"])
-    periods = [{"id": p.id, "start": p.start, "end": p.end, **_quantities(p.values)}
+    accounts = methodology.accounts
+    periods = [{"id": p.id, "start": p.start, "end": p.end, **_quantities(p.values, accounts)}
                for p in result.periods]
     vintages = [{"year": v.year, "rule": translate(v.rule, lang), "issuable": v.issuable,
-                 **_quantities(v.values)} for v in result.vintages]
-    totals = {**_quantities(result.totals), "issuable": result.issuable_total}
+                 **_quantities(v.values, accounts)} for v in result.vintages]
+    totals = {**_quantities(result.totals, accounts), "issuable": result.issuable_total}
     columns = [c.to_dict() for c in methodology.monitored_columns_for(project.inputs)]
     parameters = _parameters(result, described, columns, lang)
     names = InputNames(lang, parameters=parameters["fixed"], columns=columns,
@@ -308,10 +327,14 @@ def build_context(project: Project, result: Result, methodology: Methodology, *,
     return {
         "document": document,
         "lang": lang,
+        "accounts": accounts,
+        "provisional": provisional_part(result, lang),
+        "sink": sink_part(project, result, methodology, lang),
         "project": _project_part(project, lang),
         "methodology": _identity(described, lang),
         "checks": _checks(result, described, lang) + _warning_rows(result, lang),
-        "checks_all_passed": all(c.passed for c in result.checks) and not result.warnings,
+        "checks_all_passed": all(c.passed for c in result.checks) and not any(
+            w.code == "negative_vintage" for w in result.warnings),
         "parameters": parameters,
         "equations": _equations(result, names, lang),
         "axis": list(result.trail.axis),

@@ -47,6 +47,20 @@ def yes_no(value: bool, lang: str) -> str:
     return message("value.yes" if value else "value.no", lang)
 
 
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_FILE = re.compile(r"^[^\n]+\.(?:csv|tsv|txt|json|toml|xlsx)$", re.IGNORECASE)
+
+
+def _text_leaf(value: str, lang: str) -> str:
+    """A text input as shown: a file the project names, a date, or translated text."""
+    if _FILE.match(value):
+        return message("fmt.file", lang, path=value)
+    if _DATE.match(value):
+        y, m, d = value.split("-")
+        return message("fmt.date", lang, y=y, m=m, d=d)
+    return translate(value, lang)
+
+
 def _leaf(value: Any, lang: str) -> tuple[float | None, str, str | None]:  # noqa: ANN401
     """(number, text, unit) of one input value as shown."""
     if isinstance(value, dict) and set(value) == {"value", "unit"}:
@@ -59,8 +73,8 @@ def _leaf(value: Any, lang: str) -> tuple[float | None, str, str | None]:  # noq
         return None, "—", None
     if isinstance(value, list):
         sep = message("fmt.list_sep", lang)
-        return None, sep.join(translate(str(v), lang) for v in value), None
-    return None, translate(str(value), lang), None
+        return None, sep.join(_text_leaf(str(v), lang) for v in value), None
+    return None, _text_leaf(str(value), lang), None
 
 
 def _label(model: type[BaseModel] | None, name: str, lang: str) -> str:
@@ -111,6 +125,12 @@ def project_inputs(inputs: BaseModel, lang: str) -> list[dict[str, Any]]:
         for name, value in data.items():
             key, label = f"{path}{name}", (*labels, _label(model, name, lang))
             child = _nested_model(model, name)
+            if child is not None and isinstance(value, list) and value and all(
+                    isinstance(v, dict) for v in value):  # a list of nested models
+                for k, inner in enumerate(value):
+                    walk(child, inner, f"{key}[{k}].",
+                         (*label, message("fmt.ordinal", lang, n=k + 1)))
+                continue
             if child is not None and isinstance(value, dict) and value and \
                     set(value) != {"value", "unit"}:
                 entries = value if set(value) <= set(child.model_fields) else None

@@ -37,7 +37,11 @@ from typing import Any
 
 from ccer_calc.errors import TemplateError
 
-__all__ = ["catalogue", "message", "placeholders", "translate", "translations"]
+__all__ = ["SINK_PREFIX", "catalogue", "message", "placeholders", "translate", "translations",
+           "variant"]
+
+#: Prefix of the catalogue entries that word a key for a methodology accounting removals.
+SINK_PREFIX = "sink."
 
 _LANGS = ("zh", "en")
 
@@ -108,6 +112,24 @@ def message(key: str, lang: str, /, **values: object) -> str:
     except KeyError as exc:
         raise TemplateError("message needs a value", field=f"t({key!r})",
                             value=str(exc), expected="every {placeholder} given") from None
+
+
+def variant(key: str, accounts: str | None) -> str:
+    """The key to read for a document of a methodology that accounts ``accounts``.
+
+    A methodology accounting removals (forest and mangrove sinks) reads ``sink.<key>`` where
+    the catalogue has one: the same text, speaking of removals instead of reductions.
+
+    Examples
+    --------
+    >>> variant("label.er_long", "removals"), variant("label.er_long", "reductions")
+    ('sink.label.er_long', 'label.er_long')
+    >>> variant("label.total", "removals")
+    'label.total'
+    """
+    if accounts == "removals" and SINK_PREFIX + key in catalogue():
+        return SINK_PREFIX + key
+    return key
 
 
 def placeholders(text: str) -> set[str]:

@@ -36,7 +36,7 @@ from ccer_calc.documents.filters import (
     format_tco2,
     format_whole,
 )
-from ccer_calc.documents.messages import catalogue, message
+from ccer_calc.documents.messages import catalogue, message, variant
 from ccer_calc.documents.sandbox import Budget, LimitedSandbox, render_limited
 from ccer_calc.errors import CcerError, InputError, TemplateError
 from ccer_calc.fsutil import write_atomic
@@ -56,6 +56,9 @@ __all__ = ["BINARY_FORMATS", "FORMATS", "environment", "render_bytes", "render_d
 def _translator(lang: str) -> Any:  # noqa: ANN401 - a Jinja global
     """``t("key", **values)`` for templates: the catalogue's text in ``lang``.
 
+    A document of a methodology that accounts removals (the context's ``accounts``) reads the
+    catalogue's ``sink.<key>`` where there is one (:func:`~.messages.variant`).
+
     In an autoescaped template the catalogue text is trusted and the values are escaped (a
     value that is already markup, e.g. a ``{% set %}`` block, is kept).
     """
@@ -63,9 +66,10 @@ def _translator(lang: str) -> Any:  # noqa: ANN401 - a Jinja global
     # what Markup.format does, without building a formatter per call)
     escaped = {key: str(escape(entry[lang])) for key, entry in catalogue().items()}
 
-    @jinja2.pass_eval_context
-    def t(eval_ctx: jinja2.nodes.EvalContext, key: str, /, **values: Any) -> str:  # noqa: ANN401
-        if not eval_ctx.autoescape:
+    @jinja2.pass_context
+    def t(ctx: jinja2.runtime.Context, key: str, /, **values: Any) -> str:  # noqa: ANN401
+        key = variant(key, ctx.get("accounts"))
+        if not ctx.eval_ctx.autoescape:
             return message(key, lang, **values)
         text = escaped.get(key)
         if text is None:

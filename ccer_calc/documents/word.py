@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ccer_calc.documents.filters import format_number, format_percent, format_tco2, format_whole
-from ccer_calc.documents.messages import message
+from ccer_calc.documents.messages import message, variant
 from ccer_calc.errors import CcerError
 
 if TYPE_CHECKING:
@@ -52,13 +52,13 @@ def _table(doc: Document, header: Sequence[str], rows: Sequence[Sequence[str]]) 
 
 
 class _Words:
-    """The catalogue in one language: ``t("label.total")``."""
+    """The catalogue in one language: ``t("label.total")`` (sink wording for removals)."""
 
-    def __init__(self, lang: str) -> None:
-        self.lang = lang
+    def __init__(self, lang: str, accounts: str | None = None) -> None:
+        self.lang, self.accounts = lang, accounts
 
     def __call__(self, key: str, **values: object) -> str:
-        return message(key, self.lang, **values)
+        return message(variant(key, self.accounts), self.lang, **values)
 
 
 def _identity(doc: Document, ctx: dict[str, Any], t: _Words) -> None:
@@ -124,15 +124,48 @@ def _results(doc: Document, ctx: dict[str, Any], t: _Words) -> None:
              format_tco2(p["le"]), format_tco2(p["er"])) for p in ctx["periods"]]
     rows.append((t("label.total"), "", format_tco2(tot["be"]), format_tco2(tot["pe"]),
                  format_tco2(tot["le"]), format_tco2(tot["er"])))
-    _table(doc, (t("label.period"), t("label.dates"), "BE (tCO2e)", "PE (tCO2e)", "LE (tCO2e)",
-                 "ER (tCO2e)"), rows)
+    _table(doc, (t("label.period"), t("label.dates"), t("label.be_short"), t("label.pe_short"),
+                 t("label.le_short"), t("label.er_short")), rows)
     doc.add_heading(t("docx.vintages"), level=1)
     rows = [(str(v["year"]), format_tco2(v["be"]), format_tco2(v["pe"]), format_tco2(v["le"]),
              format_tco2(v["er"]), format_whole(v["issuable"])) for v in ctx["vintages"]]
     rows.append((t("label.total"), format_tco2(tot["be"]), format_tco2(tot["pe"]),
                  format_tco2(tot["le"]), format_tco2(tot["er"]), format_whole(tot["issuable"])))
-    _table(doc, (t("label.year"), "BE (tCO2e)", "PE (tCO2e)", "LE (tCO2e)", "ER (tCO2e)",
-                 t("label.issuable_t")), rows)
+    _table(doc, (t("label.year"), t("label.be_short"), t("label.pe_short"),
+                 t("label.le_short"), t("label.er_short"), t("label.issuable_t")), rows)
+
+
+def _provisional(doc: Document, ctx: dict[str, Any], t: _Words) -> None:
+    p = ctx["provisional"]
+    if p is None:
+        return
+    doc.add_paragraph().add_run(p["banner"]).bold = True
+    _table(doc, (t("sinks.provisional_name"), t("sinks.provisional_value"),
+                 t("sinks.provisional_origin"), t("label.data_source")),
+           [(r["name"], r["value"], r["origin"], r["source"]) for r in p["rows"]])
+
+
+def _sink(doc: Document, ctx: dict[str, Any], t: _Words) -> None:
+    sink = ctx["sink"]
+    if sink is None:
+        return
+    doc.add_heading(t("sinks.heading"), level=1)
+    doc.add_paragraph(sink["signs"])
+    _table(doc, (t("sinks.date"), t("sinks.method"), t("sinks.plots"), t("sinks.stock"),
+                 t("sinks.uncertainty"), t("sinks.discount"), t("sinks.conservative")),
+           [(e["date"], e["method"], str(e["plots"]), format_tco2(e["stock"]),
+             _pct(e["uncertainty"]), _pct(e["discount"]), format_tco2(e["conservative"]))
+            for e in sink["estimates"]])
+    _table(doc, (t("sinks.interval"), t("sinks.stock_t1"), t("sinks.stock_t2"),
+                 t("sinks.change"), t("sinks.uncertainty"), t("sinks.discount"),
+                 t("sinks.conservative")),
+           [(c["interval"], format_tco2(c["stock_t1"]), format_tco2(c["stock_t2"]),
+             format_tco2(c["change"]), _pct(c["uncertainty"]), _pct(c["discount"]),
+             format_tco2(c["conservative"])) for c in sink["changes"]])
+    for f in sink["figures"]:
+        doc.add_paragraph(t("fmt.label_value", label=f["symbol"], value=f["description"]))
+        _table(doc, (t("sinks.period"), t("sinks.value")),
+               [(r["period"], format_tco2(r["value"])) for r in f["rows"]])
 
 
 def _estimate(doc: Document, e: dict[str, Any], t: _Words) -> None:
@@ -275,7 +308,7 @@ def docx_bytes(ctx: dict[str, Any]) -> bytes:
         import docx  # noqa: PLC0415 - optional extra
     except ImportError as exc:
         raise missing_extra("docx", "python-docx", exc) from None
-    t = _Words(ctx["lang"])
+    t = _Words(ctx["lang"], ctx.get("accounts"))
     doc = docx.Document()
     title = t(f"{ctx['document']}.title")
     props = doc.core_properties
@@ -283,8 +316,8 @@ def docx_bytes(ctx: dict[str, Any]) -> bytes:
     props.identifier, props.author = ctx["fingerprint"], f"ccer-calc {ctx['versions']['engine']}"
     doc.add_heading(title, level=0)
     doc.add_paragraph(ctx["project"]["name"]).runs[0].bold = True
-    for part in (_identity, _checks, _parameters, _equations, _results, _ex_ante,
-                 _verification, _written, _traceability):
+    for part in (_provisional, _identity, _checks, _parameters, _equations, _sink, _results,
+                 _ex_ante, _verification, _written, _traceability):
         part(doc, ctx, t)
     buffer = io.BytesIO()
     doc.save(buffer)

@@ -159,7 +159,7 @@ def test_unreadable_cells_name_their_line(tmp_path):
 
 
 def test_missing_file_is_an_input_error(tmp_path):
-    with pytest.raises(InputError, match="cannot read inventory file"):
+    with pytest.raises(InputError, match="file not found"):
         read_strata(tmp_path / "nope.csv")
 
 

@@ -228,13 +228,16 @@ def plot_biomass(
 def tree_stock(
     inventory: Inventory, species: SpeciesTable, models: dict[str, AllometricModel], *,
     scenario: Scenario = "project", carbon_fraction: Value | pint.Quantity | None = None,
-    confidence: float = 0.90, trail: Trail | None = None, instance: str = "",
-    root_shoot_level: Literal["plot", "stratum"] = "plot",
+    confidence: float | Value = 0.90, trail: Trail | None = None, instance: str = "",
+    root_shoot_level: Literal["plot", "stratum"] = "plot", record_plots: bool = True,
 ) -> TreeStock:
     """Tree carbon stock C_TREE by stratified random sampling, with u_C and Appendix 2.
 
     ``carbon_fraction`` defaults to AR-TOOL14's CF_TREE = 0.47. The stock is dated by the last
     plot measurement (para. 31). Ex-post only: ex-ante projections use :mod:`.growth`.
+    ``record_plots=False`` keeps the per-tree and per-plot steps of Appendix 1 out of the
+    trail (a methodology's trail then starts at the stratum means, eq. 16-17, whose inputs
+    are the plot values); ``confidence`` may be a parameter's Value (a fraction).
 
     Examples
     --------
@@ -243,11 +246,17 @@ def tree_stock(
     if scenario not in ("project", "baseline"):
         raise InputError("unknown scenario", field="scenario", value=scenario,
                          expected="project or baseline")
-    plots = plot_biomass(inventory, species, models, trail=trail, instance=instance,
+    plots = plot_biomass(inventory, species, models,
+                         trail=trail if record_plots else None, instance=instance,
                          root_shoot_level=root_shoot_level)
     kw: dict[str, Any] = {"trail": trail, "instance": instance}
     m = len(inventory.strata.ids)
-    strat: dict[str, Any] = {"plot_biomass": plots.plot_biomass,
+    per_plot = plots.plot_biomass
+    if not record_plots:  # the plot values enter the trail as inputs, citing their source
+        per_plot = Value(per_plot.symbol, per_plot.quantity, "computed",
+                         f"AR-TOOL14 App. 1 (1)-(5): trees of {inventory.trees.source} "
+                         f"in the plots of {inventory.plots.source}")
+    strat: dict[str, Any] = {"plot_biomass": per_plot,
              "plot_stratum": Quantity(inventory.plots.stratum, ""),
              "stratum_count": Quantity(m, "")}
     mean_i = stratum_mean_biomass(**strat, **kw)
@@ -259,7 +268,9 @@ def tree_stock(
     cf = carbon_fraction if carbon_fraction is not None else tool_default(
         "AR-TOOL14", "carbon_fraction_tree")
     c = tree_carbon_stock(carbon_fraction=cf, tree_biomass=big_b, **kw)
-    t = sampling_t_value(len(inventory.plots.ids), m, confidence)
+    level = (float(confidence.quantity.m_as("")) if isinstance(confidence, Value)
+             else confidence)
+    t = sampling_t_value(len(inventory.plots.ids), m, level)
     u = stock_uncertainty(t_value=t, stratum_area=area, stratum_variance=var_i,
                           plots_per_stratum=n_i, mean_biomass=b, **kw)
     conservative = (conservative_project_value if scenario == "project"

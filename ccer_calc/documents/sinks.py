@@ -1,0 +1,154 @@
+"""The parts of a document context that only some methodologies have.
+
+* :func:`provisional_part`: the banner and the table of provisional values and rules of a
+  provisional methodology (every document shows it at the top).
+* :func:`sink_part`: for a methodology that accounts removals from forest inventories, the
+  strata and sample plots of each stock estimate, its sampling uncertainty and Appendix 2
+  discount (AR-TOOL14 v04.2 eq. 12-17), the change between estimates (eq. 1-2), the
+  inventory files a project supplies, the tCER/lCER of each verification period (A/R CDM)
+  and the sentence that explains the signs of BE and PE.
+
+Numbers are read from the trail entries of the A/R tools (by their equation id and instance:
+the estimate's date, or the interval's ``first..last`` day) and from the parsed inventory;
+nothing is computed again. Every text is in the document's language.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from ccer_calc.documents.messages import message, translate
+from ccer_calc.tools.forestry.sink import interval_labels
+from ccer_calc.tools.forestry.sink_data import SinkData
+from ccer_calc.tools.forestry.tool14_discount import discount_fraction
+
+if TYPE_CHECKING:
+    from ccer_calc.methodology import Methodology
+    from ccer_calc.project import Project
+    from ccer_calc.result import Result
+    from ccer_calc.trail import TrailEntry
+
+__all__ = ["provisional_part", "sink_part"]
+
+
+def _value_text(item: dict[str, Any], lang: str) -> str:
+    if item["kind"] == "rule":
+        return str(item["value_zh"] if lang == "zh" else item["value"])
+    unit = item["unit"] if item["unit"] not in ("", "dimensionless") else ""
+    value = "—" if item["value"] is None else f"{item['value']:g}"
+    return f"{value} {unit}".strip()
+
+
+def provisional_part(result: Result, lang: str) -> dict[str, Any] | None:
+    """The banner and rows of a provisional methodology's values and rules; None otherwise."""
+    if not result.provisional:
+        return None
+    rows = []
+    for item in result.provisional:
+        if item["kind"] == "rule":
+            name = message(f"provisional_rule.{item['name']}", lang)
+        else:
+            name = item[f"description_{lang}"]
+        rows.append({"name": name, "key": item["name"], "value": _value_text(item, lang),
+                     "origin": message(f"origin.{item.get('origin', 'default')}", lang),
+                     "source": item["source"]})
+    m = result.methodology
+    banner = message("sentence.provisional", lang, id=m["id"],
+                     status=translate(m.get("status", ""), lang))
+    return {"banner": banner, "rows": rows}
+
+
+def _entries(result: Result) -> dict[str, TrailEntry]:
+    return {e.key: e for e in result.trail.entries}
+
+
+def _scalar(entries: dict[str, TrailEntry], key: str) -> float | None:
+    e = entries.get(key)
+    return None if e is None else float(np.asarray(e.output).reshape(-1)[0])
+
+
+def _input(entries: dict[str, TrailEntry], key: str, name: str) -> np.ndarray[Any, Any] | None:
+    e = entries.get(key)
+    if e is None:
+        return None
+    for i in e.inputs:
+        if i.name == name:
+            return np.asarray(i.value)
+    return None
+
+
+def _share(u: float | None) -> float | None:
+    return None if u is None else float(discount_fraction(u))
+
+
+def _estimate(data: SinkData, k: int, entries: dict[str, TrailEntry],
+              lang: str) -> dict[str, Any]:
+    e = data.estimates[k]
+    label = e.label
+    if e.inventory is None:
+        return {"date": label, "method": message("sinks.zero_stock", lang), "strata": [],
+                "plots": 0, "stock": 0.0, "uncertainty": None, "discount": None,
+                "conservative": 0.0}
+    means = entries[f"AR-TOOL14 (16)[{label}]"].output
+    variances = entries[f"AR-TOOL14 (17)[{label}]"].output
+    n_i = _input(entries, f"AR-TOOL14 (15)[{label}]", "plots_per_stratum")
+    area = np.asarray(data.strata.area.m_as("ha"))
+    strata = [{"id": sid, "area": float(area[i]),
+               "plots": int(n_i[i]) if n_i is not None else 0,
+               "mean": float(means[i]), "sd": math.sqrt(float(variances[i]))}
+              for i, sid in enumerate(data.strata.ids)]
+    u = _scalar(entries, f"AR-TOOL14 (15)[{label}]")
+    return {"date": label, "method": message("sinks.inventory", lang), "strata": strata,
+            "plots": len(e.inventory.plots.ids),
+            "stock": _scalar(entries, f"AR-TOOL14 (12)[{label}]"), "uncertainty": u,
+            "discount": _share(u),
+            "conservative": _scalar(entries, f"AR-TOOL14 App. 2 (project)[{label}]")}
+
+
+def _changes(data: SinkData, entries: dict[str, TrailEntry]) -> list[dict[str, Any]]:
+    out = []
+    for label in interval_labels(data):
+        key = f"AR-TOOL14 (1)[{label}]"
+        if key not in entries:
+            continue
+        t1 = _input(entries, key, "stock_t1")
+        t2 = _input(entries, key, "stock_t2")
+        u = _scalar(entries, f"AR-TOOL14 (2)[{label}]")
+        out.append({"interval": label,
+                    "stock_t1": None if t1 is None else float(t1.reshape(-1)[0]),
+                    "stock_t2": None if t2 is None else float(t2.reshape(-1)[0]),
+                    "change": _scalar(entries, key), "uncertainty": u,
+                    "discount": _share(u if u is not None else 0.0),
+                    "conservative": _scalar(entries, f"AR-TOOL14 App. 2 (project)[{label}]")})
+    return out
+
+
+def _figures(result: Result, lang: str) -> list[dict[str, Any]]:
+    return [{"name": f["name"], "symbol": f["symbol"], "equation": f["equation"],
+             "description": f[f"description_{lang}"], "note": f[f"note_{lang}"],
+             "rows": f["values"]} for f in result.period_figures]
+
+
+def _files(described: dict[str, Any], lang: str) -> list[dict[str, Any]]:
+    return [{"field": f["field"], "columns": message("fmt.list_sep", lang).join(f["columns"]),
+             "description": f[f"description_{lang}"], "frequency": translate(f["frequency"],
+                                                                            lang)}
+            for f in described.get("inventory", [])]
+
+
+def sink_part(project: Project, result: Result, methodology: Methodology,
+              lang: str) -> dict[str, Any] | None:
+    """Strata, plots, uncertainty, discounts, files and credits of a sink; None otherwise."""
+    data = project.data.datasets.get("sink") if project.data is not None else None
+    if methodology.accounts != "removals" or not isinstance(data, SinkData):
+        return None
+    entries = _entries(result)
+    return {"signs": message("sinks.signs", lang),
+            "estimates": [_estimate(data, k, entries, lang)
+                          for k in range(len(data.estimates))],
+            "changes": _changes(data, entries),
+            "figures": _figures(result, lang),
+            "files": _files(methodology.describe(project.inputs), lang)}

@@ -1,0 +1,180 @@
+"""Parameters the A/R plug-ins share, from the tools' defaults, and what a project supplies.
+
+Each default is read from ``ar_tool_defaults.csv`` (the tools' official values) and declared as
+a :class:`~ccer_calc.parameters.Parameter` of the plug-in, overridable where the tool allows
+"transparent and verifiable information" to justify another value. A provisional plug-in (a
+CCER methodology built on its CDM parent) passes ``provisional=`` a phrase naming the parent:
+every parameter is then flagged provisional and its source says so.
+
+:data:`INVENTORY_FILES` describes the files a project names and their columns; the plug-ins'
+``describe`` carries it, so the schema, ``show`` and the documents list the same data.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ccer_calc.bounds import FRACTION, POSITIVE, Bounds
+from ccer_calc.datatables import table_key
+from ccer_calc.parameters import Parameter
+from ccer_calc.tools.forestry import linear_change as lc
+from ccer_calc.tools.forestry import tool14_sampling as smp
+from ccer_calc.tools.forestry import tool16_soc as soc
+from ccer_calc.tools.forestry.defaults import tool_defaults
+from ccer_calc.tools.forestry.sink import SinkSettings
+from ccer_calc.tools.forestry.sink_baseline import BaselineSettings
+from ccer_calc.tools.forestry.tool08_burning import non_co2_emissions
+from ccer_calc.tools.forestry.tool12_litter import litter_default_factor
+from ccer_calc.tools.forestry.tool12_stocks import dead_wood_default_factor
+from ccer_calc.tools.forestry.tool14_change import (
+    carbon_stock_change,
+    change_uncertainty_two_stocks,
+)
+from ccer_calc.tools.forestry.tool14_crown import (
+    baseline_tree_carbon_change,
+    baseline_tree_carbon_change_stratum,
+    forest_increment_in_year,
+)
+from ccer_calc.tools.forestry.tool14_discount import conservative_project_value
+from ccer_calc.tools.forestry.tool14_shrubs import shrub_biomass_per_hectare, shrub_carbon_stock
+
+if TYPE_CHECKING:
+    from ccer_calc.methodology import Context
+
+__all__ = ["INVENTORY_FILES", "SOC_EQUATIONS", "TOOL_EQUATIONS", "baseline_settings",
+           "sink_parameters", "sink_settings"]
+
+_TABLE = table_key("ar_tool_defaults.csv", "ccer_calc.tools.data.forestry")
+_IPCC = "IPCC GPG-LULUCF 2003"
+
+
+def _default(tool: str, name: str) -> tuple[float, str]:
+    for d in tool_defaults():
+        if (d.tool, d.name) == (tool, name):
+            return d.value, d.source
+    msg = f"no default {tool} {name}"  # pragma: no cover - the table is bundled
+    raise LookupError(msg)
+
+
+#: (name, symbol, unit, zh, en, tool, default name or None, bounds, overridable)
+_SPECS: tuple[tuple[str, str, str, str, str, str, str | None, Bounds, bool], ...] = (
+    ("carbon_fraction_tree", "CF_TREE", "t C/t", "林木生物量含碳率",
+     "carbon fraction of tree biomass", "AR-TOOL14", "carbon_fraction_tree", FRACTION, True),
+    ("root_shoot_ratio_baseline_tree", "R_TREE", "dimensionless", "基线林木根茎比",
+     "root-shoot ratio of baseline trees (crown cover method)", "AR-TOOL14",
+     "root_shoot_ratio_baseline_tree", Bounds(0.0, 10.0), True),
+    ("carbon_fraction_shrub", "CF_S", "t C/t", "灌木生物量含碳率",
+     "carbon fraction of shrub biomass", "AR-TOOL14", "carbon_fraction_shrub", FRACTION, True),
+    ("root_shoot_ratio_shrub", "R_S", "dimensionless", "灌木根茎比", "root-shoot ratio of shrubs",
+     "AR-TOOL14", "root_shoot_ratio_shrub", Bounds(0.0, 10.0), True),
+    ("shrub_biomass_ratio", "BDR_SF", "dimensionless", "灌木盖度100%时灌木生物量与森林生物量之比",
+     "shrub biomass at full crown cover over the forest biomass default", "AR-TOOL14",
+     "shrub_biomass_ratio", FRACTION, True),
+    ("baseline_steady_state_year", "t_STEADY", "yr", "基线生物量达到稳定状态的年份",
+     "year in which baseline biomass reaches steady state", "AR-TOOL14",
+     "baseline_steady_state_year", POSITIVE, True),
+    ("confidence_level", "CL", "dimensionless", "抽样不确定性的置信水平",
+     "confidence level of the sampling uncertainty", "AR-TOOL14", "confidence_level",
+     Bounds(0.5, 1.0, max_inclusive=False), False),
+)
+_NO_DEFAULT = (
+    ("forest_biomass", "b_FOREST", "t/ha", "所在地区森林地上生物量缺省值",
+     "default above-ground biomass of forest in the region", f"{_IPCC} Table 3A.1.4 (not "
+     "bundled: state it with its source), used by AR-TOOL14 v04.2 eq. (27)"),
+    ("forest_biomass_increment", "Δb_FOREST", "t/ha/yr", "所在地区森林地上生物量年均增量缺省值",
+     "default mean annual above-ground biomass increment of forest in the region",
+     f"{_IPCC} Table 3A.1.5 (not bundled: state it with its source), used by AR-TOOL14 v04.2 "
+     "eq. (10)"),
+)
+
+
+def sink_parameters(*, provisional: str | None = None,
+                    extra: tuple[Parameter, ...] = ()) -> tuple[Parameter, ...]:
+    """The shared parameters, then ``extra`` (the methodology's own).
+
+    ``provisional`` (e.g. "provisional: value of the CDM parent AR-ACM0003 v02.0") marks every
+    parameter as provisional, makes the confidence level overridable (a CCER text may set its
+    own precision rule) and prefixes each source.
+    """
+    out = []
+    for name, symbol, unit, zh, en, tool, key, bounds, overridable in _SPECS:
+        value, source = _default(tool, key) if key else (None, "")
+        out.append(Parameter(
+            name, symbol, unit, zh, en,
+            source if provisional is None else f"{provisional}; {source}", "fixed",
+            default=value, overridable=overridable or provisional is not None, bounds=bounds,
+            table=_TABLE, provisional=provisional is not None))
+    for name, symbol, unit, zh, en, source in _NO_DEFAULT:
+        out.append(Parameter(name, symbol, unit, zh, en, source, "fixed", overridable=True,
+                             bounds=POSITIVE))
+    return (*out, *extra)
+
+
+def sink_settings(ctx: Context, *, shrubs: bool) -> SinkSettings:
+    """The project side's parameter values; b_FOREST only where shrubs are measured."""
+    return SinkSettings(
+        carbon_fraction_tree=ctx.param("carbon_fraction_tree"),
+        confidence_level=ctx.param("confidence_level"),
+        carbon_fraction_shrub=ctx.param("carbon_fraction_shrub"),
+        root_shoot_ratio_shrub=ctx.param("root_shoot_ratio_shrub"),
+        shrub_biomass_ratio=ctx.param("shrub_biomass_ratio"),
+        forest_biomass=ctx.param("forest_biomass") if shrubs else None)
+
+
+def baseline_settings(ctx: Context, *, crown_cover: bool) -> BaselineSettings:
+    """The baseline's parameter values; Δb_FOREST only for the crown cover method."""
+    return BaselineSettings(
+        carbon_fraction_tree=ctx.param("carbon_fraction_tree"),
+        root_shoot_ratio_tree=ctx.param("root_shoot_ratio_baseline_tree"),
+        forest_biomass_increment=ctx.param("forest_biomass_increment") if crown_cover
+        else None,
+        steady_state_year=ctx.param("baseline_steady_state_year"))
+
+
+_TREES = ["plot", "species", "diameter [cm]", "height [m] (optional)", "status (alive/dead)",
+          "dead_class (optional)"]
+#: The files a sink project names, their columns and how often they are measured.
+INVENTORY_FILES: tuple[dict[str, Any], ...] = (
+    {"field": "inputs.strata", "columns": ["stratum", "area [ha]"],
+     "description_en": "strata of the tree inventory, adding up to the project area",
+     "description_zh": "林木调查的碳层，面积之和等于项目面积",
+     "frequency": "at every verification (AR-TOOL14 v04.2 section 12.2, table 1)"},
+    {"field": "inputs.measurements[].plots", "columns": ["plot", "stratum", "area [ha]",
+                                                         "date"],
+     "description_en": "sample plots of one measurement, with their measurement dates",
+     "description_zh": "一次测量的样地及其测量日期",
+     "frequency": "at every verification (AR-TOOL14 v04.2 section 12.2, table 1)"},
+    {"field": "inputs.measurements[].trees", "columns": _TREES,
+     "description_en": "tree records of the sample plots (AR-TOOL14 v04.2 Appendix 1)",
+     "description_zh": "样地内的每木检尺记录",
+     "frequency": "at every verification"},
+    {"field": "inputs.measurements[].shrubs", "columns": ["stratum", "area [ha]",
+                                                          "crown_cover [%]"],
+     "description_en": "shrub strata and their crown cover (AR-TOOL14 v04.2 para. 60)",
+     "description_zh": "灌木碳层及其盖度",
+     "frequency": "at every verification (AR-TOOL14 v04.2 section 12.2, table 2)"},
+    {"field": "inputs.species", "columns": ["species", "route", "biomass_model",
+                                            "volume_model", "wood_density [t/m^3]",
+                                            "biomass_expansion_factor", "root_shoot_method",
+                                            "root_shoot_ratio", "carbon_fraction [t C/t]",
+                                            "source", "status"],
+     "description_en": "species parameters, each row with its source",
+     "description_zh": "树种参数，每行注明来源",
+     "frequency": "fixed ex ante"},
+)
+
+#: The tool equations the shared sink stages may evaluate (a plug-in lists them all).
+TOOL_EQUATIONS = (
+    smp.stratum_mean_biomass, smp.stratum_biomass_variance, smp.mean_biomass_per_hectare,
+    smp.total_tree_biomass, smp.tree_carbon_stock, smp.stock_uncertainty,
+    conservative_project_value, carbon_stock_change, change_uncertainty_two_stocks,
+    lc.tree_change_in_days, shrub_biomass_per_hectare, shrub_carbon_stock,
+    lc.shrub_change_in_days, dead_wood_default_factor, lc.dead_wood_change_in_days,
+    litter_default_factor, lc.litter_change_in_days, forest_increment_in_year,
+    baseline_tree_carbon_change_stratum, baseline_tree_carbon_change,
+    lc.baseline_tree_change_in_days, non_co2_emissions,
+)
+#: AR-TOOL16 v01.1.0 eq. (1)-(8), for the plug-ins that account SOC with that tool.
+SOC_EQUATIONS = (soc.initial_soc, soc.soc_loss, soc.soc_rate_preparation_year,
+                 soc.soc_rate_recovery, soc.capped_soc_rate, soc.soc_rate_in_year,
+                 lc.soc_change_in_days)

@@ -1,0 +1,152 @@
+"""Wiring of AR-ACM0003 v02.0: inventories → AR-TOOL14/12/16 pools → (3), (1) → (2), (4) → (5).
+
+Per monitoring period (a verification period) the tCER and lCER quantities of eq. (6) and (7).
+Removals are reported with the engine's sign: BE = −ΔC_BSL, PE = −ΔC_ACTUAL, LE = LK,
+ER = ΔC_AR-CDM (docs/architecture.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, ClassVar
+
+import pint
+from pydantic import BaseModel
+
+from ccer_calc.io.files import ProjectFiles
+from ccer_calc.io.sinks import load_sink_data
+from ccer_calc.methodology import Context, Methodology, PeriodFigure, Stages
+from ccer_calc.project import ProjectData, ProjectSpec
+from ccer_calc.tools.forestry._common import TOOL08, TOOL12, TOOL14, TOOL15, TOOL16
+from ccer_calc.tools.forestry.sink import (
+    no_burning,
+    per_period,
+    project_pools,
+    refuse_unsupported,
+    zero_on_axis,
+)
+from ccer_calc.tools.forestry.sink_baseline import baseline_pools, tool16_soc_change
+from ccer_calc.tools.forestry.sink_data import SinkData
+from ccer_calc.tools.forestry.sink_exante import ExAntePlan, ExAnteRemovals
+from ccer_calc.tools.forestry.sink_parameters import (
+    INVENTORY_FILES,
+    SOC_EQUATIONS,
+    TOOL_EQUATIONS,
+    baseline_settings,
+    sink_settings,
+)
+from ccer_calc.trail import Trail
+from methodologies.ar_acm0003 import INFO, exante
+from methodologies.ar_acm0003 import equations as eq
+from methodologies.ar_acm0003.applicability import CHECKS
+from methodologies.ar_acm0003.inputs import ArAcm0003Inputs
+from methodologies.ar_acm0003.parameters import DOC, PARAMETERS
+
+__all__ = ["METHODOLOGY", "ArAcm0003"]
+
+
+def _data(ctx: Context) -> SinkData:
+    data = ctx.project.data.datasets["sink"] if ctx.project.data is not None else None
+    if not isinstance(data, SinkData):  # pragma: no cover - load_data guarantees it
+        msg = "the project's inventories were not loaded"
+        raise TypeError(msg)
+    return data
+
+
+class ArAcm0003(Methodology):
+    """AR-ACM0003 v02.0, afforestation and reforestation of lands except wetlands."""
+
+    id: ClassVar[str] = INFO.id
+    version: ClassVar[str] = INFO.version
+    title_zh: ClassVar[str] = INFO.title_zh
+    title_en: ClassVar[str] = INFO.title_en
+    sector: ClassVar[str] = INFO.sector
+    status: ClassVar[str] = INFO.status
+    source: ClassVar[str] = f"{DOC} (UNFCCC CDM Executive Board, EB 75 Annex 30)"
+    document: ClassVar[str] = INFO.document
+    tool_documents: ClassVar[tuple[str, ...]] = (TOOL14, TOOL12, TOOL16, TOOL08, TOOL15)
+    programme: ClassVar[str] = INFO.programme
+    accounts: ClassVar[str] = INFO.accounts
+    data_tables: ClassVar[tuple[str, ...]] = (
+        "ar_tool_defaults", "ar_tool12_default_fractions", "ar_tool16_soc_reference",
+        "ar_tool16_stock_change_factors", "ar_tool16_not_applicable", "allometric_models")
+    parameters = PARAMETERS
+    input_model = ArAcm0003Inputs
+    monitored_columns = ()
+    checks = CHECKS
+    equations = (eq.baseline_net_removals, eq.actual_net_removals, eq.project_stock_change,
+                 eq.leakage, eq.net_anthropogenic_removals, eq.temporary_cers,
+                 eq.long_term_cers, eq.baseline_as_emissions, eq.project_as_emissions,
+                 *TOOL_EQUATIONS, *SOC_EQUATIONS)
+    example: ClassVar[str] = "data/example.toml"
+
+    def load_data(self, spec: ProjectSpec, inputs: BaseModel,
+                  files: ProjectFiles) -> ProjectData | None:
+        """The inventories, species and models the project names (:mod:`ccer_calc.io.sinks`)."""
+        assert isinstance(inputs, ArAcm0003Inputs)  # noqa: S101 - type narrowing only
+        return load_sink_data(spec, inputs, files)
+
+    def describe(self, inputs: BaseModel | None = None) -> dict[str, Any]:
+        """The shared description, and the inventory files a project supplies."""
+        return {**super().describe(inputs), "inventory": [dict(f) for f in INVENTORY_FILES]}
+
+    def ex_ante_removals(self, plan: ExAntePlan, *,
+                         overrides: Mapping[str, pint.Quantity] | None = None,
+                         trail: Trail | None = None) -> ExAnteRemovals:
+        """Removals of each year of a planting plan, for the PDD (not uncertainty-controlled).
+
+        ``overrides`` are parameter values as a project file gives them. See :mod:`.exante`.
+        """
+        given = dict(overrides or {})
+        self.parameters.check_overrides(given, methodology=self.id)
+        cf = self.parameters.value("carbon_fraction_tree", given, methodology=self.id)
+        return exante.ex_ante_removals(plan, carbon_fraction=cf, trail=trail)
+
+    def compute(self, ctx: Context) -> Stages:
+        """Pools from the tools, then eq. (1)-(7) on the period axis."""
+        inputs = ctx.inputs
+        assert isinstance(inputs, ArAcm0003Inputs)  # noqa: S101 - type narrowing only
+        refuse_unsupported(inputs, self.id)
+        data = _data(ctx)
+        pools = tuple(inputs.pools)
+        proj = project_pools(ctx, data, sink_settings(ctx, shrubs=data.has_shrubs),
+                             pools=pools, climate=inputs.climate)
+        soc = (tool16_soc_change(ctx, inputs.soc, ctx.param("soc_rate_cap"))
+               if inputs.soc is not None else
+               zero_on_axis(ctx, "ΔSOC_AL,t", "SOC not accounted (optional pool not selected)"))
+        base = baseline_pools(ctx, inputs.baseline, baseline_settings(
+            ctx, crown_cover=inputs.baseline.method == "crown_cover"), pools=pools,
+            climate=inputs.climate, start_year=ctx.project.spec.dates.construction_start.year)
+        kw: dict[str, Any] = {"trail": ctx.trail}
+        bsl = eq.baseline_net_removals(trees=base.trees, shrubs=base.shrubs,
+                                       dead_wood=base.dead_wood, litter=base.litter, **kw)
+        change = eq.project_stock_change(trees=proj.trees, shrubs=proj.shrubs,
+                                         dead_wood=proj.dead_wood, litter=proj.litter,
+                                         soil_carbon=soc, **kw)
+        actual = eq.actual_net_removals(project_change=change, non_co2=no_burning(ctx), **kw)
+        lk = eq.leakage(agricultural_displacement=zero_on_axis(
+            ctx, "LK_AGRIC,t", "AR-TOOL15 v02.0: no agricultural activity displaced, as the "
+                               "project states (inputs.displaces_agriculture)"), **kw)
+        net = eq.net_anthropogenic_removals(actual=actual, baseline=bsl, leakage=lk, **kw)
+        be = eq.baseline_as_emissions(baseline_removals=bsl, **kw)
+        pe = eq.project_as_emissions(actual_removals=actual, **kw)
+        return Stages(be, pe, lk, net, per_period=self._credits(ctx, net))
+
+    @staticmethod
+    def _credits(ctx: Context, net: Any) -> tuple[PeriodFigure, ...]:  # noqa: ANN401
+        tcer = per_period(ctx, eq.temporary_cers, net, since_start=True)
+        lcer = per_period(ctx, eq.long_term_cers, net, since_start=False)
+        return (
+            PeriodFigure("tCER", "tCER_t2", "(6)", "t CO2e", tcer,
+                         "tCERs issuable at the end of the verification period (eq. 6)",
+                         "核查期末可签发的临时核证减排量 tCER（式6）"),
+            PeriodFigure("lCER", "lCER_t2", "(7)", "t CO2e", lcer,
+                         "lCERs issuable for the verification period (eq. 7)",
+                         "核查期可签发的长期核证减排量 lCER（式7）",
+                         "a negative lCER is the number of lCERs to be replaced because of a "
+                         "reversal since the previous certification (para. 20)",
+                         "lCER 为负时，其绝对值为因净人为汇清除逆转而须替换的 lCER 数量（第20段）"),
+        )
+
+
+METHODOLOGY = ArAcm0003()

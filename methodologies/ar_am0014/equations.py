@@ -1,0 +1,533 @@
+"""Equations of AR-AM0014 v03.0, in document order, with the document's own numbers.
+
+(1) baseline net removals, (2) actual net removals, (3) change in the project's pools,
+(4) change in soil organic carbon by planting year (with the default rate of para. 17),
+(5) leakage, (6) net anthropogenic removals, (7)-(8) tCER and lCER of a verification period.
+Litter is not accounted (Table 1). The pools' changes come from the tools (AR-TOOL14,
+AR-TOOL12, AR-TOOL08, AR-TOOL15), whose equations carry their own numbers.
+
+The engine reports every methodology in four quantities, BE − PE − LE = ER. Removals enter as
+negative emissions (docs/architecture.md): two recorded equations say so, BE_t = −ΔC_BSL,t
+(para. 13) and PE_t = −ΔC_ACTUAL,t (para. 15); LE is LK_t of eq. (5) and ER is ΔC_AR-CDM,t of
+eq. (6).
+"""
+
+from __future__ import annotations
+
+import pint
+
+from ccer_calc.equation import equation
+from ccer_calc.tools.forestry import sink_soc
+from ccer_calc.tools.forestry.sink import counted_sum
+
+__all__ = [
+    "DOCUMENT",
+    "actual_net_removals",
+    "baseline_as_emissions",
+    "baseline_net_removals",
+    "leakage",
+    "long_term_cers",
+    "net_anthropogenic_removals",
+    "project_as_emissions",
+    "project_stock_change",
+    "soc_rate_by_planting_year",
+    "soil_carbon_change",
+    "temporary_cers",
+]
+
+DOCUMENT = "AR-AM0014 v03.0"
+_CO2E = "t CO2e"
+
+
+@equation(
+    id="(1)", document=DOCUMENT, symbol="ΔC_BSL,t",
+    formula="ΔC_BSL,t = ΔC_TREE_BSL,t + ΔC_SHRUB_BSL,t + ΔC_DW_BSL,t",
+    source=f"{DOCUMENT}, section 5.4, para. 13, eq. (1)",
+    inputs={"trees": _CO2E, "shrubs": _CO2E, "dead_wood": _CO2E},
+    output=_CO2E, description="baseline net GHG removals by sinks",
+)
+def baseline_net_removals(trees: pint.Quantity, shrubs: pint.Quantity,
+                          dead_wood: pint.Quantity) -> pint.Quantity:
+    r"""Baseline net GHG removals by sinks in year t.
+
+    Parameters
+    ----------
+    trees : Quantity
+        ΔC_TREE_BSL,t, change in baseline tree biomass (AR-TOOL14) [t CO2e].
+    shrubs : Quantity
+        ΔC_SHRUB_BSL,t, change in baseline shrub biomass (AR-TOOL14) [t CO2e].
+    dead_wood : Quantity
+        ΔC_DW_BSL,t, change in baseline dead wood (AR-TOOL12; zero if not accounted) [t CO2e].
+
+    Returns
+    -------
+    Quantity
+        ΔC_BSL,t [t CO2e].
+
+    Notes
+    -----
+    .. math:: \Delta C_{BSL,t} = \Delta C_{TREE\_BSL,t} + \Delta C_{SHRUB\_BSL,t}
+       + \Delta C_{DW\_BSL,t}  \tag{1}
+
+    Litter is not accounted (Table 1: high turnover and tidal displacement).
+
+    References
+    ----------
+    AR-AM0014 v03.0, section 5.4, para. 13, equation (1).
+
+    Examples
+    --------
+    >>> from ccer_calc.units import Quantity
+    >>> b = baseline_net_removals(trees=Quantity(120.0, "t CO2e"),
+    ...     shrubs=Quantity(15.5, "t CO2e"), dead_wood=Quantity(9.6, "t CO2e"))
+    >>> round(float(b.quantity.magnitude), 6)
+    145.1
+    """
+    return trees + shrubs + dead_wood
+
+
+@equation(
+    id="(2)", document=DOCUMENT, symbol="ΔC_ACTUAL,t",
+    formula="ΔC_ACTUAL,t = ΔC_P,t − GHG_E,t",
+    source=f"{DOCUMENT}, section 5.5, para. 15, eq. (2)",
+    inputs={"project_change": _CO2E, "non_co2": _CO2E}, output=_CO2E,
+    description="actual net GHG removals by sinks",
+)
+def actual_net_removals(project_change: pint.Quantity, non_co2: pint.Quantity) -> pint.Quantity:
+    r"""Actual net GHG removals by sinks in year t.
+
+    Parameters
+    ----------
+    project_change : Quantity
+        ΔC_P,t, change in the project's selected pools, eq. (3) [t CO2e].
+    non_co2 : Quantity
+        GHG_E,t, increase in non-CO2 emissions from burning biomass (AR-TOOL08) [t CO2e].
+
+    Returns
+    -------
+    Quantity
+        ΔC_ACTUAL,t [t CO2e].
+
+    Notes
+    -----
+    .. math:: \Delta C_{ACTUAL,t} = \Delta C_{P,t} - GHG_{E,t}  \tag{2}
+
+    Emissions from removing herbaceous vegetation, fossil fuel, fertilizer, use of wood,
+    decomposition of litter and fine roots of N-fixing trees, access roads and transport are
+    insignificant and accounted as zero (para. 14).
+
+    References
+    ----------
+    AR-AM0014 v03.0, section 5.5, paras. 14-15, equation (2).
+
+    Examples
+    --------
+    >>> from ccer_calc.units import Quantity
+    >>> a = actual_net_removals(project_change=Quantity(5000.0, "t CO2e"),
+    ...                         non_co2=Quantity(23.5, "t CO2e"))
+    >>> round(float(a.quantity.magnitude), 6)
+    4976.5
+    """
+    return project_change - non_co2
+
+
+@equation(
+    id="(3)", document=DOCUMENT, symbol="ΔC_P,t",
+    formula="ΔC_P,t = ΔC_TREE_PROJ,t + ΔC_SHRUB_PROJ,t + ΔC_DW_PROJ,t + ΔSOC_PROJ,t",
+    source=f"{DOCUMENT}, section 5.5, para. 16, eq. (3)",
+    inputs={"trees": _CO2E, "shrubs": _CO2E, "dead_wood": _CO2E, "soil_carbon": _CO2E},
+    output=_CO2E, description="change in the carbon stocks of the project's selected pools",
+)
+def project_stock_change(trees: pint.Quantity, shrubs: pint.Quantity,
+                         dead_wood: pint.Quantity, soil_carbon: pint.Quantity) -> pint.Quantity:
+    r"""Change in the carbon stocks of the project's selected pools in year t.
+
+    Parameters
+    ----------
+    trees : Quantity
+        ΔC_TREE_PROJ,t (AR-TOOL14) [t CO2e].
+    shrubs : Quantity
+        ΔC_SHRUB_PROJ,t (AR-TOOL14) [t CO2e].
+    dead_wood : Quantity
+        ΔC_DW_PROJ,t (AR-TOOL12; zero if the pool is not selected) [t CO2e].
+    soil_carbon : Quantity
+        ΔSOC_PROJ,t, eq. (4) (zero if the pool is not selected) [t CO2e].
+
+    Returns
+    -------
+    Quantity
+        ΔC_P,t [t CO2e].
+
+    Notes
+    -----
+    .. math:: \Delta C_{P,t} = \Delta C_{TREE\_PROJ,t} + \Delta C_{SHRUB\_PROJ,t}
+       + \Delta C_{DW\_PROJ,t} + \Delta SOC_{PROJ,t}  \tag{3}
+
+    Version 03.0 corrected the SOC variable of this equation (document information).
+
+    References
+    ----------
+    AR-AM0014 v03.0, section 5.5, para. 16, equation (3); Table 1 (pools).
+
+    Examples
+    --------
+    >>> from ccer_calc.units import Quantity
+    >>> p = project_stock_change(trees=Quantity(4000.0, "t CO2e"),
+    ...     shrubs=Quantity(-50.0, "t CO2e"), dead_wood=Quantity(320.0, "t CO2e"),
+    ...     soil_carbon=Quantity(110.0, "t CO2e"))
+    >>> round(float(p.quantity.magnitude), 6)
+    4380.0
+    """
+    return trees + shrubs + dead_wood + soil_carbon
+
+
+@equation(
+    id="para. 17 (dSOC_t)", document=DOCUMENT, symbol="dSOC_t",
+    formula="dSOC_t = dSOC for t_PLANT ≤ t ≤ t_PLANT + N ; 0 otherwise (N = 20 years)",
+    source=f"{DOCUMENT}, section 5.5, para. 17, where-list of eq. (4), items (i)-(ii)",
+    inputs={"year": "dimensionless", "planting_year": "dimensionless",
+            "accrual_rate": "t C/ha/yr", "accrual_years": "yr"},
+    output="t C/ha/yr", description="rate of change in SOC of each planting year's area",
+)
+def soc_rate_by_planting_year(year: pint.Quantity, planting_year: pint.Quantity,
+                              accrual_rate: pint.Quantity, accrual_years: pint.Quantity
+                              ) -> pint.Quantity:
+    r"""The default SOC rate of each planting year's area in each year t (years × plantings).
+
+    Parameters
+    ----------
+    year : Quantity
+        Calendar year t of each element of the period axis [dimensionless].
+    planting_year : Quantity
+        t_PLANT of each planting [dimensionless].
+    accrual_rate : Quantity
+        dSOC; 0.50 unless transparent and verifiable information justifies another value
+        [t C/ha/yr].
+    accrual_years : Quantity
+        N, the years after t_PLANT with the rate; 20 as printed [yr].
+
+    Returns
+    -------
+    Quantity
+        dSOC_t, shape (years, plantings) [t C/ha/yr].
+
+    Notes
+    -----
+    .. math:: dSOC_t = \begin{cases} dSOC & t_{PLANT} \le t \le t_{PLANT} + N \\
+       0 & \text{otherwise} \end{cases}  \tag{para. 17 (dSOC_t)}
+
+    The text gives the rate "for t = t_PLANT to t = t_PLANT + 20 years" and zero "for t >
+    t_PLANT + 20", read here as printed: 21 calendar years counting the planting year. Before
+    planting the area is not planted and the rate is zero.
+
+    References
+    ----------
+    AR-AM0014 v03.0, section 5.5, para. 17, equation (4), items (i) and (ii).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from ccer_calc.units import Quantity
+    >>> r = soc_rate_by_planting_year(year=Quantity(np.array([2014, 2015, 2035, 2036]), ""),
+    ...     planting_year=Quantity(np.array([2015]), ""),
+    ...     accrual_rate=Quantity(0.5, "t C/ha/yr"), accrual_years=Quantity(20, "yr"))
+    >>> r.quantity.magnitude[:, 0].tolist()
+    [0.0, 0.5, 0.5, 0.0]
+    """
+    return sink_soc.rate_by_planting_year(year, planting_year, accrual_rate, accrual_years)
+
+
+@equation(
+    id="(4)", document=DOCUMENT, symbol="ΔSOC_PROJ,t",
+    formula="ΔSOC_PROJ,t = 44/12 × Σ_{t=1}^{t} A_PLANT,t × dSOC_t × 1 year",
+    source=f"{DOCUMENT}, section 5.5, para. 17, eq. (4), over Δt, the share of year t the "
+           "days cover (1 year for a whole year)",
+    inputs={"planted_area": "ha", "soc_rate": "t C/ha/yr", "duration": "yr"},
+    output=_CO2E, description="change in SOC stock within the project boundary",
+)
+def soil_carbon_change(planted_area: pint.Quantity, soc_rate: pint.Quantity,
+                       duration: pint.Quantity) -> pint.Quantity:
+    r"""Change in SOC in year t: the areas planted so far times their rates, as CO2.
+
+    Parameters
+    ----------
+    planted_area : Quantity
+        A_PLANT,t, the area planted in each planting year [ha].
+    soc_rate : Quantity
+        dSOC_t of each planting in year t, shape (years, plantings) [t C/ha/yr].
+    duration : Quantity
+        Δt, the share of year t each element covers; 1 year for a whole year [yr].
+
+    Returns
+    -------
+    Quantity
+        ΔSOC_PROJ,t [t CO2e].
+
+    Notes
+    -----
+    .. math:: \Delta SOC_{PROJ,t} = \frac{44}{12} \sum_{t=1}^{t} A_{PLANT,t}
+       \times dSOC_t \times 1\,\text{year}  \tag{4}
+
+    The sum runs over the years of planting up to t (its index reuses t): each planting's area
+    contributes at its own rate.
+
+    References
+    ----------
+    AR-AM0014 v03.0, section 5.5, para. 17, equation (4).
+
+    Examples
+    --------
+    35 ha and 25 ha at 0.5 t C/ha/yr for a whole year: 44/12 × 30 = 110 t CO2e:
+
+    >>> from ccer_calc.units import Quantity
+    >>> d = soil_carbon_change(planted_area=Quantity([35.0, 25.0], "ha"),
+    ...     soc_rate=Quantity([[0.5, 0.5]], "t C/ha/yr"), duration=Quantity([1.0], "yr"))
+    >>> [round(x, 6) for x in d.quantity.magnitude.tolist()]
+    [110.0]
+    """
+    return sink_soc.planted_soc_change(planted_area, soc_rate, duration)
+
+
+@equation(
+    id="(5)", document=DOCUMENT, symbol="LK_t", formula="LK_t = LK_AGRIC,t",
+    source=f"{DOCUMENT}, section 5.6, para. 18, eq. (5)",
+    inputs={"agricultural_displacement": _CO2E}, output=_CO2E,
+    description="leakage: GHG emissions due to displaced agricultural activities",
+)
+def leakage(agricultural_displacement: pint.Quantity) -> pint.Quantity:
+    r"""Leakage emissions in year t.
+
+    Parameters
+    ----------
+    agricultural_displacement : Quantity
+        LK_AGRIC,t, leakage from displacing pre-project agriculture (AR-TOOL15) [t CO2e].
+
+    Returns
+    -------
+    Quantity
+        LK_t [t CO2e].
+
+    Notes
+    -----
+    .. math:: LK_t = LK_{AGRIC,t}  \tag{5}
+
+    References
+    ----------
+    AR-AM0014 v03.0, section 5.6, para. 18, equation (5).
+
+    Examples
+    --------
+    >>> from ccer_calc.units import Quantity
+    >>> round(float(leakage(agricultural_displacement=Quantity(12.5, "t CO2e"))
+    ...             .quantity.magnitude), 6)
+    12.5
+    """
+    return agricultural_displacement
+
+
+@equation(
+    id="(6)", document=DOCUMENT, symbol="ΔC_AR-CDM,t",
+    formula="ΔC_AR-CDM,t = ΔC_ACTUAL,t − ΔC_BSL,t − LK_t",
+    source=f"{DOCUMENT}, section 5.7, para. 19, eq. (6)",
+    inputs={"actual": _CO2E, "baseline": _CO2E, "leakage": _CO2E}, output=_CO2E,
+    description="net anthropogenic GHG removals by sinks",
+)
+def net_anthropogenic_removals(actual: pint.Quantity, baseline: pint.Quantity,
+                               leakage: pint.Quantity) -> pint.Quantity:
+    r"""Net anthropogenic GHG removals by sinks in year t (ER in the engine's terms).
+
+    Parameters
+    ----------
+    actual : Quantity
+        ΔC_ACTUAL,t, eq. (2) [t CO2e].
+    baseline : Quantity
+        ΔC_BSL,t, eq. (1) [t CO2e].
+    leakage : Quantity
+        LK_t, eq. (5) [t CO2e].
+
+    Returns
+    -------
+    Quantity
+        ΔC_AR-CDM,t [t CO2e].
+
+    Notes
+    -----
+    .. math:: \Delta C_{AR\text{-}CDM,t} = \Delta C_{ACTUAL,t} - \Delta C_{BSL,t} - LK_t
+       \tag{6}
+
+    References
+    ----------
+    AR-AM0014 v03.0, section 5.7, para. 19, equation (6).
+
+    Examples
+    --------
+    >>> from ccer_calc.units import Quantity
+    >>> n = net_anthropogenic_removals(actual=Quantity(4976.5, "t CO2e"),
+    ...     baseline=Quantity(149.9, "t CO2e"), leakage=Quantity(12.5, "t CO2e"))
+    >>> round(float(n.quantity.magnitude), 6)
+    4814.1
+    """
+    return actual - baseline - leakage
+
+
+@equation(
+    id="(7)", document=DOCUMENT, symbol="tCER_t2",
+    formula="tCER_t2 = Σ_{t=1}^{t2} ΔC_AR-CDM,t",
+    source=f"{DOCUMENT}, section 5.8, para. 20, eq. (7)",
+    inputs={"net_removals": _CO2E, "counted": "dimensionless"}, output=_CO2E,
+    description="tCERs issuable at the end t2 of a verification period",
+)
+def temporary_cers(net_removals: pint.Quantity, counted: pint.Quantity) -> pint.Quantity:
+    r"""Temporary CERs issuable in year t2: net removals from the first year to t2.
+
+    Parameters
+    ----------
+    net_removals : Quantity
+        ΔC_AR-CDM,t on the period axis, eq. (6) [t CO2e].
+    counted : Quantity
+        1 for the elements from year 1 of the project to t2, else 0 [dimensionless].
+
+    Returns
+    -------
+    Quantity
+        tCER_t2, in t CO2e (one tCER per tonne) [t CO2e].
+
+    Notes
+    -----
+    .. math:: tCER_{t_2} = \sum_{t=1}^{t_2} \Delta C_{AR\text{-}CDM,t}  \tag{7}
+
+    References
+    ----------
+    AR-AM0014 v03.0, section 5.8, para. 20, equation (7).
+
+    Examples
+    --------
+    >>> from ccer_calc.units import Quantity
+    >>> t = temporary_cers(net_removals=Quantity([1000.0, 2500.0, 3000.0], "t CO2e"),
+    ...                    counted=Quantity([1, 1, 1], ""))
+    >>> round(float(t.quantity.magnitude), 6)
+    6500.0
+    """
+    return counted_sum(net_removals, counted)
+
+
+@equation(
+    id="(8)", document=DOCUMENT, symbol="lCER_t2",
+    formula="lCER_t2 = Σ_{t=t1+1}^{t2} ΔC_AR-CDM,t",
+    source=f"{DOCUMENT}, section 5.8, paras. 20-21, eq. (8)",
+    inputs={"net_removals": _CO2E, "counted": "dimensionless"}, output=_CO2E,
+    description="lCERs issuable at t2 for the verification period t1..t2 (negative: lCERs to "
+                "be replaced, para. 21)",
+)
+def long_term_cers(net_removals: pint.Quantity, counted: pint.Quantity) -> pint.Quantity:
+    r"""Long-term CERs issuable in year t2: net removals of the verification period.
+
+    Parameters
+    ----------
+    net_removals : Quantity
+        ΔC_AR-CDM,t on the period axis, eq. (6) [t CO2e].
+    counted : Quantity
+        1 for the elements of the verification period t1 + 1 to t2, else 0 [dimensionless].
+
+    Returns
+    -------
+    Quantity
+        lCER_t2 [t CO2e]; a negative value is the number of lCERs to be replaced because of a
+        reversal since the previous certification (para. 21).
+
+    Notes
+    -----
+    .. math:: lCER_{t_2} = \sum_{t=t_1+1}^{t_2} \Delta C_{AR\text{-}CDM,t}  \tag{8}
+
+    References
+    ----------
+    AR-AM0014 v03.0, section 5.8, paras. 20-21, equation (8).
+
+    Examples
+    --------
+    >>> from ccer_calc.units import Quantity
+    >>> c = long_term_cers(net_removals=Quantity([1000.0, 2500.0, -3000.0], "t CO2e"),
+    ...                    counted=Quantity([0, 1, 1], ""))
+    >>> round(float(c.quantity.magnitude), 6)
+    -500.0
+    """
+    return counted_sum(net_removals, counted)
+
+
+@equation(
+    id="para. 13 (BE)", document=DOCUMENT, symbol="BE_t", formula="BE_t = −ΔC_BSL,t",
+    source=f"{DOCUMENT}, para. 13, eq. (1), reported as baseline emissions with the engine's "
+           "sign (removals are negative emissions)",
+    inputs={"baseline_removals": _CO2E}, output=_CO2E,
+    description="baseline net removals reported as baseline emissions (BE = −ΔC_BSL,t)",
+)
+def baseline_as_emissions(baseline_removals: pint.Quantity) -> pint.Quantity:
+    r"""Baseline removals with the engine's sign: BE is their negative.
+
+    Parameters
+    ----------
+    baseline_removals : Quantity
+        ΔC_BSL,t, eq. (1) [t CO2e].
+
+    Returns
+    -------
+    Quantity
+        BE_t [t CO2e].
+
+    Notes
+    -----
+    .. math:: BE_t = -\Delta C_{BSL,t}  \tag{para. 13 (BE)}
+
+    With BE_t and PE_t of para. 15 (PE), BE − PE − LE equals ΔC_AR-CDM,t of eq. (6).
+
+    References
+    ----------
+    AR-AM0014 v03.0, section 5.4, para. 13, equation (1); docs/architecture.md (signs).
+
+    Examples
+    --------
+    >>> from ccer_calc.units import Quantity
+    >>> round(float(baseline_as_emissions(baseline_removals=Quantity(149.9, "t CO2e"))
+    ...             .quantity.magnitude), 6)
+    -149.9
+    """
+    return -1.0 * baseline_removals
+
+
+@equation(
+    id="para. 15 (PE)", document=DOCUMENT, symbol="PE_t",
+    formula="PE_t = −ΔC_ACTUAL,t = GHG_E,t − ΔC_P,t",
+    source=f"{DOCUMENT}, para. 15, eq. (2), reported as project emissions with the engine's "
+           "sign (removals are negative emissions)",
+    inputs={"actual_removals": _CO2E}, output=_CO2E,
+    description="actual net removals reported as project emissions (PE = −ΔC_ACTUAL,t)",
+)
+def project_as_emissions(actual_removals: pint.Quantity) -> pint.Quantity:
+    r"""Actual net removals with the engine's sign: PE is their negative.
+
+    Parameters
+    ----------
+    actual_removals : Quantity
+        ΔC_ACTUAL,t, eq. (2) [t CO2e].
+
+    Returns
+    -------
+    Quantity
+        PE_t [t CO2e].
+
+    Notes
+    -----
+    .. math:: PE_t = -\Delta C_{ACTUAL,t}  \tag{para. 15 (PE)}
+
+    References
+    ----------
+    AR-AM0014 v03.0, section 5.5, para. 15, equation (2); docs/architecture.md (signs).
+
+    Examples
+    --------
+    >>> from ccer_calc.units import Quantity
+    >>> round(float(project_as_emissions(actual_removals=Quantity(4976.5, "t CO2e"))
+    ...             .quantity.magnitude), 6)
+    -4976.5
+    """
+    return -1.0 * actual_removals

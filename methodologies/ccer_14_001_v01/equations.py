@@ -1,0 +1,341 @@
+"""Equations of CCER-14-001-V01 造林碳汇, PROVISIONAL: the CDM parent's accounting.
+
+The MEE text was not available, so neither its equations nor their numbers are known. These are
+the equations of the CDM parent methodology (AR-ACM0003 v02.0, eq. 1-5), each under a
+provisional id ``prov. (n)`` that keeps the parent's number n and says it is not the CCER
+text's: (1) baseline net removals, (2) actual net removals, (3) change in the project's pools,
+(4) leakage, (5) net removals. The 2023 CCER units are ordinary units, so the parent's tCER and
+lCER (eq. 6-7) do not apply. The pools' changes come from the CDM A/R tools, whose equations
+carry their own numbers.
+
+The engine reports every methodology in four quantities, BE − PE − LE = ER; removals enter as
+negative emissions (docs/architecture.md): BE_t = −ΔC_BSL,t and PE_t = −ΔC_ACTUAL,t.
+"""
+
+from __future__ import annotations
+
+import pint
+
+from ccer_calc.equation import equation
+
+__all__ = [
+    "DOCUMENT",
+    "actual_net_removals",
+    "baseline_as_emissions",
+    "baseline_net_removals",
+    "leakage",
+    "net_anthropogenic_removals",
+    "project_as_emissions",
+    "project_stock_change",
+]
+
+DOCUMENT = "CCER-14-001-V01"
+_PROV = "provisional: the CDM parent's eq."
+_CO2E = "t CO2e"
+
+
+@equation(
+    id="prov. (1)", document=DOCUMENT, symbol="ΔC_BSL,t",
+    formula="ΔC_BSL,t = ΔC_TREE_BSL,t + ΔC_SHRUB_BSL,t + ΔC_DW_BSL,t + ΔC_LI_BSL,t",
+    source=f"{DOCUMENT} ({_PROV} (1); the MEE text is unavailable)",
+    inputs={"trees": _CO2E, "shrubs": _CO2E, "dead_wood": _CO2E, "litter": _CO2E},
+    output=_CO2E, description="baseline net GHG removals by sinks",
+)
+def baseline_net_removals(trees: pint.Quantity, shrubs: pint.Quantity,
+                          dead_wood: pint.Quantity, litter: pint.Quantity) -> pint.Quantity:
+    r"""Baseline net GHG removals by sinks in year t.
+
+    Parameters
+    ----------
+    trees : Quantity
+        ΔC_TREE_BSL,t, change in baseline tree biomass (AR-TOOL14) [t CO2e].
+    shrubs : Quantity
+        ΔC_SHRUB_BSL,t, change in baseline shrub biomass (AR-TOOL14) [t CO2e].
+    dead_wood : Quantity
+        ΔC_DW_BSL,t, change in baseline dead wood (AR-TOOL12; zero if not accounted) [t CO2e].
+    litter : Quantity
+        ΔC_LI_BSL,t, change in baseline litter (AR-TOOL12; zero if not accounted) [t CO2e].
+
+    Returns
+    -------
+    Quantity
+        ΔC_BSL,t [t CO2e].
+
+    Notes
+    -----
+    .. math:: \Delta C_{BSL,t} = \Delta C_{TREE\_BSL,t} + \Delta C_{SHRUB\_BSL,t}
+       + \Delta C_{DW\_BSL,t} + \Delta C_{LI\_BSL,t}  \tag{prov. (1)}
+
+    References
+    ----------
+    CCER-14-001-V01, provisional: the CDM parent AR-ACM0003 v02.0, section 5.4, equation (1).
+
+    Examples
+    --------
+    >>> from ccer_calc.units import Quantity
+    >>> b = baseline_net_removals(trees=Quantity(120.0, "t CO2e"),
+    ...     shrubs=Quantity(15.5, "t CO2e"), dead_wood=Quantity(9.6, "t CO2e"),
+    ...     litter=Quantity(4.8, "t CO2e"))
+    >>> round(float(b.quantity.magnitude), 6)
+    149.9
+    """
+    return trees + shrubs + dead_wood + litter
+
+
+@equation(
+    id="prov. (2)", document=DOCUMENT, symbol="ΔC_ACTUAL,t",
+    formula="ΔC_ACTUAL,t = ΔC_P,t − GHG_E,t",
+    source=f"{DOCUMENT} ({_PROV} (2); the MEE text is unavailable)",
+    inputs={"project_change": _CO2E, "non_co2": _CO2E}, output=_CO2E,
+    description="actual net GHG removals by sinks",
+)
+def actual_net_removals(project_change: pint.Quantity, non_co2: pint.Quantity) -> pint.Quantity:
+    r"""Actual net GHG removals by sinks in year t.
+
+    Parameters
+    ----------
+    project_change : Quantity
+        ΔC_P,t, change in the project's selected pools, prov. (3) [t CO2e].
+    non_co2 : Quantity
+        GHG_E,t, increase in non-CO2 emissions from burning biomass (AR-TOOL08) [t CO2e].
+
+    Returns
+    -------
+    Quantity
+        ΔC_ACTUAL,t [t CO2e].
+
+    Notes
+    -----
+    .. math:: \Delta C_{ACTUAL,t} = \Delta C_{P,t} - GHG_{E,t}  \tag{prov. (2)}
+
+    Emissions from removing herbaceous vegetation, fossil fuel, fertilizer, use of wood,
+    decomposition of litter and fine roots of N-fixing trees, access roads and transport are
+    insignificant and accounted as zero (the parent's para. 14).
+
+    References
+    ----------
+    CCER-14-001-V01, provisional: the CDM parent AR-ACM0003 v02.0, section 5.5, equation (2).
+
+    Examples
+    --------
+    >>> from ccer_calc.units import Quantity
+    >>> a = actual_net_removals(project_change=Quantity(5000.0, "t CO2e"),
+    ...                         non_co2=Quantity(23.5, "t CO2e"))
+    >>> round(float(a.quantity.magnitude), 6)
+    4976.5
+    """
+    return project_change - non_co2
+
+
+@equation(
+    id="prov. (3)", document=DOCUMENT, symbol="ΔC_P,t",
+    formula="ΔC_P,t = ΔC_TREE_PROJ,t + ΔC_SHRUB_PROJ,t + ΔC_DW_PROJ,t + ΔC_LI_PROJ,t + "
+            "ΔSOC_AL,t",
+    source=f"{DOCUMENT} ({_PROV} (3); the MEE text is unavailable)",
+    inputs={"trees": _CO2E, "shrubs": _CO2E, "dead_wood": _CO2E, "litter": _CO2E,
+            "soil_carbon": _CO2E},
+    output=_CO2E, description="change in the carbon stocks of the project's selected pools",
+)
+def project_stock_change(trees: pint.Quantity, shrubs: pint.Quantity,
+                         dead_wood: pint.Quantity, litter: pint.Quantity,
+                         soil_carbon: pint.Quantity) -> pint.Quantity:
+    r"""Change in the carbon stocks of the project's selected pools in year t.
+
+    Parameters
+    ----------
+    trees : Quantity
+        ΔC_TREE_PROJ,t (AR-TOOL14) [t CO2e].
+    shrubs : Quantity
+        ΔC_SHRUB_PROJ,t (AR-TOOL14) [t CO2e].
+    dead_wood : Quantity
+        ΔC_DW_PROJ,t (AR-TOOL12; zero if the pool is not selected) [t CO2e].
+    litter : Quantity
+        ΔC_LI_PROJ,t (AR-TOOL12; zero if the pool is not selected) [t CO2e].
+    soil_carbon : Quantity
+        ΔSOC_AL,t on land meeting AR-TOOL16's conditions (zero if not selected) [t CO2e].
+
+    Returns
+    -------
+    Quantity
+        ΔC_P,t [t CO2e].
+
+    Notes
+    -----
+    .. math:: \Delta C_{P,t} = \Delta C_{TREE\_PROJ,t} + \Delta C_{SHRUB\_PROJ,t}
+       + \Delta C_{DW\_PROJ,t} + \Delta C_{LI\_PROJ,t} + \Delta SOC_{AL,t}  \tag{prov. (3)}
+
+    References
+    ----------
+    CCER-14-001-V01, provisional: the CDM parent AR-ACM0003 v02.0, section 5.5, equation (3).
+
+    Examples
+    --------
+    >>> from ccer_calc.units import Quantity
+    >>> p = project_stock_change(trees=Quantity(4000.0, "t CO2e"),
+    ...     shrubs=Quantity(-50.0, "t CO2e"), dead_wood=Quantity(320.0, "t CO2e"),
+    ...     litter=Quantity(160.0, "t CO2e"), soil_carbon=Quantity(293.333333, "t CO2e"))
+    >>> round(float(p.quantity.magnitude), 6)
+    4723.333333
+    """
+    return trees + shrubs + dead_wood + litter + soil_carbon
+
+
+@equation(
+    id="prov. (4)", document=DOCUMENT, symbol="LK_t", formula="LK_t = LK_AGRIC,t",
+    source=f"{DOCUMENT} ({_PROV} (4); the MEE text is unavailable)",
+    inputs={"agricultural_displacement": _CO2E}, output=_CO2E,
+    description="leakage: GHG emissions due to displaced agricultural activities",
+)
+def leakage(agricultural_displacement: pint.Quantity) -> pint.Quantity:
+    r"""Leakage emissions in year t.
+
+    Parameters
+    ----------
+    agricultural_displacement : Quantity
+        LK_AGRIC,t, leakage from displacing pre-project agriculture (AR-TOOL15) [t CO2e].
+
+    Returns
+    -------
+    Quantity
+        LK_t [t CO2e].
+
+    Notes
+    -----
+    .. math:: LK_t = LK_{AGRIC,t}  \tag{prov. (4)}
+
+    References
+    ----------
+    CCER-14-001-V01, provisional: the CDM parent AR-ACM0003 v02.0, section 5.6, equation (4).
+
+    Examples
+    --------
+    >>> from ccer_calc.units import Quantity
+    >>> round(float(leakage(agricultural_displacement=Quantity(12.5, "t CO2e"))
+    ...             .quantity.magnitude), 6)
+    12.5
+    """
+    return agricultural_displacement
+
+
+@equation(
+    id="prov. (5)", document=DOCUMENT, symbol="ΔC_AR,t",
+    formula="ΔC_AR,t = ΔC_ACTUAL,t − ΔC_BSL,t − LK_t",
+    source=f"{DOCUMENT} ({_PROV} (5); the MEE text is unavailable)",
+    inputs={"actual": _CO2E, "baseline": _CO2E, "leakage": _CO2E}, output=_CO2E,
+    description="net anthropogenic GHG removals by sinks",
+)
+def net_anthropogenic_removals(actual: pint.Quantity, baseline: pint.Quantity,
+                               leakage: pint.Quantity) -> pint.Quantity:
+    r"""Net removals by sinks (项目碳汇量) in year t (ER in the engine's terms).
+
+    Parameters
+    ----------
+    actual : Quantity
+        ΔC_ACTUAL,t, prov. (2) [t CO2e].
+    baseline : Quantity
+        ΔC_BSL,t, prov. (1) [t CO2e].
+    leakage : Quantity
+        LK_t, prov. (4) [t CO2e].
+
+    Returns
+    -------
+    Quantity
+        ΔC_AR,t [t CO2e].
+
+    Notes
+    -----
+    .. math:: \Delta C_{AR,t} = \Delta C_{ACTUAL,t} - \Delta C_{BSL,t} - LK_t
+       \tag{prov. (5)}
+
+    References
+    ----------
+    CCER-14-001-V01, provisional: the CDM parent AR-ACM0003 v02.0, section 5.7, equation (5).
+
+    Examples
+    --------
+    >>> from ccer_calc.units import Quantity
+    >>> n = net_anthropogenic_removals(actual=Quantity(4976.5, "t CO2e"),
+    ...     baseline=Quantity(149.9, "t CO2e"), leakage=Quantity(12.5, "t CO2e"))
+    >>> round(float(n.quantity.magnitude), 6)
+    4814.1
+    """
+    return actual - baseline - leakage
+
+
+@equation(
+    id="prov. BE", document=DOCUMENT, symbol="BE_t", formula="BE_t = −ΔC_BSL,t",
+    source=f"{DOCUMENT} ({_PROV} (1), reported as baseline emissions with the engine's sign: "
+           "removals are negative emissions)",
+    inputs={"baseline_removals": _CO2E}, output=_CO2E,
+    description="baseline net removals reported as baseline emissions (BE = −ΔC_BSL,t)",
+)
+def baseline_as_emissions(baseline_removals: pint.Quantity) -> pint.Quantity:
+    r"""Baseline removals with the engine's sign: BE is their negative.
+
+    Parameters
+    ----------
+    baseline_removals : Quantity
+        ΔC_BSL,t, prov. (1) [t CO2e].
+
+    Returns
+    -------
+    Quantity
+        BE_t [t CO2e].
+
+    Notes
+    -----
+    .. math:: BE_t = -\Delta C_{BSL,t}  \tag{prov. BE}
+
+    With BE_t and PE_t of prov. PE, BE − PE − LE equals the net removals of prov. (5).
+
+    References
+    ----------
+    CCER-14-001-V01, provisional: the CDM parent AR-ACM0003 v02.0, section 5.4, equation (1).
+
+    Examples
+    --------
+    >>> from ccer_calc.units import Quantity
+    >>> round(float(baseline_as_emissions(baseline_removals=Quantity(149.9, "t CO2e"))
+    ...             .quantity.magnitude), 6)
+    -149.9
+    """
+    return -1.0 * baseline_removals
+
+
+@equation(
+    id="prov. PE", document=DOCUMENT, symbol="PE_t",
+    formula="PE_t = −ΔC_ACTUAL,t = GHG_E,t − ΔC_P,t",
+    source=f"{DOCUMENT} ({_PROV} (2), reported as project emissions with the engine's sign: "
+           "removals are negative emissions)",
+    inputs={"actual_removals": _CO2E}, output=_CO2E,
+    description="actual net removals reported as project emissions (PE = −ΔC_ACTUAL,t)",
+)
+def project_as_emissions(actual_removals: pint.Quantity) -> pint.Quantity:
+    r"""Actual net removals with the engine's sign: PE is their negative.
+
+    Parameters
+    ----------
+    actual_removals : Quantity
+        ΔC_ACTUAL,t, prov. (2) [t CO2e].
+
+    Returns
+    -------
+    Quantity
+        PE_t [t CO2e].
+
+    Notes
+    -----
+    .. math:: PE_t = -\Delta C_{ACTUAL,t}  \tag{prov. PE}
+
+    References
+    ----------
+    CCER-14-001-V01, provisional: the CDM parent AR-ACM0003 v02.0, section 5.5, equation (2).
+
+    Examples
+    --------
+    >>> from ccer_calc.units import Quantity
+    >>> round(float(project_as_emissions(actual_removals=Quantity(4976.5, "t CO2e"))
+    ...             .quantity.magnitude), 6)
+    -4976.5
+    """
+    return -1.0 * actual_removals

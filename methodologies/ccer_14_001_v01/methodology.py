@@ -1,0 +1,171 @@
+"""Wiring of CCER-14-001-V01 (PROVISIONAL): inventories → A/R tools' pools → prov. (1)-(5).
+
+The CDM parent's accounting (AR-ACM0003 v02.0) with the CCER conditions that are known. The
+units are ordinary CCER units: net removals per vintage, issued in whole tonnes; no tCER/lCER.
+Removals are reported with the engine's sign: BE = −ΔC_BSL, PE = −ΔC_ACTUAL, LE = LK,
+ER = ΔC_AR (docs/architecture.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, ClassVar
+
+import pint
+from pydantic import BaseModel
+
+from ccer_calc.io.files import ProjectFiles
+from ccer_calc.io.sinks import load_sink_data
+from ccer_calc.methodology import Context, Methodology, ProvisionalRule, Stages
+from ccer_calc.project import ProjectData, ProjectSpec
+from ccer_calc.tools.forestry._common import TOOL08, TOOL12, TOOL14, TOOL15, TOOL16
+from ccer_calc.tools.forestry.sink import (
+    no_burning,
+    project_pools,
+    refuse_unsupported,
+    zero_on_axis,
+)
+from ccer_calc.tools.forestry.sink_baseline import baseline_pools, tool16_soc_change
+from ccer_calc.tools.forestry.sink_data import SinkData
+from ccer_calc.tools.forestry.sink_exante import ExAntePlan, ExAnteRemovals
+from ccer_calc.tools.forestry.sink_parameters import (
+    INVENTORY_FILES,
+    SOC_EQUATIONS,
+    TOOL_EQUATIONS,
+    baseline_settings,
+    sink_settings,
+)
+from ccer_calc.trail import Trail
+from methodologies.ccer_14_001_v01 import INFO, exante
+from methodologies.ccer_14_001_v01 import equations as eq
+from methodologies.ccer_14_001_v01.applicability import CHECKS
+from methodologies.ccer_14_001_v01.inputs import Ccer14001Inputs
+from methodologies.ccer_14_001_v01.parameters import DOC, PARAMETERS, PROVISIONAL
+
+__all__ = ["METHODOLOGY", "Ccer14001"]
+
+_P = f"{PROVISIONAL}"
+
+#: What the CCER text may decide differently and this plug-in takes from the parent.
+RULES = (
+    ProvisionalRule("pools", "above- and below-ground tree and shrub biomass always; dead wood, "
+                    "litter and SOC as the project selects (parent's Table 1)",
+                    "林木和灌木地上、地下生物量必选；枯死木、枯落物和土壤有机碳由项目选择（母方法学表1）",
+                    f"{_P}, AR-ACM0003 v02.0 Table 1"),
+    ProvisionalRule("uncertainty_deduction", "no precision target; sampling uncertainty at 90 % "
+                    "confidence, and above 10 % the AR-TOOL14 Appendix 2 discount of the change",
+                    "无精度目标；90%置信水平下的抽样不确定性超过10%时按AR-TOOL14附录2扣减变化量",
+                    f"{_P}, AR-ACM0003 v02.0 para. 24; AR-TOOL14 v04.2 paras. 18, 22, "
+                    "Appendix 2"),
+    ProvisionalRule("baseline", "baseline changes zero under AR-TOOL14 para. 12, or by "
+                    "proportionate crown cover (eq. 9-10)",
+                    "基线碳储量变化按AR-TOOL14第12段取零，或按树冠覆盖度比例法（式9-10）",
+                    f"{_P}, AR-ACM0003 v02.0 para. 13"),
+    ProvisionalRule("non_co2_emissions", "GHG_E by AR-TOOL08; burning is not allowed (checked), "
+                    "a forest fire is not computed by this version",
+                    "GHG_E按AR-TOOL08计算；不允许焚烧（已核对），本版本不计算森林火灾",
+                    f"{_P}, AR-ACM0003 v02.0 para. 15"),
+    ProvisionalRule("leakage", "zero: displacing agricultural activities is not allowed "
+                    "(checked)", "为零：不允许转移农业活动（已核对）",
+                    f"{_P}, AR-ACM0003 v02.0 para. 17; AR-TOOL15 v02.0"),
+    ProvisionalRule("equation_numbers", "the parent's equation numbers, as prov. (1)-(5)",
+                    "沿用母方法学公式编号，记为 prov. (1)-(5)", f"{_P}, eq. (1)-(5)"),
+    ProvisionalRule("units_issued", "ordinary CCER units: net removals per vintage, whole tonnes "
+                    "rounded down; no tCER or lCER",
+                    "普通CCER：按年度净碳汇量签发，向下取整至整吨；不适用 tCER/lCER",
+                    f"{_P} (its eq. 6-7 do not apply to permanent units)"),
+)
+
+
+def _data(ctx: Context) -> SinkData:
+    data = ctx.project.data.datasets["sink"] if ctx.project.data is not None else None
+    if not isinstance(data, SinkData):  # pragma: no cover - load_data guarantees it
+        msg = "the project's inventories were not loaded"
+        raise TypeError(msg)
+    return data
+
+
+class Ccer14001(Methodology):
+    """CCER-14-001-V01 造林碳汇, provisional on AR-ACM0003 v02.0."""
+
+    id: ClassVar[str] = INFO.id
+    version: ClassVar[str] = INFO.version
+    title_zh: ClassVar[str] = INFO.title_zh
+    title_en: ClassVar[str] = INFO.title_en
+    sector: ClassVar[str] = INFO.sector
+    status: ClassVar[str] = INFO.status
+    source: ClassVar[str] = (f"{DOC} (MEE, 2023-10-24), provisional: text unavailable, built on "
+                             "AR-ACM0003 v02.0")
+    document: ClassVar[str] = INFO.document
+    tool_documents: ClassVar[tuple[str, ...]] = (TOOL14, TOOL12, TOOL16, TOOL08, TOOL15)
+    programme: ClassVar[str] = INFO.programme
+    accounts: ClassVar[str] = INFO.accounts
+    max_crediting_years: ClassVar[int | None] = 40
+    min_crediting_years: ClassVar[int | None] = 20
+    provisional_rules: ClassVar[tuple[ProvisionalRule, ...]] = RULES
+    data_tables: ClassVar[tuple[str, ...]] = (
+        "ar_tool_defaults", "ar_tool12_default_fractions", "ar_tool16_soc_reference",
+        "ar_tool16_stock_change_factors", "ar_tool16_not_applicable", "allometric_models")
+    parameters = PARAMETERS
+    input_model = Ccer14001Inputs
+    monitored_columns = ()
+    checks = CHECKS
+    equations = (eq.baseline_net_removals, eq.actual_net_removals, eq.project_stock_change,
+                 eq.leakage, eq.net_anthropogenic_removals, eq.baseline_as_emissions,
+                 eq.project_as_emissions, *TOOL_EQUATIONS, *SOC_EQUATIONS)
+    example: ClassVar[str] = "data/example.toml"
+
+    def load_data(self, spec: ProjectSpec, inputs: BaseModel,
+                  files: ProjectFiles) -> ProjectData | None:
+        """The inventories, species and models the project names (:mod:`ccer_calc.io.sinks`)."""
+        assert isinstance(inputs, Ccer14001Inputs)  # noqa: S101 - type narrowing only
+        return load_sink_data(spec, inputs, files)
+
+    def describe(self, inputs: BaseModel | None = None) -> dict[str, Any]:
+        """The shared description, and the inventory files a project supplies."""
+        return {**super().describe(inputs), "inventory": [dict(f) for f in INVENTORY_FILES]}
+
+    def ex_ante_removals(self, plan: ExAntePlan, *,
+                         overrides: Mapping[str, pint.Quantity] | None = None,
+                         trail: Trail | None = None) -> ExAnteRemovals:
+        """Removals of each year of a planting plan, for the PDD (not uncertainty-controlled).
+
+        ``overrides`` are parameter values as a project file gives them. See :mod:`.exante`.
+        """
+        given = dict(overrides or {})
+        self.parameters.check_overrides(given, methodology=self.id)
+        cf = self.parameters.value("carbon_fraction_tree", given, methodology=self.id)
+        return exante.ex_ante_removals(plan, carbon_fraction=cf, trail=trail)
+
+    def compute(self, ctx: Context) -> Stages:
+        """Pools from the tools, then prov. (1)-(5) on the period axis."""
+        inputs = ctx.inputs
+        assert isinstance(inputs, Ccer14001Inputs)  # noqa: S101 - type narrowing only
+        refuse_unsupported(inputs, self.id)
+        data = _data(ctx)
+        pools = tuple(inputs.pools)
+        proj = project_pools(ctx, data, sink_settings(ctx, shrubs=data.has_shrubs),
+                             pools=pools, climate=inputs.climate)
+        soc = (tool16_soc_change(ctx, inputs.soc, ctx.param("soc_rate_cap"))
+               if inputs.soc is not None else
+               zero_on_axis(ctx, "ΔSOC_AL,t", "SOC not accounted (optional pool not selected)"))
+        base = baseline_pools(ctx, inputs.baseline, baseline_settings(
+            ctx, crown_cover=inputs.baseline.method == "crown_cover"), pools=pools,
+            climate=inputs.climate, start_year=ctx.project.spec.dates.construction_start.year)
+        kw: dict[str, Any] = {"trail": ctx.trail}
+        bsl = eq.baseline_net_removals(trees=base.trees, shrubs=base.shrubs,
+                                       dead_wood=base.dead_wood, litter=base.litter, **kw)
+        change = eq.project_stock_change(trees=proj.trees, shrubs=proj.shrubs,
+                                         dead_wood=proj.dead_wood, litter=proj.litter,
+                                         soil_carbon=soc, **kw)
+        actual = eq.actual_net_removals(project_change=change, non_co2=no_burning(ctx), **kw)
+        lk = eq.leakage(agricultural_displacement=zero_on_axis(
+            ctx, "LK_AGRIC,t", "no agricultural activity displaced (a condition of the "
+                               "methodology, checked)"), **kw)
+        net = eq.net_anthropogenic_removals(actual=actual, baseline=bsl, leakage=lk, **kw)
+        be = eq.baseline_as_emissions(baseline_removals=bsl, **kw)
+        pe = eq.project_as_emissions(actual_removals=actual, **kw)
+        return Stages(be, pe, lk, net)
+
+
+METHODOLOGY = Ccer14001()

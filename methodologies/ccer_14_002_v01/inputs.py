@@ -1,0 +1,58 @@
+"""Project inputs of CCER-14-002-V01: the shared sink inputs and the known CCER conditions."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, model_validator
+
+from ccer_calc.bounds import POSITIVE
+from ccer_calc.project import quantity_field
+from ccer_calc.tools.forestry.sink_inputs import SinkInputs
+
+
+class PlantingIn(BaseModel):
+    """The area planted in one year (A_PLANT,t of the parent's eq. 4)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+
+    year: int = Field(ge=1900, le=2200, description="种植年份 / year of planting t_PLANT")
+    area: quantity_field("ha", bounds=POSITIVE) = Field(  # type: ignore[valid-type]
+        description="当年种植面积 / area planted in that year")
+
+
+class Ccer14002Inputs(SinkInputs):
+    """What a CCER-14-002-V01 project states besides its inventories (§2 conditions)."""
+
+    site_type: Literal["unvegetated_tidal_flat", "abandoned_aquaculture_pond", "other"] = Field(
+        description="营造地类型 / site: 无植被潮滩 unvegetated tidal flat, 退养的养殖塘 abandoned "
+                    "aquaculture pond, or other (§2 a)")
+    artificial_planting: StrictBool = Field(
+        description="人工种植红树林 / mangroves established by artificial planting (§2 a); must "
+                    "be stated")
+    tenure_documented: StrictBool = Field(
+        description="海域或土地权属清晰并有县级以上政府或自然资源（海洋）主管部门证明 / clear "
+                    "sea-area or land tenure evidenced by a county-level or higher authority "
+                    "(§2 b); must be stated")
+    planting: list[PlantingIn] = Field(
+        default_factory=list, description="逐年种植面积 / area planted in each year; needed "
+                                          "when SOC is accounted")
+
+    @model_validator(mode="after")
+    def _pools_and_planting(self) -> Ccer14002Inputs:
+        if "litter" in self.pools:
+            msg = "litter is not accounted (as in the CDM parent's Table 1): remove it from pools"
+            raise ValueError(msg)
+        if "soc" in self.pools and not self.planting:
+            msg = "SOC by planting year needs the area planted in each year, [[inputs.planting]]"
+            raise ValueError(msg)
+        years = [p.year for p in self.planting]
+        if len(set(years)) != len(years):
+            msg = "each planting year once in [[inputs.planting]]"
+            raise ValueError(msg)
+        planted = sum(float(p.area.m_as("ha")) for p in self.planting)
+        if planted > float(self.project_area.m_as("ha")) * (1 + 1e-9):
+            msg = (f"the areas planted add up to {planted:g} ha, more than the project area "
+                   f"{float(self.project_area.m_as('ha')):g} ha")
+            raise ValueError(msg)
+        return self

@@ -1,0 +1,197 @@
+"""Wiring of CCER-14-002-V01 (PROVISIONAL): inventories → tools' pools → prov. (1)-(6).
+
+The CDM parent's accounting (AR-AM0014 v03.0) with the CCER conditions that are known. The
+units are ordinary CCER units: net removals per vintage, issued in whole tonnes; no tCER/lCER.
+Removals are reported with the engine's sign: BE = −ΔC_BSL, PE = −ΔC_ACTUAL, LE = LK,
+ER = ΔC_AR (docs/architecture.md).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from typing import Any, ClassVar
+
+import pint
+from pydantic import BaseModel
+
+from ccer_calc.io.files import ProjectFiles
+from ccer_calc.io.sinks import load_sink_data
+from ccer_calc.methodology import Context, Methodology, ProvisionalRule, Stages
+from ccer_calc.parameters import Value
+from ccer_calc.project import ProjectData, ProjectSpec
+from ccer_calc.tools.forestry._common import TOOL08, TOOL12, TOOL14, TOOL15
+from ccer_calc.tools.forestry.sink import (
+    no_burning,
+    project_pools,
+    refuse_unsupported,
+    zero_on_axis,
+)
+from ccer_calc.tools.forestry.sink_baseline import baseline_pools, duration
+from ccer_calc.tools.forestry.sink_data import SinkData
+from ccer_calc.tools.forestry.sink_exante import ExAntePlan, ExAnteRemovals
+from ccer_calc.tools.forestry.sink_parameters import (
+    INVENTORY_FILES,
+    TOOL_EQUATIONS,
+    baseline_settings,
+    sink_settings,
+)
+from ccer_calc.trail import Trail
+from ccer_calc.units import Quantity
+from methodologies.ccer_14_002_v01 import INFO, exante
+from methodologies.ccer_14_002_v01 import equations as eq
+from methodologies.ccer_14_002_v01.applicability import CHECKS
+from methodologies.ccer_14_002_v01.inputs import Ccer14002Inputs
+from methodologies.ccer_14_002_v01.parameters import DOC, PARAMETERS, PROVISIONAL
+
+__all__ = ["METHODOLOGY", "Ccer14002"]
+
+_P = PROVISIONAL
+
+#: What the CCER text may decide differently and this plug-in takes from the parent.
+RULES = (
+    ProvisionalRule("pools", "above- and below-ground tree and shrub biomass always; dead wood "
+                    "and SOC as the project selects; litter not accounted (parent's Table 1); "
+                    "no CH4 or N2O from sediments",
+                    "林木和灌木地上、地下生物量必选；枯死木和土壤有机碳由项目选择；不计枯落物（母方法学表1）；"
+                    "不计沉积物的CH4和N2O", f"{_P}, AR-AM0014 v03.0 Tables 1-2"),
+    ProvisionalRule("uncertainty_deduction", "no precision target; sampling uncertainty at 90 % "
+                    "confidence, and above 10 % the AR-TOOL14 Appendix 2 discount of the change",
+                    "无精度目标；90%置信水平下的抽样不确定性超过10%时按AR-TOOL14附录2扣减变化量",
+                    f"{_P}, AR-AM0014 v03.0 para. 25; AR-TOOL14 v04.2 paras. 18, 22, Appendix 2"),
+    ProvisionalRule("baseline", "baseline changes zero under AR-TOOL14 para. 12, or by "
+                    "proportionate crown cover (eq. 9-10)",
+                    "基线碳储量变化按AR-TOOL14第12段取零，或按树冠覆盖度比例法（式9-10）",
+                    f"{_P}, AR-AM0014 v03.0 para. 13"),
+    ProvisionalRule("non_co2_emissions", "GHG_E by AR-TOOL08; burning and forest fires are not "
+                    "computed by this version (refused)",
+                    "GHG_E按AR-TOOL08计算；本版本不计算焚烧和森林火灾（予以拒绝）",
+                    f"{_P}, AR-AM0014 v03.0 para. 15"),
+    ProvisionalRule("leakage", "AR-TOOL15 for displaced agriculture; displacement is not "
+                    "computed by this version (refused)",
+                    "农业活动转移按AR-TOOL15；本版本不计算转移（予以拒绝）",
+                    f"{_P}, AR-AM0014 v03.0 para. 18"),
+    ProvisionalRule("equation_numbers", "the parent's equation numbers, as prov. (1)-(6)",
+                    "沿用母方法学公式编号，记为 prov. (1)-(6)", f"{_P}, eq. (1)-(6)"),
+    ProvisionalRule("units_issued", "ordinary CCER units: net removals per vintage, whole tonnes "
+                    "rounded down; no tCER or lCER",
+                    "普通CCER：按年度净碳汇量签发，向下取整至整吨；不适用 tCER/lCER",
+                    f"{_P} (its eq. 7-8 do not apply to permanent units)"),
+    ProvisionalRule("crediting_period", "20 to 40 years, as known for the afforestation "
+                    "methodology of the same batch", "20至40年，与同批发布的造林碳汇方法学相同",
+                    "provisional: the crediting period of CCER-14-002-V01 is not known; the "
+                    "rule known for CCER-14-001-V01 is applied"),
+)
+
+
+def _data(ctx: Context) -> SinkData:
+    data = ctx.project.data.datasets["sink"] if ctx.project.data is not None else None
+    if not isinstance(data, SinkData):  # pragma: no cover - load_data guarantees it
+        msg = "the project's inventories were not loaded"
+        raise TypeError(msg)
+    return data
+
+
+def _soil_carbon(ctx: Context, inputs: Ccer14002Inputs) -> Value:
+    """ΔSOC_PROJ,t by eq. (4), or zero where the pool is not accounted."""
+    if "soc" not in inputs.pools:
+        return zero_on_axis(ctx, "ΔSOC_PROJ,t", "SOC not accounted (optional pool not "
+                                                "selected)")
+    rate = eq.soc_rate_by_planting_year(
+        year=Value("t", Quantity(ctx.years, ""), "computed", "calendar year of each element"),
+        planting_year=Value("t_PLANT", Quantity([p.year for p in inputs.planting], ""),
+                            "project", "inputs.planting year"),
+        accrual_rate=ctx.param("soc_accrual_rate"), accrual_years=ctx.param("soc_accrual_years"),
+        trail=ctx.trail)
+    area = Value("A_PLANT,t", Quantity([float(p.area.m_as("ha")) for p in inputs.planting],
+                                       "ha"), "project", "inputs.planting area")
+    return eq.soil_carbon_change(planted_area=area, soc_rate=rate, duration=duration(ctx),
+                                 trail=ctx.trail)
+
+
+class Ccer14002(Methodology):
+    """CCER-14-002-V01 红树林营造, provisional on AR-AM0014 v03.0."""
+
+    id: ClassVar[str] = INFO.id
+    version: ClassVar[str] = INFO.version
+    title_zh: ClassVar[str] = INFO.title_zh
+    title_en: ClassVar[str] = INFO.title_en
+    sector: ClassVar[str] = INFO.sector
+    status: ClassVar[str] = INFO.status
+    source: ClassVar[str] = (f"{DOC} (MEE, 2023-10-24), provisional: text unavailable, built on "
+                             "AR-AM0014 v03.0")
+    document: ClassVar[str] = INFO.document
+    tool_documents: ClassVar[tuple[str, ...]] = (TOOL14, TOOL12, TOOL08, TOOL15)
+    programme: ClassVar[str] = INFO.programme
+    accounts: ClassVar[str] = INFO.accounts
+    max_crediting_years: ClassVar[int | None] = 40
+    min_crediting_years: ClassVar[int | None] = 20
+    provisional_rules: ClassVar[tuple[ProvisionalRule, ...]] = RULES
+    data_tables: ClassVar[tuple[str, ...]] = ("ar_tool_defaults", "ar_tool12_default_fractions",
+                                              "allometric_models")
+    parameters = PARAMETERS
+    input_model = Ccer14002Inputs
+    monitored_columns = ()
+    checks = CHECKS
+    equations = (eq.baseline_net_removals, eq.actual_net_removals, eq.project_stock_change,
+                 eq.soc_rate_by_planting_year, eq.soil_carbon_change, eq.leakage,
+                 eq.net_anthropogenic_removals, eq.baseline_as_emissions,
+                 eq.project_as_emissions, *TOOL_EQUATIONS)
+    example: ClassVar[str] = "data/example.toml"
+
+    def load_data(self, spec: ProjectSpec, inputs: BaseModel,
+                  files: ProjectFiles) -> ProjectData | None:
+        """The inventories, species and models the project names (:mod:`ccer_calc.io.sinks`)."""
+        assert isinstance(inputs, Ccer14002Inputs)  # noqa: S101 - type narrowing only
+        return load_sink_data(spec, inputs, files)
+
+    def describe(self, inputs: BaseModel | None = None) -> dict[str, Any]:
+        """The shared description, and the inventory files a project supplies."""
+        return {**super().describe(inputs), "inventory": [dict(f) for f in INVENTORY_FILES]}
+
+    def ex_ante_removals(self, plan: ExAntePlan, *,
+                         overrides: Mapping[str, pint.Quantity] | None = None,
+                         soil_carbon: bool = False, trail: Trail | None = None
+                         ) -> ExAnteRemovals:
+        """Removals of each year of a planting plan, for the PDD (not uncertainty-controlled).
+
+        ``overrides`` are parameter values as a project file gives them; ``soil_carbon``
+        accounts SOC by planting year with the methodology's rate. See :mod:`.exante`.
+        """
+        given = dict(overrides or {})
+        self.parameters.check_overrides(given, methodology=self.id)
+        value = functools.partial(self.parameters.value, overrides=given, methodology=self.id)
+        return exante.ex_ante_removals(
+            plan, carbon_fraction=value("carbon_fraction_tree"),
+            soc_rate=value("soc_accrual_rate") if soil_carbon else None,
+            soc_years=value("soc_accrual_years") if soil_carbon else None, trail=trail)
+
+    def compute(self, ctx: Context) -> Stages:
+        """Pools from the tools and prov. (4), then prov. (1)-(6) on the period axis."""
+        inputs = ctx.inputs
+        assert isinstance(inputs, Ccer14002Inputs)  # noqa: S101 - type narrowing only
+        refuse_unsupported(inputs, self.id)
+        data = _data(ctx)
+        pools = tuple(inputs.pools)
+        proj = project_pools(ctx, data, sink_settings(ctx, shrubs=data.has_shrubs),
+                             pools=pools, climate=inputs.climate)
+        base = baseline_pools(ctx, inputs.baseline, baseline_settings(
+            ctx, crown_cover=inputs.baseline.method == "crown_cover"), pools=pools,
+            climate=inputs.climate, start_year=ctx.project.spec.dates.construction_start.year)
+        kw: dict[str, Any] = {"trail": ctx.trail}
+        bsl = eq.baseline_net_removals(trees=base.trees, shrubs=base.shrubs,
+                                       dead_wood=base.dead_wood, **kw)
+        change = eq.project_stock_change(trees=proj.trees, shrubs=proj.shrubs,
+                                         dead_wood=proj.dead_wood,
+                                         soil_carbon=_soil_carbon(ctx, inputs), **kw)
+        actual = eq.actual_net_removals(project_change=change, non_co2=no_burning(ctx), **kw)
+        lk = eq.leakage(agricultural_displacement=zero_on_axis(
+            ctx, "LK_AGRIC,t", "no agricultural activity displaced, as the project states "
+                               "(inputs.displaces_agriculture)"), **kw)
+        net = eq.net_anthropogenic_removals(actual=actual, baseline=bsl, leakage=lk, **kw)
+        be = eq.baseline_as_emissions(baseline_removals=bsl, **kw)
+        pe = eq.project_as_emissions(actual_removals=actual, **kw)
+        return Stages(be, pe, lk, net)
+
+
+METHODOLOGY = Ccer14002()
