@@ -26,6 +26,7 @@ from ccer_calc.cli.common import (
     EXIT_OK,
     SafeStream,
     error_line,
+    prepare_engine,
 )
 
 __all__ = ["COMMANDS", "EXIT_ERROR", "EXIT_INTERNAL", "EXIT_MATERIAL", "EXIT_OK", "build_parser",
@@ -75,6 +76,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     try:
         with warnings.catch_warnings():  # a dependency's warning is not a second line
             warnings.simplefilter("ignore")
+            if not getattr(args, "light", False):
+                prepare_engine()
             return handler(args, stdout)
     except CcerError as exc:
         if args.debug:

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib
 import io
+import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TextIO
 
 __all__ = [
@@ -25,7 +28,9 @@ __all__ = [
     "escape_unencodable",
     "iso_date",
     "num",
+    "prepare_engine",
     "table",
+    "user_cache_dir",
 ]
 
 #: Exit codes: success; a material difference found by ``verify``; an input, unit or data
@@ -84,6 +89,45 @@ def add_input_options(p: argparse.ArgumentParser) -> None:
                    help="let the project name files outside its own folder (trusted "
                         "projects only)")
 
+
+
+def user_cache_dir() -> Path:
+    """The per-user cache folder of ccer-calc (XDG on Linux, the usual places elsewhere)."""
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Caches"
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "ccer-calc"
+
+
+def prepare_engine() -> None:
+    """Import the unit registry the fast way, for a command that computes.
+
+    Two things cost most of a command's start-up, and neither changes a number: pint imports
+    dask when it is installed (for quantities wrapping dask arrays, which the engine never
+    makes), and parsing pint's definition files. So the command line imports pint with dask
+    hidden (dask itself stays importable afterwards; only pint's optional dask support is off
+    in this process), and builds the registry with the parsed-definitions cache in the user's
+    cache folder unless ``CCER_CALC_CACHE_DIR`` says otherwise (set it empty for none).
+    The library alone does neither (:mod:`ccer_calc.units`).
+    """
+    if "ccer_calc.units" in sys.modules:
+        return
+    hide_dask = "pint" not in sys.modules and "dask" not in sys.modules
+    saved = os.environ.get("CCER_CALC_CACHE_DIR")
+    if saved is None:
+        os.environ["CCER_CALC_CACHE_DIR"] = str(user_cache_dir())
+    if hide_dask:
+        sys.modules["dask"] = None  # type: ignore[assignment] # find_spec then says "absent"
+    try:
+        importlib.import_module("ccer_calc.units")
+    finally:
+        if hide_dask:
+            del sys.modules["dask"]
+        if saved is None:
+            del os.environ["CCER_CALC_CACHE_DIR"]
 
 
 def error_line(message: str) -> None:

@@ -8,13 +8,25 @@ overridden because they collide with emissions accounting:
 * ``kt`` is the kilotonne here (pint: knot).
 
 Nothing else in the engine may call ``ureg.define``; new units belong in ``definitions.txt``.
+
+**Start-up cache.** Parsing pint's definition files takes most of the registry's construction
+(about 0.25 s of a 0.3 s build). When the environment variable ``CCER_CALC_CACHE_DIR`` names a
+folder, pint's own definitions cache (``cache_folder``) keeps the parsed files there, in a
+subfolder per pint version, and the registry builds in about 0.05 s. The library writes
+nothing unless asked: the variable is unset by default; the command line sets it to the user's
+cache folder for its own process (:func:`ccer_calc.cli.common.prepare_engine`). A cache that
+cannot be read or written is removed and the registry built from the text, so the cache changes
+nothing but the time taken.
 """
 
 from __future__ import annotations
 
 import functools
+import os
+import shutil
 import tokenize
 from importlib import resources
+from pathlib import Path
 
 import pint
 
@@ -26,21 +38,42 @@ __all__ = [
 ]
 
 
-def _build_registry() -> pint.UnitRegistry:
+#: Environment variable naming the folder of the parsed-definitions cache (unset: no cache).
+CACHE_ENV = "CCER_CALC_CACHE_DIR"
+
+
+def _cache_folder() -> Path | None:
+    """The cache subfolder for this pint version, or None when caching is not asked for."""
+    root = os.environ.get(CACHE_ENV, "").strip()
+    if not root:
+        return None
+    return Path(root) / f"pint-{pint.__version__}"
+
+
+def _build_registry(cache: Path | None) -> pint.UnitRegistry:
     # "ignore" lets the two deliberate overrides below replace pint's defaults; both are
     # asserted in tests/test_units.py so that a pint upgrade cannot silently undo them.
-    registry: pint.UnitRegistry = pint.UnitRegistry(on_redefinition="ignore", cache_folder=None)
+    registry: pint.UnitRegistry = pint.UnitRegistry(on_redefinition="ignore",
+                                                    cache_folder=cache)
     text = resources.files(__package__).joinpath("definitions.txt").read_text("utf-8")
-    for line in text.splitlines():
-        stripped = line.strip()
-        if stripped and not stripped.startswith("#"):
-            registry.define(stripped)
+    registry.load_definitions(text.splitlines())
     registry.define("C = carbon")
     registry.define("kt = 1000 * metric_ton")
     return registry
 
 
-ureg: pint.UnitRegistry = _build_registry()
+def _registry() -> pint.UnitRegistry:
+    """The registry, from the parsed-definitions cache when one is configured and usable."""
+    cache = _cache_folder()
+    if cache is not None:
+        try:
+            return _build_registry(cache)
+        except Exception:  # a damaged or unwritable cache only costs time
+            shutil.rmtree(cache, ignore_errors=True)
+    return _build_registry(None)
+
+
+ureg: pint.UnitRegistry = _registry()
 Quantity = ureg.Quantity
 Unit = ureg.Unit
 
