@@ -23,7 +23,7 @@ from ccer_calc.errors import ApplicabilityError, InputError, PluginError, UnitEr
 from ccer_calc.fingerprint import fingerprint
 from ccer_calc.io.projectfile import build_project, read_project_file
 from ccer_calc.methodology import Context, Methodology, Stages
-from ccer_calc.periods import Segments, assign_rows, split_at_years
+from ccer_calc.periods import Segments, assign_rows, segments_of
 from ccer_calc.project import Project
 from ccer_calc.registry import Registry, default_registry
 from ccer_calc.result import (
@@ -201,7 +201,7 @@ def compute(
             methodology=m.id)
     periods = project.periods
     row_period = assign_rows(project.table, periods)
-    seg = split_at_years(project.table.start, project.table.end, row_period)
+    seg = segments_of(project.table, row_period)
     trail = Trail(axis=seg.labels())
     with recording() as tables:
         stages = m.compute(Context(project, seg, trail, m, as_of))

@@ -298,6 +298,11 @@ class MonitoringIn(_Strict):
         None, description="encoding of the CSV file (utf-8, gbk, gb18030, utf-16, ...); "
                           "detected when not given")
     meters: dict[str, MeterIn] = Field(default_factory=dict)
+    utc_offset: str | None = Field(
+        None, pattern=r"^(UTC)?[+-]\d{2}:\d{2}$",
+        description="the project's calendar as a fixed offset from UTC, in which days, periods "
+                    "and vintage years are taken and date-times without offset are read; "
+                    "China Standard Time (+08:00) when not given")
 
 
 class ExAnteIn(_Strict):
@@ -400,6 +405,8 @@ class Project:
     def canonical(self) -> dict[str, Any]:
         """Canonical plain data of every input: the fingerprint is taken over this."""
         exclude: dict[str, Any] = {"monitoring": {"data", "csv", "encoding"}}
+        if self.spec.monitoring.utc_offset is None:  # older project files keep their fingerprint
+            exclude["monitoring"].add("utc_offset")
         if not self.spec.ex_ante:  # older project files keep their fingerprint
             exclude["ex_ante"] = True
         spec = self.spec.model_dump(mode="json", exclude=exclude)
@@ -411,6 +418,9 @@ class Project:
         t = self.table
         digest.update(t.start.astype("datetime64[D]").astype(np.int64).tobytes())
         digest.update(t.end.astype("datetime64[D]").astype(np.int64).tobytes())
+        if t.t_start is not None and t.t_end is not None:  # timed rows: their instants too
+            digest.update(t.t_start.astype("datetime64[s]").astype(np.int64).tobytes())
+            digest.update(t.t_end.astype("datetime64[s]").astype(np.int64).tobytes())
         for name in sorted(t.columns):
             q = t.columns[name]
             digest.update(name.encode())

@@ -17,7 +17,8 @@ ROOT = Path(__file__).resolve().parents[1] / "ccer_calc"
 
 BASE = {"units", "errors", "bilingual", "plugin_info", "bounds", "fsutil", "document_kinds"}
 CORE = {"parameters", "trail", "periods", "equation", "project", "methodology", "rules",
-        "result", "fingerprint", "findings", "datatables", "registry", "gwp", "schema"}
+        "result", "fingerprint", "findings", "datatables", "registry", "gwp", "schema",
+        "instants"}
 
 
 LAYERS = [(BASE, 0), (CORE, 1), ({"tools"}, 2), ({"io"}, 3), ({"api", "batch"}, 4),

@@ -11,9 +11,11 @@ from typing import TYPE_CHECKING, Any, cast
 from pydantic import BaseModel, ValidationError
 
 from ccer_calc.errors import InputError
+from ccer_calc.io.csv_monitoring import csv_table
 from ccer_calc.io.files import ProjectFiles, read_user_text
-from ccer_calc.io.table import check_capacity, csv_table, table_from_rows
-from ccer_calc.periods import check_periods
+from ccer_calc.io.table import check_capacity, table_from_rows
+from ccer_calc.io.timestamps import parse_utc_offset
+from ccer_calc.periods import DEFAULT_UTC_OFFSET, check_periods
 from ccer_calc.project import Project, ProjectSpec
 
 if TYPE_CHECKING:
@@ -244,15 +246,16 @@ def build_project(
                          "inputs name; monitoring rows are not used", field="monitoring",
                          expected="no monitoring.csv and no [[monitoring.data]]",
                          methodology=methodology.id)
+    offset = DEFAULT_UTC_OFFSET if mon.utc_offset is None else parse_utc_offset(mon.utc_offset)
     if own is not None:
         table = own.table
     elif mon.csv:
         folder = base_dir if base_dir is not None else Path.cwd()
         text = read_user_text(mon.csv, base_dir=folder, allow_outside=allow_outside,
                               encoding=mon.encoding, field="monitoring.csv")
-        table = csv_table(text, columns, origin=mon.csv)
+        table = csv_table(text, columns, origin=mon.csv, utc_offset=offset)
     else:
-        table = table_from_rows(mon.data, columns)
+        table = table_from_rows(mon.data, columns, utc_offset=offset)
     check_capacity(table, columns, inputs)
     for name in mon.meters:
         if name not in {c.name for c in columns}:

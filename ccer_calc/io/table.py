@@ -1,9 +1,12 @@
-"""Monitoring tables from inline rows or CSV files whose headers carry units.
+"""Monitoring tables from inline rows, and what every monitoring table is checked against.
 
-A CSV header cell is ``name [unit]`` (``export [MWh]``, ``import [kWh]``); ``start`` and ``end``
-are ISO dates (YYYY-MM-DD). Per metered column, optional ``<name>_meter`` (ok,
-out_of_tolerance, uncalibrated) and ``<name>_meter_error [%]`` give the calibration status and
-the actual basic error of §7.3.4 of the CCER energy methodologies.
+``start`` and ``end`` are ISO dates (YYYY-MM-DD, both days included) or ISO date-times
+(``2024-01-01T00:15+08:00``, the end excluded; :mod:`ccer_calc.io.timestamps`). Per metered
+column, optional ``<name>_meter`` (ok, out_of_tolerance, uncalibrated) and
+``<name>_meter_error [%]`` give the calibration status and the actual basic error of §7.3.4 of
+the CCER energy methodologies. CSV files are read column by column in
+:mod:`ccer_calc.io.csv_monitoring`; inline rows (``[[monitoring.data]]``, a few dozen at most)
+row by row here, each value with its own unit.
 
 Every message names a row as the user wrote it: ``monitoring.data[3].export`` for inline rows,
 ``<csv path as written>: line 5, column export`` (1-based lines) for a CSV file.
@@ -11,11 +14,8 @@ Every message names a row as the user wrote it: ``monitoring.data[3].export`` fo
 
 from __future__ import annotations
 
-import csv
 import functools
-import re
-from collections.abc import Callable, Iterable, Sequence
-from pathlib import Path
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -23,37 +23,37 @@ import pint
 
 from ccer_calc.bounds import Bounds
 from ccer_calc.errors import InputError, UnitError
-from ccer_calc.io.files import check_rows, read_user_text
-from ccer_calc.periods import Ints, MeterStatus, MonitoringTable, row_label
-from ccer_calc.project import parse_date, parse_quantity
+from ccer_calc.io.files import check_rows
+from ccer_calc.io.timestamps import Kind, check_kinds, parse_stamp
+from ccer_calc.periods import (
+    DEFAULT_UTC_OFFSET,
+    Dates,
+    Ints,
+    MeterStatus,
+    MonitoringTable,
+    check_row_order,
+    row_label,
+)
+from ccer_calc.project import parse_quantity
 from ccer_calc.units import Quantity, parse_unit
 
 if TYPE_CHECKING:
     from ccer_calc.methodology import MonitoredColumn
 
-__all__ = ["check_capacity", "csv_table", "read_csv_table", "table_from_rows"]
+__all__ = ["METER_ERROR", "STATUSES", "check_capacity", "dated_table", "table_from_rows"]
 
-_HEADER = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\[(.*)\])?\s*$")
-_STATUSES = {s.value for s in MeterStatus}
+#: The calibration statuses a ``<column>_meter`` cell may hold (empty means ``ok``).
+STATUSES = frozenset(s.value for s in MeterStatus)
 #: A meter's basic error is a fraction strictly between -100 % and 100 %.
 METER_ERROR = Bounds(-1.0, 1.0, min_inclusive=False, max_inclusive=False,
                      reason="a meter error of 100 % or more is not a measurement")
 
 
-def _date(raw: object, path: str) -> np.datetime64:
-    try:
-        return np.datetime64(parse_date(raw), "D")
-    except ValueError:
-        raise InputError("not a date", field=path, value=raw if isinstance(raw, str) else None,
-                         expected="an ISO date YYYY-MM-DD (a date or a string, not a number)"
-                         ) from None
-
-
 def _status(raw: object, path: str) -> str:
     text = "ok" if raw is None or str(raw).strip() == "" else str(raw).strip()
-    if text not in _STATUSES:
+    if text not in STATUSES:
         raise InputError("unknown meter status", field=path, value=raw,
-                         expected="one of " + ", ".join(sorted(_STATUSES)))
+                         expected="one of " + ", ".join(sorted(STATUSES)))
     return text
 
 
@@ -74,8 +74,10 @@ def _quantity(raw: object, unit: str, path: str) -> float:
 class _Columns:
     """The values of one table as lists, filled row by row."""
 
-    def __init__(self, columns: Sequence[MonitoredColumn]) -> None:
+    def __init__(self, columns: Sequence[MonitoredColumn], utc_offset: int) -> None:
         self.columns = columns
+        self.utc_offset = utc_offset
+        self.kind: Kind | None = None
         self.start: list[np.datetime64] = []
         self.end: list[np.datetime64] = []
         self.mags: dict[str, list[float]] = {c.name: [] for c in columns}
@@ -87,8 +89,11 @@ class _Columns:
             if key not in row:
                 raise InputError("missing date", field=label(key),
                                  expected="an ISO date YYYY-MM-DD")
-        self.start.append(_date(row["start"], label("start")))
-        self.end.append(_date(row["end"], label("end")))
+        for key in ("start", "end"):
+            stamp, kind = parse_stamp(row[key], label(key), self.utc_offset)
+            self.kind = self.kind or kind
+            check_kinds(self.kind, kind, label(key), row[key])
+            (self.start if key == "start" else self.end).append(stamp)
         for c in self.columns:
             if c.name not in row:
                 raise InputError("missing monitored value", field=label(c.name),
@@ -114,8 +119,9 @@ def table_from_rows(
     *,
     origin: str = "monitoring.data",
     lines: Ints | None = None,
+    utc_offset: int = DEFAULT_UTC_OFFSET,
 ) -> MonitoringTable:
-    """Build a table from rows of plain data (inline ``monitoring.data``, or parsed CSV).
+    """Build a table from rows of plain data (inline ``monitoring.data``).
 
     Parameters
     ----------
@@ -127,6 +133,8 @@ def table_from_rows(
         How messages name the data: ``monitoring.data`` or the CSV path as written.
     lines : ndarray of int, optional
         The CSV line (1-based) of each row, for messages.
+    utc_offset : int
+        Minutes east of UTC of the project's calendar (for date-times).
 
     Raises
     ------
@@ -138,7 +146,7 @@ def table_from_rows(
     known = {"start", "end"}
     for c in columns:
         known |= {c.name, f"{c.name}_meter", f"{c.name}_meter_error"}
-    acc = _Columns(columns)
+    acc = _Columns(columns, utc_offset)
     for i, row in enumerate(rows):
         if not isinstance(row, dict):
             raise InputError("a row is not a table", field=row_label(origin, lines, i),
@@ -155,15 +163,32 @@ def table_from_rows(
             return row_label(origin, lines, i, name)
 
         c.bounds.check(values[c.name].magnitude, c.unit, where)
+    table = dated_table(np.array(acc.start, dtype="datetime64[s]"),
+                        np.array(acc.end, dtype="datetime64[s]"), acc.kind or "date",
+                        origin=origin, lines=lines, utc_offset=utc_offset)
+    check_row_order(table)
     return MonitoringTable(
-        start=np.array(acc.start, dtype="datetime64[D]"),
-        end=np.array(acc.end, dtype="datetime64[D]"),
-        columns=values,
+        start=table.start, end=table.end, columns=values,
         meter_status={k: np.array(v, dtype=np.str_) for k, v in acc.status.items()},
         meter_error={k: np.array(v, dtype=np.float64) for k, v in acc.error.items()},
-        origin=origin,
-        lines=lines,
-    )
+        origin=origin, lines=lines, t_start=table.t_start, t_end=table.t_end,
+        utc_offset=utc_offset)
+
+
+def dated_table(start: Dates, end: Dates, kind: Kind, *, origin: str, lines: Ints | None,
+                utc_offset: int) -> MonitoringTable:
+    """A table of rows with their dates only (no columns yet), from parsed local times.
+
+    Date rows keep the inclusive days of the original representation (``t_start`` None);
+    timed rows hold their half-open local times and the days they touch.
+    """
+    if kind == "date":
+        return MonitoringTable(start.astype("datetime64[D]"), end.astype("datetime64[D]"),
+                               {}, {}, {}, origin=origin, lines=lines, utc_offset=utc_offset)
+    last_second = end - np.timedelta64(1, "s")
+    return MonitoringTable(start.astype("datetime64[D]"), last_second.astype("datetime64[D]"),
+                           {}, {}, {}, origin=origin, lines=lines, t_start=start, t_end=end,
+                           utc_offset=utc_offset)
 
 
 def check_capacity(table: MonitoringTable, columns: Sequence[MonitoredColumn],
@@ -179,7 +204,7 @@ def check_capacity(table: MonitoringTable, columns: Sequence[MonitoredColumn],
     InputError
         Naming the row (CSV line) and column, the value and the most the plant can deliver.
     """
-    hours = ((table.end - table.start).astype(np.int64) + 1) * 24.0
+    hours = table.hours()
     for c in columns:
         if c.at_most_capacity_of is None:
             continue
@@ -197,142 +222,3 @@ def check_capacity(table: MonitoringTable, columns: Sequence[MonitoredColumn],
                 f"more energy than the installed capacity can deliver in the row "
                 f"({capacity:~g} × {hours[i]:g} h)", field=table.row_label(i, c.name),
                 value=f"{values[i]:g} {c.unit}", expected=f"at most {most[i]:g} {c.unit}")
-
-
-def _header(cells: Iterable[str], origin: str) -> list[tuple[str, str | None]]:
-    out: list[tuple[str, str | None]] = []
-    seen: dict[str, int] = {}
-    for k, cell in enumerate(cells, start=1):
-        m = _HEADER.match(cell)
-        if not m:
-            raise InputError("unreadable CSV header cell", field=f"{origin}: line 1, cell {k}",
-                             value=cell, expected="name [unit], e.g. 'export [MWh]'")
-        name = m.group(1)
-        if name in seen:
-            raise InputError(f"column {name!r} appears twice (cells {seen[name]} and {k})",
-                             field=f"{origin}: line 1", value=name,
-                             expected="each column once")
-        seen[name] = k
-        out.append((name, m.group(2)))
-    return out
-
-
-def _check_header(head: list[tuple[str, str | None]], columns: Sequence[MonitoredColumn],
-                  origin: str) -> None:
-    units = dict(head)
-    for c in columns:
-        if c.name not in units:
-            raise InputError("monitoring CSV lacks a column", field=f"{origin}: line 1",
-                             value=c.name, expected=f"a column '{c.name} [{c.unit}]'")
-        if units[c.name] is None:
-            raise UnitError("CSV column has no unit", field=f"{origin}: line 1, column {c.name}",
-                            expected=f"a header '{c.name} [{c.unit}]'")
-        err = f"{c.name}_meter_error"
-        if err in units:
-            unit = units[err]
-            try:
-                ok = unit is not None and parse_unit(unit).dimensionless
-            except ValueError:  # not a unit at all
-                ok = False
-            if not ok:
-                raise UnitError("a meter-error column needs a unit of %", field=f"{origin}: "
-                                f"line 1, column {err}", value=unit,
-                                expected=f"a header '{err} [%]'")
-
-
-def csv_table(text: str, columns: Sequence[MonitoredColumn], *, origin: str) -> MonitoringTable:
-    """Parse CSV text (header cells with units) into a table.
-
-    Parameters
-    ----------
-    text : str
-        The decoded CSV text.
-    columns : sequence of MonitoredColumn
-        The project's monitored columns.
-    origin : str
-        The CSV path as the user wrote it, for messages.
-
-    Raises
-    ------
-    InputError, UnitError
-        Naming the path, line and column of anything unreadable or missing.
-    """
-    check_rows(max(0, text.count("\n") - 1), origin)
-    reader = csv.reader(text.splitlines())
-    try:
-        head = _header(next(reader), origin)
-    except StopIteration:
-        raise InputError("monitoring CSV is empty", field="monitoring.csv", value=origin,
-                         expected="a header line such as 'start,end,export [MWh]' and rows"
-                         ) from None
-    except csv.Error as exc:
-        raise InputError(f"unreadable CSV: {exc}", field=f"{origin}: line 1") from None
-    _check_header(head, columns, origin)
-    rows: list[dict[str, Any]] = []
-    lines: list[int] = []
-    try:
-        for cells in reader:
-            if any(cell.strip() for cell in cells):
-                rows.append(_csv_row(head, cells, origin, reader.line_num))
-                lines.append(reader.line_num)
-    except csv.Error as exc:
-        raise InputError(f"unreadable CSV: {exc}", field=f"{origin}: line {reader.line_num}"
-                         ) from None
-    return table_from_rows(rows, columns, origin=origin, lines=np.array(lines, dtype=np.int64))
-
-
-def _csv_row(head: list[tuple[str, str | None]], cells: list[str], origin: str,
-             lineno: int) -> dict[str, Any]:
-    if len(cells) != len(head):
-        raise InputError("wrong number of cells", field=f"{origin}: line {lineno}",
-                         value=len(cells), expected=f"{len(head)} cells")
-    row: dict[str, Any] = {}
-    for (name, unit), raw in zip(head, cells, strict=True):
-        cell = raw.strip()
-        where = f"{origin}: line {lineno}, column {name}"
-        if name in ("start", "end") or name.endswith("_meter") or unit is None:
-            row[name] = cell
-        elif cell == "" and name.endswith("_meter_error"):
-            continue
-        elif cell == "":
-            raise InputError("missing monitored value", field=where,
-                             expected=f"a number in {unit}")
-        else:
-            row[name] = {"value": _number(cell, where), "unit": unit}
-    return row
-
-
-def _number(cell: str, where: str) -> float:
-    try:
-        value = float(cell)
-    except ValueError:
-        raise InputError("not a number", field=where, value=cell,
-                         expected="a decimal number such as 1250.5") from None
-    if not np.isfinite(value):
-        raise InputError("not a finite number", field=where, value=cell,
-                         expected="a finite decimal number")
-    return value
-
-
-def read_csv_table(
-    path: str | Path,
-    columns: Sequence[MonitoredColumn],
-    *,
-    base_dir: Path | None = None,
-    allow_outside: bool = True,
-    encoding: str | None = None,
-) -> MonitoringTable:
-    """Read monitored rows from a CSV file whose header cells carry units.
-
-    The file is read under the policy of :mod:`ccer_calc.io.files` (folder, size, encoding);
-    messages name ``path`` as given.
-
-    Raises
-    ------
-    InputError, UnitError
-        Naming the file, line and column of anything unreadable or missing.
-    """
-    text = read_user_text(path, base_dir=base_dir, allow_outside=allow_outside,
-                          encoding=encoding, field="monitoring.csv")
-    return csv_table(text, columns, origin=str(path))
-
