@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ccer_calc.methodology import CheckResult
-from ccer_calc.trail import Trail
+from ccer_calc.trail import Detail, Trail
 
 __all__ = [
     "KEYS",
@@ -204,8 +204,12 @@ class Result:
         """Sum of the issuable whole tonnes of every vintage."""
         return sum(v.issuable for v in self.vintages)
 
-    def to_dict(self) -> dict[str, Any]:
-        """Plain-data form: the JSON schema that registries and other programs read."""
+    def to_dict(self, *, trail: Detail = "full") -> dict[str, Any]:
+        """Plain-data form: the JSON schema that registries and other programs read.
+
+        ``trail``: how much of the trail to include (:meth:`Trail.to_dict`); ``none`` writes
+        ``"trail": null``.
+        """
         return {
             "project": self.project,
             "methodology": self.methodology,
@@ -217,7 +221,7 @@ class Result:
                                                 "rounded down"}},
             "checks": [c.to_dict() for c in self.checks],
             "parameters": self.parameters,
-            "trail": self.trail.to_dict(),
+            "trail": self.trail.to_dict(trail),
             "fingerprint": self.fingerprint,
             "versions": self.versions,
             "warnings": [w.to_dict() for w in self.warnings],
@@ -225,6 +229,6 @@ class Result:
             "data_tables": self.data_tables,
         }
 
-    def to_json(self, *, indent: int | None = 2) -> str:
-        """Byte-identical JSON for identical inputs and versions."""
-        return canonical_json(self.to_dict(), indent=indent)
+    def to_json(self, *, indent: int | None = 2, trail: Detail = "full") -> str:
+        """Byte-identical JSON for identical inputs and versions (compact if ``indent`` None)."""
+        return canonical_json(self.to_dict(trail=trail), indent=indent)

@@ -23,10 +23,12 @@ __all__ = [
     "EXIT_OK",
     "SafeStream",
     "add_input_options",
+    "add_json_options",
     "emit",
     "error_line",
     "escape_unencodable",
     "iso_date",
+    "json_indent",
     "num",
     "prepare_engine",
     "table",
@@ -128,6 +130,25 @@ def prepare_engine() -> None:
             del sys.modules["dask"]
         if saved is None:
             del os.environ["CCER_CALC_CACHE_DIR"]
+
+
+def add_json_options(p: argparse.ArgumentParser) -> None:
+    """``--trail`` and ``--indent``: how much of the trail a JSON result holds, and its layout."""
+    p.add_argument("--trail", choices=("full", "summary", "none"), default="full",
+                   help="how much of the audit trail the JSON holds: full (every input and "
+                        "output, each array once; what a verifier needs), summary (outputs "
+                        "and the inputs' provenance, without their values) or none "
+                        "(default: full)")
+    p.add_argument("--indent", type=int, default=None, metavar="N",
+                   help="indent JSON by N spaces (default: 2 on the terminal, none in a file "
+                        "written with -o; 0 for compact output anywhere)")
+
+
+def json_indent(args: argparse.Namespace) -> int | None:
+    """The JSON indent: as asked, else 2 for stdout and compact (None) for a file (``-o``)."""
+    if args.indent is not None:
+        return args.indent if args.indent > 0 else None
+    return None if args.output is not None else 2
 
 
 def error_line(message: str) -> None:

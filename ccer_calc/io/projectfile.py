@@ -102,6 +102,9 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 MAX_DEPTH = 64
 
 
+#: Types that hold no text and nothing nested: a list of only these needs no walk.
+_SCALARS = frozenset({int, float, bool, type(None)})
+
 #: Control characters other than tab, line feed and carriage return, and lone surrogates.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
@@ -149,6 +152,12 @@ def check_plain_data(data: Any, where: str) -> None:  # noqa: ANN401 - plain dat
                                      value=key, expected="printable text")
                 stack.append((value, sub, depth + 1))
         elif isinstance(item, list):
+            kinds = set(map(type, item))
+            if kinds <= _SCALARS:  # a list of numbers (a trail's values)
+                continue
+            if kinds <= _SCALARS | {str} and _bad_char(
+                    "".join([v for v in item if type(v) is str])) is None:
+                continue  # plain text only (a trail's axis): checked at once
             stack.extend((value, f"{path}[{i}]", depth + 1) for i, value in enumerate(item))
 
 
