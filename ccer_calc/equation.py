@@ -29,7 +29,7 @@ import pint
 from ccer_calc.errors import InputError, UnitError
 from ccer_calc.parameters import Value
 from ccer_calc.trail import Trail, TrailEntry, TrailInput
-from ccer_calc.units import Quantity, parse_unit
+from ccer_calc.units import Quantity, parse_unit, unit_text
 
 __all__ = ["ANY", "RESULT", "SAME_AS", "Equation", "EquationMeta", "equation"]
 
@@ -168,7 +168,7 @@ def equation(
                 )
             if trail is not None:
                 trail.append(TrailEntry(id, symbol, formula, source, description,
-                                        tuple(records), f"{out_unit:~}", mag, document,
+                                        tuple(records), unit_text(out_unit), mag, document,
                                         instance))
             return Value(symbol, Quantity(mag, out_unit), "computed", id)
 
@@ -193,7 +193,7 @@ def _convert_inputs(
         converted[name] = q if unit is None else _convert(q, unit, meta, name)
         if record:
             shown = (meta.inputs[name] if unit is not None and converted[name].units == unit[0]
-                     else f"{converted[name].units:~}")
+                     else unit_text(converted[name].units))
             records.append(TrailInput(name, sym, shown, origin, ref,
                                       np.asarray(converted[name].magnitude)))
     return converted, records

@@ -17,7 +17,7 @@ import pint
 
 from ccer_calc.bounds import NONNEGATIVE, Bounds
 from ccer_calc.errors import InputError, UnitError
-from ccer_calc.units import Quantity, parse_unit
+from ccer_calc.units import Quantity, parse_unit, unit_text
 
 __all__ = ["Origin", "Parameter", "ParameterSet", "Value"]
 
@@ -50,7 +50,7 @@ class Value:
     @property
     def unit(self) -> str:
         """The unit as pint prints it in short form."""
-        return f"{self.quantity.units:~}"
+        return unit_text(self.quantity.units)
 
 
 @dataclass(frozen=True)

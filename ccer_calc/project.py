@@ -33,7 +33,7 @@ from pydantic import (
 from ccer_calc.bounds import NONNEGATIVE, Bounds
 from ccer_calc.errors import shown
 from ccer_calc.periods import MonitoringTable, Period
-from ccer_calc.units import Quantity, parse_unit
+from ccer_calc.units import Quantity, parse_unit, unit_text
 
 __all__ = [
     "DateIn",
@@ -100,7 +100,7 @@ def parse_quantity(raw: Any) -> pint.Quantity:  # noqa: ANN401 - raw input of an
 
 
 def _serialise(q: pint.Quantity) -> dict[str, Any]:
-    return {"value": float(q.magnitude), "unit": f"{q.units:~}"}
+    return {"value": float(q.magnitude), "unit": unit_text(q.units)}
 
 
 _QUANTITY_SCHEMA = {
@@ -400,7 +400,7 @@ class Project:
         meter = self.spec.monitoring.meters.get(column)
         if meter is None or meter.max_permissible_error is None:
             return None
-        return float(meter.max_permissible_error.to("").magnitude)
+        return float(meter.max_permissible_error.to(parse_unit("")).magnitude)
 
     def canonical(self) -> dict[str, Any]:
         """Canonical plain data of every input: the fingerprint is taken over this."""
@@ -424,7 +424,7 @@ class Project:
         for name in sorted(t.columns):
             q = t.columns[name]
             digest.update(name.encode())
-            digest.update(f"{q.units:~}".encode())
+            digest.update(unit_text(q.units).encode())
             digest.update(np.ascontiguousarray(q.magnitude, dtype=np.float64).tobytes())
             digest.update("\x1f".join(t.meter_status[name].tolist()).encode())
             digest.update(np.nan_to_num(t.meter_error[name], nan=-1.0).tobytes())

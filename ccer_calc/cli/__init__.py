@@ -36,7 +36,7 @@ Handler = Callable[[argparse.Namespace, TextIO], int]
 
 #: The modules that add commands, in the order ``--help`` lists them.
 COMMANDS = ("ccer_calc.cli.catalogue", "ccer_calc.cli.compute",
-            "ccer_calc.cli.documents")
+            "ccer_calc.cli.documents", "ccer_calc.cli.batch")
 
 
 class _Parser(argparse.ArgumentParser):

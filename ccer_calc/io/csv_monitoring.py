@@ -85,24 +85,50 @@ def _check_header(head: Head, columns: Sequence[MonitoredColumn], origin: str) -
                                 expected=f"a header '{err} [%]'")
 
 
-def _rows(reader: Any, width: int, origin: str) -> tuple[list[list[str]], list[int]]:  # noqa: ANN401 - csv's reader type is private
-    """The non-blank rows and their 1-based lines; each row has ``width`` cells."""
-    rows: list[list[str]] = []
-    lines: list[int] = []
+def _rows(reader: Any, width: int, origin: str, *, quoted: bool  # noqa: ANN401 - csv's type
+          ) -> tuple[list[list[str]], list[int]]:
+    """The non-blank rows and their 1-based lines; each row has ``width`` cells.
+
+    Without a quote character in the file every row is one line, so the rows are read at once
+    and only the few of another width or with a blank first cell are looked at one by one.
+    """
+    if not quoted:
+        try:
+            rows = list(reader)
+        except csv.Error as exc:  # e.g. a NUL byte
+            raise InputError(f"unreadable CSV: {exc}", field=f"{origin}: line "
+                             f"{reader.line_num}") from None
+        odd = [k for k, r in enumerate(rows) if len(r) != width or not r[0].strip()]
+        lines = list(range(2, len(rows) + 2))
+        drop = set()
+        for k in odd:
+            if not "".join(rows[k]).strip():
+                drop.add(k)
+            elif len(rows[k]) != width:
+                raise _wrong_width(origin, lines[k], len(rows[k]), width)
+        if drop:
+            rows = [r for k, r in enumerate(rows) if k not in drop]
+            lines = [n for k, n in enumerate(lines) if k not in drop]
+        return rows, lines
+    rows = []
+    lines = []
     try:
         for cells in reader:
             if not "".join(cells).strip():
                 continue
             if len(cells) != width:
-                raise InputError("wrong number of cells", field=f"{origin}: line "
-                                 f"{reader.line_num}", value=len(cells),
-                                 expected=f"{width} cells")
+                raise _wrong_width(origin, reader.line_num, len(cells), width)
             rows.append(cells)
             lines.append(reader.line_num)
     except csv.Error as exc:
         raise InputError(f"unreadable CSV: {exc}", field=f"{origin}: line {reader.line_num}"
                          ) from None
     return rows, lines
+
+
+def _wrong_width(origin: str, line: int, got: int, width: int) -> InputError:
+    return InputError("wrong number of cells", field=f"{origin}: line {line}", value=got,
+                      expected=f"{width} cells")
 
 
 def _numbers(cells: Sequence[str], unit: str, where: Callable[[int], str], *,
@@ -198,7 +224,8 @@ class _Reader:
             raw = _numbers(self.cells[name], str(self.units[name]), where, blank_ok=True)
             unit = parse_unit(str(self.units[name]))
             with np.errstate(over="ignore"):
-                errors = np.asarray(Quantity(raw, unit).to("").magnitude, dtype=np.float64)
+                errors = np.asarray(Quantity(raw, unit).to(parse_unit("")).magnitude,
+                                    dtype=np.float64)
             given = ~np.isnan(errors)
             if given.any():
                 METER_ERROR.check(np.where(given, errors, 0.0), "",
@@ -244,7 +271,7 @@ def csv_table(text: str, columns: Sequence[MonitoredColumn], *, origin: str,
     except csv.Error as exc:
         raise InputError(f"unreadable CSV: {exc}", field=f"{origin}: line 1") from None
     _check_header(head, columns, origin)
-    rows, lines = _rows(reader, len(head), origin)
+    rows, lines = _rows(reader, len(head), origin, quoted='"' in text)
     data = _Reader(head, rows, lines, origin)
     _check_names(data, columns)
     table = _dates(data, utc_offset)

@@ -213,7 +213,7 @@ def check_capacity(table: MonitoringTable, columns: Sequence[MonitoredColumn],
             continue
         unit = parse_unit(c.unit)
         with np.errstate(over="ignore"):  # an absurd capacity gives inf, which limits nothing
-            most = (capacity * Quantity(hours, "h")).to(unit).magnitude
+            most = (capacity * Quantity(hours, parse_unit("h"))).to(unit).magnitude
         values = np.asarray(table.columns[c.name].to(unit).magnitude)
         bad = np.flatnonzero(values > most * (1 + 1e-9))
         if bad.size:

@@ -34,6 +34,7 @@ __all__ = [
     "Quantity",
     "Unit",
     "parse_unit",
+    "unit_text",
     "ureg",
 ]
 
@@ -115,3 +116,18 @@ def parse_unit(text: str) -> pint.Unit:
         msg = f"unknown unit {text[:80]!r}"  # a message echoes no more than a cell
         raise ValueError(msg) from exc
     return parsed
+
+
+@functools.lru_cache(maxsize=4096)
+def unit_text(unit: pint.Unit) -> str:
+    """A unit in pint's short form (``MWh``), formatted once per unit.
+
+    pint formats a unit anew on every call (a few dozen microseconds); the trail and the
+    fingerprint name the same few units thousands of times in a batch.
+
+    Examples
+    --------
+    >>> unit_text(parse_unit("megawatt_hour"))
+    'MWh'
+    """
+    return f"{unit:~}"
