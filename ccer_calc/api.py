@@ -138,13 +138,19 @@ def _check_stages(stages: Stages, shape: tuple[int, ...], mid: str) -> None:
                               methodology=mid)
 
 
-def _sums(stages: Stages, index: np.ndarray, n: int) -> dict[str, np.ndarray]:
+def _in_co2e(stages: Stages) -> dict[str, np.ndarray]:
+    """The four reported quantities along the axis, in t CO2e (converted once)."""
     with np.errstate(all="ignore"):  # an overflow gives inf, refused by the caller
-        return {k: np.bincount(index, weights=getattr(stages, k).quantity.to(_CO2E).magnitude,
-                               minlength=n) for k in KEYS}
+        return {k: np.asarray(getattr(stages, k).quantity.to(_CO2E).magnitude, dtype=np.float64)
+                for k in KEYS}
 
 
-def _vintages(stages: Stages, seg: Segments) -> list[VintageResult]:
+def _sums(mags: dict[str, np.ndarray], index: np.ndarray, n: int) -> dict[str, np.ndarray]:
+    with np.errstate(all="ignore"):  # an overflow gives inf, refused by the caller
+        return {k: np.bincount(index, weights=mags[k], minlength=n) for k in KEYS}
+
+
+def _vintages(stages: dict[str, np.ndarray], seg: Segments) -> list[VintageResult]:
     # segments run in time order, so the years are sorted: their distinct values are where
     # the year changes (np.unique would import numpy.ma, a fifth of a start-up)
     change = np.ones(seg.year.shape, dtype=bool)
@@ -207,7 +213,8 @@ def compute(
         stages = m.compute(Context(project, seg, trail, m, as_of))
         used = _applied_parameters(m, project)
     _check_stages(stages, seg.year.shape, m.id)
-    per = _sums(stages, seg.period, len(periods))
+    mags = _in_co2e(stages)
+    per = _sums(mags, seg.period, len(periods))
     period_results = [
         PeriodResult(p.id, p.start.isoformat(), p.end.isoformat(),
                      {k: float(per[k][i]) for k in KEYS}) for i, p in enumerate(periods)]
@@ -217,7 +224,7 @@ def compute(
     versions = {"engine": engine_version(), "methodology": f"{m.id}",
                 "methodology_version": m.version,
                 "plugin": f"{info.distribution} {info.distribution_version}"}
-    vintages = _vintages(stages, seg)
+    vintages = _vintages(mags, seg)
     data_tables = dict(sorted(tables.items()))
     inputs = fingerprint_inputs(project, m, as_of=as_of, data_tables=data_tables, applied=used)
     return Result(

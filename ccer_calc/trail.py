@@ -17,6 +17,7 @@ back into arrays.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -26,6 +27,8 @@ __all__ = ["DETAILS", "Detail", "Trail", "TrailEntry", "TrailInput", "decode_val
 
 #: How much of the trail a result's plain-data form holds.
 Detail = Literal["full", "summary", "none"]
+#: Turns an array into its plain-data form (a list, or a placeholder a writer fills in).
+Render = Callable[[np.ndarray[Any, np.dtype[np.float64]]], Any]
 DETAILS: tuple[Detail, ...] = ("full", "summary", "none")
 #: Largest ``fill`` expanded when reading a trail (the row limit of a monitoring table, ten
 #: times over): a claimed file cannot make the reader allocate without bound.
@@ -64,8 +67,12 @@ class TrailEntry:
         """Stable key of this evaluation: the equation id, and the instance label if any."""
         return f"{self.equation}[{self.instance}]" if self.instance else self.equation
 
-    def to_dict(self, *, values: bool = True) -> dict[str, Any]:
-        """Plain-data form for JSON and documents (inputs without values if not ``values``)."""
+    def to_dict(self, *, values: bool = True, render: Render | None = None) -> dict[str, Any]:
+        """Plain-data form for JSON and documents (inputs without values if not ``values``).
+
+        ``render`` turns each array into plain data (a list by default).
+        """
+        plain = render or _plain
         return {
             "equation": self.equation,
             "document": self.document,
@@ -81,12 +88,12 @@ class TrailEntry:
                     "symbol": i.symbol,
                     "origin": i.origin,
                     "ref": i.ref,
-                    **({"value": _plain(i.value)} if values else {}),
+                    **({"value": plain(i.value)} if values else {}),
                     "unit": i.unit,
                 }
                 for i in self.inputs
             ],
-            "output": {"value": _plain(self.output), "unit": self.output_unit},
+            "output": {"value": plain(self.output), "unit": self.output_unit},
         }
 
 
@@ -133,20 +140,23 @@ class Trail:
         """All evaluations of one equation id, in order."""
         return [e for e in self.entries if e.equation == equation]
 
-    def to_dict(self, detail: Detail = "full") -> dict[str, Any] | None:
+    def to_dict(self, detail: Detail = "full", *, render: Render | None = None
+                ) -> dict[str, Any] | None:
         """Plain-data form for JSON, each array written once (see the module notes).
 
         ``detail``: ``full`` (every value), ``summary`` (no input values) or ``none`` (None).
+        ``render`` turns each array written into plain data (a list by default).
         """
         if detail == "none":
             return None
+        plain = render or _plain
         seen: dict[bytes, str] = {}
         entries = []
         for e in self.entries:
-            d = e.to_dict(values=False)
+            d = e.to_dict(values=False, render=plain)
             for item, i in zip(d["inputs"], e.inputs, strict=True):
                 if detail == "full":
-                    item.update(_compact(i.value, seen, f"{e.key}/{i.name}"))
+                    item.update(_compact(i.value, seen, f"{e.key}/{i.name}", plain))
             _remember(e.output, seen, e.key)
             entries.append(d)
         return {"axis": list(self.axis), "entries": entries}
@@ -166,7 +176,7 @@ def _remember(a: np.ndarray[Any, np.dtype[np.float64]], seen: dict[bytes, str],
 
 
 def _compact(a: np.ndarray[Any, np.dtype[np.float64]], seen: dict[bytes, str],
-             where: str) -> dict[str, Any]:
+             where: str, plain: Render) -> dict[str, Any]:
     """An input's value: a reference, a fill, or the values (which later inputs may refer to)."""
     if np.ndim(a) == 0:
         return {"value": _plain(a)}
@@ -177,7 +187,7 @@ def _compact(a: np.ndarray[Any, np.dtype[np.float64]], seen: dict[bytes, str],
     if a.ndim == 1 and flat.size > 1 and np.all(flat == flat[0]):
         return {"fill": float(flat[0]), "size": int(flat.size)}
     seen[digest] = where
-    return {"value": _plain(a)}
+    return {"value": plain(a)}
 
 
 def decode_values(trail: dict[str, Any]) -> dict[str, Any]:

@@ -220,8 +220,10 @@ class _Reader:
     def meter_error(self, c: MonitoredColumn, status: np.ndarray) -> Floats:
         name = f"{c.name}_meter_error"
         where = self.where(name)
+        raw = None
         if name in self.cells:
             raw = _numbers(self.cells[name], str(self.units[name]), where, blank_ok=True)
+        if raw is not None and not np.isnan(raw).all():
             unit = parse_unit(str(self.units[name]))
             with np.errstate(over="ignore"):
                 errors = np.asarray(Quantity(raw, unit).to(parse_unit("")).magnitude,
@@ -273,6 +275,7 @@ def csv_table(text: str, columns: Sequence[MonitoredColumn], *, origin: str,
     _check_header(head, columns, origin)
     rows, lines = _rows(reader, len(head), origin, quoted='"' in text)
     data = _Reader(head, rows, lines, origin)
+    del rows, reader  # the columns hold the cells now; a long file's rows are freed
     _check_names(data, columns)
     table = _dates(data, utc_offset)
     values: dict[str, pint.Quantity] = {}
