@@ -16,6 +16,7 @@ import argparse
 import csv
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -184,9 +185,15 @@ def case_batch(runs: int, tmp: Path) -> list[tuple[str, float, float | None, str
                 rows = list(csv.reader(fh))[1:]
             sum((float(r[2]) - float(r[3])) * factor for r in rows)
 
-    engine = _best(lambda: compute_many(sources, json_trail="full"), max(1, runs // 2))
-    return [(f"1,000 small projects, compute_many on {os.cpu_count()} cores", engine,
-             _best(plain, runs), "< 1.5 s")]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    repeat = max(1, runs // 2)
+    engine = _best(lambda: compute_many(sources, json_trail="full"), repeat)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime) / repeat
+    # the workers' CPU time does not depend on what else the machine runs: divided by the
+    # cores it is the wall time on an idle machine, pool start-up aside
+    return [(f"1,000 small projects, compute_many on {os.cpu_count()} cores "
+             f"({cpu:.1f} s CPU)", engine, _best(plain, runs), "< 1.5 s")]
 
 
 def case_documents(runs: int, _tmp: Path) -> list[tuple[str, float, float | None, str]]:
