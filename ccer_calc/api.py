@@ -36,7 +36,7 @@ from ccer_calc.result import (
 )
 from ccer_calc.rules import programme_rules
 from ccer_calc.trail import Trail
-from ccer_calc.units import parse_unit
+from ccer_calc.units import parse_unit, to_unit
 
 __all__ = [
     "compute",
@@ -141,8 +141,8 @@ def _check_stages(stages: Stages, shape: tuple[int, ...], mid: str) -> None:
 def _in_co2e(stages: Stages) -> dict[str, np.ndarray]:
     """The four reported quantities along the axis, in t CO2e (converted once)."""
     with np.errstate(all="ignore"):  # an overflow gives inf, refused by the caller
-        return {k: np.asarray(getattr(stages, k).quantity.to(_CO2E).magnitude, dtype=np.float64)
-                for k in KEYS}
+        return {k: np.asarray(to_unit(getattr(stages, k).quantity, _CO2E).magnitude,
+                              dtype=np.float64) for k in KEYS}
 
 
 def _sums(mags: dict[str, np.ndarray], index: np.ndarray, n: int) -> dict[str, np.ndarray]:

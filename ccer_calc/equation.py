@@ -29,7 +29,7 @@ import pint
 from ccer_calc.errors import InputError, UnitError
 from ccer_calc.parameters import Value
 from ccer_calc.trail import Trail, TrailEntry, TrailInput
-from ccer_calc.units import Quantity, parse_unit, unit_text
+from ccer_calc.units import Quantity, parse_unit, to_unit, unit_text
 
 __all__ = ["ANY", "RESULT", "SAME_AS", "Equation", "EquationMeta", "equation"]
 
@@ -229,7 +229,7 @@ def _convert(
         return q
     for unit in units:
         if q.dimensionality == unit.dimensionality:
-            return q.to(unit)
+            return to_unit(q, unit)
     shown = " or ".join(f"{u:~}" for u in units)
     raise UnitError(
         f"equation {meta.id} ({meta.formula}): wrong dimension",

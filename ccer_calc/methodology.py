@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from ccer_calc.bounds import NONNEGATIVE, Bounds
 from ccer_calc.errors import PluginError
 from ccer_calc.parameters import ParameterSet, Value
-from ccer_calc.units import Quantity, parse_unit
+from ccer_calc.units import Quantity, parse_unit, to_unit
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -159,7 +159,7 @@ class Context:
         extensive one by days.
         """
         col = self.methodology.column(name, self.project.inputs)
-        raw = self.project.table.columns[name].to(parse_unit(col.unit))
+        raw = to_unit(self.project.table.columns[name], parse_unit(col.unit))
         mag = np.asarray(raw.magnitude)[self.segments.row]
         ref = f"monitoring data, column {name}"
         if col.kind == "extensive":

@@ -33,7 +33,7 @@ from ccer_calc.io.files import check_rows, read_user_text
 from ccer_calc.io.table import METER_ERROR, STATUSES, dated_table
 from ccer_calc.io.timestamps import check_kinds, parse_stamp_column
 from ccer_calc.periods import DEFAULT_UTC_OFFSET, Floats, MonitoringTable, check_row_order
-from ccer_calc.units import Quantity, parse_unit
+from ccer_calc.units import Quantity, parse_unit, to_unit
 
 if TYPE_CHECKING:
     from ccer_calc.methodology import MonitoredColumn
@@ -202,7 +202,7 @@ class _Reader:
         raw = _numbers(cells, header, where)
         target = parse_unit(c.unit)
         with np.errstate(over="ignore"):  # overflow gives inf, refused as out of range
-            mags = raw if unit == target else np.asarray(Quantity(raw, unit).to(target).magnitude)
+            mags = np.asarray(to_unit(Quantity(raw, unit), target).magnitude)
         c.bounds.check(mags, c.unit, where)
         return mags
 
@@ -226,7 +226,7 @@ class _Reader:
         if raw is not None and not np.isnan(raw).all():
             unit = parse_unit(str(self.units[name]))
             with np.errstate(over="ignore"):
-                errors = np.asarray(Quantity(raw, unit).to(parse_unit("")).magnitude,
+                errors = np.asarray(to_unit(Quantity(raw, unit), parse_unit("")).magnitude,
                                     dtype=np.float64)
             given = ~np.isnan(errors)
             if given.any():

@@ -22,6 +22,7 @@ nothing but the time taken.
 from __future__ import annotations
 
 import functools
+import math
 import os
 import shutil
 import tokenize
@@ -34,6 +35,7 @@ __all__ = [
     "Quantity",
     "Unit",
     "parse_unit",
+    "to_unit",
     "unit_text",
     "ureg",
 ]
@@ -131,3 +133,38 @@ def unit_text(unit: pint.Unit) -> str:
     'MWh'
     """
     return f"{unit:~}"
+
+
+@functools.lru_cache(maxsize=4096)
+def _factor(source: pint.Unit, target: pint.Unit) -> float | None:
+    """The factor of a conversion that is a multiplication; None for offset or log units.
+
+    Found by converting 0, 1 and 2 with pint once: a multiplicative conversion maps 0 to 0 and
+    doubles with its argument, and pint applies it as one multiplication by this factor.
+    """
+    f0, f1, f2 = (float(Quantity(x, source).to(target).magnitude) for x in (0.0, 1.0, 2.0))
+    return f1 if f0 == 0.0 and f2 == 2.0 * f1 and math.isfinite(f1) else None
+
+
+def to_unit(q: pint.Quantity, unit: pint.Unit) -> pint.Quantity:
+    """``q.to(unit)``, with the factor of a multiplicative conversion cached per unit pair.
+
+    pint works the factor out again on every call (about 20 microseconds); the result is the
+    same multiplication. Offset units (degC) and logarithmic ones go through pint.
+
+    Raises
+    ------
+    pint.DimensionalityError
+        If the dimensions differ, as ``q.to`` does.
+
+    Examples
+    --------
+    >>> to_unit(Quantity(1.5, "MWh"), parse_unit("kWh")).magnitude
+    1500.0
+    """
+    if q._units == unit._units:
+        return q
+    factor = _factor(q.units, unit)
+    if factor is None:
+        return q.to(unit)
+    return Quantity(q.magnitude * factor, unit)
