@@ -32,12 +32,13 @@ __all__ = ["Kind", "parse_stamp", "parse_stamp_column", "parse_utc_offset"]
 #: without one (read in the project's calendar).
 Kind = Literal["date", "zoned", "local"]
 
-_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+# ASCII digits only: int() and fromisoformat would read other scripts' digits too
+_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$", re.ASCII)
 _DATETIME = re.compile(
-    r"^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)(Z|[+-]\d{2}:\d{2})?$")
-_OFFSET = re.compile(r"^(?:UTC)?([+-])(\d{2}):(\d{2})$")
-_EXPECTED = ("an ISO date YYYY-MM-DD, or an ISO date-time such as 2024-01-01T00:00+08:00 "
-             "(whole seconds)")
+    r"^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)(Z|[+-]\d{2}:\d{2})?$", re.ASCII)
+_OFFSET = re.compile(r"^(?:UTC)?([+-])(\d{2}):(\d{2})$", re.ASCII)
+_EXPECTED = ("an ISO date YYYY-MM-DD or an ISO date-time such as 2024-01-01T00:00+08:00 "
+             "(whole seconds; a date or a string, not a number)")
 #: Largest UTC offset in use (UTC+14:00), in minutes.
 _MAX_OFFSET = 14 * 60
 
@@ -118,7 +119,7 @@ def parse_stamp(raw: object, field: str, utc_offset: int) -> tuple[np.datetime64
     except ValueError:  # a day or hour out of range
         pass
     raise InputError("not a date", field=field, value=raw if isinstance(raw, str) else None,
-                     expected=_EXPECTED + " (a date or a string, not a number)")
+                     expected=_EXPECTED)
 
 
 def _from_datetime(raw: dt.datetime, field: str, utc_offset: int
