@@ -6,7 +6,6 @@ Nothing here prints, writes files or keeps global mutable state; errors are
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import functools
 import math
@@ -91,12 +90,17 @@ def project_from_dict(
     Files the data name are read from ``base_dir`` (the working folder by default) and must
     lie in it unless ``allow_outside`` (see :mod:`ccer_calc.io.files`).
     """
+    return build_project(data, _methodology_of(data, registry), base_dir, None,
+                         allow_outside=allow_outside)
+
+
+def _methodology_of(data: Any, registry: Registry | None) -> Methodology:  # noqa: ANN401
+    """The plug-in that plain project data name."""
     mid = data.get("methodology") if isinstance(data, dict) else None
     if not isinstance(mid, str):
         raise InputError("missing methodology id", field="methodology",
                          expected="e.g. methodology = \"CCER-01-002-V01\"")
-    methodology = get_methodology(mid, registry=registry)
-    return build_project(data, methodology, base_dir, None, allow_outside=allow_outside)
+    return get_methodology(mid, registry=registry)
 
 
 def load_project(
@@ -120,10 +124,9 @@ def load_project(
         On anything unreadable, out of range or inconsistent, naming the field.
     """
     p = Path(path)
-    data = read_project_file(p)
-    project = project_from_dict(data, base_dir=p.parent, registry=registry,
-                                allow_outside=allow_outside)
-    return dataclasses.replace(project, source=p)
+    data = read_project_file(p)  # checked for nesting and control characters as it is parsed
+    return build_project(data, _methodology_of(data, registry), p.parent, p,
+                         allow_outside=allow_outside, checked=True)
 
 
 def _check_stages(stages: Stages, shape: tuple[int, ...], mid: str) -> None:

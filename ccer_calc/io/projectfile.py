@@ -217,6 +217,7 @@ def build_project(
     source: Path | None,
     *,
     allow_outside: bool = False,
+    checked: bool = False,
 ) -> Project:
     """Validate plain project data against the engine's shape and the methodology's inputs.
 
@@ -233,13 +234,16 @@ def build_project(
         The project file, recorded in the Project.
     allow_outside : bool
         Allow the project to name files outside ``base_dir`` (trusted use).
+    checked : bool
+        The data come from :func:`parse_plain_text`, which ran :func:`check_plain_data`.
 
     Raises
     ------
     InputError, UnitError
         With the dotted path of the first offending field.
     """
-    check_plain_data(data, "project")
+    if not checked:
+        check_plain_data(data, "project")
     spec = cast("ProjectSpec", _model(ProjectSpec, data, ""))
     inputs = _model(methodology.input_model, spec.inputs, "inputs.")
     mon = spec.monitoring
