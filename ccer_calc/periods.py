@@ -222,18 +222,22 @@ def assign_rows(table: MonitoringTable, periods: list[Period]) -> Ints:
         raise InputError("row lies outside every monitoring period (or spans two)",
                          field=table.row_label(i), value=f"{start[i]}..{end[i]}",
                          expected="dates within one period of monitoring.periods")
-    one_day = np.timedelta64(1, "D")
-    for k, p in enumerate(periods):
-        rows = np.flatnonzero(idx == k)
-        first = rows[0] if rows.size else None
-        if first is None or start[first] != p_start[k] or end[rows[-1]] != p_end[k] or np.any(
-            start[rows[1:]] != end[rows[:-1]] + one_day
-        ):
-            raise InputError(
-                "monitoring data do not cover the whole period",
-                field=f"monitoring.periods[{k}]", value=f"{p.id}: {p.start}..{p.end}",
-                expected="rows that follow one another day by day from start to end, with "
-                         "no missing month")
+    # rows are in order, so each period's rows are one run of idx: its first and last row
+    k_all = np.arange(len(periods))
+    first = np.searchsorted(idx, k_all, side="left")
+    last = np.searchsorted(idx, k_all, side="right") - 1
+    n = len(table)
+    gap = (idx[1:] == idx[:-1]) & (start[1:] != end[:-1] + np.timedelta64(1, "D"))
+    bad = (first > last) | np.isin(k_all, idx[1:][gap]) \
+        | (start[np.minimum(first, n - 1)] != p_start) | (end[np.maximum(last, 0)] != p_end)
+    if bad.any():
+        k = int(np.flatnonzero(bad)[0])
+        p = periods[k]
+        raise InputError(
+            "monitoring data do not cover the whole period",
+            field=f"monitoring.periods[{k}]", value=f"{p.id}: {p.start}..{p.end}",
+            expected="rows that follow one another day by day from start to end, with "
+                     "no missing month")
     return idx.astype(np.int64)
 
 
