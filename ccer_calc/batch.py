@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ccer_calc.errors import CcerError
+from ccer_calc.errors import CcerError, InputError
 
 if TYPE_CHECKING:
     from ccer_calc.result import Result
@@ -160,6 +160,9 @@ def compute_many(
     >>> [item.ok for item in items]
     [True, False]
     """
+    if chunksize is not None and chunksize < 1:
+        raise InputError("chunk size out of range", field="chunksize", value=chunksize,
+                         expected="a whole number of projects, 1 or more")
     sources = [str(p) for p in projects]
     workers = os.cpu_count() or 1
     size = chunksize or max(1, min(64, math.ceil(len(sources) / (4 * workers))))

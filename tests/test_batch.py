@@ -125,3 +125,11 @@ def test_chunks_keep_the_order_and_report_each_item() -> None:
     assert items[0].result is None and json.loads(items[0].line)["ok"] is True
     assert items[0].summary["methodology"] == "CCER-01-002-V01"
     assert json.loads(items[1].line)["error"]["type"] == "InputError"
+
+
+def test_chunksize_must_be_positive(capsys) -> None:
+    with pytest.raises(CcerError, match="chunksize: chunk size out of range"):
+        compute_many(EXAMPLES[:1], chunksize=0)
+    with pytest.raises(SystemExit):
+        main(["batch", ".", "-o", "x.jsonl", "--chunksize", "-3"])
+    assert "--chunksize: not a whole number of at least 1" in capsys.readouterr().err

@@ -127,6 +127,18 @@ def cmd_batch(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _positive(text: str) -> int:
+    """A whole number of at least 1, as an argparse type."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        msg = f"not a whole number of at least 1: {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return value
+
+
 def register(sub: Any) -> None:  # noqa: ANN401 - argparse's private subparsers type
     """Add ``batch``."""
     p = sub.add_parser("batch", help="compute many projects (a folder or a manifest) into "
@@ -137,7 +149,7 @@ def register(sub: Any) -> None:  # noqa: ANN401 - argparse's private subparsers 
                    help="JSON Lines file to write (atomically): one line per project, in order")
     p.add_argument("--trail", choices=("full", "summary", "none"), default="full",
                    help="how much of each project's trail its line holds (default: full)")
-    p.add_argument("--chunksize", type=int, default=None,
+    p.add_argument("--chunksize", type=_positive, default=None,
                    help="projects per task sent to a worker (default: about four tasks per "
                         "core)")
     add_input_options(p)
