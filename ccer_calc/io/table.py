@@ -35,7 +35,7 @@ from ccer_calc.periods import (
     row_label,
 )
 from ccer_calc.project import parse_quantity
-from ccer_calc.units import Quantity, parse_unit
+from ccer_calc.units import Quantity, parse_unit, to_unit
 
 if TYPE_CHECKING:
     from ccer_calc.methodology import MonitoredColumn
@@ -213,8 +213,8 @@ def check_capacity(table: MonitoringTable, columns: Sequence[MonitoredColumn],
             continue
         unit = parse_unit(c.unit)
         with np.errstate(over="ignore"):  # an absurd capacity gives inf, which limits nothing
-            most = (capacity * Quantity(hours, parse_unit("h"))).to(unit).magnitude
-        values = np.asarray(table.columns[c.name].to(unit).magnitude)
+            most = to_unit(capacity * Quantity(hours, parse_unit("h")), unit).magnitude
+        values = np.asarray(to_unit(table.columns[c.name], unit).magnitude)
         bad = np.flatnonzero(values > most * (1 + 1e-9))
         if bad.size:
             i = int(bad[0])
