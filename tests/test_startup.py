@@ -70,15 +70,16 @@ def test_prepare_engine_leaves_environment_and_dask_as_they_were(tmp_path):
         "from ccer_calc.cli.common import prepare_engine\n"
         "prepare_engine()\n"
         "import pint.compat\n"
-        "print('CCER_CALC_CACHE_DIR' in os.environ, sys.modules.get('dask', 'absent'),"
-        " pint.compat.HAS_DASK)\n"
+        "print('CCER_CALC_CACHE_DIR' in os.environ, 'OPENBLAS_NUM_THREADS' in os.environ,"
+        " sys.modules.get('dask', 'absent'), pint.compat.HAS_DASK)\n"
         "import importlib.util\n"
         "print(importlib.util.find_spec('dask') is not None)\n")
-    env = {k: v for k, v in os.environ.items() if k != "CCER_CALC_CACHE_DIR"}
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("CCER_CALC_CACHE_DIR", "OPENBLAS_NUM_THREADS")}
     env["XDG_CACHE_HOME"] = str(tmp_path)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          env=env, check=True)
     first, second = out.stdout.strip().splitlines()
-    assert first == "False absent False"
+    assert first == "False False absent False"
     assert second == str(importlib.util.find_spec("dask") is not None)
     assert list((tmp_path / "ccer-calc").glob("pint-*/*.pickle"))

@@ -113,14 +113,19 @@ def prepare_engine() -> None:
     hidden (dask itself stays importable afterwards; only pint's optional dask support is off
     in this process), and builds the registry with the parsed-definitions cache in the user's
     cache folder unless ``CCER_CALC_CACHE_DIR`` says otherwise (set it empty for none).
-    The library alone does neither (:mod:`ccer_calc.units`).
+    numpy, imported on the way, starts no OpenBLAS thread pool unless ``OPENBLAS_NUM_THREADS``
+    asks for one (the engine's element-wise arithmetic never uses BLAS, and on a busy machine
+    starting the pool costs tens of milliseconds). The library alone does none of this
+    (:mod:`ccer_calc.units`).
     """
     if "ccer_calc.units" in sys.modules:
         return
     hide_dask = "pint" not in sys.modules and "dask" not in sys.modules
-    saved = os.environ.get("CCER_CALC_CACHE_DIR")
-    if saved is None:
-        os.environ["CCER_CALC_CACHE_DIR"] = str(user_cache_dir())
+    defaults = {"CCER_CALC_CACHE_DIR": str(user_cache_dir())}
+    if "numpy" not in sys.modules:  # no BLAS thread pool: the engine's arrays never use one
+        defaults["OPENBLAS_NUM_THREADS"] = "1"
+    added = [k for k in defaults if k not in os.environ]
+    os.environ.update({k: defaults[k] for k in added})
     if hide_dask:
         sys.modules["dask"] = None  # type: ignore[assignment] # find_spec then says "absent"
     try:
@@ -128,8 +133,8 @@ def prepare_engine() -> None:
     finally:
         if hide_dask:
             del sys.modules["dask"]
-        if saved is None:
-            del os.environ["CCER_CALC_CACHE_DIR"]
+        for k in added:
+            del os.environ[k]
 
 
 def add_json_options(p: argparse.ArgumentParser) -> None:
