@@ -109,3 +109,15 @@ def test_cli_writes_files_compact_and_stdout_indented(tmp_path: Path) -> None:
                 out=(small := io.StringIO())) == 0
     assert json.loads(small.getvalue())["trail"] is None
     assert small.getvalue().count("\n") == 1
+
+
+def test_a_claimed_element_beyond_float_range_is_a_finding_without_warning() -> None:
+    path = ROOT / "ccer_01_002_v01" / "data" / "example.toml"
+    project = load_project(path)
+    result = compute(project)
+    claim = json.loads(result.to_json())
+    entry = next(e for e in claim["trail"]["entries"]
+                 if isinstance(e["output"]["value"], list) and 0 < e["output"]["value"][0] < 1)
+    entry["output"]["value"][0] = 1.7e308  # its share of a value below 1 is beyond float
+    findings = verify(project, result, claim)  # pytest turns a numpy warning into an error
+    assert [f.kind for f in findings.findings] == ["CAR"]
