@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+import ccer_calc.io.csv_monitoring as reader
 from ccer_calc.api import get_methodology, load_project
 from ccer_calc.errors import InputError, UnitError
 from ccer_calc.io.csv_monitoring import csv_table
@@ -81,3 +82,27 @@ def test_the_example_loads_as_before(example_dir) -> None:
     assert np.isnan(t.meter_error["import"]).all()
     assert t.meter_error["export"][np.flatnonzero(t.meter_status["export"] ==
                                                  "out_of_tolerance")[0]] == pytest.approx(-0.008)
+
+
+PLAIN = [HEAD, "2024-01-01,2024-01-31, 100.5 ,2000", "2024-02-01,2024-02-29,90,\t0"]
+
+
+@pytest.mark.parametrize(("text", "plain"), [
+    ("\n".join(PLAIN) + "\n", True),
+    ("\r\n".join(PLAIN) + "\r\n\n\n", True),  # CRLF, trailing empty lines
+    ("\n".join(PLAIN), True),  # no final line break
+    ("\n".join([*PLAIN[:2], "", PLAIN[2]]), False),  # a blank line
+    ("\n".join([*PLAIN[:2], ",,,", PLAIN[2]]), False),  # a row of empty cells
+    ("\n".join([*PLAIN[:2], PLAIN[2] + ",x"]), False),  # a row of another width
+    ("\r".join(PLAIN), False),  # old Mac line breaks
+    ("\n".join([PLAIN[0], PLAIN[1].replace("100.5", '"100.5"'), PLAIN[2]]), False),
+    ("\n".join([PLAIN[0], PLAIN[1] + "\x0c", PLAIN[2]]), False),  # a form feed splits lines
+])
+def test_plain_files_are_split_at_once_with_the_same_cells(text: str, plain: bool) -> None:
+    fast = reader._plain_file(text, COLUMNS, "m.csv")
+    assert (fast is not None) is plain
+    if fast is not None:
+        slow = reader._any_file(text, COLUMNS, "m.csv")
+        assert {k: list(v) for k, v in fast.cells.items()} == \
+            {k: list(v) for k, v in slow.cells.items()}
+        assert fast.lines.tolist() == slow.lines.tolist()

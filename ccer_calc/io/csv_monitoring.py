@@ -182,12 +182,11 @@ def _unit(text: str, declared: str, where: str) -> pint.Unit:
 class _Reader:
     """The parsed rows of one file, as columns, with the labels of its cells."""
 
-    def __init__(self, head: Head, rows: list[list[str]], lines: list[int],
+    def __init__(self, head: Head, columns: Sequence[Sequence[str]], lines: Sequence[int],
                  origin: str) -> None:
         self.units = dict(head)
-        self.cells = dict(zip([n for n, _ in head], zip(*rows, strict=True), strict=True)) \
-            if rows else {n: () for n, _ in head}
-        self.lines = np.array(lines, dtype=np.int64)
+        self.cells = dict(zip([n for n, _ in head], columns, strict=True))
+        self.lines = np.asarray(lines, dtype=np.int64)
         self.origin = origin
 
     def where(self, column: str) -> Callable[[int], str]:
@@ -263,19 +262,7 @@ def csv_table(text: str, columns: Sequence[MonitoredColumn], *, origin: str,
         Naming the path, line and column of anything unreadable, missing or out of range.
     """
     check_rows(max(0, text.count("\n") - 1), origin)
-    reader = csv.reader(text.splitlines())
-    try:
-        head = _header(next(reader), origin)
-    except StopIteration:
-        raise InputError("monitoring CSV is empty", field="monitoring.csv", value=origin,
-                         expected="a header line such as 'start,end,export [MWh]' and rows"
-                         ) from None
-    except csv.Error as exc:
-        raise InputError(f"unreadable CSV: {exc}", field=f"{origin}: line 1") from None
-    _check_header(head, columns, origin)
-    rows, lines = _rows(reader, len(head), origin, quoted='"' in text)
-    data = _Reader(head, rows, lines, origin)
-    del rows, reader  # the columns hold the cells now; a long file's rows are freed
+    data = _plain_file(text, columns, origin) or _any_file(text, columns, origin)
     _check_names(data, columns)
     table = _dates(data, utc_offset)
     values: dict[str, pint.Quantity] = {}
@@ -289,6 +276,68 @@ def csv_table(text: str, columns: Sequence[MonitoredColumn], *, origin: str,
     return MonitoringTable(table.start, table.end, values, status, errors, origin=origin,
                            lines=data.lines, t_start=table.t_start, t_end=table.t_end,
                            utc_offset=utc_offset)
+
+
+def _any_file(text: str, columns: Sequence[MonitoredColumn], origin: str) -> _Reader:
+    """Any CSV file (quotes, blank lines, any line breaks), read by the csv module."""
+    reader = csv.reader(text.splitlines())
+    try:
+        head = _header(next(reader), origin)
+    except StopIteration:
+        raise InputError("monitoring CSV is empty", field="monitoring.csv", value=origin,
+                         expected="a header line such as 'start,end,export [MWh]' and rows"
+                         ) from None
+    except csv.Error as exc:
+        raise InputError(f"unreadable CSV: {exc}", field=f"{origin}: line 1") from None
+    _check_header(head, columns, origin)
+    rows, lines = _rows(reader, len(head), origin, quoted='"' in text)
+    cells = list(zip(*rows, strict=True)) if rows else [()] * len(head)
+    del rows  # the columns hold the cells now; a long file's rows are freed
+    return _Reader(head, cells, lines, origin)
+
+
+#: What the plain reader leaves to the csv module: quotes, NUL, and every line break other than
+#: LF and CRLF that str.splitlines knows (and \x1f, which str.strip takes for a space).
+_NOT_PLAIN = re.compile(r'["\x00\r\x0b\x0c\x1c-\x1f]')
+_COMMA, _SPACE, _TAB, _LF = ord(","), ord(" "), ord("\t"), ord("\n")
+
+
+def _plain_file(text: str, columns: Sequence[MonitoredColumn], origin: str) -> _Reader | None:
+    """A plain file split into columns at once; None for any other file.
+
+    Plain: ASCII, no quotes, LF or CRLF line ends, no blank line, every row as wide as the
+    header -- what meters and SCADA systems export. Any other file is read line by line by
+    ``_any_file``, which gives the same cells and names the line of a row that is not right.
+    """
+    if not text.isascii():
+        return None
+    plain = text.replace("\r\n", "\n") if "\r" in text else text
+    if _NOT_PLAIN.search(plain):
+        return None
+    first, _, body = plain.rstrip("\n").partition("\n")
+    if not first.strip():
+        return None
+    head = _header(first.split(","), origin)
+    width = len(head)
+    if not body:
+        return None  # a header alone: the general reader says what is missing
+    b = np.frombuffer(body.encode("ascii"), dtype=np.uint8)
+    breaks = np.flatnonzero(b == _LF)
+    starts = np.concatenate(([0], breaks + 1))
+    ends = np.concatenate((breaks, [b.size]))
+    commas = np.flatnonzero(b == _COMMA)
+    fill = np.flatnonzero((b == _COMMA) | (b == _SPACE) | (b == _TAB))
+
+    def per_line(positions: np.ndarray) -> np.ndarray:
+        return np.searchsorted(positions, ends) - np.searchsorted(positions, starts)
+
+    if np.any(per_line(commas) != width - 1) or np.any(per_line(fill) == ends - starts):
+        return None  # a row of another width, or a blank one: named by the general reader
+    _check_header(head, columns, origin)
+    flat = body.replace("\n", ",").split(",")
+    cells = [flat[k::width] for k in range(width)]
+    del flat
+    return _Reader(head, cells, range(2, starts.size + 2), origin)
 
 
 def _check_names(data: _Reader, columns: Sequence[MonitoredColumn]) -> None:
