@@ -6,8 +6,8 @@ Nothing here prints, writes files or keeps global mutable state; errors are
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
+import functools
 import math
 import platform
 from importlib import metadata
@@ -23,7 +23,7 @@ from ccer_calc.fingerprint import fingerprint
 from ccer_calc.io.projectfile import build_project, read_project_file
 from ccer_calc.io.sources import monitoring_source
 from ccer_calc.methodology import Context, Methodology, PeriodFigure, Stages
-from ccer_calc.periods import Segments, assign_rows, split_at_years
+from ccer_calc.periods import Segments, assign_rows, segments_of
 from ccer_calc.project import Project
 from ccer_calc.registry import Registry, default_registry
 from ccer_calc.result import (
@@ -37,7 +37,7 @@ from ccer_calc.result import (
 )
 from ccer_calc.rules import programme_rules
 from ccer_calc.trail import Trail
-from ccer_calc.units import parse_unit
+from ccer_calc.units import parse_unit, to_unit
 
 __all__ = [
     "compute",
@@ -53,8 +53,9 @@ __all__ = [
 _CO2E = parse_unit("t CO2e")
 
 
+@functools.cache
 def engine_version() -> str:
-    """The installed version of ccer-calc."""
+    """The installed version of ccer-calc (read once per process)."""
     try:
         return metadata.version("ccer-calc")
     except metadata.PackageNotFoundError:  # running from a source tree without install
@@ -116,14 +117,18 @@ def project_from_dict(
     InputError, UnitError, MethodologyNotFound
         On anything missing, unreadable, out of range or inconsistent, naming the field.
     """
+    source = None if monitoring is None else monitoring_source(monitoring)
+    return build_project(data, _methodology_of(data, registry), base_dir, None,
+                         allow_outside=allow_outside, monitoring=source, read_files=read_files)
+
+
+def _methodology_of(data: Any, registry: Registry | None) -> Methodology:  # noqa: ANN401
+    """The plug-in that plain project data name."""
     mid = data.get("methodology") if isinstance(data, dict) else None
     if not isinstance(mid, str):
         raise InputError("missing methodology id", field="methodology",
                          expected="e.g. methodology = \"CCER-01-002-V01\"")
-    methodology = get_methodology(mid, registry=registry)
-    source = None if monitoring is None else monitoring_source(monitoring)
-    return build_project(data, methodology, base_dir, None, allow_outside=allow_outside,
-                         monitoring=source, read_files=read_files)
+    return get_methodology(mid, registry=registry)
 
 
 def load_project(
@@ -147,10 +152,9 @@ def load_project(
         On anything unreadable, out of range or inconsistent, naming the field.
     """
     p = Path(path)
-    data = read_project_file(p)
-    project = project_from_dict(data, base_dir=p.parent, registry=registry,
-                                allow_outside=allow_outside)
-    return dataclasses.replace(project, source=p)
+    data = read_project_file(p)  # checked for nesting and control characters as it is parsed
+    return build_project(data, _methodology_of(data, registry), p.parent, p,
+                         allow_outside=allow_outside, checked=True)
 
 
 def _check_stages(stages: Stages, shape: tuple[int, ...], mid: str) -> None:
@@ -165,15 +169,26 @@ def _check_stages(stages: Stages, shape: tuple[int, ...], mid: str) -> None:
                               methodology=mid)
 
 
-def _sums(stages: Stages, index: np.ndarray, n: int) -> dict[str, np.ndarray]:
+def _in_co2e(stages: Stages) -> dict[str, np.ndarray]:
+    """The four reported quantities along the axis, in t CO2e (converted once)."""
     with np.errstate(all="ignore"):  # an overflow gives inf, refused by the caller
-        return {k: np.bincount(index, weights=getattr(stages, k).quantity.to(_CO2E).magnitude,
-                               minlength=n) for k in KEYS}
+        return {k: np.asarray(to_unit(getattr(stages, k).quantity, _CO2E).magnitude,
+                              dtype=np.float64) for k in KEYS}
 
 
-def _vintages(stages: Stages, seg: Segments, ex_ante: bool) -> list[VintageResult]:
-    years = np.unique(seg.year)
-    pos = np.searchsorted(years, seg.year)
+def _sums(mags: dict[str, np.ndarray], index: np.ndarray, n: int) -> dict[str, np.ndarray]:
+    with np.errstate(all="ignore"):  # an overflow gives inf, refused by the caller
+        return {k: np.bincount(index, weights=mags[k], minlength=n) for k in KEYS}
+
+
+def _vintages(stages: dict[str, np.ndarray], seg: Segments, ex_ante: bool
+              ) -> list[VintageResult]:
+    # segments run in time order, so the years are sorted: their distinct values are where
+    # the year changes (np.unique would import numpy.ma, a fifth of a start-up)
+    change = np.ones(seg.year.shape, dtype=bool)
+    change[1:] = seg.year[1:] != seg.year[:-1]
+    years = seg.year[change]
+    pos = np.cumsum(change) - 1
     sums = _sums(stages, pos, years.size)
     issuance = issuable_by_vintage([float(x) for x in sums["emission_reductions"]])
     out = []
@@ -249,13 +264,14 @@ def compute_on_axis(
             methodology=m.id)
     periods = axis.periods
     row_period = assign_rows(axis.table, periods)
-    seg = split_at_years(axis.table.start, axis.table.end, row_period)
+    seg = segments_of(axis.table, row_period)
     trail = Trail(axis=seg.labels())
     with recording() as tables:
         stages = m.compute(Context(axis, seg, trail, m, as_of, ex_ante))
         used = _applied_parameters(m, axis)
     _check_stages(stages, seg.year.shape, m.id)
-    per = _sums(stages, seg.period, len(periods))
+    mags = _in_co2e(stages)
+    per = _sums(mags, seg.period, len(periods))
     period_results = [
         PeriodResult(p.id, p.start.isoformat(), p.end.isoformat(),
                      {k: float(per[k][i]) for k in KEYS}) for i, p in enumerate(periods)]
@@ -265,7 +281,7 @@ def compute_on_axis(
     versions = {"engine": engine_version(), "methodology": f"{m.id}",
                 "methodology_version": m.version,
                 "plugin": f"{info.distribution} {info.distribution_version}"}
-    vintages = _vintages(stages, seg, ex_ante)
+    vintages = _vintages(mags, seg, ex_ante)
     data_tables = dict(sorted(tables.items()))
     inputs = fingerprint_inputs(described, m, as_of=as_of, data_tables=data_tables,
                                 applied=used)

@@ -1,26 +1,32 @@
 """Many projects at once, on any :class:`concurrent.futures.Executor` (DESIGN decision 14).
 
-:func:`compute_many` sends each project file to a worker, which loads and computes it exactly as
-:func:`ccer_calc.api.compute` does, and returns one :class:`BatchItem` per project, in the order
-given: the result, or the error that project raised. One failing project never stops the
-others. The default executor is a process pool over the machine's cores; a Dask distributed
-client's ``get_executor()`` (or any other ``Executor``) is used unchanged.
+:func:`compute_many` sends the project files to workers in chunks; a worker loads and computes
+each exactly as :func:`ccer_calc.api.compute` does, and returns one :class:`BatchItem` per
+project, in the order given: the result, or the error that project raised. One failing project
+never stops the others. The default executor is a process pool over the machine's cores; a Dask
+distributed client's ``get_executor()`` (or any other ``Executor``) is used unchanged.
+
+Chunks keep the per-task cost of an executor (pickling, a round trip) to a few per worker; with
+``json_trail`` the workers also write each result's JSON line, so that the parent, which would
+otherwise serialise every result on one core, only collects text.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import os
-from collections.abc import Iterable, Iterator
-from concurrent.futures import Executor, ProcessPoolExecutor
+from collections.abc import Callable, Iterable
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ccer_calc.errors import CcerError
+from ccer_calc.errors import CcerError, InputError
 
 if TYPE_CHECKING:
     from ccer_calc.result import Result
+    from ccer_calc.trail import Detail
 
 __all__ = ["BatchItem", "compute_many"]
 
@@ -32,6 +38,10 @@ class BatchItem:
     source: str
     result: Result | None
     error: Exception | None
+    #: The project's JSON line, written by the worker when asked (``json_trail``).
+    line: str | None = None
+    #: Methodology, emission reductions and issuable tonnes of a computed project.
+    summary: dict[str, Any] | None = None
 
     @property
     def ok(self) -> bool:
@@ -48,22 +58,59 @@ class BatchItem:
                           "field": getattr(err, "field", None)}}
 
 
-def _compute_one(source: str, as_of: dt.date | None) -> BatchItem:
+def _summary(result: Result) -> dict[str, Any]:
+    return {"methodology": result.methodology["id"],
+            "emission_reductions": result.totals["emission_reductions"],
+            "issuable": result.issuable_total}
+
+
+def _compute_one(source: str, as_of: dt.date | None, json_trail: Detail | None,
+                 allow_outside: bool = False) -> BatchItem:
     """Load and compute one project file; its error is returned, not raised."""
     from ccer_calc.api import compute, load_project  # noqa: PLC0415 - in the worker
+    from ccer_calc.result import canonical_json  # noqa: PLC0415
 
     try:
-        return BatchItem(source, compute(load_project(source), as_of=as_of), None)
+        result = compute(load_project(source, allow_outside=allow_outside), as_of=as_of)
     except CcerError as exc:
-        return BatchItem(source, None, exc)
+        item = BatchItem(source, None, exc)
     except Exception as exc:  # a bug in one project must not stop the batch
-        return BatchItem(source, None, RuntimeError(f"internal error: {type(exc).__name__}: "
+        item = BatchItem(source, None, RuntimeError(f"internal error: {type(exc).__name__}: "
                                                     f"{exc}"))
+    else:
+        if json_trail is None:
+            return BatchItem(source, result, None, summary=_summary(result))
+        line = canonical_json({"source": source, "ok": True,
+                               "result": result.to_dict(trail=json_trail)}, indent=None)
+        return BatchItem(source, None, None, line=line, summary=_summary(result))
+    if json_trail is not None:
+        item = BatchItem(source, None, item.error, line=canonical_json(item.to_dict(),
+                                                                       indent=None))
+    return item
 
 
-def _items(futures: Iterable[Any]) -> Iterator[BatchItem]:
-    for f in futures:
-        yield f.result()
+def _compute_chunk(sources: list[str], as_of: dt.date | None, json_trail: Detail | None,
+                   allow_outside: bool) -> list[BatchItem]:
+    """One task of a batch: several projects, one after the other."""
+    return [_compute_one(s, as_of, json_trail, allow_outside) for s in sources]
+
+
+def _chunks(sources: list[str], size: int) -> list[list[str]]:
+    return [sources[i:i + size] for i in range(0, len(sources), size)]
+
+
+def _run(executor: Executor, chunks: list[list[str]], options: tuple[Any, ...],
+         on_item: Callable[[BatchItem], None] | None) -> list[BatchItem]:
+    futures: dict[Future[list[BatchItem]], int] = {
+        executor.submit(_compute_chunk, c, *options): k for k, c in enumerate(chunks)}
+    done: list[list[BatchItem] | None] = [None] * len(chunks)
+    for f in as_completed(futures):
+        items = f.result()
+        done[futures[f]] = items
+        if on_item is not None:
+            for item in items:
+                on_item(item)
+    return [item for items in done if items is not None for item in items]
 
 
 def compute_many(
@@ -71,6 +118,10 @@ def compute_many(
     *,
     executor: Executor | None = None,
     as_of: dt.date | None = None,
+    chunksize: int | None = None,
+    on_item: Callable[[BatchItem], None] | None = None,
+    json_trail: Detail | None = None,
+    allow_outside: bool = False,
 ) -> list[BatchItem]:
     """Compute many project files, each independently; errors are collected, not raised.
 
@@ -84,6 +135,15 @@ def compute_many(
         and shut down by this call.
     as_of : datetime.date, optional
         Verification date for every project (see :func:`ccer_calc.api.compute`).
+    chunksize : int, optional
+        Projects per task; by default about four tasks per core, at most 64 projects each.
+    on_item : callable, optional
+        Called in this process with each item as its chunk completes (a progress bar).
+    json_trail : {"full", "summary", "none"}, optional
+        Have the workers write each project's JSON line (:attr:`BatchItem.line`) with this much
+        of the trail, instead of sending the Result back.
+    allow_outside : bool
+        Let each project name files outside its own folder (trusted projects only).
 
     Returns
     -------
@@ -100,10 +160,17 @@ def compute_many(
     >>> [item.ok for item in items]
     [True, False]
     """
+    if chunksize is not None and chunksize < 1:
+        raise InputError("chunk size out of range", field="chunksize", value=chunksize,
+                         expected="a whole number of projects, 1 or more")
     sources = [str(p) for p in projects]
+    workers = os.cpu_count() or 1
+    size = chunksize or max(1, min(64, math.ceil(len(sources) / (4 * workers))))
+    chunks = _chunks(sources, size)
+    options = (as_of, json_trail, allow_outside)
     if executor is not None:
-        futures = [executor.submit(_compute_one, s, as_of) for s in sources]
-        return list(_items(futures))
-    with ProcessPoolExecutor(max_workers=min(len(sources), os.cpu_count() or 1) or 1) as pool:
-        futures = [pool.submit(_compute_one, s, as_of) for s in sources]
-        return list(_items(futures))
+        return _run(executor, chunks, options, on_item)
+    from ccer_calc import api  # noqa: F401, PLC0415 - imported once here, inherited by forked workers
+
+    with ProcessPoolExecutor(max_workers=min(len(sources), workers) or 1) as pool:
+        return _run(pool, chunks, options, on_item)

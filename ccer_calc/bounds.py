@@ -96,8 +96,14 @@ class Bounds:
         return bad
 
     def contains(self, value: float) -> bool:
-        """Whether one magnitude lies in the range."""
-        return not bool(self.outside(value))
+        """Whether one magnitude lies in the range (NaN and infinity never do)."""
+        v = float(value)
+        if not math.isfinite(v):
+            return False
+        lo, hi = self.minimum, self.maximum
+        if lo is not None and (v < lo if self.min_inclusive else v <= lo):
+            return False
+        return not (hi is not None and (v > hi if self.max_inclusive else v >= hi))
 
     def check(self, magnitude: Any, unit: str, field: str | Callable[[int], str]) -> None:  # noqa: ANN401
         """Refuse the first magnitude outside the range.

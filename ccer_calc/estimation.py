@@ -157,7 +157,8 @@ def _axis(project: Project) -> Project:
                          "annual value or one value per year of each monitored quantity")
     years = crediting_year_axis(project.spec.dates)
     periods = [PeriodIn(id=p.id, start=p.start, end=p.end) for p in years]
-    monitoring = MonitoringIn(periods=periods, csv=None, encoding=None, excel=None, sheet=None)
+    monitoring = MonitoringIn(periods=periods, csv=None, encoding=None, excel=None, sheet=None,
+                              utc_offset=None)
     spec = project.spec.model_copy(update={"monitoring": monitoring})
     return Project(spec=spec, inputs=project.inputs, table=project.expected.table,
                    source=project.source, data=project.expected)

@@ -26,7 +26,7 @@ from pydantic import (
 
 from ccer_calc.bounds import NONNEGATIVE, Bounds
 from ccer_calc.errors import shown
-from ccer_calc.units import Quantity, parse_unit
+from ccer_calc.units import Quantity, parse_unit, unit_text
 
 __all__ = [
     "DateIn",
@@ -87,7 +87,7 @@ def parse_quantity(raw: Any) -> pint.Quantity:  # noqa: ANN401 - raw input of an
 
 
 def _serialise(q: pint.Quantity) -> dict[str, Any]:
-    return {"value": float(q.magnitude), "unit": f"{q.units:~}"}
+    return {"value": float(q.magnitude), "unit": unit_text(q.units)}
 
 
 _QUANTITY_SCHEMA = {

@@ -11,7 +11,7 @@ from typing import Any
 
 from ccer_calc.result import canonical_json
 
-__all__ = ["KINDS", "Comparison", "Finding", "Findings"]
+__all__ = ["KINDS", "ArrayComparison", "Comparison", "Finding", "Findings"]
 
 #: Finding types with their Chinese and English names.
 KINDS = {
@@ -47,6 +47,27 @@ class Comparison:
         return {"scope": self.scope, "key": self.key, "quantity": self.quantity,
                 "period": self.period, "claimed": self.claimed, "recomputed": self.recomputed,
                 "difference": self.difference, "relative": self.relative}
+
+
+@dataclass(frozen=True)
+class ArrayComparison:
+    """One equation's claimed output compared with the recomputed one, element by element.
+
+    The elements are compared at once; each element that differs by more than the negligible
+    share is also a :class:`Finding` naming its place on the axis.
+    """
+
+    key: str
+    quantity: str
+    elements: int
+    differing: int
+    max_abs_difference: float
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain-data form."""
+        return {"scope": "equation", "key": self.key, "quantity": self.quantity,
+                "elements": self.elements, "differing": self.differing,
+                "max_abs_difference": self.max_abs_difference}
 
 
 @dataclass(frozen=True)
@@ -88,6 +109,13 @@ class Findings:
     comparisons: list[Comparison] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     not_compared: list[dict[str, str]] = field(default_factory=list)
+    #: The trail's equation outputs compared, one record per evaluation.
+    arrays: list[ArrayComparison] = field(default_factory=list)
+
+    @property
+    def elements_compared(self) -> int:
+        """Number of equation-output elements compared (all trail entries together)."""
+        return sum(a.elements for a in self.arrays)
 
     @property
     def material(self) -> bool:
@@ -106,6 +134,8 @@ class Findings:
                 "claimed_fingerprint": self.claimed_fingerprint,
                 "recomputed_fingerprint": self.recomputed_fingerprint,
                 "comparisons": [c.to_dict() for c in self.comparisons],
+                "equation_outputs": [a.to_dict() for a in self.arrays],
+                "elements_compared": self.elements_compared,
                 "not_compared": self.not_compared,
                 "findings": [f.to_dict() for f in self.findings]}
 

@@ -19,7 +19,7 @@ from ccer_calc.bounds import NONNEGATIVE, Bounds
 from ccer_calc.errors import PluginError
 from ccer_calc.parameters import ParameterSet, Value
 from ccer_calc.plugin_extras import PeriodFigure, ProvisionalRule
-from ccer_calc.units import Quantity, parse_unit
+from ccer_calc.units import Quantity, parse_unit, to_unit
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -180,7 +180,7 @@ class Context:
         extensive one by days.
         """
         col = self.methodology.column(name, self.project.inputs)
-        raw = self.project.table.columns[name].to(parse_unit(col.unit))
+        raw = to_unit(self.project.table.columns[name], parse_unit(col.unit))
         mag = np.asarray(raw.magnitude)[self.segments.row]
         if self.ex_ante:
             return Value(col.symbol, Quantity(mag, raw.units), "expected",

@@ -17,7 +17,7 @@ import pint
 
 from ccer_calc.bounds import NONNEGATIVE, Bounds
 from ccer_calc.errors import InputError, UnitError
-from ccer_calc.units import Quantity, parse_unit
+from ccer_calc.units import Quantity, parse_unit, to_unit, unit_text
 
 __all__ = ["Origin", "Parameter", "ParameterSet", "Value"]
 
@@ -51,7 +51,7 @@ class Value:
     @property
     def unit(self) -> str:
         """The unit as pint prints it in short form."""
-        return f"{self.quantity.units:~}"
+        return unit_text(self.quantity.units)
 
 
 @dataclass(frozen=True)
@@ -204,7 +204,7 @@ class ParameterSet:
                     expected=f"a unit convertible to {p.unit}",
                     methodology=methodology or None,
                 )
-            p.bounds.check(q.to(parse_unit(p.unit)).magnitude, p.unit, path)
+            p.bounds.check(to_unit(q, parse_unit(p.unit)).magnitude, p.unit, path)
 
     def value(
         self, name: str, overrides: Mapping[str, pint.Quantity], *, methodology: str = ""
@@ -218,7 +218,7 @@ class ParameterSet:
         """
         p = self._by_name[name]
         if name in overrides:
-            q = overrides[name].to(parse_unit(p.unit))
+            q = to_unit(overrides[name], parse_unit(p.unit))
             return Value(p.symbol, Quantity(np.asarray(q.magnitude, dtype=np.float64), q.units),
                          "project", f"project file, parameters.{name}")
         if p.default is None:

@@ -32,6 +32,7 @@ from ccer_calc.fields import (
     quantity_field,
 )
 from ccer_calc.periods import MonitoringTable, Period
+from ccer_calc.units import parse_unit
 
 __all__ = [
     "DateIn",
@@ -105,6 +106,11 @@ class MonitoringIn(StrictModel):
     sheet: str | None = Field(None, description="the workbook's sheet to read (the first "
                                                 "when not given)")
     meters: dict[str, MeterIn] = Field(default_factory=dict)
+    utc_offset: str | None = Field(
+        None, pattern=r"^(UTC)?[+-]\d{2}:\d{2}$",
+        description="the project's calendar as a fixed offset from UTC, in which days, periods "
+                    "and vintage years are taken and date-times without offset are read; "
+                    "China Standard Time (+08:00) when not given")
 
 
 class ExAnteIn(StrictModel):
@@ -220,7 +226,7 @@ class Project:
         meter = None if mon is None else mon.meters.get(column)
         if meter is None or meter.max_permissible_error is None:
             return None
-        return float(meter.max_permissible_error.to("").magnitude)
+        return float(meter.max_permissible_error.to(parse_unit("")).magnitude)
 
     def canonical(self) -> dict[str, Any]:
         """Canonical plain data of every input: the fingerprint is taken over this."""
@@ -230,6 +236,9 @@ class Project:
                              ("scenarios", not self.spec.scenarios)):
             if absent:  # older project files keep their fingerprint
                 exclude[name] = True
+        monitoring = self.spec.monitoring
+        if monitoring is not None and monitoring.utc_offset is None:  # older files keep theirs
+            exclude["monitoring"].add("utc_offset")
         spec = self.spec.model_dump(mode="json", exclude=exclude)
         for later in ("crediting_period_type", "crediting_period_number"):
             if spec["dates"][later] is None:  # CCER projects keep their fingerprint

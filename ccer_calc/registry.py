@@ -59,10 +59,17 @@ class Registry:
         if self._infos is not None:
             return self._infos
         out: dict[str, list[PluginInfo]] = {}
+        dists: dict[int, tuple[str, str]] = {}  # METADATA parsed once per distribution
         for ep in self._eps():
             dist = ep.dist
-            info = PluginInfo(ep.name, ep.value, dist.name if dist else "unknown",
-                              dist.version if dist else "unknown")
+            if dist is None:
+                name, version = "unknown", "unknown"
+            else:
+                if id(dist) not in dists:
+                    meta = dist.metadata
+                    dists[id(dist)] = (meta["Name"], meta["Version"])
+                name, version = dists[id(dist)]
+            info = PluginInfo(ep.name, ep.value, name, version)
             if info not in out.setdefault(ep.name, []):
                 out[ep.name].append(info)
         self._infos = out

@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import json
 import math
+import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
 from ccer_calc.methodology import CheckResult
-from ccer_calc.trail import Trail
+from ccer_calc.trail import Detail, Render, Trail
 
 __all__ = [
     "KEYS",
@@ -221,8 +224,13 @@ class Result:
         """Sum of the issuable whole tonnes of every vintage."""
         return sum(v.issuable for v in self.vintages)
 
-    def to_dict(self) -> dict[str, Any]:
-        """Plain-data form: the JSON schema that registries and other programs read."""
+    def to_dict(self, *, trail: Detail = "full", render: Render | None = None
+                ) -> dict[str, Any]:
+        """Plain-data form: the JSON schema that registries and other programs read.
+
+        ``trail``: how much of the trail to include (:meth:`Trail.to_dict`); ``none`` writes
+        ``"trail": null``. ``render`` turns each trail array into plain data (lists).
+        """
         return {
             "project": self.project,
             "methodology": self.methodology,
@@ -234,7 +242,7 @@ class Result:
                                                 "rounded down"}},
             "checks": [c.to_dict() for c in self.checks],
             "parameters": self.parameters,
-            "trail": self.trail.to_dict(),
+            "trail": self.trail.to_dict(trail, render=render),
             "fingerprint": self.fingerprint,
             "versions": self.versions,
             "warnings": [w.to_dict() for w in self.warnings],
@@ -244,9 +252,33 @@ class Result:
             "period_figures": self.period_figures,
         }
 
-    def to_json(self, *, indent: int | None = 2) -> str:
-        """Byte-identical JSON for identical inputs and versions."""
-        return canonical_json(self.to_dict(), indent=indent)
+    def to_json(self, *, indent: int | None = 2, trail: Detail = "full") -> str:
+        """Byte-identical JSON for identical inputs and versions (compact if ``indent`` None).
+
+        Compact JSON writes each trail array's text on its own and splices it in, so that the
+        floats of a long axis never exist all at once as Python objects (a 87,600-row result
+        would hold a million of them).
+        """
+        if indent is not None:
+            return canonical_json(self.to_dict(trail=trail), indent=indent)
+        arrays: list[np.ndarray] = []
+        mark = f"\ue000{secrets.token_hex(8)}:"
+
+        def later(a: np.ndarray) -> Any:  # noqa: ANN401 - a placeholder or a number
+            if np.ndim(a) == 0:
+                return a.tolist()
+            arrays.append(a)
+            return f"{mark}{len(arrays) - 1}"
+
+        text = canonical_json(self.to_dict(trail=trail, render=later), indent=None)
+        pieces = text.split(f'"{mark}')
+        out = [pieces[0]]
+        for piece in pieces[1:]:
+            number, _, rest = piece.partition('"')
+            out.append(json.dumps(arrays[int(number)].tolist(), allow_nan=False,
+                                  separators=(",", ":")))
+            out.append(rest)
+        return "".join(out)
 
     def to_frames(self) -> dict[str, Any]:
         """The result as pandas DataFrames, units in ``attrs["units"]`` (extra ``pandas``).

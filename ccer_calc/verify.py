@@ -5,7 +5,9 @@ The claimed file has the shape of :meth:`Result.to_dict` (at least ``methodology
 and ``trail``). Every claimed number is compared with the recomputed one: per monitoring period,
 per vintage year, the totals, and -- when the claimed file carries a trail on the same period
 axis -- every equation output element by element, so that an error in one month is found in
-that month even when it is small against the whole period.
+that month even when it is small against the whole period. Each output is compared as one array
+(numpy); only the elements that differ become findings. The claimed trail may be in the full
+form of older versions or the compact form (:func:`ccer_calc.trail.decode_values`).
 
 Classification rule (documented here and in the verification report):
 
@@ -35,13 +37,15 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ccer_calc.errors import InputError, shown
-from ccer_calc.findings import KINDS, Comparison, Finding, Findings
+from ccer_calc.findings import KINDS, ArrayComparison, Comparison, Finding, Findings
 from ccer_calc.io.projectfile import check_plain_data
 from ccer_calc.result import KEYS
+from ccer_calc.trail import decode_values
 
 if TYPE_CHECKING:
     from ccer_calc.project import Project
     from ccer_calc.result import Result
+    from ccer_calc.trail import TrailEntry
 
 __all__ = ["KINDS", "Comparison", "Finding", "Findings", "verify"]
 
@@ -101,6 +105,7 @@ class _Log:
         self.comparisons: list[Comparison] = []
         self.findings: list[Finding] = []
         self.not_compared: list[dict[str, str]] = []
+        self.arrays: list[ArrayComparison] = []
 
     def skipped(self, scope: str, key: str, quantity: str, reason: str) -> None:
         """Note a figure that was not compared."""
@@ -124,8 +129,9 @@ class _Log:
         self.findings.append(Finding(len(self.findings) + 1, kind, scope, key, quantity, text,
                                      share=share, **extra))
 
-    def compare(self, comp: Comparison, er_basis: float | None) -> None:
-        self.comparisons.append(comp)
+    def compare(self, comp: Comparison, er_basis: float | None, *, record: bool = True) -> None:
+        if record:
+            self.comparisons.append(comp)
         d = comp.difference
         basis = abs(comp.recomputed) or abs(er_basis or 0.0)
         if basis:
@@ -226,7 +232,7 @@ def _totals(log: _Log, result: Result, totals: Any) -> None:  # noqa: ANN401 - r
 
 
 def _period_of(label: str, result: Result) -> str | None:
-    start = label.partition("..")[0]
+    start = label.partition("..")[0][:10]  # the local day, of a date or a date-time label
     for p in result.periods:
         if p.start <= start <= p.end:
             return p.id
@@ -239,9 +245,44 @@ def _claimed_key(entry: dict[str, Any]) -> str:
     return f"{eid}[{instance}]" if isinstance(instance, str) and instance else eid
 
 
+def _claimed_array(out: list[Any], path: str) -> np.ndarray:
+    """Claimed elements as floats at once; the first that is not a finite number is refused."""
+    if set(map(type, out)) <= {float, int}:  # no bool, no text: read at once
+        try:
+            values = np.array(out, dtype=np.float64)
+        except OverflowError:  # an integer beyond float
+            values = None
+        if values is not None and np.all(np.isfinite(values)):
+            return values
+    for k, x in enumerate(out):  # name the first bad element, as element-wise reading did
+        _number(x, f"{path}[{k}]")
+    return np.array(out, dtype=np.float64)  # pragma: no cover - _number raised above
+
+
+def _compare_output(log: _Log, result: Result, entry: TrailEntry, theirs: np.ndarray,
+                    mine: np.ndarray) -> None:
+    """One equation output: every element at once; findings for the elements that differ."""
+    axis = result.trail.axis
+    with np.errstate(all="ignore"):  # a difference beyond float is inf: a finding, no warning
+        d = theirs - mine
+        basis = np.abs(mine)
+        share = np.where(basis > 0, np.abs(d) / np.where(basis > 0, basis, 1.0),
+                         np.where(np.abs(d) > _ZERO, np.inf, 0.0))
+    differ = np.flatnonzero(share > _NEGLIGIBLE)
+    key, symbol = entry.key, entry.symbol
+    log.arrays.append(ArrayComparison(key, symbol, int(mine.size), int(differ.size),
+                                      float(np.max(np.abs(d))) if d.size else 0.0))
+    shape = np.shape(entry.output) or (1,)
+    for k in differ.tolist():
+        label = _element_label(k, shape, axis)
+        log.compare(Comparison("equation", f"{key} [{label}]", symbol, float(theirs[k]),
+                               float(mine[k]), _period_of(label, result)), None, record=False)
+
+
 def _trail(log: _Log, result: Result, claimed: dict[str, Any]) -> None:
-    axis = list(result.trail.axis)
-    if list(claimed.get("axis", [])) != axis:  # the element-wise comparison does not apply
+    axis = result.trail.axis
+    theirs_axis = claimed.get("axis", [])
+    if not isinstance(theirs_axis, list) or theirs_axis != axis:
         log.skipped("equation", "trail", "outputs", "the claim's trail has another period axis")
         return
     entries = claimed.get("entries", [])
@@ -249,26 +290,22 @@ def _trail(log: _Log, result: Result, claimed: dict[str, Any]) -> None:
     for e in entries if isinstance(entries, list) else []:
         if isinstance(e, dict):
             by_key[_claimed_key(e)] = e
+    values = decode_values({"entries": [{**e, "key": k} for k, e in by_key.items()]})
     for e in result.trail.entries:
-        output = by_key.get(e.key, {}).get("output")
-        out = output.get("value") if isinstance(output, dict) else None
+        out = values.get(e.key)
         if isinstance(out, int | float) and not isinstance(out, bool):
             out = [out]  # a scalar output (one fuel's emission coefficient)
-        matrix = np.asarray(e.output, dtype=np.float64)
-        mine = [float(x) for x in matrix.reshape(-1)]
-        if isinstance(out, list) and matrix.ndim == 2 and all(  # noqa: PLR2004 - a matrix
+        shape = np.shape(e.output)
+        mine = np.atleast_1d(np.asarray(e.output, dtype=np.float64)).ravel()
+        if isinstance(out, list) and len(shape) == 2 and all(  # noqa: PLR2004 - a matrix
                 isinstance(row, list) for row in out):
             out = [x for row in out for x in row]  # one row per element of the period axis
-        if not isinstance(out, list) or len(out) != len(mine):
+        if not isinstance(out, list) or len(out) != mine.size:
             log.skipped("equation", e.key, e.symbol, "not in the claimed trail, or another "
                         "number of elements")
             continue
-        for k, (a, b) in enumerate(zip(out, mine, strict=True)):
-            label = _element_label(k, matrix.shape, axis)
-            comp = Comparison("equation", f"{e.key} [{label}]", e.symbol,
-                              _number(a, f"trail.entries.{e.key}.output[{k}]"), b,
-                              _period_of(label, result))
-            log.compare(comp, None)
+        theirs = _claimed_array(out, f"trail.entries.{e.key}.output")
+        _compare_output(log, result, e, theirs, mine)
 
 
 def _element_label(k: int, shape: tuple[int, ...], axis: list[str]) -> str:
@@ -338,4 +375,4 @@ def verify(project: Project, result: Result, claimed: dict[str, Any], *,
     numbered = [replace(f, number=k) for k, f in enumerate(ordered, start=1)]
     return Findings(result.methodology["id"], result.project["name"], materiality,
                     fp if isinstance(fp, str) else None, result.fingerprint,
-                    log.comparisons, numbered, log.not_compared)
+                    log.comparisons, numbered, log.not_compared, log.arrays)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+import shutil
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from importlib import resources
 from pathlib import Path
@@ -10,7 +12,9 @@ from pathlib import Path
 import pytest
 
 from ccer_calc.api import compute, load_project
-from ccer_calc.batch import compute_many
+from ccer_calc.batch import BatchItem, compute_many
+from ccer_calc.cli import main
+from ccer_calc.cli.batch import _Progress
 from ccer_calc.errors import CcerError
 
 EXAMPLES = [str(resources.files(f"methodologies.{p}").joinpath("data/example.toml"))
@@ -58,3 +62,74 @@ def test_dask_distributed_executor_works_unchanged() -> None:
     assert [i.ok for i in items] == [True, True, True]
     assert items[2].result is not None
     assert items[2].result.to_json() == compute(load_project(EXAMPLES[2])).to_json()
+
+
+def test_batch_cli_manifest_with_a_missing_file(tmp_path: Path, capsys) -> None:
+    manifest = tmp_path / "projects.txt"
+    manifest.write_text(f"# two examples and a file that is not there\n{EXAMPLES[0]}\n\n"
+                        f"missing.toml\n{EXAMPLES[1]}\n", "utf-8")
+    out = tmp_path / "r.jsonl"
+    code = main(["batch", str(manifest), "-o", str(out), "--trail", "none"])
+    captured = capsys.readouterr()
+    assert code == 2
+    assert captured.err == (f"ccer-calc: error: 1 of 3 projects failed (listed above and in "
+                            f"{out})\n")
+    lines = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert [line["ok"] for line in lines] == [True, False, True]
+    assert lines[1]["source"] == str(tmp_path / "missing.toml")
+    assert lines[1]["error"]["type"] == "InputError"
+    assert lines[0]["result"]["trail"] is None
+    expected = compute(load_project(EXAMPLES[0]))
+    assert lines[0]["result"]["fingerprint"] == expected.fingerprint
+    assert "3 projects in" in captured.out and "1 failed" in captured.out
+    assert "missing.toml: InputError: project: file not found" in captured.out
+
+
+def test_batch_cli_folder_all_computed(tmp_path: Path, capsys) -> None:
+    src = Path(EXAMPLES[0]).parent
+    for k in range(3):
+        folder = tmp_path / "projects" / f"p{k}"
+        folder.mkdir(parents=True)
+        shutil.copy(src / "example.toml", folder / "project.toml")
+        shutil.copy(src / "example_monitoring.csv", folder)
+    out = tmp_path / "r.jsonl"
+    assert main(["batch", str(tmp_path / "projects"), "-o", str(out)]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == ""
+    lines = out.read_text("utf-8").splitlines()
+    assert len(lines) == 3 and all(json.loads(x)["ok"] for x in lines)
+    assert "CCER-01-002-V01" in captured.out
+
+
+def test_progress_bar_only_on_a_terminal() -> None:
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    tty, pipe = Tty(), io.StringIO()
+    for stream in (tty, pipe):
+        bar = _Progress(2, stream)
+        bar(BatchItem("a", None, None))
+        bar(BatchItem("b", None, ValueError("x")))
+    assert pipe.getvalue() == ""
+    assert tty.getvalue().endswith("2/2 projects, 1 failed\n")
+
+
+def test_chunks_keep_the_order_and_report_each_item() -> None:
+    seen = []
+    with ThreadPoolExecutor(2) as pool:
+        items = compute_many([EXAMPLES[0], "nope.toml", EXAMPLES[1]], executor=pool,
+                             chunksize=1, on_item=seen.append, json_trail="summary")
+    assert [i.source for i in items] == [EXAMPLES[0], "nope.toml", EXAMPLES[1]]
+    assert sorted(i.source for i in seen) == sorted(i.source for i in items)
+    assert items[0].result is None and json.loads(items[0].line)["ok"] is True
+    assert items[0].summary["methodology"] == "CCER-01-002-V01"
+    assert json.loads(items[1].line)["error"]["type"] == "InputError"
+
+
+def test_chunksize_must_be_positive(capsys) -> None:
+    with pytest.raises(CcerError, match="chunksize: chunk size out of range"):
+        compute_many(EXAMPLES[:1], chunksize=0)
+    with pytest.raises(SystemExit):
+        main(["batch", ".", "-o", "x.jsonl", "--chunksize", "-3"])
+    assert "--chunksize: not a whole number of at least 1" in capsys.readouterr().err

@@ -18,7 +18,13 @@ pytest.importorskip("httpx", reason="needs the test extra (httpx)")
 
 from fastapi.testclient import TestClient
 
-from ccer_calc.api import compute, get_methodology, load_project, project_from_dict
+from ccer_calc.api import (
+    compute,
+    get_methodology,
+    list_methodologies,
+    load_project,
+    project_from_dict,
+)
 from ccer_calc.cli import main
 from ccer_calc.errors import CcerError
 from ccer_calc.io.files import ProjectFiles

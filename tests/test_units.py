@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pint
 import pytest
 
-from ccer_calc.units import Quantity, parse_unit, ureg
+from ccer_calc.units import Quantity, parse_unit, to_unit, ureg
 
 
 def test_tonnes_of_methane_and_carbon_dioxide_cannot_be_added() -> None:
@@ -98,3 +99,16 @@ def test_superscript_in_normal_cubic_metres() -> None:
 
 def test_superscript_cubic_metre() -> None:
     assert parse_unit("m³") == parse_unit("m**3")
+
+
+def test_to_unit_is_pints_conversion_with_a_cached_factor() -> None:
+    values = np.array([0.1, 2.5, 1e300, 123456.789])
+    for src, dst in (("MWh", "kWh"), ("t CO2/MWh", "kg CO2/kWh"), ("%", ""), ("kt", "t"),
+                     ("万Nm3", "Nm3")):
+        q = Quantity(values, parse_unit(src))
+        expected = q.to(parse_unit(dst))
+        got = to_unit(q, parse_unit(dst))
+        assert got.units == expected.units
+        assert np.array_equal(got.magnitude, expected.magnitude)  # the same multiplication
+    hot = to_unit(Quantity(np.array([20.0]), parse_unit("degC")), parse_unit("K"))
+    assert hot.magnitude.tolist() == [293.15]  # an offset unit goes through pint

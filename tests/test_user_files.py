@@ -274,7 +274,8 @@ def test_row_errors_name_the_csv_line_not_an_index(write_project: WriteProject,
     # item 10: rows out of order used to be reported as monitoring.data[2]
     lines = list(example_csv_lines)
     lines[2], lines[3] = lines[3], lines[2]  # March (now line 3) before February (line 4)
-    project = load_project(write_project(csv_lines=lines))
+    # the order of the rows is checked when the file is read, before any value is parsed
+    # (issue 12), with the same message as when compute checked it
     with pytest.raises(InputError, match=r"^example_monitoring.csv: line 4: rows overlap or are "
                                          r"out of order"):
-        compute(project)
+        load_project(write_project(csv_lines=lines))

@@ -64,9 +64,13 @@ def test_untouched_claim_has_no_findings(computed: tuple[Any, Any]) -> None:
     findings = verify(project, result, json.loads(result.to_json()))
     assert findings.findings == []
     assert not findings.material
-    # periods (4 each), vintages (4 + issuable), totals (4 + issuable), 18 months x 8 equations
-    assert len(findings.comparisons) == 2 * 4 + 2 * 5 + 5 + 18 * 8
+    # periods (4 each), vintages (4 + issuable), totals (4 + issuable); the 8 equations'
+    # outputs, 18 months each, compared as arrays (issue 12)
+    assert len(findings.comparisons) == 2 * 4 + 2 * 5 + 5
     assert all(c.difference == 0 for c in findings.comparisons)
+    assert [a.elements for a in findings.arrays] == [18] * 8
+    assert findings.elements_compared == 18 * 8
+    assert all(a.differing == 0 and a.max_abs_difference == 0 for a in findings.arrays)
 
 
 def test_planted_three_percent_error_is_material_in_its_period(
@@ -290,5 +294,5 @@ def test_trail_entries_pair_by_key_not_position(tmp_path: Path) -> None:
     findings = verify(project, result, claimed)
     assert not findings.material
     assert {f.kind for f in findings.findings} <= {"OBS"}
-    compared = {c.key.rpartition(" [")[0] for c in findings.comparisons if c.scope == "equation"}
+    compared = {a.key for a in findings.arrays}
     assert {"(4) term[diesel]", "(4) term[natural_gas]", "§7.3.4 fuel[diesel]"} <= compared

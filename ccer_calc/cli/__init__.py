@@ -26,6 +26,7 @@ from ccer_calc.cli.common import (
     EXIT_OK,
     SafeStream,
     error_line,
+    prepare_engine,
 )
 
 __all__ = ["COMMANDS", "EXIT_ERROR", "EXIT_INTERNAL", "EXIT_MATERIAL", "EXIT_OK", "build_parser",
@@ -35,7 +36,7 @@ Handler = Callable[[argparse.Namespace, TextIO], int]
 
 #: The modules that add commands, in the order ``--help`` lists them.
 COMMANDS = ("ccer_calc.cli.catalogue", "ccer_calc.cli.compute", "ccer_calc.cli.estimate",
-            "ccer_calc.cli.documents", "ccer_calc.cli.serve")
+            "ccer_calc.cli.documents", "ccer_calc.cli.batch", "ccer_calc.cli.serve")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -75,6 +76,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     try:
         with warnings.catch_warnings():  # a dependency's warning is not a second line
             warnings.simplefilter("ignore")
+            if not getattr(args, "light", False):
+                prepare_engine()
             return handler(args, stdout)
     except CcerError as exc:
         if args.debug:

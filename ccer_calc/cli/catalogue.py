@@ -174,7 +174,7 @@ def register(sub: Any) -> None:  # noqa: ANN401 - argparse's private subparsers 
     p.add_argument("--json", action="store_true", help="JSON instead of a table")
     p.add_argument("--check", action="store_true",
                    help="load and validate every plug-in (slower; lists broken ones)")
-    p.set_defaults(handler=cmd_methodologies)
+    p.set_defaults(handler=cmd_methodologies, light=True)
 
     p = sub.add_parser("show", help="parameters, monitored data and equations of a methodology")
     p.add_argument("id", help="methodology id, e.g. CCER-01-002-V01")

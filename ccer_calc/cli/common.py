@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib
 import io
+import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TextIO
 
 __all__ = [
@@ -20,12 +23,16 @@ __all__ = [
     "EXIT_OK",
     "SafeStream",
     "add_input_options",
+    "add_json_options",
     "emit",
     "error_line",
     "escape_unencodable",
     "iso_date",
+    "json_indent",
     "num",
+    "prepare_engine",
     "table",
+    "user_cache_dir",
 ]
 
 #: Exit codes: success; a material difference found by ``verify``; an input, unit or data
@@ -85,6 +92,69 @@ def add_input_options(p: argparse.ArgumentParser, *, as_of_help: str | None = No
                    help="let the project name files outside its own folder (trusted "
                         "projects only)")
 
+
+
+def user_cache_dir() -> Path:
+    """The per-user cache folder of ccer-calc (XDG on Linux, the usual places elsewhere)."""
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Caches"
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "ccer-calc"
+
+
+def prepare_engine() -> None:
+    """Import the unit registry the fast way, for a command that computes.
+
+    Two things cost most of a command's start-up, and neither changes a number: pint imports
+    dask when it is installed (for quantities wrapping dask arrays, which the engine never
+    makes), and parsing pint's definition files. So the command line imports pint with dask
+    hidden (dask itself stays importable afterwards; only pint's optional dask support is off
+    in this process), and builds the registry with the parsed-definitions cache in the user's
+    cache folder unless ``CCER_CALC_CACHE_DIR`` says otherwise (set it empty for none).
+    numpy, imported on the way, starts no OpenBLAS thread pool unless ``OPENBLAS_NUM_THREADS``
+    asks for one (the engine's element-wise arithmetic never uses BLAS, and on a busy machine
+    starting the pool costs tens of milliseconds). The library alone does none of this
+    (:mod:`ccer_calc.units`).
+    """
+    if "ccer_calc.units" in sys.modules:
+        return
+    hide_dask = "pint" not in sys.modules and "dask" not in sys.modules
+    defaults = {"CCER_CALC_CACHE_DIR": str(user_cache_dir())}
+    if "numpy" not in sys.modules:  # no BLAS thread pool: the engine's arrays never use one
+        defaults["OPENBLAS_NUM_THREADS"] = "1"
+    added = [k for k in defaults if k not in os.environ]
+    os.environ.update({k: defaults[k] for k in added})
+    if hide_dask:
+        sys.modules["dask"] = None  # type: ignore[assignment] # find_spec then says "absent"
+    try:
+        importlib.import_module("ccer_calc.units")
+    finally:
+        if hide_dask:
+            del sys.modules["dask"]
+        for k in added:
+            del os.environ[k]
+
+
+def add_json_options(p: argparse.ArgumentParser) -> None:
+    """``--trail`` and ``--indent``: how much of the trail a JSON result holds, and its layout."""
+    p.add_argument("--trail", choices=("full", "summary", "none"), default="full",
+                   help="how much of the audit trail the JSON holds: full (every input and "
+                        "output, each array once; what a verifier needs), summary (outputs "
+                        "and the inputs' provenance, without their values) or none "
+                        "(default: full)")
+    p.add_argument("--indent", type=int, default=None, metavar="N",
+                   help="indent JSON by N spaces (default: 2 on the terminal, none in a file "
+                        "written with -o; 0 for compact output anywhere)")
+
+
+def json_indent(args: argparse.Namespace) -> int | None:
+    """The JSON indent: as asked, else 2 for stdout and compact (None) for a file (``-o``)."""
+    if args.indent is not None:
+        return args.indent if args.indent > 0 else None
+    return None if args.output is not None else 2
 
 
 def error_line(message: str) -> None:

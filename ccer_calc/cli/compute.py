@@ -5,13 +5,21 @@ from __future__ import annotations
 import argparse
 from typing import Any, TextIO
 
-from ccer_calc.cli.common import EXIT_OK, add_input_options, emit, num, table
+from ccer_calc.cli.common import (
+    EXIT_OK,
+    add_input_options,
+    add_json_options,
+    emit,
+    json_indent,
+    num,
+    table,
+)
 
 __all__ = ["register"]
 
 
 def _resulttable(result: Any) -> str:  # noqa: ANN401 - Result, imported lazily
-    d = result.to_dict()
+    d = result.to_dict(trail="none")
     keys = ("baseline_emissions", "project_emissions", "leakage_emissions", "emission_reductions")
     head = ["", "BE tCO2e", "PE tCO2e", "LE tCO2e", "ER tCO2e"]
     lines = [f"{d['project']['name']}",
@@ -44,7 +52,7 @@ def _resulttable(result: Any) -> str:  # noqa: ANN401 - Result, imported lazily
     lines += ["", f"Total ER: {num(t['emission_reductions']['value'])} t CO2e (unrounded); "
                   f"issuable {t['issuable']['value']:,} t CO2e (each vintage rounded down)",
               f"Checks passed: {sum(c['passed'] for c in d['checks'])}/{len(d['checks'])}; "
-              f"equations evaluated: {len(d['trail']['entries'])}",
+              f"equations evaluated: {len(result.trail)}",
               f"Fingerprint: {d['fingerprint']}"]
     return "\n".join(lines)
 
@@ -75,8 +83,10 @@ def cmd_compute(args: argparse.Namespace, out: TextIO) -> int:
         from ccer_calc.io.workbook import result_workbook  # noqa: PLC0415
 
         write_atomic(args.output, result_workbook(result))
+    elif args.json:
+        emit(result.to_json(indent=json_indent(args), trail=args.trail), out, args.output)
     else:
-        emit(result.to_json() if args.json else _resulttable(result), out, args.output)
+        emit(_resulttable(result), out, args.output)
     if args.output is not None:
         out.write(f"wrote {args.output}\n")
     return EXIT_OK
@@ -89,5 +99,6 @@ def register(sub: Any) -> None:  # noqa: ANN401 - argparse's private subparsers 
     p.add_argument("--json", action="store_true", help="JSON instead of a table")
     p.add_argument("-o", "--output", help="write to this file (atomically) instead of stdout; a "
                                         "name ending in .xlsx writes an Excel workbook")
+    add_json_options(p)
     add_input_options(p)
     p.set_defaults(handler=cmd_compute)

@@ -75,25 +75,31 @@ def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
 
 def _summary(findings: Findings) -> str:
     d = findings.to_dict()
-    lines = [f"{d['project']} ({d['methodology']}): {len(d['comparisons'])} figures compared, "
+    compared = len(d["comparisons"]) + d["elements_compared"]
+    lines = [f"{d['project']} ({d['methodology']}): {compared} figures compared, "
              f"materiality {d['materiality']:.2%}",
              "CAR {CAR}, CL {CL}, OBS {OBS}".format(**d["counts"])]
     lines += [f"  {f['kind']}-{f['number']}: {f['description']}" for f in d["findings"]]
-    lines.append("compared: " + _scopes(d["comparisons"]))
+    lines.append("compared: " + _scopes(d["comparisons"], d["elements_compared"]))
     lines.append("not compared: " + (_scopes(d["not_compared"]) or "nothing"))
     lines.append("material difference found" if d["material"] else
                  "no material difference")
     return "\n".join(lines)
 
 
-def _scopes(items: list[dict[str, Any]]) -> str:
-    """``period MP1 (4), vintage 2024 (5), totals (5), equations (144)``: figures per scope."""
+def _scopes(items: list[dict[str, Any]], elements: int = 0) -> str:
+    """``period MP1 (4), vintage 2024 (5), totals (5), equations (144)``: figures per scope.
+
+    ``elements``: equation-output elements compared as arrays, listed as ``equations``.
+    """
     counts: dict[str, int] = {}
     for item in items:
         scope = item["scope"]
         name = ("totals" if scope == "total" else "equations" if scope == "equation"
                 else f"{scope} {item['key']}")
         counts[name] = counts.get(name, 0) + 1
+    if elements:
+        counts["equations"] = counts.get("equations", 0) + elements
     return ", ".join(f"{name} ({n})" for name, n in counts.items())
 
 

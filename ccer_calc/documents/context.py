@@ -232,7 +232,7 @@ def _verification(findings: Findings | None, lang: str) -> dict[str, Any] | None
         f["kind_label"] = f[f"kind_{lang}"]
         f["verifier_text"], f["description"] = f["description"], finding_text(f, lang)
     data["headline"] = [c for c in data["comparisons"] if c["scope"] != "equation"]
-    data["elements_compared"] = len(data["comparisons"]) - len(data["headline"])
+    data["elements_compared"] = findings.elements_compared
     return data
 
 

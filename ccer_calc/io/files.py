@@ -132,7 +132,10 @@ def read_user_bytes(
             raise InputError("not a regular file", field=field, value=str(path))
         if info.st_size > limit:
             raise _too_big(path, limit, field)
-        data = fh.read(limit + 1)
+        # read what the file holds, not the limit: read(n) reserves n bytes up front
+        data = fh.read(info.st_size + 1)
+        if len(data) > info.st_size:  # the file grew since it was measured
+            data += fh.read(limit + 1 - len(data))
     if len(data) > limit:
         raise _too_big(path, limit, field)
     return data

@@ -14,10 +14,12 @@ from typing import TYPE_CHECKING, Any, cast
 from pydantic import BaseModel, ValidationError
 
 from ccer_calc.errors import CcerError, InputError
+from ccer_calc.io.csv_monitoring import csv_table
 from ccer_calc.io.expected import expected_data, scenario_data
 from ccer_calc.io.files import ProjectFiles, read_user_text
-from ccer_calc.io.table import check_capacity, csv_table, empty_table, table_from_rows
-from ccer_calc.periods import MonitoringTable, check_periods
+from ccer_calc.io.table import check_capacity, empty_table, table_from_rows
+from ccer_calc.io.timestamps import parse_utc_offset
+from ccer_calc.periods import DEFAULT_UTC_OFFSET, MonitoringTable, check_periods
 from ccer_calc.project import MonitoringIn, Project, ProjectData, ProjectSpec
 
 if TYPE_CHECKING:
@@ -105,6 +107,9 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 MAX_DEPTH = 64
 
 
+#: Types that hold no text and nothing nested: a list of only these needs no walk.
+_SCALARS = frozenset({int, float, bool, type(None)})
+
 #: Control characters other than tab, line feed and carriage return, and lone surrogates.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
@@ -152,6 +157,12 @@ def check_plain_data(data: Any, where: str) -> None:  # noqa: ANN401 - plain dat
                                      value=key, expected="printable text")
                 stack.append((value, sub, depth + 1))
         elif isinstance(item, list):
+            kinds = set(map(type, item))
+            if kinds <= _SCALARS:  # a list of numbers (a trail's values)
+                continue
+            if kinds <= _SCALARS | {str} and _bad_char(
+                    "".join([v for v in item if type(v) is str])) is None:
+                continue  # plain text only (a trail's axis): checked at once
             stack.extend((value, f"{path}[{i}]", depth + 1) for i, value in enumerate(item))
 
 
@@ -233,6 +244,7 @@ def build_project(
     allow_outside: bool = False,
     monitoring: MonitoringSource | None = None,
     read_files: bool = True,
+    checked: bool = False,
 ) -> Project:
     """Validate plain project data against the engine's shape and the methodology's inputs.
 
@@ -254,6 +266,8 @@ def build_project(
         ``monitoring.data`` or a file.
     read_files : bool
         ``False`` refuses every file the project names (a project sent to a service).
+    checked : bool
+        The data come from :func:`parse_plain_text`, which ran :func:`check_plain_data`.
 
     Raises
     ------
@@ -261,7 +275,8 @@ def build_project(
         With the dotted path of the first offending field; a field of a scenario is named
         ``scenarios.<name>.<field>``.
     """
-    check_plain_data(data, "project")
+    if not checked:
+        check_plain_data(data, "project")
     spec = cast("ProjectSpec", _model(ProjectSpec, data, ""))
     inputs = _model(methodology.input_model, spec.inputs, "inputs.")
     columns = methodology.monitored_columns_for(inputs)
@@ -328,7 +343,9 @@ def _monitoring(spec: ProjectSpec, methodology: Methodology, inputs: BaseModel,
                          "inputs name; monitoring rows are not used", field="monitoring",
                          expected="no monitoring.csv, monitoring.excel or [[monitoring.data]]",
                          methodology=methodology.id)
-    table = own.table if own is not None else _monitoring_table(mon, columns, files, memory)
+    offset = DEFAULT_UTC_OFFSET if mon.utc_offset is None else parse_utc_offset(mon.utc_offset)
+    table = own.table if own is not None else _monitoring_table(mon, columns, files, memory,
+                                                                utc_offset=offset)
     check_capacity(table, columns, inputs)
     for name in mon.meters:
         if name not in {c.name for c in columns}:
@@ -344,7 +361,8 @@ def _given(mon: MonitoringIn, memory: MonitoringSource | None) -> list[str]:
 
 
 def _monitoring_table(mon: MonitoringIn, columns: Sequence[MonitoredColumn],
-                      files: ProjectFiles, memory: MonitoringSource | None) -> MonitoringTable:
+                      files: ProjectFiles, memory: MonitoringSource | None, *,
+                      utc_offset: int) -> MonitoringTable:
     """The monitored rows from exactly one place: inline rows, a CSV, a workbook, or memory."""
     given = _given(mon, memory)
     if len(given) > 1:
@@ -361,11 +379,11 @@ def _monitoring_table(mon: MonitoringIn, columns: Sequence[MonitoredColumn],
         text = read_user_text(mon.csv, base_dir=files.base_dir,
                               allow_outside=files.allow_outside, encoding=mon.encoding,
                               field="monitoring.csv")
-        return csv_table(text, columns, origin=mon.csv)
+        return csv_table(text, columns, origin=mon.csv, utc_offset=utc_offset)
     if mon.excel:
         files.check_allowed(mon.excel, "monitoring.excel")
         from ccer_calc.io.excel import read_xlsx_table  # noqa: PLC0415 - optional extra inside
 
         return read_xlsx_table(mon.excel, columns, sheet=mon.sheet, base_dir=files.base_dir,
                                allow_outside=files.allow_outside)
-    return table_from_rows(mon.data, columns)
+    return table_from_rows(mon.data, columns, utc_offset=utc_offset)

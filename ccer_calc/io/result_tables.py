@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ccer_calc.result import KEYS, UNIT
+from ccer_calc.trail import decode_values
 
 if TYPE_CHECKING:
     from ccer_calc.result import Result
@@ -120,15 +121,17 @@ def _elements(value: Any, axis: list[str]) -> list[tuple[str, float]]:  # noqa: 
 
 def _trail(d: dict[str, Any]) -> tuple[Table, Table]:
     axis = d["trail"]["axis"]
+    values = decode_values(d["trail"])  # the compact trail refers to arrays written once
     out: list[list[Any]] = []
     inputs: list[list[Any]] = []
     for e in d["trail"]["entries"]:
         head = [e["key"], e["equation"], e["document"], e["symbol"]]
         out += [[*head, e["formula"], e["source"], label, x, e["output"]["unit"]]
-                for label, x in _elements(e["output"]["value"], axis)]
+                for label, x in _elements(values[e["key"]], axis)]
         for i in e["inputs"]:
             inputs += [[e["key"], i["name"], i["symbol"], i["origin"], i["ref"], label, x,
-                        i["unit"]] for label, x in _elements(i["value"], axis)]
+                        i["unit"]]
+                       for label, x in _elements(values[f"{e['key']}/{i['name']}"], axis)]
     trail = Table("trail", "Every equation evaluated, one row per element of the period axis",
                   (Column("key"), Column("equation"), Column("document"), Column("symbol"),
                    Column("formula"), Column("source"), Column("element"), Column("value"),

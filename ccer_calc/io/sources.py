@@ -4,7 +4,7 @@ A project built with :func:`ccer_calc.api.project_from_dict` may take its monito
 one of these instead of ``monitoring.data`` or a file it names, so a program (or the HTTP
 service) computes without writing a file. Every source turns its data into the cells of
 :func:`ccer_calc.io.table.table_from_cells` (or the text of
-:func:`ccer_calc.io.table.csv_table`), so the rules are those of the CSV file, header units
+:func:`ccer_calc.io.csv_monitoring.csv_table`), so the rules are those of the CSV file, header units
 included:
 
 * **DataFrame** (pandas, optional extra ``pandas``): a column's unit is in its name
@@ -32,8 +32,9 @@ import numpy as np
 import pint
 
 from ccer_calc.errors import InputError, UnitError
+from ccer_calc.io.csv_monitoring import csv_table
 from ccer_calc.io.files import check_rows, decode_text
-from ccer_calc.io.table import Cell, csv_table, table_from_cells
+from ccer_calc.io.table import Cell, table_from_cells
 
 if TYPE_CHECKING:
     from ccer_calc.methodology import MonitoredColumn
@@ -61,7 +62,7 @@ class CsvBytes:
     encoding: str | None = None
 
     def table(self, columns: Sequence[MonitoredColumn]) -> MonitoringTable:
-        """Parse the CSV text (see :func:`ccer_calc.io.table.csv_table`)."""
+        """Parse the CSV text (see :func:`ccer_calc.io.csv_monitoring.csv_table`)."""
         text = decode_text(self.data, encoding=self.encoding, field=self.name)
         return csv_table(text, columns, origin=self.name)
 

@@ -1,9 +1,12 @@
-"""Monitoring tables from inline rows or CSV files whose headers carry units.
+"""Monitoring tables from inline rows, and what every monitoring table is checked against.
 
-A CSV header cell is ``name [unit]`` (``export [MWh]``, ``import [kWh]``); ``start`` and ``end``
-are ISO dates (YYYY-MM-DD). Per metered column, optional ``<name>_meter`` (ok,
-out_of_tolerance, uncalibrated) and ``<name>_meter_error [%]`` give the calibration status and
-the actual basic error of §7.3.4 of the CCER energy methodologies.
+``start`` and ``end`` are ISO dates (YYYY-MM-DD, both days included) or ISO date-times
+(``2024-01-01T00:15+08:00``, the end excluded; :mod:`ccer_calc.io.timestamps`). Per metered
+column, optional ``<name>_meter`` (ok, out_of_tolerance, uncalibrated) and
+``<name>_meter_error [%]`` give the calibration status and the actual basic error of §7.3.4 of
+the CCER energy methodologies. CSV files are read column by column in
+:mod:`ccer_calc.io.csv_monitoring`; inline rows (``[[monitoring.data]]``, a few dozen at most)
+row by row here, each value with its own unit.
 
 Every message names a row as the user wrote it: ``monitoring.data[3].export`` for inline rows,
 ``<csv path as written>: line 5, column export`` (1-based lines) for a CSV file.
@@ -11,12 +14,10 @@ Every message names a row as the user wrote it: ``monitoring.data[3].export`` fo
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -24,38 +25,39 @@ import pint
 
 from ccer_calc.bounds import Bounds
 from ccer_calc.errors import InputError, UnitError
-from ccer_calc.io.files import check_rows, read_user_text
-from ccer_calc.periods import Ints, MeterStatus, MonitoringTable, row_label
-from ccer_calc.project import parse_date, parse_quantity
-from ccer_calc.units import Quantity, parse_unit
+from ccer_calc.fields import parse_quantity
+from ccer_calc.io.files import check_rows
+from ccer_calc.io.timestamps import Kind, check_kinds, parse_stamp
+from ccer_calc.periods import (
+    DEFAULT_UTC_OFFSET,
+    Dates,
+    Ints,
+    MeterStatus,
+    MonitoringTable,
+    check_row_order,
+    row_label,
+)
+from ccer_calc.units import Quantity, parse_unit, to_unit
 
 if TYPE_CHECKING:
     from ccer_calc.methodology import MonitoredColumn
 
-__all__ = ["Cell", "check_capacity", "csv_table", "empty_table", "quantity_in_unit",
-           "read_csv_table", "table_from_cells", "table_from_rows"]
+__all__ = ["METER_ERROR", "STATUSES", "Cell", "Head", "check_capacity", "check_header",
+           "dated_table", "empty_table", "parse_header", "quantity_in_unit", "table_from_cells",
+           "table_from_rows"]
 
-_HEADER = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\[(.*)\])?\s*$")
-_STATUSES = {s.value for s in MeterStatus}
+#: The calibration statuses a ``<column>_meter`` cell may hold (empty means ``ok``).
+STATUSES = frozenset(s.value for s in MeterStatus)
 #: A meter's basic error is a fraction strictly between -100 % and 100 %.
 METER_ERROR = Bounds(-1.0, 1.0, min_inclusive=False, max_inclusive=False,
                      reason="a meter error of 100 % or more is not a measurement")
 
 
-def _date(raw: object, path: str) -> np.datetime64:
-    try:
-        return np.datetime64(parse_date(raw), "D")
-    except ValueError:
-        raise InputError("not a date", field=path, value=raw if isinstance(raw, str) else None,
-                         expected="an ISO date YYYY-MM-DD (a date or a string, not a number)"
-                         ) from None
-
-
 def _status(raw: object, path: str) -> str:
     text = "ok" if raw is None or str(raw).strip() == "" else str(raw).strip()
-    if text not in _STATUSES:
+    if text not in STATUSES:
         raise InputError("unknown meter status", field=path, value=raw,
-                         expected="one of " + ", ".join(sorted(_STATUSES)))
+                         expected="one of " + ", ".join(sorted(STATUSES)))
     return text
 
 
@@ -76,8 +78,10 @@ def quantity_in_unit(raw: object, unit: str, path: str) -> float:
 class _Columns:
     """The values of one table as lists, filled row by row."""
 
-    def __init__(self, columns: Sequence[MonitoredColumn]) -> None:
+    def __init__(self, columns: Sequence[MonitoredColumn], utc_offset: int) -> None:
         self.columns = columns
+        self.utc_offset = utc_offset
+        self.kind: Kind | None = None
         self.start: list[np.datetime64] = []
         self.end: list[np.datetime64] = []
         self.mags: dict[str, list[float]] = {c.name: [] for c in columns}
@@ -89,8 +93,11 @@ class _Columns:
             if key not in row:
                 raise InputError("missing date", field=label(key),
                                  expected="an ISO date YYYY-MM-DD")
-        self.start.append(_date(row["start"], label("start")))
-        self.end.append(_date(row["end"], label("end")))
+        for key in ("start", "end"):
+            stamp, kind = parse_stamp(row[key], label(key), self.utc_offset)
+            self.kind = self.kind or kind
+            check_kinds(self.kind, kind, label(key), row[key])
+            (self.start if key == "start" else self.end).append(stamp)
         for c in self.columns:
             if c.name not in row:
                 raise InputError("missing monitored value", field=label(c.name),
@@ -110,115 +117,14 @@ class _Columns:
             self.error[c.name].append(value)
 
 
-def table_from_rows(
-    rows: Sequence[dict[str, Any]],
-    columns: Sequence[MonitoredColumn],
-    *,
-    origin: str = "monitoring.data",
-    lines: Ints | None = None,
-) -> MonitoringTable:
-    """Build a table from rows of plain data (inline ``monitoring.data``, or parsed CSV).
-
-    Parameters
-    ----------
-    rows : sequence of dict
-        One dict per row: ``start``, ``end``, each column and its optional meter fields.
-    columns : sequence of MonitoredColumn
-        The project's monitored columns.
-    origin : str
-        How messages name the data: ``monitoring.data`` or the CSV path as written.
-    lines : ndarray of int, optional
-        The CSV line (1-based) of each row, for messages.
-
-    Raises
-    ------
-    InputError, UnitError
-        Naming the row and field of a missing, unitless, out-of-range or wrongly dimensioned
-        value.
-    """
-    check_rows(len(rows), origin)
-    known = {"start", "end"}
-    for c in columns:
-        known |= {c.name, f"{c.name}_meter", f"{c.name}_meter_error"}
-    acc = _Columns(columns)
-    for i, row in enumerate(rows):
-        if not isinstance(row, dict):
-            raise InputError("a row is not a table", field=row_label(origin, lines, i),
-                             expected="start, end and one value per column")
-        unknown = sorted(set(row) - known)
-        if unknown:
-            raise InputError("unknown column", field=row_label(origin, lines, i, unknown[0]),
-                             expected="one of " + ", ".join(sorted(known)))
-        acc.add(row, functools.partial(row_label, origin, lines, i))
-    values = {c.name: Quantity(np.array(acc.mags[c.name], dtype=np.float64), parse_unit(c.unit))
-              for c in columns}
-    for c in columns:
-        def where(i: int, name: str = c.name) -> str:
-            return row_label(origin, lines, i, name)
-
-        c.bounds.check(values[c.name].magnitude, c.unit, where)
-    return MonitoringTable(
-        start=np.array(acc.start, dtype="datetime64[D]"),
-        end=np.array(acc.end, dtype="datetime64[D]"),
-        columns=values,
-        meter_status={k: np.array(v, dtype=np.str_) for k, v in acc.status.items()},
-        meter_error={k: np.array(v, dtype=np.float64) for k, v in acc.error.items()},
-        origin=origin,
-        lines=lines,
-    )
+#: Header cells read as (name, unit or None).
+Head = list[tuple[str, str | None]]
+_HEADER = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\[(.*)\])?\s*$")
 
 
-def check_capacity(table: MonitoringTable, columns: Sequence[MonitoredColumn],
-                   inputs: object, *, label: Callable[[int, str], str] | None = None) -> None:
-    """Refuse a row whose energy exceeds the installed capacity times the hours of the row.
-
-    Applies to each column that declares ``at_most_capacity_of`` (the name of a power field
-    of the project's inputs). A plant cannot deliver more than its capacity running every hour
-    of the row, so such a reading is a unit or typing error.
-
-    ``label(row, column)`` names the offending value as the user wrote it (default: the row of
-    the monitoring data).
-
-    Raises
-    ------
-    InputError
-        Naming the row (CSV line) and column, the value and the most the plant can deliver.
-    """
-    name_of = label if label is not None else table.row_label
-    hours = ((table.end - table.start).astype(np.int64) + 1) * 24.0
-    for c in columns:
-        if c.at_most_capacity_of is None:
-            continue
-        capacity = getattr(inputs, c.at_most_capacity_of, None)
-        if not isinstance(capacity, pint.Quantity):
-            continue
-        unit = parse_unit(c.unit)
-        with np.errstate(over="ignore"):  # an absurd capacity gives inf, which limits nothing
-            most = (capacity * Quantity(hours, "h")).to(unit).magnitude
-        values = np.asarray(table.columns[c.name].to(unit).magnitude)
-        bad = np.flatnonzero(values > most * (1 + 1e-9))
-        if bad.size:
-            i = int(bad[0])
-            raise InputError(
-                f"more energy than the installed capacity can deliver in the row "
-                f"({capacity:~g} × {hours[i]:g} h)", field=name_of(i, c.name),
-                value=f"{values[i]:g} {c.unit}", expected=f"at most {most[i]:g} {c.unit}")
-
-
-def empty_table(columns: Sequence[MonitoredColumn], *, origin: str = "monitoring.data"
-                ) -> MonitoringTable:
-    """A table with the project's columns and no rows (a project without monitoring data)."""
-    return MonitoringTable(
-        start=np.array([], dtype="datetime64[D]"), end=np.array([], dtype="datetime64[D]"),
-        columns={c.name: Quantity(np.array([], dtype=np.float64), parse_unit(c.unit))
-                 for c in columns},
-        meter_status={c.name: np.array([], dtype=np.str_) for c in columns},
-        meter_error={c.name: np.array([], dtype=np.float64) for c in columns},
-        origin=origin)
-
-
-def _header(cells: Iterable[str], origin: str) -> list[tuple[str, str | None]]:
-    out: list[tuple[str, str | None]] = []
+def parse_header(cells: Iterable[str], origin: str) -> Head:
+    """Header cells ``name [unit]`` as (name, unit) pairs; each column at most once."""
+    out: Head = []
     seen: dict[str, int] = {}
     for k, cell in enumerate(cells, start=1):
         m = _HEADER.match(cell)
@@ -235,8 +141,8 @@ def _header(cells: Iterable[str], origin: str) -> list[tuple[str, str | None]]:
     return out
 
 
-def _check_header(head: list[tuple[str, str | None]], columns: Sequence[MonitoredColumn],
-                  origin: str) -> None:
+def check_header(head: Head, columns: Sequence[MonitoredColumn], origin: str) -> None:
+    """Every monitored column present with a unit; a meter-error column in %."""
     units = dict(head)
     for c in columns:
         if c.name not in units:
@@ -258,66 +164,131 @@ def _check_header(head: list[tuple[str, str | None]], columns: Sequence[Monitore
                                 expected=f"a header '{err} [%]'")
 
 
-def csv_table(text: str, columns: Sequence[MonitoredColumn], *, origin: str) -> MonitoringTable:
-    """Parse CSV text (header cells with units) into a table.
+def table_from_rows(
+    rows: Sequence[dict[str, Any]],
+    columns: Sequence[MonitoredColumn],
+    *,
+    origin: str = "monitoring.data",
+    lines: Ints | None = None,
+    utc_offset: int = DEFAULT_UTC_OFFSET,
+) -> MonitoringTable:
+    """Build a table from rows of plain data (inline ``monitoring.data``).
 
     Parameters
     ----------
-    text : str
-        The decoded CSV text.
+    rows : sequence of dict
+        One dict per row: ``start``, ``end``, each column and its optional meter fields.
     columns : sequence of MonitoredColumn
         The project's monitored columns.
     origin : str
-        The CSV path as the user wrote it, for messages.
+        How messages name the data: ``monitoring.data`` or the CSV path as written.
+    lines : ndarray of int, optional
+        The CSV line (1-based) of each row, for messages.
+    utc_offset : int
+        Minutes east of UTC of the project's calendar (for date-times).
 
     Raises
     ------
     InputError, UnitError
-        Naming the path, line and column of anything unreadable or missing.
+        Naming the row and field of a missing, unitless, out-of-range or wrongly dimensioned
+        value.
     """
-    check_rows(max(0, text.count("\n") - 1), origin)
-    reader = csv.reader(text.splitlines())
-    try:
-        head = _header(next(reader), origin)
-    except StopIteration:
-        raise InputError("monitoring CSV is empty", field="monitoring.csv", value=origin,
-                         expected="a header line such as 'start,end,export [MWh]' and rows"
-                         ) from None
-    except csv.Error as exc:
-        raise InputError(f"unreadable CSV: {exc}", field=f"{origin}: line 1") from None
-    _check_header(head, columns, origin)
-    rows: list[dict[str, Any]] = []
-    lines: list[int] = []
-    try:
-        for cells in reader:
-            if any(cell.strip() for cell in cells):
-                rows.append(_csv_row(head, cells, origin, reader.line_num))
-                lines.append(reader.line_num)
-    except csv.Error as exc:
-        raise InputError(f"unreadable CSV: {exc}", field=f"{origin}: line {reader.line_num}"
-                         ) from None
-    return table_from_rows(rows, columns, origin=origin, lines=np.array(lines, dtype=np.int64))
+    check_rows(len(rows), origin)
+    known = {"start", "end"}
+    for c in columns:
+        known |= {c.name, f"{c.name}_meter", f"{c.name}_meter_error"}
+    acc = _Columns(columns, utc_offset)
+    for i, row in enumerate(rows):
+        if not isinstance(row, dict):
+            raise InputError("a row is not a table", field=row_label(origin, lines, i),
+                             expected="start, end and one value per column")
+        unknown = sorted(set(row) - known)
+        if unknown:
+            raise InputError("unknown column", field=row_label(origin, lines, i, unknown[0]),
+                             expected="one of " + ", ".join(sorted(known)))
+        acc.add(row, functools.partial(row_label, origin, lines, i))
+    values = {c.name: Quantity(np.array(acc.mags[c.name], dtype=np.float64), parse_unit(c.unit))
+              for c in columns}
+    for c in columns:
+        def where(i: int, name: str = c.name) -> str:
+            return row_label(origin, lines, i, name)
+
+        c.bounds.check(values[c.name].magnitude, c.unit, where)
+    table = dated_table(np.array(acc.start, dtype="datetime64[s]"),
+                        np.array(acc.end, dtype="datetime64[s]"), acc.kind or "date",
+                        origin=origin, lines=lines, utc_offset=utc_offset)
+    check_row_order(table)
+    return MonitoringTable(
+        start=table.start, end=table.end, columns=values,
+        meter_status={k: np.array(v, dtype=np.str_) for k, v in acc.status.items()},
+        meter_error={k: np.array(v, dtype=np.float64) for k, v in acc.error.items()},
+        origin=origin, lines=lines, t_start=table.t_start, t_end=table.t_end,
+        utc_offset=utc_offset)
 
 
-def _csv_row(head: list[tuple[str, str | None]], cells: list[str], origin: str,
-             lineno: int) -> dict[str, Any]:
-    if len(cells) != len(head):
-        raise InputError("wrong number of cells", field=f"{origin}: line {lineno}",
-                         value=len(cells), expected=f"{len(head)} cells")
-    row: dict[str, Any] = {}
-    for (name, unit), raw in zip(head, cells, strict=True):
-        cell = raw.strip()
-        where = f"{origin}: line {lineno}, column {name}"
-        if name in ("start", "end") or name.endswith("_meter") or unit is None:
-            row[name] = cell
-        elif cell == "" and name.endswith("_meter_error"):
+def dated_table(start: Dates, end: Dates, kind: Kind, *, origin: str, lines: Ints | None,
+                utc_offset: int) -> MonitoringTable:
+    """A table of rows with their dates only (no columns yet), from parsed local times.
+
+    Date rows keep the inclusive days of the original representation (``t_start`` None);
+    timed rows hold their half-open local times and the days they touch.
+    """
+    if kind == "date":
+        return MonitoringTable(start.astype("datetime64[D]"), end.astype("datetime64[D]"),
+                               {}, {}, {}, origin=origin, lines=lines, utc_offset=utc_offset)
+    last_second = end - np.timedelta64(1, "s")
+    return MonitoringTable(start.astype("datetime64[D]"), last_second.astype("datetime64[D]"),
+                           {}, {}, {}, origin=origin, lines=lines, t_start=start, t_end=end,
+                           utc_offset=utc_offset)
+
+
+def check_capacity(table: MonitoringTable, columns: Sequence[MonitoredColumn],
+                   inputs: object, *, label: Callable[[int, str], str] | None = None) -> None:
+    """Refuse a row whose energy exceeds the installed capacity times the hours of the row.
+
+    Applies to each column that declares ``at_most_capacity_of`` (the name of a power field
+    of the project's inputs). A plant cannot deliver more than its capacity running every hour
+    of the row, so such a reading is a unit or typing error.
+
+    ``label(row, column)`` names the offending value as the user wrote it (default: the row of
+    the monitoring data).
+
+    Raises
+    ------
+    InputError
+        Naming the row (CSV line) and column, the value and the most the plant can deliver.
+    """
+    name_of = label if label is not None else table.row_label
+    hours = table.hours()
+    for c in columns:
+        if c.at_most_capacity_of is None:
             continue
-        elif cell == "":
-            raise InputError("missing monitored value", field=where,
-                             expected=f"a number in {unit}")
-        else:
-            row[name] = {"value": _number(cell, where), "unit": unit}
-    return row
+        capacity = getattr(inputs, c.at_most_capacity_of, None)
+        if not isinstance(capacity, pint.Quantity):
+            continue
+        unit = parse_unit(c.unit)
+        with np.errstate(over="ignore"):  # an absurd capacity gives inf, which limits nothing
+            most = to_unit(capacity * Quantity(hours, parse_unit("h")), unit).magnitude
+        values = np.asarray(to_unit(table.columns[c.name], unit).magnitude)
+        bad = np.flatnonzero(values > most * (1 + 1e-9))
+        if bad.size:
+            i = int(bad[0])
+            raise InputError(
+                f"more energy than the installed capacity can deliver in the row "
+                f"({capacity:~g} × {hours[i]:g} h)", field=name_of(i, c.name),
+                value=f"{values[i]:g} {c.unit}", expected=f"at most {most[i]:g} {c.unit}")
+
+
+def empty_table(columns: Sequence[MonitoredColumn], *, origin: str = "monitoring.data"
+                ) -> MonitoringTable:
+    """A table with the project's columns and no rows (a project without monitoring data)."""
+    return MonitoringTable(
+        start=np.array([], dtype="datetime64[D]"), end=np.array([], dtype="datetime64[D]"),
+        columns={c.name: Quantity(np.array([], dtype=np.float64), parse_unit(c.unit))
+                 for c in columns},
+        meter_status={c.name: np.array([], dtype=np.str_) for c in columns},
+        meter_error={c.name: np.array([], dtype=np.float64) for c in columns},
+        origin=origin)
 
 
 def _number(cell: str, where: str) -> float:
@@ -330,30 +301,6 @@ def _number(cell: str, where: str) -> float:
         raise InputError("not a finite number", field=where, value=cell,
                          expected="a finite decimal number")
     return value
-
-
-def read_csv_table(
-    path: str | Path,
-    columns: Sequence[MonitoredColumn],
-    *,
-    base_dir: Path | None = None,
-    allow_outside: bool = True,
-    encoding: str | None = None,
-) -> MonitoringTable:
-    """Read monitored rows from a CSV file whose header cells carry units.
-
-    The file is read under the policy of :mod:`ccer_calc.io.files` (folder, size, encoding);
-    messages name ``path`` as given.
-
-    Raises
-    ------
-    InputError, UnitError
-        Naming the file, line and column of anything unreadable or missing.
-    """
-    text = read_user_text(path, base_dir=base_dir, allow_outside=allow_outside,
-                          encoding=encoding, field="monitoring.csv")
-    return csv_table(text, columns, origin=str(path))
-
 
 
 #: A cell of a spreadsheet or data frame: text, a number, a date, or empty.
@@ -389,8 +336,8 @@ def table_from_cells(
         Naming the line and column: a date in a text or number column, a date-time that is not
         a whole day, text in a number column, or whatever a CSV cell would be refused for.
     """
-    head = _header(header, origin)
-    _check_header(head, columns, origin)
+    head = parse_header(header, origin)
+    check_header(head, columns, origin)
     found: list[dict[str, Any]] = []
     lines: list[int] = []
     for lineno, cells in rows:

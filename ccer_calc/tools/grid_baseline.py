@@ -19,7 +19,7 @@ from ccer_calc.errors import InputError
 from ccer_calc.methodology import MonitoredColumn
 from ccer_calc.parameters import Parameter, Value
 from ccer_calc.tools.mee_grid_factors import grid_factors_for_years, latest_grid_factors
-from ccer_calc.units import Quantity
+from ccer_calc.units import Quantity, parse_unit
 
 if TYPE_CHECKING:
     from ccer_calc.methodology import Context
@@ -77,7 +77,7 @@ def refuse_negative_net_delivery(ctx: Context, net_electricity: Value) -> None:
     InputError
         Naming the first such period and its net delivery.
     """
-    net = net_electricity.quantity.m_as("MWh")
+    net = net_electricity.quantity.m_as(parse_unit("MWh"))
     per_period = np.bincount(ctx.segments.period, weights=net,
                              minlength=len(ctx.project.periods))
     bad = np.flatnonzero(per_period < 0)

@@ -301,7 +301,7 @@ def grid_factors_for_years(
     om = np.empty(years.shape, dtype=np.float64)
     bm = np.empty(years.shape, dtype=np.float64)
     refs = []
-    for y in np.unique(years).tolist():
+    for y in sorted(set(years.tolist())):
         s = select_grid_factors(grid, int(y), as_of=as_of)
         mask = years == y
         om[mask] = s.row.om

@@ -27,7 +27,7 @@ import pint
 from ccer_calc.errors import InputError
 from ccer_calc.parameters import Value
 from ccer_calc.periods import MeterStatus
-from ccer_calc.units import Quantity
+from ccer_calc.units import Quantity, parse_unit
 
 if TYPE_CHECKING:
     from ccer_calc.methodology import Context
@@ -123,7 +123,7 @@ def meter_error(ctx: Context, column: str, rule: str) -> Value:
                      f"no meter correction expected ex ante ({rule})")
     frac = meter_error_fraction(table.meter_status[column], table.meter_error[column],
                                 ctx.project.max_permissible_error(column), field=column)
-    return Value(f"e_{column}", Quantity(frac[ctx.segments.row], ""), "monitored",
+    return Value(f"e_{column}", Quantity(frac[ctx.segments.row], parse_unit("")), "monitored",
                  f"meter calibration status of column {column} ({rule})")
 
 

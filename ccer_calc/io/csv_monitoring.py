@@ -1,0 +1,359 @@
+"""Monitoring CSV files read column by column.
+
+A header cell is ``name [unit]`` (``export [MWh]``, ``import [kWh]``); ``start`` and ``end`` are
+dates or date-times (:mod:`ccer_calc.io.timestamps`). The file is read in this order, so a bad
+date is reported before any value is parsed:
+
+1. the header: each column once, each monitored column present with a unit, each unit parsed
+   once;
+2. the rows: blank lines skipped, each row with as many cells as the header;
+3. the dates of every row, their kind (dates, or date-times with or without offset, never
+   mixed), and their order (no row ending before it starts or overlapping the previous one);
+4. each monitored column as one float64 array, converted to the methodology's unit in one
+   operation and checked against its physical range (:mod:`ccer_calc.bounds`) at once; then its
+   meter status and meter error columns.
+
+Every message names the file as the user wrote it, the 1-based CSV line and the column, as the
+row-by-row reader did.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pint
+
+from ccer_calc.errors import InputError, UnitError
+from ccer_calc.io.files import check_rows, read_user_text
+from ccer_calc.io.table import (
+    METER_ERROR,
+    STATUSES,
+    Head,
+    check_header,
+    dated_table,
+    parse_header,
+)
+from ccer_calc.io.timestamps import check_kinds, parse_stamp_column
+from ccer_calc.periods import DEFAULT_UTC_OFFSET, Floats, MonitoringTable, check_row_order
+from ccer_calc.units import Quantity, parse_unit, to_unit
+
+if TYPE_CHECKING:
+    from ccer_calc.methodology import MonitoredColumn
+
+__all__ = ["csv_table", "read_csv_table"]
+
+
+
+def _rows(reader: Any, width: int, origin: str, *, quoted: bool  # noqa: ANN401 - csv's type
+          ) -> tuple[list[list[str]], list[int]]:
+    """The non-blank rows and their 1-based lines; each row has ``width`` cells.
+
+    Without a quote character in the file every row is one line, so the rows are read at once
+    and only the few of another width or with a blank first cell are looked at one by one.
+    """
+    if not quoted:
+        try:
+            rows = list(reader)
+        except csv.Error as exc:  # e.g. a NUL byte
+            raise InputError(f"unreadable CSV: {exc}", field=f"{origin}: line "
+                             f"{reader.line_num}") from None
+        odd = [k for k, r in enumerate(rows) if len(r) != width or not r[0].strip()]
+        lines = list(range(2, len(rows) + 2))
+        drop = set()
+        for k in odd:
+            if not "".join(rows[k]).strip():
+                drop.add(k)
+            elif len(rows[k]) != width:
+                raise _wrong_width(origin, lines[k], len(rows[k]), width)
+        if drop:
+            rows = [r for k, r in enumerate(rows) if k not in drop]
+            lines = [n for k, n in enumerate(lines) if k not in drop]
+        return rows, lines
+    rows = []
+    lines = []
+    try:
+        for cells in reader:
+            if not "".join(cells).strip():
+                continue
+            if len(cells) != width:
+                raise _wrong_width(origin, reader.line_num, len(cells), width)
+            rows.append(cells)
+            lines.append(reader.line_num)
+    except csv.Error as exc:
+        raise InputError(f"unreadable CSV: {exc}", field=f"{origin}: line {reader.line_num}"
+                         ) from None
+    return rows, lines
+
+
+def _wrong_width(origin: str, line: int, got: int, width: int) -> InputError:
+    return InputError("wrong number of cells", field=f"{origin}: line {line}", value=got,
+                      expected=f"{width} cells")
+
+
+def _numbers(cells: Sequence[str], unit: str, where: Callable[[int], str], *,
+             blank_ok: bool = False) -> Floats:
+    """Parse a column of decimal numbers at once; blank cells are NaN where allowed.
+
+    Raises
+    ------
+    InputError
+        Naming the first cell that is missing, not a number, or not finite.
+    """
+    try:
+        values = np.array(cells, dtype=np.float64)
+    except ValueError:
+        values = np.empty(len(cells), dtype=np.float64)
+        for i, cell in enumerate(cells):  # the slow path, to name the first bad cell
+            text = cell.strip()
+            if text == "":
+                if not blank_ok:
+                    raise InputError("missing monitored value", field=where(i),
+                                     expected=f"a number in {unit}") from None
+                values[i] = np.nan
+                continue
+            try:
+                values[i] = float(text)
+            except ValueError:
+                raise InputError("not a number", field=where(i), value=text,
+                                 expected="a decimal number such as 1250.5") from None
+    given = np.array([c.strip() != "" for c in cells], dtype=bool) if blank_ok else None
+    bad = ~np.isfinite(values) if given is None else (given & ~np.isfinite(values))
+    if bad.any():
+        i = int(np.flatnonzero(bad)[0])
+        raise InputError("not a finite number", field=where(i), value=cells[i].strip(),
+                         expected="a finite decimal number")
+    return values
+
+
+def _unit(text: str, declared: str, where: str) -> pint.Unit:
+    """A header unit, parsed once, of the dimension of the column's declared unit."""
+    try:
+        unit = parse_unit(text)
+    except ValueError as exc:
+        raise InputError(str(exc), field=where, expected=f"a quantity in {declared or '%'}"
+                         ) from None
+    if unit.dimensionality != parse_unit(declared).dimensionality:
+        raise UnitError("wrong unit", field=where, value=f"{unit:~}",
+                        expected=f"a unit convertible to {declared or '% (a fraction)'}")
+    return unit
+
+
+class _Reader:
+    """The parsed rows of one file, as columns, with the labels of its cells."""
+
+    def __init__(self, head: Head, columns: Sequence[Sequence[str]], lines: Sequence[int],
+                 origin: str) -> None:
+        self.units = dict(head)
+        self.cells = dict(zip([n for n, _ in head], columns, strict=True))
+        self.lines = np.asarray(lines, dtype=np.int64)
+        self.origin = origin
+
+    def where(self, column: str) -> Callable[[int], str]:
+        lines, origin = self.lines, self.origin
+        return lambda i: f"{origin}: line {int(lines[i])}, column {column}"
+
+    def values(self, c: MonitoredColumn) -> Floats:
+        cells = self.cells[c.name]
+        where = self.where(c.name)
+        header = str(self.units[c.name])
+        unit = _unit(header, c.unit, where(0)) if cells else parse_unit(c.unit)
+        raw = _numbers(cells, header, where)
+        target = parse_unit(c.unit)
+        with np.errstate(over="ignore"):  # overflow gives inf, refused as out of range
+            mags = np.asarray(to_unit(Quantity(raw, unit), target).magnitude)
+        c.bounds.check(mags, c.unit, where)
+        return mags
+
+    def status(self, c: MonitoredColumn) -> np.ndarray[Any, np.dtype[np.str_]]:
+        name = f"{c.name}_meter"
+        texts = [cell.strip() or "ok" for cell in self.cells.get(name, ())] \
+            or ["ok"] * len(self.lines)
+        unknown = set(texts) - STATUSES
+        if unknown:
+            i = next(k for k, t in enumerate(texts) if t in unknown)
+            raise InputError("unknown meter status", field=self.where(name)(i), value=texts[i],
+                             expected="one of " + ", ".join(sorted(STATUSES)))
+        return np.array(texts, dtype=np.str_)
+
+    def meter_error(self, c: MonitoredColumn, status: np.ndarray) -> Floats:
+        name = f"{c.name}_meter_error"
+        where = self.where(name)
+        raw = None
+        if name in self.cells:
+            raw = _numbers(self.cells[name], str(self.units[name]), where, blank_ok=True)
+        if raw is not None and not np.isnan(raw).all():
+            unit = parse_unit(str(self.units[name]))
+            with np.errstate(over="ignore"):
+                errors = np.asarray(to_unit(Quantity(raw, unit), parse_unit("")).magnitude,
+                                    dtype=np.float64)
+            given = ~np.isnan(errors)
+            if given.any():
+                METER_ERROR.check(np.where(given, errors, 0.0), "",
+                                  lambda i: where(int(i)))
+        else:
+            errors = np.full(len(self.lines), np.nan)
+        missing = np.flatnonzero((status == "out_of_tolerance") & np.isnan(errors))
+        if missing.size:
+            raise InputError("meter found out of tolerance but its basic error is missing",
+                             field=where(int(missing[0])),
+                             expected="the actual basic error found at calibration, e.g. 0.8 %")
+        return errors
+
+
+def csv_table(text: str, columns: Sequence[MonitoredColumn], *, origin: str,
+              utc_offset: int = DEFAULT_UTC_OFFSET) -> MonitoringTable:
+    """Parse CSV text (header cells with units) into a table, column by column.
+
+    Parameters
+    ----------
+    text : str
+        The decoded CSV text.
+    columns : sequence of MonitoredColumn
+        The project's monitored columns.
+    origin : str
+        The CSV path as the user wrote it, for messages.
+    utc_offset : int
+        Minutes east of UTC of the project's calendar (UTC+08:00 by default).
+
+    Raises
+    ------
+    InputError, UnitError
+        Naming the path, line and column of anything unreadable, missing or out of range.
+    """
+    check_rows(max(0, text.count("\n") - 1), origin)
+    data = _plain_file(text, columns, origin) or _any_file(text, columns, origin)
+    _check_names(data, columns)
+    table = _dates(data, utc_offset)
+    values: dict[str, pint.Quantity] = {}
+    status: dict[str, np.ndarray[Any, np.dtype[np.str_]]] = {}
+    errors: dict[str, Floats] = {}
+    for c in columns:
+        mags = data.values(c)
+        values[c.name] = Quantity(mags, parse_unit(c.unit))
+        status[c.name] = data.status(c)
+        errors[c.name] = data.meter_error(c, status[c.name])
+    return MonitoringTable(table.start, table.end, values, status, errors, origin=origin,
+                           lines=data.lines, t_start=table.t_start, t_end=table.t_end,
+                           utc_offset=utc_offset)
+
+
+def _any_file(text: str, columns: Sequence[MonitoredColumn], origin: str) -> _Reader:
+    """Any CSV file (quotes, blank lines, any line breaks), read by the csv module."""
+    reader = csv.reader(text.splitlines())
+    try:
+        head = parse_header(next(reader), origin)
+    except StopIteration:
+        raise InputError("monitoring CSV is empty", field="monitoring.csv", value=origin,
+                         expected="a header line such as 'start,end,export [MWh]' and rows"
+                         ) from None
+    except csv.Error as exc:
+        raise InputError(f"unreadable CSV: {exc}", field=f"{origin}: line 1") from None
+    check_header(head, columns, origin)
+    rows, lines = _rows(reader, len(head), origin, quoted='"' in text)
+    cells = list(zip(*rows, strict=True)) if rows else [()] * len(head)
+    del rows  # the columns hold the cells now; a long file's rows are freed
+    return _Reader(head, cells, lines, origin)
+
+
+#: What the plain reader leaves to the csv module: quotes, NUL, and every line break other than
+#: LF and CRLF that str.splitlines knows (and \x1f, which str.strip takes for a space).
+_NOT_PLAIN = re.compile(r'["\x00\r\x0b\x0c\x1c-\x1f]')
+_COMMA, _SPACE, _TAB, _LF = ord(","), ord(" "), ord("\t"), ord("\n")
+
+
+def _plain_file(text: str, columns: Sequence[MonitoredColumn], origin: str) -> _Reader | None:
+    """A plain file split into columns at once; None for any other file.
+
+    Plain: ASCII, no quotes, LF or CRLF line ends, no blank line, every row as wide as the
+    header -- what meters and SCADA systems export. Any other file is read line by line by
+    ``_any_file``, which gives the same cells and names the line of a row that is not right.
+    """
+    if not text.isascii():
+        return None
+    plain = text.replace("\r\n", "\n") if "\r" in text else text
+    if _NOT_PLAIN.search(plain):
+        return None
+    first, _, body = plain.rstrip("\n").partition("\n")
+    if not first.strip():
+        return None
+    head = parse_header(first.split(","), origin)
+    width = len(head)
+    if not body:
+        return None  # a header alone: the general reader says what is missing
+    b = np.frombuffer(body.encode("ascii"), dtype=np.uint8)
+    breaks = np.flatnonzero(b == _LF)
+    starts = np.concatenate(([0], breaks + 1))
+    ends = np.concatenate((breaks, [b.size]))
+    commas = np.flatnonzero(b == _COMMA)
+    fill = np.flatnonzero((b == _COMMA) | (b == _SPACE) | (b == _TAB))
+
+    def per_line(positions: np.ndarray) -> np.ndarray:
+        return np.searchsorted(positions, ends) - np.searchsorted(positions, starts)
+
+    if np.any(per_line(commas) != width - 1) or np.any(per_line(fill) == ends - starts):
+        return None  # a row of another width, or a blank one: named by the general reader
+    check_header(head, columns, origin)
+    flat = body.replace("\n", ",").split(",")
+    cells = [flat[k::width] for k in range(width)]
+    del flat
+    return _Reader(head, cells, range(2, starts.size + 2), origin)
+
+
+def _check_names(data: _Reader, columns: Sequence[MonitoredColumn]) -> None:
+    known = {"start", "end"}
+    for c in columns:
+        known |= {c.name, f"{c.name}_meter", f"{c.name}_meter_error"}
+    unknown = sorted(set(data.units) - known)
+    if not len(data.lines):
+        return
+    if unknown:
+        raise InputError("unknown column", field=data.where(unknown[0])(0),
+                         expected="one of " + ", ".join(sorted(known)))
+    for key in ("start", "end"):
+        if key not in data.units:
+            raise InputError("missing date", field=data.where(key)(0),
+                             expected="an ISO date YYYY-MM-DD")
+
+
+def _dates(data: _Reader, utc_offset: int) -> MonitoringTable:
+    """The rows' dates parsed, of one kind, and in order: before any value is read."""
+    if not len(data.lines):
+        empty = np.array([], dtype="datetime64[s]")
+        return dated_table(empty, empty, "date", origin=data.origin, lines=data.lines,
+                           utc_offset=utc_offset)
+    start, kind = parse_stamp_column(data.cells["start"], data.where("start"), utc_offset)
+    end, end_kind = parse_stamp_column(data.cells["end"], data.where("end"), utc_offset)
+    check_kinds(kind, end_kind, data.where("end")(0), data.cells["end"][0])
+    table = dated_table(start, end, kind, origin=data.origin, lines=data.lines,
+                        utc_offset=utc_offset)
+    check_row_order(table)
+    return table
+
+
+def read_csv_table(
+    path: str | Path,
+    columns: Sequence[MonitoredColumn],
+    *,
+    base_dir: Path | None = None,
+    allow_outside: bool = True,
+    encoding: str | None = None,
+    utc_offset: int = DEFAULT_UTC_OFFSET,
+) -> MonitoringTable:
+    """Read monitored rows from a CSV file whose header cells carry units.
+
+    The file is read under the policy of :mod:`ccer_calc.io.files` (folder, size, encoding);
+    messages name ``path`` as given.
+
+    Raises
+    ------
+    InputError, UnitError
+        Naming the file, line and column of anything unreadable or missing.
+    """
+    text = read_user_text(path, base_dir=base_dir, allow_outside=allow_outside,
+                          encoding=encoding, field="monitoring.csv")
+    return csv_table(text, columns, origin=str(path), utc_offset=utc_offset)

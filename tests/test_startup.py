@@ -1,0 +1,85 @@
+"""Start-up: the parsed-definitions cache of the unit registry, and what the CLI imports."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+_PROBE = """
+import json, sys
+from ccer_calc.units import Quantity, parse_unit, ureg
+q = Quantity(2.5, "kt").to("t")
+print(json.dumps({"kt": float(q.magnitude), "C": str(parse_unit("C").dimensionality),
+                  "wan": float(Quantity(1, "万Nm3").to("Nm3").magnitude),
+                  "cache": str(ureg.cache_folder) if ureg.cache_folder else None}))
+"""
+
+
+def _probe(env_cache: str | None) -> dict:
+    env = {k: v for k, v in os.environ.items() if k != "CCER_CALC_CACHE_DIR"}
+    if env_cache is not None:
+        env["CCER_CALC_CACHE_DIR"] = env_cache
+    out = subprocess.run([sys.executable, "-c", _PROBE], capture_output=True, text=True,
+                         env=env, check=True)
+    return json.loads(out.stdout)
+
+
+def test_registry_without_cache_writes_nothing(tmp_path):
+    got = _probe(None)
+    assert got == {"kt": 2500.0, "C": "[carbon]", "wan": 10000.0, "cache": None}
+
+
+def test_cached_registry_gives_the_same_units(tmp_path):
+    first = _probe(str(tmp_path))
+    files = sorted(p.name for p in tmp_path.rglob("*.pickle"))
+    assert files, "the first run fills the cache"
+    second = _probe(str(tmp_path))  # built from the cache
+    assert first == second
+    assert first["kt"] == 2500.0 and first["C"] == "[carbon]" and first["wan"] == 10000.0
+    assert Path(first["cache"]).parent == tmp_path  # one subfolder per pint version
+
+
+def test_damaged_cache_is_removed_and_the_registry_built_from_text(tmp_path):
+    _probe(str(tmp_path))
+    for p in tmp_path.rglob("*.pickle"):
+        p.write_bytes(b"not a pickle")
+    got = _probe(str(tmp_path))
+    assert got["kt"] == 2500.0 and got["C"] == "[carbon]"
+    assert not any(p.read_bytes() == b"not a pickle" for p in tmp_path.rglob("*.pickle"))
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["methodologies"]])
+def test_light_commands_import_neither_pint_nor_numpy(argv):
+    code = ("import sys\nfrom ccer_calc.cli import main\n"
+            f"try:\n    main({argv!r})\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('pint', 'numpy', 'pydantic') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_prepare_engine_leaves_environment_and_dask_as_they_were(tmp_path):
+    code = (
+        "import os, sys\n"
+        "from ccer_calc.cli.common import prepare_engine\n"
+        "prepare_engine()\n"
+        "import pint.compat\n"
+        "print('CCER_CALC_CACHE_DIR' in os.environ, 'OPENBLAS_NUM_THREADS' in os.environ,"
+        " sys.modules.get('dask', 'absent'), pint.compat.HAS_DASK)\n"
+        "import importlib.util\n"
+        "print(importlib.util.find_spec('dask') is not None)\n")
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("CCER_CALC_CACHE_DIR", "OPENBLAS_NUM_THREADS")}
+    env["XDG_CACHE_HOME"] = str(tmp_path)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env=env, check=True)
+    first, second = out.stdout.strip().splitlines()
+    assert first == "False False absent False"
+    assert second == str(importlib.util.find_spec("dask") is not None)
+    assert list((tmp_path / "ccer-calc").glob("pint-*/*.pickle"))
