@@ -18,7 +18,7 @@ from ccer_calc.cli.common import (
 __all__ = ["register"]
 
 
-def _resulttable(result: Any) -> str:  # noqa: ANN401 - Result, imported lazily
+def _result_table(result: Any) -> str:  # noqa: ANN401 - Result, imported lazily
     d = result.to_dict(trail="none")
     keys = ("baseline_emissions", "project_emissions", "leakage_emissions", "emission_reductions")
     head = ["", "BE tCO2e", "PE tCO2e", "LE tCO2e", "ER tCO2e"]
@@ -86,7 +86,7 @@ def cmd_compute(args: argparse.Namespace, out: TextIO) -> int:
     elif args.json:
         emit(result.to_json(indent=json_indent(args), trail=args.trail), out, args.output)
     else:
-        emit(_resulttable(result), out, args.output)
+        emit(_result_table(result), out, args.output)
     if args.output is not None:
         out.write(f"wrote {args.output}\n")
     return EXIT_OK
