@@ -26,11 +26,11 @@ AM0014_FILES = ("strata.csv", "species.csv", "plots_2018.csv", "trees_2018.csv",
                 "plots_2023.csv", "trees_2023.csv")
 
 
-def _bytes(folder: Path, names: Any) -> dict[str, bytes | str]:  # noqa: ANN401
+def _bytes(folder: Path, names: Any) -> dict[str, bytes | str]:
     return {n: (folder / n).read_bytes() for n in names}
 
 
-def _error(fn: Any, *args: Any, **kwargs: Any) -> CcerError:  # noqa: ANN401
+def _error(fn: Any, *args: Any, **kwargs: Any) -> CcerError:
     with pytest.raises(CcerError) as info:
         fn(*args, **kwargs)
     return info.value
@@ -38,7 +38,7 @@ def _error(fn: Any, *args: Any, **kwargs: Any) -> CcerError:  # noqa: ANN401
 
 def _block_disk(monkeypatch: pytest.MonkeyPatch) -> None:
     """From here on, fail the test if anything resolves or opens a user's file."""
-    def refuse(*args: Any, **kwargs: Any) -> Any:  # noqa: ANN401
+    def refuse(*args: Any, **kwargs: Any) -> Any:
         msg = f"read from disk: {args}"
         raise AssertionError(msg)
     monkeypatch.setattr(files_module, "resolve_user_path", refuse)
@@ -133,7 +133,7 @@ def test_a_workbook_sent_as_text_is_refused() -> None:
 
 
 @pytest.mark.parametrize("files", [{1: b"x"}, {"a.csv": 3}, {"a.csv": ["x"]}])
-def test_a_malformed_mapping_is_refused(files: Any) -> None:  # noqa: ANN401
+def test_a_malformed_mapping_is_refused(files: Any) -> None:
     err = _error(MemoryFiles, files)
     assert err.field == "files"
 
