@@ -17,6 +17,7 @@ from ccer_calc.errors import CcerError, InputError
 from ccer_calc.io.csv_monitoring import csv_table
 from ccer_calc.io.expected import expected_data, scenario_data
 from ccer_calc.io.files import MemoryFiles, ProjectFiles, read_user_text
+from ccer_calc.io.sources import CsvBytes
 from ccer_calc.io.table import check_capacity, empty_table, table_from_rows
 from ccer_calc.io.timestamps import parse_utc_offset
 from ccer_calc.periods import DEFAULT_UTC_OFFSET, MonitoringTable, check_periods
@@ -385,7 +386,9 @@ def _monitoring_table(mon: MonitoringIn, columns: Sequence[MonitoredColumn],
     if mon.sheet is not None and not mon.excel:
         raise InputError("a sheet is named without a workbook", field="monitoring.sheet",
                          value=mon.sheet, expected="monitoring.excel naming the .xlsx file")
-    if memory is not None:
+    if isinstance(memory, CsvBytes):  # CSV rows may be timed: the project's calendar applies
+        return memory.table(columns, utc_offset=utc_offset)
+    if memory is not None:  # cells of a sheet, a frame or arrays are whole days
         return memory.table(columns)
     if mon.csv:
         text = files.read_text(mon.csv, field="monitoring.csv", encoding=mon.encoding)
