@@ -10,6 +10,7 @@ import datetime as dt
 import functools
 import math
 import platform
+from collections.abc import Mapping
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ import pint
 from ccer_calc.datatables import recording, use_table_key
 from ccer_calc.errors import ApplicabilityError, InputError, PluginError, UnitError
 from ccer_calc.fingerprint import fingerprint
+from ccer_calc.io.files import MemoryFiles
 from ccer_calc.io.projectfile import build_project, read_project_file
 from ccer_calc.io.sources import monitoring_source
 from ccer_calc.methodology import Context, Methodology, PeriodFigure, Stages
@@ -89,6 +91,7 @@ def project_from_dict(
     allow_outside: bool = False,
     monitoring: object = None,
     read_files: bool = True,
+    files: Mapping[str, bytes | str] | None = None,
 ) -> Project:
     """Validate plain project data (as parsed from JSON or TOML) into a Project.
 
@@ -111,15 +114,37 @@ def project_from_dict(
     read_files : bool
         ``False`` refuses every file the data name (what a service does with a project sent
         to it).
+    files : mapping of str to bytes or str, optional
+        The files the data name (inventories, a monitoring CSV or workbook), in memory, by
+        the names the data give them (``{"strata.csv": b"..."}``); bytes are decoded as a
+        file on disk would be, text is taken as it is. Nothing is then read from disk: a name
+        is only a key, never a path (``base_dir``, ``allow_outside`` and ``read_files`` are
+        not used). A name the data give that is not in ``files``, and a file in ``files``
+        the project does not read, are refused.
 
     Raises
     ------
     InputError, UnitError, MethodologyNotFound
         On anything missing, unreadable, out of range or inconsistent, naming the field.
+
+    Examples
+    --------
+    >>> from importlib import resources
+    >>> from ccer_calc.io.projectfile import read_project_file
+    >>> folder = resources.files("methodologies.ar_am0014").joinpath("data")
+    >>> data = read_project_file(Path(str(folder.joinpath("example.toml"))))
+    >>> names = ["strata.csv", "species.csv", "plots_2018.csv", "trees_2018.csv",
+    ...          "plots_2023.csv", "trees_2023.csv"]
+    >>> sent = {n: folder.joinpath(n).read_bytes() for n in names}
+    >>> project = project_from_dict(data, files=sent)
+    >>> project.methodology_id
+    'AR-AM0014'
     """
     source = None if monitoring is None else monitoring_source(monitoring)
+    memory = None if files is None else MemoryFiles(files)
     return build_project(data, _methodology_of(data, registry), base_dir, None,
-                         allow_outside=allow_outside, monitoring=source, read_files=read_files)
+                         allow_outside=allow_outside, monitoring=source, read_files=read_files,
+                         memory=memory)
 
 
 def _methodology_of(data: Any, registry: Registry | None) -> Methodology:  # noqa: ANN401

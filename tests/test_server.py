@@ -158,9 +158,16 @@ def test_openapi_uses_the_library_models(client: Any) -> None:
     assert {"ProjectSpec", "VerifyRequest", "ReportRequest", "Problem", "MonitoringIn"} <= \
         set(schemas)
     body = spec["paths"]["/compute"]["post"]["requestBody"]["content"]
-    assert body["application/json"]["schema"] == {"$ref": "#/components/schemas/ProjectSpec"}
-    assert "monitoring" in body["multipart/form-data"]["schema"]["properties"]
-    assert schemas["VerifyRequest"]["properties"]["project"]["$ref"].endswith("/ProjectSpec")
+    assert body["application/json"]["schema"] == {"oneOf": [
+        {"$ref": "#/components/schemas/ProjectSpec"},
+        {"$ref": "#/components/schemas/ComputeRequest"}]}
+    form = body["multipart/form-data"]["schema"]
+    assert "monitoring" in form["properties"]
+    assert form["additionalProperties"]["format"] == "binary"  # the files the project names
+    for name in ("ComputeRequest", "VerifyRequest", "ReportRequest"):
+        assert schemas[name]["properties"]["project"]["$ref"].endswith("/ProjectSpec")
+        assert schemas[name]["properties"]["files"]["additionalProperties"] == \
+            {"type": "string"}
     assert "excel" in schemas["MonitoringIn"]["properties"]
 
 
@@ -199,7 +206,8 @@ def test_no_file_access_from_request_data(client: Any, key: str, path: str) -> N
     body = _problem(client.post("/compute", json=project), 422)
     assert body["field"] == f"monitoring.{key}"
     assert body["value"] == path
-    assert "may not name a file" in body["detail"]
+    assert "not among those sent with the project; no file is read from disk" in body["detail"]
+    assert body["expected"] == "a file sent with the project under this name (none was sent)"
 
 
 def test_plugin_data_files_are_refused_too() -> None:

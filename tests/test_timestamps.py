@@ -210,3 +210,25 @@ def test_inline_rows_take_toml_date_times(write_project, example_data) -> None:
     result = compute(load_project(write_project(example_data)))
     be = result.periods[0].values["baseline_emissions"]
     assert be == pytest.approx(150 * (0.8042 * 0.5 + 0.2135 * 0.5), rel=1e-12)
+
+
+def test_an_uploaded_csv_keeps_the_projects_calendar(write_project, example_data) -> None:
+    # the service's CSV upload (CsvBytes) used to place timed rows in UTC+08:00 whatever
+    # monitoring.utc_offset said: these rows, tiling the periods in the declared UTC calendar,
+    # were refused, and rows tiling them in Beijing time were computed, where the CSV file
+    # route does the opposite
+    from ccer_calc.api import project_from_dict  # noqa: PLC0415
+    from ccer_calc.io.sources import CsvBytes  # noqa: PLC0415
+
+    example_data["monitoring"]["utc_offset"] = "+00:00"
+    example_data["monitoring"].pop("meters", None)
+    lines = [HEAD, "2024-01-01T00:00Z,2024-10-01T00:00Z,9000,10",
+             "2024-10-01T00:00Z,2025-01-01T00:00Z,3000,5",
+             "2025-01-01T00:00Z,2025-07-01T00:00Z,6000,7"]
+    on_disk = compute(load_project(write_project(example_data, csv_lines=lines)))
+    example_data["monitoring"].pop("csv")
+    upload = CsvBytes(("\n".join(lines) + "\n").encode(), "upload.csv")
+    sent = compute(project_from_dict(example_data, monitoring=upload))
+    assert [v.values for v in sent.vintages] == [v.values for v in on_disk.vintages]
+    assert [v.year for v in sent.vintages] == [2024, 2025]
+    assert sent.fingerprint == on_disk.fingerprint

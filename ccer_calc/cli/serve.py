@@ -30,7 +30,7 @@ def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
     from ccer_calc.server import Limits, create_app  # noqa: PLC0415
 
     limits = Limits(max_body_bytes=args.max_body_bytes, compute_seconds=args.timeout,
-                    workers=args.workers, queue=args.queue)
+                    max_files=args.max_files, workers=args.workers, queue=args.queue)
     log = copy.deepcopy(uvicorn.config.LOGGING_CONFIG)
     for handler in log["handlers"].values():
         handler["stream"] = "ext://sys.stdout"
@@ -78,6 +78,9 @@ def register(sub: Any) -> None:  # noqa: ANN401 - argparse's private subparsers 
                         "(default 30)")
     p.add_argument("--max-body-bytes", type=_positive(int), default=16 * 1024 * 1024,
                    help="largest request body; larger ones get 413 (default 16 MiB)")
+    p.add_argument("--max-files", type=_positive(int), default=100,
+                   help="most files sent with one project (JSON files and form file parts); "
+                        "more get 422 (default 100)")
     p.add_argument("--max-requests", type=_positive(int), default=None,
                    help="stop after this many requests")
     p.add_argument("--max-seconds", type=_positive(float), default=None,

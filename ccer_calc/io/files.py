@@ -14,6 +14,10 @@ through :func:`read_user_text` or :func:`read_user_bytes`, so the policy lives i
   is tried and then GB18030 (a superset of GBK and GB2312, the encoding Chinese Windows tools
   save in). Text that none of these decodes is refused; nothing is decoded with replacement.
 
+Files may also be handed over in memory (:class:`MemoryFiles`: a service's uploads, a
+registry's database), by the names the project gives them; then nothing is read from disk, and
+the size and encoding rules are the same.
+
 Errors are :class:`~ccer_calc.errors.InputError` naming the field and the path as the user
 wrote it, never the file's content.
 """
@@ -23,6 +27,7 @@ from __future__ import annotations
 import codecs
 import os
 import stat
+from collections.abc import Mapping
 from pathlib import Path
 
 from ccer_calc.errors import InputError
@@ -30,6 +35,7 @@ from ccer_calc.errors import InputError
 __all__ = [
     "MAX_FILE_BYTES",
     "MAX_ROWS",
+    "MemoryFiles",
     "ProjectFiles",
     "check_rows",
     "decode_text",
@@ -230,6 +236,119 @@ def check_rows(count: int, field: str) -> None:
                          value=count, expected=f"at most {MAX_ROWS:,} rows")
 
 
+_LISTED = 10  # names listed in an error message
+
+
+class MemoryFiles:
+    r"""Files handed over with a project, by the names the project gives them (no disk).
+
+    A name is only a key: ``strata.csv``, ``data/strata.csv`` and ``../strata.csv`` are three
+    different names, none of them resolved against a folder. A value is the file's bytes
+    (decoded as a file on disk would be: declared encoding, else detected) or its text
+    (already decoded: a declared encoding does not apply). The size limit is
+    :data:`MAX_FILE_BYTES` (text counted in UTF-8). The names read are recorded, so
+    :meth:`check_all_used` can refuse a file the project never names.
+
+    Parameters
+    ----------
+    files : Mapping of str to bytes or str
+        The files by name.
+
+    Raises
+    ------
+    InputError
+        If a name is not text or a file is neither bytes nor text.
+
+    Examples
+    --------
+    >>> sent = MemoryFiles({"strata.csv": "stratum,area [ha]\nA,10\n"})
+    >>> sent.read_text("strata.csv", field="inputs.strata").splitlines()[1]
+    'A,10'
+    >>> try:
+    ...     sent.read_text("../strata.csv", field="inputs.strata")
+    ... except InputError as exc:
+    ...     print(exc.value, "|", exc.expected)
+    ../strata.csv | one of the files sent: strata.csv
+    """
+
+    def __init__(self, files: Mapping[str, bytes | str]) -> None:
+        for name, data in files.items():
+            if not isinstance(name, str) or not isinstance(data, bytes | str):
+                raise InputError("a file sent with the project is not a name and its content",
+                                 field="files", value=str(name)[:80],
+                                 expected="a file name (text) and the file's bytes or text")
+        self.files = dict(files)
+        self.used: list[str] = []
+
+    def _expected(self) -> str:
+        """The names sent, sorted, for a message (at most ten, then ``...``)."""
+        if not self.files:
+            return "a file sent with the project under this name (none was sent)"
+        names = sorted(self.files)
+        return "one of the files sent: " + ", ".join(names[:_LISTED]) + (
+            " ..." if len(names) > _LISTED else "")
+
+    def _get(self, name: str, field: str) -> bytes | str:
+        if name not in self.files:
+            raise InputError("the file is not among those sent with the project; no file is "
+                             "read from disk", field=field, value=name,
+                             expected=self._expected())
+        data = self.files[name]
+        size = len(data) if isinstance(data, bytes) else len(data.encode("utf-8"))
+        if size > MAX_FILE_BYTES:
+            raise _too_big(name, MAX_FILE_BYTES, field)
+        if name not in self.used:
+            self.used.append(name)
+        return data
+
+    def read_text(self, name: str, *, field: str, encoding: str | None = None) -> str:
+        """The text of the file sent as ``name``: decoded if bytes, as given if text.
+
+        Raises
+        ------
+        InputError
+            If no file was sent as ``name``, it is over the size limit, or its bytes are not
+            readable text.
+        """
+        data = self._get(name, field)
+        if isinstance(data, str):
+            return data
+        return decode_text(data, encoding=encoding, field=field)
+
+    def read_bytes(self, name: str, *, field: str) -> bytes:
+        """The bytes of the file sent as ``name`` (a workbook: never sent as text).
+
+        Raises
+        ------
+        InputError
+            If no file was sent as ``name``, it is over the size limit or it was sent as text.
+        """
+        data = self._get(name, field)
+        if isinstance(data, str):
+            raise InputError("a binary file was sent as text", field=field, value=name,
+                             expected="the file's bytes (in the service: a file part of a "
+                                      "multipart form)")
+        return data
+
+    def check_all_used(self) -> None:
+        """Refuse a file sent with the project that the project never read.
+
+        An unused file is most often one the project was meant to name (a shrub inventory
+        left out of ``inputs``): computing without it would silently leave it out.
+
+        Raises
+        ------
+        InputError
+            Naming the first unused file (sorted) and the files the project read.
+        """
+        unused = sorted(set(self.files) - set(self.used))
+        if unused:
+            used = ", ".join(sorted(self.used)[:_LISTED]) or "none"
+            raise InputError("a file sent with the project is not named by it", field="files",
+                             value=unused[0], expected=f"only files the project names; it "
+                                                       f"read {used}")
+
+
 class ProjectFiles:
     """Reads the files a project names, under this module's policy.
 
@@ -237,18 +356,22 @@ class ProjectFiles:
     own data (forest inventories) gets the same folder, size and encoding rules as the
     monitoring CSV, and error messages name the project's own path.
 
-    With ``read_files=False`` (a project sent to a service) every read is refused, naming the
-    field: such a project may not name a file on the machine that computes it.
+    With ``memory`` (:class:`MemoryFiles`) every file comes from it, by the name the project
+    gives, and nothing is read from disk: ``base_dir``, ``allow_outside`` and ``read_files``
+    are not used. Otherwise, with ``read_files=False`` (a project sent to a service without its
+    files) every read is refused, naming the field: such a project may not name a file on the
+    machine that computes it.
     """
 
     def __init__(self, base_dir: Path | None, *, allow_outside: bool = False,
-                 read_files: bool = True) -> None:
+                 read_files: bool = True, memory: MemoryFiles | None = None) -> None:
         self.base_dir = base_dir if base_dir is not None else Path.cwd()
         self.allow_outside = allow_outside
         self.read_files = read_files
+        self.memory = memory
 
     def check_allowed(self, path: str, field: str) -> None:
-        """Refuse any file when files may not be read (``read_files=False``).
+        """Refuse any file from disk when files may not be read (``read_files=False``).
 
         Raises
         ------
@@ -262,7 +385,17 @@ class ProjectFiles:
                                       "uploaded with it)")
 
     def read_text(self, path: str, *, field: str, encoding: str | None = None) -> str:
-        """The text of a file the project names (relative to the project file)."""
+        """The text of a file the project names (relative to the project file, or sent)."""
+        if self.memory is not None:
+            return self.memory.read_text(path, field=field, encoding=encoding)
         self.check_allowed(path, field)
         return read_user_text(path, base_dir=self.base_dir, allow_outside=self.allow_outside,
                               encoding=encoding, field=field)
+
+    def read_bytes(self, path: str, *, field: str) -> bytes:
+        """The bytes of a file the project names (relative to the project file, or sent)."""
+        if self.memory is not None:
+            return self.memory.read_bytes(path, field=field)
+        self.check_allowed(path, field)
+        return read_user_bytes(path, base_dir=self.base_dir, allow_outside=self.allow_outside,
+                               field=field)

@@ -16,7 +16,8 @@ from pydantic import BaseModel, ValidationError
 from ccer_calc.errors import CcerError, InputError
 from ccer_calc.io.csv_monitoring import csv_table
 from ccer_calc.io.expected import expected_data, scenario_data
-from ccer_calc.io.files import ProjectFiles, read_user_text
+from ccer_calc.io.files import MemoryFiles, ProjectFiles, read_user_text
+from ccer_calc.io.sources import CsvBytes
 from ccer_calc.io.table import check_capacity, empty_table, table_from_rows
 from ccer_calc.io.timestamps import parse_utc_offset
 from ccer_calc.periods import DEFAULT_UTC_OFFSET, MonitoringTable, check_periods
@@ -244,6 +245,7 @@ def build_project(
     allow_outside: bool = False,
     monitoring: MonitoringSource | None = None,
     read_files: bool = True,
+    memory: MemoryFiles | None = None,
     checked: bool = False,
 ) -> Project:
     """Validate plain project data against the engine's shape and the methodology's inputs.
@@ -266,6 +268,10 @@ def build_project(
         ``monitoring.data`` or a file.
     read_files : bool
         ``False`` refuses every file the project names (a project sent to a service).
+    memory : MemoryFiles, optional
+        The files the project names, handed over in memory by name: nothing is read from
+        disk (``base_dir``, ``allow_outside`` and ``read_files`` are not used), and a file
+        the project does not read is refused.
     checked : bool
         The data come from :func:`parse_plain_text`, which ran :func:`check_plain_data`.
 
@@ -277,10 +283,20 @@ def build_project(
     """
     if not checked:
         check_plain_data(data, "project")
+    files = ProjectFiles(base_dir, allow_outside=allow_outside, read_files=read_files,
+                         memory=memory)
+    project = _build(data, methodology, files, source, monitoring)
+    if memory is not None:
+        memory.check_all_used()
+    return project
+
+
+def _build(data: dict[str, Any], methodology: Methodology, files: ProjectFiles,
+           source: Path | None, monitoring: MonitoringSource | None) -> Project:
+    """:func:`build_project` on checked data, its files read through ``files``."""
     spec = cast("ProjectSpec", _model(ProjectSpec, data, ""))
     inputs = _model(methodology.input_model, spec.inputs, "inputs.")
     columns = methodology.monitored_columns_for(inputs)
-    files = ProjectFiles(base_dir, allow_outside=allow_outside, read_files=read_files)
     table, own = _monitoring(spec, methodology, inputs, columns, files, memory=monitoring)
     expected = _expected(spec, methodology, inputs, columns, files)
     if spec.monitoring is None and expected is None:
@@ -312,9 +328,7 @@ def _scenario(data: dict[str, Any], name: str, methodology: Methodology, files: 
     """The project with one scenario's changes, validated like a project of its own."""
     raw = data["scenarios"][name]
     try:
-        return build_project(scenario_data(data, name), methodology, files.base_dir, source,
-                             allow_outside=files.allow_outside, monitoring=monitoring,
-                             read_files=files.read_files)
+        return _build(scenario_data(data, name), methodology, files, source, monitoring)
     except CcerError as exc:
         field = exc.field or ""
         parts = field.replace("[", ".").split(".")
@@ -372,18 +386,16 @@ def _monitoring_table(mon: MonitoringIn, columns: Sequence[MonitoredColumn],
     if mon.sheet is not None and not mon.excel:
         raise InputError("a sheet is named without a workbook", field="monitoring.sheet",
                          value=mon.sheet, expected="monitoring.excel naming the .xlsx file")
-    if memory is not None:
+    if isinstance(memory, CsvBytes):  # CSV rows may be timed: the project's calendar applies
+        return memory.table(columns, utc_offset=utc_offset)
+    if memory is not None:  # cells of a sheet, a frame or arrays are whole days
         return memory.table(columns)
     if mon.csv:
-        files.check_allowed(mon.csv, "monitoring.csv")
-        text = read_user_text(mon.csv, base_dir=files.base_dir,
-                              allow_outside=files.allow_outside, encoding=mon.encoding,
-                              field="monitoring.csv")
+        text = files.read_text(mon.csv, field="monitoring.csv", encoding=mon.encoding)
         return csv_table(text, columns, origin=mon.csv, utc_offset=utc_offset)
     if mon.excel:
-        files.check_allowed(mon.excel, "monitoring.excel")
-        from ccer_calc.io.excel import read_xlsx_table  # noqa: PLC0415 - optional extra inside
+        from ccer_calc.io.excel import xlsx_table  # noqa: PLC0415 - optional extra inside
 
-        return read_xlsx_table(mon.excel, columns, sheet=mon.sheet, base_dir=files.base_dir,
-                               allow_outside=files.allow_outside)
+        return xlsx_table(files.read_bytes(mon.excel, field="monitoring.excel"), columns,
+                          name=mon.excel, sheet=mon.sheet)
     return table_from_rows(mon.data, columns, utc_offset=utc_offset)

@@ -52,7 +52,7 @@ class _Recording(ProjectFiles):
 
     def __init__(self, inner: ProjectFiles) -> None:
         super().__init__(inner.base_dir, allow_outside=inner.allow_outside,
-                         read_files=inner.read_files)
+                         read_files=inner.read_files, memory=inner.memory)
         self.digests: list[tuple[str, str, str]] = []
 
     def read_text(self, path: str, *, field: str, encoding: str | None = None) -> str:

@@ -35,6 +35,7 @@ from ccer_calc.errors import InputError, UnitError
 from ccer_calc.io.csv_monitoring import csv_table
 from ccer_calc.io.files import check_rows, decode_text
 from ccer_calc.io.table import Cell, table_from_cells
+from ccer_calc.periods import DEFAULT_UTC_OFFSET
 
 if TYPE_CHECKING:
     from ccer_calc.methodology import MonitoredColumn
@@ -61,10 +62,15 @@ class CsvBytes:
     name: str = "upload.csv"
     encoding: str | None = None
 
-    def table(self, columns: Sequence[MonitoredColumn]) -> MonitoringTable:
-        """Parse the CSV text (see :func:`ccer_calc.io.csv_monitoring.csv_table`)."""
+    def table(self, columns: Sequence[MonitoredColumn], *,
+              utc_offset: int = DEFAULT_UTC_OFFSET) -> MonitoringTable:
+        """Parse the CSV text (see :func:`ccer_calc.io.csv_monitoring.csv_table`).
+
+        ``utc_offset`` is the project's calendar (``monitoring.utc_offset``, in minutes), which
+        places timed rows; the engine passes it, as for a CSV file the project names.
+        """
         text = decode_text(self.data, encoding=self.encoding, field=self.name)
-        return csv_table(text, columns, origin=self.name)
+        return csv_table(text, columns, origin=self.name, utc_offset=utc_offset)
 
 
 @dataclass(frozen=True)

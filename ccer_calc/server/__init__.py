@@ -4,7 +4,8 @@ Endpoints: ``GET /methodologies``, ``GET /methodologies/{id}``,
 ``GET /methodologies/{id}/schema``, ``POST /compute``, ``POST /verify``, ``POST /report``, and
 ``GET /openapi.json``. See :mod:`ccer_calc.server.app` for the request shapes and limits and
 :mod:`ccer_calc.server.problems` for the errors. :func:`inline_project` turns a project file and
-the monitoring file it names into the JSON body of ``POST /compute``; it needs no extra.
+the files it names (monitoring rows inline, a plug-in's inventories beside the project) into
+the JSON body of ``POST /compute``; it needs no extra.
 """
 
 from __future__ import annotations

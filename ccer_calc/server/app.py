@@ -2,10 +2,14 @@
 
 ``POST /compute``, ``/verify`` and ``/report`` take a JSON body, or a multipart form whose part
 ``request`` holds that same JSON and whose part ``monitoring`` is an uploaded CSV or XLSX file
-(part ``sheet`` names the workbook's sheet). A project sent here may name no file (see
-:mod:`ccer_calc.server.jobs`). Each computation runs in a worker thread, so the service keeps
-answering while it runs; :class:`Limits` bounds the body size, the time a request waits for
-its result, and how many computations run or wait at once.
+(part ``sheet`` names the workbook's sheet). ``/compute`` takes a bare project, or
+``{"project": {...}, "files": {name: text}, "as_of": ...}``; ``/verify`` and ``/report`` take
+``files`` beside ``project`` too. In a form, every other *file* part is a file the project
+names, the part's name being the name the project gives it (``strata.csv``; the part's file
+name is not used). Nothing is read from the server's disk (see :mod:`ccer_calc.server.jobs`).
+Each computation runs in a worker thread, so the service keeps answering while it runs;
+:class:`Limits` bounds the body size, the number of files, the time a request waits for its
+result, and how many computations run or wait at once.
 """
 
 from __future__ import annotations
@@ -30,8 +34,8 @@ from ccer_calc.api import engine_version, get_methodology, list_methodologies
 from ccer_calc.errors import CcerError, InputError
 from ccer_calc.io.files import decode_text
 from ccer_calc.io.projectfile import parse_plain_text
-from ccer_calc.io.sources import CsvBytes, MonitoringSource, XlsxBytes
-from ccer_calc.server.jobs import Output, compute_job, report_job, verify_job
+from ccer_calc.io.sources import CsvBytes, XlsxBytes
+from ccer_calc.server.jobs import Attached, Output, compute_job, report_job, verify_job
 from ccer_calc.server.limits import BodyLimit, Limits, ProblemError, problem_response
 from ccer_calc.server.openapi import describe_api, install_openapi
 from ccer_calc.server.problems import problem, problem_of
@@ -40,6 +44,10 @@ __all__ = ["create_app"]
 
 _LOG = logging.getLogger("ccer_calc.server")
 _PARTS = {"request", "monitoring", "sheet"}
+_TEXT_PARTS = ("request", "sheet")
+_EXPECTED_PARTS = ("text parts request (the JSON body) and sheet; file parts monitoring (CSV "
+                   "or XLSX) and one for each file the project names, named as the project "
+                   "names it")
 
 
 class _Slots:
@@ -86,9 +94,9 @@ def _upload_name(name: str | None) -> str:
     return f"upload {base}" if base else "upload"
 
 
-async def _form(request: Request, limits: Limits) -> tuple[Any, MonitoringSource | None]:
+async def _form(request: Request, limits: Limits) -> tuple[Any, Attached]:
     try:
-        form = await request.form(max_files=1, max_fields=len(_PARTS),
+        form = await request.form(max_files=limits.max_files + 1, max_fields=len(_TEXT_PARTS),
                                   max_part_size=limits.max_body_bytes)
     except HTTPException as exc:  # a malformed form or too many parts
         raise ProblemError(problem(400, "form", f"unreadable form: {exc.detail}")) from None
@@ -98,38 +106,65 @@ async def _form(request: Request, limits: Limits) -> tuple[Any, MonitoringSource
         await form.close()  # uploads are spooled: free them now
 
 
-async def _parts(form: Any) -> tuple[Any, MonitoringSource | None]:  # noqa: ANN401 - a form
-    unknown = sorted(set(form.keys()) - _PARTS)
-    if unknown:
-        raise ProblemError(problem_of(InputError(
-            "unknown part of the form", field=unknown[0],
-            expected="parts request (JSON), monitoring (CSV or XLSX file), sheet")))
+def _check_parts(items: list[tuple[str, Any]]) -> None:
+    """Each part once; ``request`` and ``sheet`` text, every other part a file."""
+    seen: set[str] = set()
+    for name, value in items:
+        if name in seen:
+            raise ProblemError(problem_of(InputError(
+                "a part appears twice in the form", field=name, expected="each part once")))
+        seen.add(name)
+        if isinstance(value, str) != (name in _TEXT_PARTS):
+            kind = "text" if isinstance(value, str) else "a file"
+            raise ProblemError(problem_of(InputError(
+                f"this part of the form may not be {kind}", field=name,
+                expected=_EXPECTED_PARTS)))
+
+
+async def _parts(form: Any) -> tuple[Any, Attached]:  # noqa: ANN401 - a form
+    items = list(form.multi_items())
+    _check_parts(items)
     text = form.get("request")
     if not isinstance(text, str):
         raise ProblemError(problem_of(InputError(
             "the form has no request part", field="request",
             expected="a part 'request' holding the JSON body")))
     body = _json(text.encode("utf-8"), "request")
+    files = {name: await value.read() for name, value in items if name not in _PARTS}
     upload = form.get("monitoring")
     sheet = form.get("sheet")
-    if upload is None or isinstance(upload, str):
-        return body, None
+    if upload is None:
+        return body, Attached(None, files)
     data = await upload.read()
     name = _upload_name(upload.filename)
     if data.startswith(b"PK\x03\x04") or name.lower().endswith(".xlsx"):
-        return body, XlsxBytes(data, name, sheet if isinstance(sheet, str) else None)
-    return body, CsvBytes(data, name)
+        return body, Attached(XlsxBytes(data, name, sheet if isinstance(sheet, str) else None),
+                              files)
+    return body, Attached(CsvBytes(data, name), files)
 
 
-async def _read(request: Request, limits: Limits) -> tuple[Any, MonitoringSource | None]:
+def _count_files(body: Any, attached: Attached, limits: Limits) -> None:  # noqa: ANN401
+    """Refuse more files than :attr:`Limits.max_files` (the JSON's and the form's together)."""
+    sent = body.get("files") if isinstance(body, dict) and "project" in body else None
+    count = len(attached.files) + (len(sent) if isinstance(sent, dict) else 0)
+    if count > limits.max_files:
+        raise ProblemError(problem(422, "file-count", f"{count} files sent with the project, "
+                                   f"over the limit of {limits.max_files}", field="files",
+                                   value=count, expected=f"at most {limits.max_files} files"))
+
+
+async def _read(request: Request, limits: Limits) -> tuple[Any, Attached]:
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind == "application/json" or kind.endswith("+json"):
-        return _json(await request.body(), "request"), None
-    if kind == "multipart/form-data":
-        return await _form(request, limits)
-    raise ProblemError(problem(415, "media-type", f"cannot read a body of type "
-                                                  f"{kind or 'none'}",
-                               expected="application/json or multipart/form-data"))
+        body, attached = _json(await request.body(), "request"), Attached()
+    elif kind == "multipart/form-data":
+        body, attached = await _form(request, limits)
+    else:
+        raise ProblemError(problem(415, "media-type", f"cannot read a body of type "
+                                                      f"{kind or 'none'}",
+                                   expected="application/json or multipart/form-data"))
+    _count_files(body, attached, limits)
+    return body, attached
 
 
 def _respond(output: Output) -> Response:

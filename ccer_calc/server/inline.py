@@ -1,7 +1,9 @@
-"""A project file as the JSON body of ``POST /compute``: its monitoring file inlined as rows.
+"""A project file as the JSON body of ``POST /compute``: its monitoring rows and files inlined.
 
-For clients that keep projects as files: the service reads no file a project names, so the
-CSV or workbook goes into ``monitoring.data`` (or is uploaded beside the JSON).
+For clients that keep projects as files: the service reads no file from its own disk, so the
+monitoring CSV or workbook goes into ``monitoring.data`` (or is uploaded beside the JSON), and
+the files a plug-in reads (a forest project's strata, plots, trees, species...) travel in the
+body beside the project, by the names the project gives them.
 """
 
 from __future__ import annotations
@@ -12,12 +14,36 @@ from typing import Any
 
 import numpy as np
 
-from ccer_calc.api import get_methodology, load_project
-from ccer_calc.io.projectfile import read_project_file
+from ccer_calc.api import get_methodology
+from ccer_calc.errors import InputError
+from ccer_calc.io.files import MemoryFiles, read_user_bytes, read_user_text
+from ccer_calc.io.projectfile import build_project, read_project_file
 
 __all__ = ["inline_project"]
 
 _FILE_KEYS = ("csv", "excel", "sheet", "encoding")
+_MONITORING_FIELDS = ("monitoring.csv", "monitoring.excel")
+
+
+class _FromFolder(MemoryFiles):
+    """Files read from the project's folder (its usual policy), keeping each text read."""
+
+    def __init__(self, folder: Path, allow_outside: bool) -> None:
+        super().__init__({})
+        self.folder = folder
+        self.allow_outside = allow_outside
+        self.texts: dict[str, str] = {}
+
+    def read_text(self, name: str, *, field: str, encoding: str | None = None) -> str:
+        text = read_user_text(name, base_dir=self.folder, allow_outside=self.allow_outside,
+                              encoding=encoding, field=field)
+        if field not in _MONITORING_FIELDS:  # the monitored rows are inlined instead
+            self.texts.setdefault(name, text)
+        return text
+
+    def read_bytes(self, name: str, *, field: str) -> bytes:
+        return read_user_bytes(name, base_dir=self.folder, allow_outside=self.allow_outside,
+                               field=field)
 
 
 def _plain(value: Any) -> Any:  # noqa: ANN401 - plain data
@@ -31,11 +57,15 @@ def _plain(value: Any) -> Any:  # noqa: ANN401 - plain data
 
 
 def inline_project(path: str | Path, *, allow_outside: bool = False) -> dict[str, Any]:
-    """The project file at ``path`` as JSON-ready data with its monitored rows inline.
+    """The project file at ``path`` as a JSON-ready request body for ``POST /compute``.
 
-    Each row carries every monitored column in the methodology's unit (the float read from
-    the file, unchanged), its meter status and, where given, its meter error as a fraction,
-    so the service computes the same result and fingerprint as ``ccer-calc compute``.
+    Each monitored row carries every monitored column in the methodology's unit (the float
+    read from the file, unchanged), its meter status and, where given, its meter error as a
+    fraction, so the service computes the same result and fingerprint as ``ccer-calc
+    compute``. A project whose plug-in reads files of its own (inventories) becomes
+    ``{"project": {...}, "files": {name: text}}``: the project unchanged, and the text of
+    every file it read (decoded as the engine decoded it) under the name it gives; any other
+    project is the bare project.
 
     Raises
     ------
@@ -44,9 +74,20 @@ def inline_project(path: str | Path, *, allow_outside: bool = False) -> dict[str
     """
     p = Path(path)
     data = read_project_file(p)
-    project = load_project(p, allow_outside=allow_outside)
-    if "monitoring" not in data:  # an ex-ante project: nothing to inline
-        return _plain(data)
+    folder = _FromFolder(p.parent, allow_outside)
+    mid = data.get("methodology")
+    if not isinstance(mid, str):
+        raise InputError("missing methodology id", field="methodology",
+                         expected="e.g. methodology = \"CCER-01-002-V01\"")
+    project = build_project(data, get_methodology(mid), None, p, memory=folder, checked=True)
+    if "monitoring" in data and project.data is None:
+        data = {**data, "monitoring": _inline_rows(data["monitoring"], project)}
+    body = _plain(data)
+    return {"project": body, "files": folder.texts} if folder.texts else body
+
+
+def _inline_rows(monitoring: dict[str, Any], project: Any) -> dict[str, Any]:  # noqa: ANN401
+    """``monitoring`` with the project's monitored rows as ``data`` instead of a file."""
     columns = get_methodology(project.methodology_id).monitored_columns_for(project.inputs)
     t = project.table
     rows = []
@@ -59,5 +100,5 @@ def inline_project(path: str | Path, *, allow_outside: bool = False) -> dict[str
             if not np.isnan(error):
                 row[f"{c.name}_meter_error"] = {"value": error, "unit": "dimensionless"}
         rows.append(row)
-    monitoring = {k: v for k, v in data["monitoring"].items() if k not in _FILE_KEYS}
-    return _plain({**data, "monitoring": {**monitoring, "data": rows}})
+    kept = {k: v for k, v in monitoring.items() if k not in _FILE_KEYS}
+    return {**kept, "data": rows}

@@ -1,16 +1,20 @@
 """What the service computes, as functions of plain request data (run in worker threads).
 
 Each job validates its request with the library's own models and functions, never reads a file
-(``read_files=False``: a project naming ``monitoring.csv``, ``monitoring.excel`` or a plug-in
-data file is refused), renders no user template, and returns the response's media type and
-bytes. Errors are the library's :class:`~ccer_calc.errors.CcerError` subclasses, turned into
-problem details by the app.
+from disk, renders no user template, and returns the response's media type and bytes. The files
+a project names (``monitoring.csv``, ``monitoring.excel``, a plug-in's inventories) come only
+from the request, by the names the project gives them: the JSON body's ``files`` (text) and the
+form's file parts (bytes), handed to the library as
+:class:`~ccer_calc.io.files.MemoryFiles`; a name not sent is refused, as is a file sent but not
+named by the project. Errors are the library's :class:`~ccer_calc.errors.CcerError` subclasses,
+turned into problem details by the app.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -21,8 +25,8 @@ from ccer_calc.errors import InputError
 from ccer_calc.io.projectfile import validation_error
 from ccer_calc.io.sources import MonitoringSource
 
-__all__ = ["MEDIA", "Output", "ReportRequest", "VerifyRequest", "compute_job", "report_job",
-           "verify_job"]
+__all__ = ["MEDIA", "Attached", "ComputeRequest", "Output", "ReportRequest", "VerifyRequest",
+           "compute_job", "report_job", "verify_job"]
 
 #: Media type of each report format.
 MEDIA = {"html": "text/html; charset=utf-8", "md": "text/markdown; charset=utf-8",
@@ -39,13 +43,31 @@ class Output:
     filename: str | None = None
 
 
+@dataclass(frozen=True)
+class Attached:
+    """What a multipart form carries beside its JSON part: monitoring rows and project files."""
+
+    monitoring: MonitoringSource | None = None
+    files: Mapping[str, bytes] = field(default_factory=dict)
+
+
 class _Request(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     project: dict[str, Any] = Field(description="the project, shaped like a project file "
                                                 "(JSON Schema: GET /methodologies/{id}/schema)")
+    files: dict[str, str] = Field(
+        default_factory=dict,
+        description="the text of each file the project names (inventories, a monitoring CSV), "
+                    "by the name it gives (strata.csv); a name is only a key, never a path on "
+                    "the server. Every file named must be sent and every file sent must be "
+                    "named. Binary files (.xlsx) go as file parts of a multipart form")
     as_of: dt.date | None = Field(None, description="verification date: factors published "
                                                     "after it are not used")
+
+
+class ComputeRequest(_Request):
+    """``POST /compute`` with the files a project names (a bare project needs none)."""
 
 
 class VerifyRequest(_Request):
@@ -81,33 +103,51 @@ def _parse(model: type[BaseModel], body: Any) -> Any:  # noqa: ANN401 - plain re
         raise validation_error(exc) from None
 
 
-def _project(data: Any, monitoring: MonitoringSource | None) -> Any:  # noqa: ANN401
+def _project(data: Any, attached: Attached, sent: Mapping[str, str]) -> Any:  # noqa: ANN401
+    """The project, its files only those of the request (nothing is read from disk)."""
     if not isinstance(data, dict):
         raise InputError("the project is not a JSON object", field="project",
                          expected="a JSON object shaped like a project file")
-    return project_from_dict(data, monitoring=monitoring, read_files=False)
+    twice = sorted(set(sent) & set(attached.files))
+    if twice:
+        raise InputError("a file is sent twice: in the JSON's files and as a part of the form",
+                         field="files", value=twice[0], expected="each file once")
+    files: dict[str, bytes | str] = {**sent, **attached.files}
+    return project_from_dict(data, monitoring=attached.monitoring, files=files)
 
 
-def compute_job(body: Any, monitoring: MonitoringSource | None,  # noqa: ANN401
-                as_of: dt.date | None) -> Output:
+def _compute_request(body: Any, as_of: dt.date | None  # noqa: ANN401
+                     ) -> tuple[Any, dict[str, str], dt.date | None]:
+    """The project, its files and the as-of date: from a bare project or a ComputeRequest."""
+    if not (isinstance(body, dict) and "project" in body):  # a project has no key "project"
+        return body, {}, as_of
+    req: ComputeRequest = _parse(ComputeRequest, body)
+    if as_of is not None and req.as_of is not None:
+        raise InputError("the verification date is given twice", field="as_of",
+                         value=req.as_of.isoformat(),
+                         expected="as_of in the query or in the body, not both")
+    return req.project, req.files, req.as_of or as_of
+
+
+def compute_job(body: Any, attached: Attached, as_of: dt.date | None) -> Output:  # noqa: ANN401
     """The result JSON, byte for byte what ``ccer-calc compute --json`` prints."""
-    result = compute(_project(body, monitoring), as_of=as_of)
+    data, sent, when = _compute_request(body, as_of)
+    result = compute(_project(data, attached, sent), as_of=when)
     return Output("application/json", (result.to_json() + "\n").encode("utf-8"))
 
 
-def verify_job(body: Any, monitoring: MonitoringSource | None) -> Output:  # noqa: ANN401
+def verify_job(body: Any, attached: Attached) -> Output:  # noqa: ANN401
     """The findings JSON, as ``ccer-calc verify --json`` prints it."""
     from ccer_calc.verify import verify  # noqa: PLC0415 - a higher layer than api
 
     req: VerifyRequest = _parse(VerifyRequest, body)
-    project = _project(req.project, monitoring)
+    project = _project(req.project, attached, req.files)
     result = compute(project, as_of=req.as_of)
     findings = verify(project, result, req.claimed, materiality=req.materiality)
     return Output("application/json", (findings.to_json() + "\n").encode("utf-8"))
 
 
-def report_job(body: Any, monitoring: MonitoringSource | None,  # noqa: ANN401
-               formats: tuple[str, ...]) -> Output:
+def report_job(body: Any, attached: Attached, formats: tuple[str, ...]) -> Output:  # noqa: ANN401
     """One document in the requested language and format, from the packaged templates only."""
     from ccer_calc.documents import (  # noqa: PLC0415 - a higher layer than api
         render_bytes,
@@ -120,7 +160,7 @@ def report_job(body: Any, monitoring: MonitoringSource | None,  # noqa: ANN401
     if req.format not in formats:
         raise InputError("this service does not render that format", field="format",
                          value=req.format, expected="one of " + ", ".join(formats))
-    project = _project(req.project, monitoring)
+    project = _project(req.project, attached, req.files)
     result = compute(project, as_of=req.as_of)
     methodology = get_methodology(project.methodology_id)
     findings = None if req.claimed is None else verify(project, result, req.claimed,

@@ -37,12 +37,17 @@ class Limits:
         Computations running at once (threads; 2, the cores of the machine it was built on).
     queue : int
         Computations waiting for a worker beyond those running; past it 429 with Retry-After.
+    max_files : int
+        Most files sent with one project (100: JSON ``files`` and form file parts together;
+        an inventory of a dozen remeasurements names about forty). Past it 422 (400 for a
+        form with more file parts than that, refused as it is read).
     """
 
     max_body_bytes: int = 16 * 1024 * 1024
     compute_seconds: float = 30.0
     workers: int = 2
     queue: int = 32
+    max_files: int = 100
 
 
 class ProblemError(Exception):

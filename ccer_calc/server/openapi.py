@@ -1,7 +1,8 @@
 """The OpenAPI description of the service, from the library's own pydantic models.
 
 The request bodies are :class:`~ccer_calc.project.ProjectSpec` (the shape of every project
-file; a methodology's own ``inputs`` are in ``GET /methodologies/{id}/schema``),
+file; a methodology's own ``inputs`` are in ``GET /methodologies/{id}/schema``) or
+:class:`~ccer_calc.server.jobs.ComputeRequest` (a project and the files it names),
 :class:`~ccer_calc.server.jobs.VerifyRequest` and :class:`~ccer_calc.server.jobs.ReportRequest`;
 errors are :class:`~ccer_calc.server.problems.Problem`.
 """
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from fastapi.openapi.utils import get_openapi
 
 from ccer_calc.project import ProjectSpec
-from ccer_calc.server.jobs import MEDIA, ReportRequest, VerifyRequest
+from ccer_calc.server.jobs import MEDIA, ComputeRequest, ReportRequest, VerifyRequest
 from ccer_calc.server.problems import MEDIA_TYPE, Problem
 
 if TYPE_CHECKING:
@@ -28,15 +29,22 @@ def _ref(name: str) -> dict[str, str]:
     return {"$ref": _REF.format(model=name)}
 
 
-def _body(model: str) -> dict[str, Any]:
+def _body(*models: str) -> dict[str, Any]:
+    names = " or ".join(models)
     form = {"type": "object", "required": ["request"], "properties": {
-        "request": {"type": "string", "description": f"the JSON body ({model}) as text"},
+        "request": {"type": "string", "description": f"the JSON body ({names}) as text"},
         "monitoring": {"type": "string", "format": "binary",
                        "description": "the monitoring data as a CSV or XLSX file (header "
                                       "cells with units); the project then gives no "
                                       "monitoring.data"},
-        "sheet": {"type": "string", "description": "the workbook's sheet (first by default)"}}}
-    return {"required": True, "content": {"application/json": {"schema": _ref(model)},
+        "sheet": {"type": "string", "description": "the workbook's sheet (first by default)"}},
+        "additionalProperties": {"type": "string", "format": "binary", "description": (
+            "a file the project names (an inventory, monitoring.csv or monitoring.excel), as a "
+            "file part whose name is the name the project gives it (strata.csv); the name is "
+            "only a key, never a path on the server. Every file named must be sent and every "
+            "file sent must be named")}}
+    schema = _ref(models[0]) if len(models) == 1 else {"oneOf": [_ref(m) for m in models]}
+    return {"required": True, "content": {"application/json": {"schema": schema},
                                           "multipart/form-data": {"schema": form}}}
 
 
@@ -57,7 +65,7 @@ def describe_api(formats: tuple[str, ...]) -> dict[str, dict[str, Any]]:
     docs = {MEDIA[f].split(";")[0]: {"schema": {"type": "string", "format": "binary"}}
             for f in formats}
     return {
-        "compute": {"requestBody": _body("ProjectSpec"), "responses": {
+        "compute": {"requestBody": _body("ProjectSpec", "ComputeRequest"), "responses": {
             "200": {**json_out, "description": "the result, byte for byte the JSON of "
                                                "ccer-calc compute --json"}, **_errors()}},
         "verify": {"requestBody": _body("VerifyRequest"), "responses": {
@@ -76,11 +84,11 @@ def install_openapi(app: FastAPI) -> None:
         schema = get_openapi(title=app.title, version=app.version,
                              description=app.description, routes=app.routes)
         components = schema.setdefault("components", {}).setdefault("schemas", {})
-        for model in (ProjectSpec, VerifyRequest, ReportRequest, Problem):
+        for model in (ProjectSpec, ComputeRequest, VerifyRequest, ReportRequest, Problem):
             one = model.model_json_schema(ref_template=_REF)
             components.update(one.pop("$defs", {}))
             components[model.__name__] = one
-        for name in ("VerifyRequest", "ReportRequest"):
+        for name in ("ComputeRequest", "VerifyRequest", "ReportRequest"):
             components[name]["properties"]["project"] = _ref("ProjectSpec")
         app.openapi_schema = schema
         return schema
