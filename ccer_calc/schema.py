@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import create_model
 
+from ccer_calc.expected import ExpectedIn
 from ccer_calc.project import ProjectSpec
 
 if TYPE_CHECKING:
@@ -39,10 +40,18 @@ def project_schema(methodology: Methodology) -> dict[str, Any]:
     project (:func:`per_project_columns`), the optional ``expected`` values and ``scenarios``
     of the estimate, and the optional typed ``ex_ante`` figures.
     """
+    name = methodology.id.replace("-", "_")
+    own: dict[str, Any] = {}
+    if methodology.expected_model is not None:  # the plug-in's own tables in [expected]
+        fields = methodology.expected_model.model_fields
+        own["expected"] = (create_model(  # type: ignore[call-overload]
+            f"Expected_{name}", __base__=ExpectedIn,
+            **{k: (f.annotation, f) for k, f in fields.items()}) | None, None)
     model = create_model(  # the outer shape, with the plug-in's own inputs model
-        f"Project_{methodology.id.replace('-', '_')}",
+        f"Project_{name}",
         __base__=ProjectSpec,
         inputs=(methodology.input_model, ...),
+        **own,
     )
     schema = model.model_json_schema()
     schema["title"] = f"{methodology.id} {methodology.title_zh} project file"
