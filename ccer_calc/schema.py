@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from pydantic import create_model
+from pydantic import Field, create_model
 
 from ccer_calc.expected import ExpectedIn
 from ccer_calc.project import ProjectSpec
@@ -46,7 +46,8 @@ def project_schema(methodology: Methodology) -> dict[str, Any]:
         fields = methodology.expected_model.model_fields
         own["expected"] = (create_model(  # type: ignore[call-overload]
             f"Expected_{name}", __base__=ExpectedIn,
-            **{k: (f.annotation, f) for k, f in fields.items()}) | None, None)
+            **{k: (f.annotation, f) for k, f in fields.items()}) | None,
+            Field(None, description=ProjectSpec.model_fields["expected"].description))
     model = create_model(  # the outer shape, with the plug-in's own inputs model
         f"Project_{name}",
         __base__=ProjectSpec,
@@ -54,6 +55,14 @@ def project_schema(methodology: Methodology) -> dict[str, Any]:
         **own,
     )
     schema = model.model_json_schema()
+    defs = schema.get("$defs", {})
+    # [expected] keeps a plug-in's own tables as extra keys; the loader refuses any other key
+    closed = ["ExpectedIn", f"Expected_{name}"]
+    if methodology.expected_model is None:
+        closed.append("ScenarioExpectedIn")
+    for key in closed:
+        if key in defs:
+            defs[key]["additionalProperties"] = False
     schema["title"] = f"{methodology.id} {methodology.title_zh} project file"
     cols = ", ".join(f"{c.name} [{c.unit}]" for c in methodology.monitored_columns)
     dynamic = per_project_columns(methodology)
@@ -66,4 +75,9 @@ def project_schema(methodology: Methodology) -> dict[str, Any]:
                                "named scenarios; monitoring is then optional. Optional "
                                "ex_ante: the PDD's estimate per calendar year typed as figures "
                                "(not together with expected).")
+    if methodology.expected_model is not None:
+        first = (methodology.expected_model.__doc__ or "").strip().splitlines()[0]
+        schema["description"] += (" Tables of its own in expected: "
+                                  + ", ".join(methodology.expected_model.model_fields)
+                                  + f" ({first.rstrip('.')}).")
     return schema

@@ -167,17 +167,17 @@ def plan_part(project: Project, methodology: Methodology, lang: str) -> dict[str
     """The planting schedule and growth models of a sink's estimate; None otherwise.
 
     ``cohorts`` (``key`` ``[j]`` as the equations' columns name them, ``year``, ``stratum``,
-    ``species``, ``area`` [ha], ``curve``: the key of its growth model), ``growth`` (``key``,
-    ``species``, ``stratum``, ``model``, ``asymptote`` [t/ha], ``rate`` [1/yr], ``shape``,
-    ``source``), ``note``, ``signs`` and ``files``.
+    ``species``, ``area`` [ha], ``curve``: the key ``G1``... of its growth model),
+    ``growth`` (``key``, ``species``, ``stratum``, ``model``, ``asymptote`` [t/ha], ``rate``
+    [1/yr], ``shape``, ``source``), ``note``, ``signs`` and ``files``.
     """
     plan = project.expected.datasets.get("plan") if project.expected is not None else None
     if methodology.accounts != "removals" or not isinstance(plan, SinkPlan):
         return None
     cohorts = [{"key": f"[{j}]", "year": r.year, "stratum": r.stratum, "species": r.species,
-                "area": float(r.area.m_as("ha")), "curve": f"[{int(plan.curve[j])}]"}
+                "area": float(r.area.m_as("ha")), "curve": f"G{int(plan.curve[j]) + 1}"}
                for j, r in enumerate(plan.planting)]
-    growth = [{"key": f"[{j}]", "species": g.species,
+    growth = [{"key": f"G{j + 1}", "species": g.species,
                "stratum": g.stratum or message("sinks.every_stratum", lang),
                "model": message(_MODELS[g.model], lang),
                "asymptote": float(g.asymptote.m_as("t/ha")),
