@@ -136,7 +136,7 @@ class Estimate:
         """Plain-data form: the JSON of ``ccer-calc estimate --json``."""
         r = self.result
         return {"computation": "estimate", "project": r.project, "methodology": r.methodology,
-                **self.summary(),
+                "provisional": r.provisional, **self.summary(),
                 "scenarios": {k: v.summary() for k, v in self.scenarios.items()},
                 "sensitivity": [s.to_dict() for s in self.sensitivity],
                 "checks": [c.to_dict() for c in r.checks], "parameters": r.parameters,

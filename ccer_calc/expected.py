@@ -8,6 +8,12 @@ annual value of an extensive quantity is pro-rated by the days of each year that
 crediting period; a per-year value is the value of that year's part of the crediting period.
 ``as_of`` dates the estimate: grid-factor editions published later are not available to it.
 
+A methodology whose ex-ante path is not a set of expected monitored quantities reads tables of
+its own from ``[expected]``, which it declares as ``Methodology.expected_model`` (a sink's
+planting schedule and growth models, ``[[expected.planting]]`` and ``[[expected.growth]]``).
+These models keep such tables as they are given (extra keys); the project loader refuses any key
+the methodology does not declare, and the plug-in validates the tables itself.
+
 ``[scenarios.<name>]`` names alternatives a developer compares (P90 generation, other grid
 factors, another start date): each replaces expected values, parameters or dates of the project.
 The values are checked against the methodology's columns when the project is built
@@ -18,7 +24,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import Field, field_validator
+from pydantic import ConfigDict, Field, field_validator
 
 from ccer_calc.fields import DateIn, Line, QuantityIn, StrictModel
 
@@ -26,7 +32,14 @@ __all__ = ["ExpectedIn", "ScenarioExpectedIn", "ScenarioIn"]
 
 
 class ScenarioExpectedIn(StrictModel):
-    """Expected values a scenario replaces, quantity by quantity."""
+    """Expected values a scenario replaces, quantity by quantity.
+
+    Keys other than the fields below are a methodology's own ex-ante tables
+    (``Methodology.expected_model``): kept as given, checked by the project loader and
+    validated by the plug-in; a scenario that gives one replaces the project's table whole.
+    """
+
+    model_config = ConfigDict(extra="allow", frozen=True, arbitrary_types_allowed=True)
 
     as_of: DateIn | None = Field(
         None, description="date of the estimate: grid-factor editions published later are not "

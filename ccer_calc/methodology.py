@@ -229,6 +229,11 @@ class Methodology(ABC):
     provisional_rules: ClassVar[tuple[ProvisionalRule, ...]] = ()
     #: Names of the bundled data tables (``ccer-calc data``) the methodology may read.
     data_tables: ClassVar[tuple[str, ...]] = ()
+    #: The tables of its own that the methodology reads from a project's ``[expected]`` for
+    #: :meth:`estimate_data` (a sink's planting schedule and growth models), as a pydantic
+    #: model whose fields are the table names; None: ``[expected]`` holds only the expected
+    #: monitored quantities (``annual``, ``years``) and ``as_of``.
+    expected_model: ClassVar[type[BaseModel] | None] = None
     parameters: ClassVar[ParameterSet]
     input_model: ClassVar[type[BaseModel]]
     monitored_columns: ClassVar[tuple[MonitoredColumn, ...]]
@@ -302,7 +307,8 @@ class Methodology(ABC):
         models) returns its own rows here: one per calendar year of the crediting period, the
         parsed data its ``compute`` reads from ``ctx.project.data`` when ``ctx.ex_ante`` is
         True, and their digest. It is called when the project is loaded; files go through
-        ``files.read_text`` like in :meth:`load_data`.
+        ``files.read_text`` like in :meth:`load_data`. Tables of its own in ``[expected]``
+        are declared by :attr:`expected_model` and read from ``spec.expected.model_extra``.
         """
         del spec, inputs, files  # the default: the engine builds the rows from [expected]
         return None
@@ -388,6 +394,9 @@ def validate_methodology(obj: object, name: str, distribution: str) -> Methodolo
         raise fail("declares parameters that are not a ParameterSet")
     if not (isinstance(obj.input_model, type) and issubclass(obj.input_model, BaseModel)):
         raise fail("declares an input_model that is not a pydantic model")
+    own = obj.expected_model
+    if own is not None and not (isinstance(own, type) and issubclass(own, BaseModel)):
+        raise fail("declares an expected_model that is not a pydantic model")
     _validate_equations(obj, fail)
     return obj
 

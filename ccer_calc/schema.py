@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from pydantic import create_model
+from pydantic import Field, create_model
 
+from ccer_calc.expected import ExpectedIn
 from ccer_calc.project import ProjectSpec
 
 if TYPE_CHECKING:
@@ -39,12 +40,29 @@ def project_schema(methodology: Methodology) -> dict[str, Any]:
     project (:func:`per_project_columns`), the optional ``expected`` values and ``scenarios``
     of the estimate, and the optional typed ``ex_ante`` figures.
     """
+    name = methodology.id.replace("-", "_")
+    own: dict[str, Any] = {}
+    if methodology.expected_model is not None:  # the plug-in's own tables in [expected]
+        fields = methodology.expected_model.model_fields
+        own["expected"] = (create_model(  # type: ignore[call-overload]
+            f"Expected_{name}", __base__=ExpectedIn,
+            **{k: (f.annotation, f) for k, f in fields.items()}) | None,
+            Field(None, description=ProjectSpec.model_fields["expected"].description))
     model = create_model(  # the outer shape, with the plug-in's own inputs model
-        f"Project_{methodology.id.replace('-', '_')}",
+        f"Project_{name}",
         __base__=ProjectSpec,
         inputs=(methodology.input_model, ...),
+        **own,
     )
     schema = model.model_json_schema()
+    defs = schema.get("$defs", {})
+    # [expected] keeps a plug-in's own tables as extra keys; the loader refuses any other key
+    closed = ["ExpectedIn", f"Expected_{name}"]
+    if methodology.expected_model is None:
+        closed.append("ScenarioExpectedIn")
+    for key in closed:
+        if key in defs:
+            defs[key]["additionalProperties"] = False
     schema["title"] = f"{methodology.id} {methodology.title_zh} project file"
     cols = ", ".join(f"{c.name} [{c.unit}]" for c in methodology.monitored_columns)
     dynamic = per_project_columns(methodology)
@@ -57,4 +75,9 @@ def project_schema(methodology: Methodology) -> dict[str, Any]:
                                "named scenarios; monitoring is then optional. Optional "
                                "ex_ante: the PDD's estimate per calendar year typed as figures "
                                "(not together with expected).")
+    if methodology.expected_model is not None:
+        first = (methodology.expected_model.__doc__ or "").strip().splitlines()[0]
+        schema["description"] += (" Tables of its own in expected: "
+                                  + ", ".join(methodology.expected_model.model_fields)
+                                  + f" ({first.rstrip('.')}).")
     return schema

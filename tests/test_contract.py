@@ -154,3 +154,19 @@ def test_ex_ante_estimate_keeps_the_invariants(mid: str) -> None:
     total = est.totals["emission_reductions"]
     assert est.annual_average["emission_reductions"] == pytest.approx(
         total / est.crediting_years, rel=1e-12)
+
+
+def test_ex_ante_trail_cites_only_the_methodologys_own_documents(mid: str) -> None:
+    """The estimate's equations, a sink's growth model included, cite declared documents."""
+    est = _ex_ante(mid)
+    m = get_methodology(mid)
+    own = {m.document, *m.tool_documents}
+    others = {get_methodology(o).document for o in LOADABLE if o != mid}
+    axis = len(est.result.trail.axis)
+    for e in est.result.trail.entries:
+        assert e.document in own, (e.key, e.document)
+        foreign = [o for o in others if o.split(" ")[0] in e.source]
+        assert not foreign, (e.key, e.source)
+        # a vector along the axis or over strata, or a matrix of one column per stratum or
+        # planting cohort along the axis
+        assert e.output.ndim <= 1 or (e.output.ndim == 2 and e.output.shape[0] == axis), e.key

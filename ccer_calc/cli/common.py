@@ -14,7 +14,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 __all__ = [
     "EXIT_ERROR",
@@ -31,6 +31,7 @@ __all__ = [
     "json_indent",
     "num",
     "prepare_engine",
+    "status_lines",
     "table",
     "user_cache_dir",
 ]
@@ -67,6 +68,28 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: set[int]
 
     sep = "  ".join("-" * w for w in cols)
     return "\n".join([line(headers), sep, *(line(r) for r in rows)])
+
+
+def _provisional_value(p: dict[str, Any]) -> str:
+    if p["kind"] == "rule":
+        return str(p["value"])
+    unit = "" if p["unit"] in ("", "dimensionless") else f" {p['unit']}"
+    value = "-" if p["value"] is None else f"{p['value']:g}"
+    return f"{value}{unit} ({p['origin']})"
+
+
+def status_lines(d: dict[str, Any]) -> list[str]:
+    """What a result's or an estimate's JSON says before its numbers: provisional, removals."""
+    lines = []
+    if d["provisional"]:
+        lines += ["", f"PROVISIONAL: {d['methodology']['status']}. Every number below is "
+                      "provisional, not final. Values and rules taken from the parent text:"]
+        rows = [[p["name"], _provisional_value(p), p["source"]] for p in d["provisional"]]
+        lines.append(table(["name", "value or rule", "source"], rows, set()))
+    if d["methodology"].get("accounts") == "removals":
+        lines += ["", "Removals as negative emissions: BE = -(baseline net removals), "
+                      "PE = -(actual net removals), LE = leakage, ER = net removals."]
+    return lines
 
 
 def num(x: float) -> str:

@@ -12,6 +12,7 @@ from ccer_calc.cli.common import (
     emit,
     json_indent,
     num,
+    status_lines,
     table,
 )
 
@@ -24,14 +25,7 @@ def _result_table(result: Any) -> str:  # noqa: ANN401 - Result, imported lazily
     head = ["", "BE tCO2e", "PE tCO2e", "LE tCO2e", "ER tCO2e"]
     lines = [f"{d['project']['name']}",
              f"{d['methodology']['id']} {d['methodology']['title_zh']}"]
-    if d["provisional"]:
-        lines += ["", f"PROVISIONAL: {d['methodology']['status']}. Every number below is "
-                      "provisional, not final. Values and rules taken from the parent text:"]
-        rows = [[p["name"], _provisional_value(p), p["source"]] for p in d["provisional"]]
-        lines.append(table(["name", "value or rule", "source"], rows, set()))
-    if d["methodology"].get("accounts") == "removals":
-        lines += ["", "Removals as negative emissions: BE = -(baseline net removals), "
-                      "PE = -(actual net removals), LE = leakage, ER = net removals."]
+    lines += status_lines(d)
     lines += ["", "Monitoring periods:"]
     rows = [[f"{p['id']} {p['start']}..{p['end']}", *(num(p[k]["value"]) for k in keys)]
             for p in d["periods"]]
@@ -55,14 +49,6 @@ def _result_table(result: Any) -> str:  # noqa: ANN401 - Result, imported lazily
               f"equations evaluated: {len(result.trail)}",
               f"Fingerprint: {d['fingerprint']}"]
     return "\n".join(lines)
-
-
-def _provisional_value(p: dict[str, Any]) -> str:
-    if p["kind"] == "rule":
-        return str(p["value"])
-    unit = "" if p["unit"] in ("", "dimensionless") else f" {p['unit']}"
-    value = "-" if p["value"] is None else f"{p['value']:g}"
-    return f"{value}{unit} ({p['origin']})"
 
 
 def cmd_compute(args: argparse.Namespace, out: TextIO) -> int:

@@ -10,7 +10,14 @@ from __future__ import annotations
 import argparse
 from typing import Any, TextIO
 
-from ccer_calc.cli.common import EXIT_OK, add_input_options, emit, num, table
+from ccer_calc.cli.common import (
+    EXIT_OK,
+    add_input_options,
+    emit,
+    num,
+    status_lines,
+    table,
+)
 
 __all__ = ["register"]
 
@@ -63,8 +70,8 @@ def _text(d: dict[str, Any]) -> str:
     cp = d["crediting_period"]
     what = "Ex-ante estimate" + (f", scenario {d['scenario']}" if d["scenario"] else "")
     lines = [d["project"]["name"], f"{d['methodology']['id']} {d['methodology']['title_zh']}",
-             "", f"{what}: crediting period {cp['start']}..{cp['end']} "
-                 f"({cp['years']:.4f} years)", "", *_years_table(d)]
+             *status_lines(d), "", f"{what}: crediting period {cp['start']}..{cp['end']} "
+             f"({cp['years']:.4f} years)", "", *_years_table(d)]
     lines += _scenarios_table(d) + _sensitivity_table(d)
     if d["warnings"]:
         lines += ["", "Warnings:", *(f"  {w['message_en']}" for w in d["warnings"])]

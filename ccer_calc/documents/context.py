@@ -36,7 +36,7 @@ from ccer_calc.documents.localize import (
     where,
 )
 from ccer_calc.documents.messages import catalogue, message, translate
-from ccer_calc.documents.sinks import provisional_part, sink_part
+from ccer_calc.documents.sinks import plan_part, provisional_part, sink_part
 from ccer_calc.errors import InputError
 from ccer_calc.estimation import estimate as estimate_project
 
@@ -175,10 +175,16 @@ def _constant(value: np.ndarray[Any, np.dtype[Any]]) -> bool:
 
 def _rows_along_axis(value: np.ndarray[Any, np.dtype[Any]],
                      n: int) -> list[tuple[str, np.ndarray[Any, np.dtype[Any]]]]:
-    """Split a (k, n) input (e.g. one row per fuel) into k labelled rows along the axis."""
+    """Split a (k, n) or (n, k) array into k labelled rows along the axis.
+
+    A (k, n) input holds one row per fuel; an (n, k) one a column per stratum or planting
+    cohort.
+    """
     a = np.asarray(value)
     if a.ndim == 2 and n and a.shape[1] == n:  # noqa: PLR2004 - a matrix
         return [(f"[{j}]", a[j]) for j in range(a.shape[0])]
+    if a.ndim == 2 and n and a.shape[0] == n:  # noqa: PLR2004 - a matrix
+        return [(f"[{j}]", a[:, j]) for j in range(a.shape[1])]
     return [("", a)]
 
 
@@ -204,9 +210,11 @@ def _equations(result: Result, names: InputNames, lang: str) -> list[dict[str, A
                     scalars.append({**named, "values": _distinct(flat),
                                     "elements": int(flat.size)})
         output: dict[str, Any] = {"symbol": e.symbol, "unit": unit_label(e.output_unit, lang)}
-        if _is_axis(e.output, n) and not _constant(e.output):
-            columns.append({**output, "name": "output", "is_output": True, "origin": "computed",
-                            "ref": e.equation, "values": [float(x) for x in e.output]})
+        parts = _rows_along_axis(e.output, n)
+        if any(_is_axis(v, n) and not _constant(v) for _, v in parts):
+            columns += [{**output, "symbol": e.symbol + sub, "name": "output" + sub,
+                         "is_output": True, "origin": "computed", "ref": e.equation,
+                         "values": [float(x) for x in value]} for sub, value in parts]
             output["values"] = None
         else:
             output["values"] = _distinct(e.output)
@@ -284,8 +292,9 @@ def build_context(project: Project, result: Result, methodology: Methodology, *,
         sink wording applies to the latter, whose BE and PE are shown as removals, −BE and
         −PE), ``provisional`` (banner and values of a provisional methodology, else None),
         ``sink`` (strata, plots, uncertainty and discounts of a forest inventory, else None,
-        see :mod:`ccer_calc.documents.sinks`), ``project``, ``methodology``, ``checks``,
-        ``parameters``,
+        see :mod:`ccer_calc.documents.sinks`), ``sink_plan`` (the planting schedule and growth
+        models of a sink's estimate in a PDD or validation report, else None), ``project``,
+        ``methodology``, ``checks``, ``parameters``,
         ``monitoring``, ``equations``, ``axis``, ``periods``, ``vintages``, ``totals``,
         ``charts``, ``fingerprint``, ``versions``, ``verification``, ``ex_ante`` (the PDD's
         estimate per year), ``ex_ante_total``, ``ex_ante_comparison`` and ``ex_ante_totals`` (see
@@ -329,7 +338,9 @@ def build_context(project: Project, result: Result, methodology: Methodology, *,
         "lang": lang,
         "accounts": accounts,
         "provisional": provisional_part(result, lang),
-        "sink": sink_part(project, result, methodology, lang),
+        # a design-stage document shows the plan its estimate projects, not the inventories
+        "sink": None if from_estimate else sink_part(project, result, methodology, lang),
+        "sink_plan": plan_part(project, methodology, lang) if from_estimate else None,
         "project": _project_part(project, lang),
         "methodology": _identity(described, lang),
         "checks": _checks(result, described, lang) + _warning_rows(result, lang),

@@ -225,6 +225,10 @@ def finding_text(f: Mapping[str, Any], lang: str) -> str:
 _REFERENCES = {
     "monitored": re.compile(r"^monitoring data, column (?P<column>\S+)$"),
     "expected": re.compile(r"^expected values, column (?P<column>\S+)$"),
+    "plan_by_year": re.compile(r"^planting schedule, column (?P<column>\S+), summed per "
+                               r"planting year$"),
+    "plan": re.compile(r"^planting schedule, column (?P<column>\S+)$"),
+    "growth": re.compile(r"^growth models, column (?P<column>\S+)$"),
     "meter": re.compile(r"^meter calibration status of column (?P<column>\S+) "
                         r"\((?P<clause>§[\d.]+)\)$"),
     "meter_ex_ante": re.compile(r"^no meter correction expected ex ante \((?P<clause>.+)\)$"),
@@ -248,6 +252,9 @@ _REFERENCES = {
 def reference(ref: str, lang: str) -> str:
     """Where an equation input came from, in ``lang`` (each ``; ``-separated part).
 
+    A part the patterns do not match is looked up in the catalogue's ``[text]`` table, else
+    shown as written (a citation of a document or data table).
+
     Examples
     --------
     >>> reference("monitoring data, column export", "zh")
@@ -267,6 +274,8 @@ def reference(ref: str, lang: str) -> str:
                     values["status"] = translate(values["status"], lang)
                 part = message(f"ref.{key}", lang, **values)  # noqa: PLW2901 - reworded
                 break
+        else:
+            part = translate(part, lang)  # noqa: PLW2901 - reworded
         parts.append(part)
     return message("fmt.list_sep", lang).join(parts)
 

@@ -7,6 +7,10 @@
   discount (AR-TOOL14 v04.2 eq. 12-17), the change between estimates (eq. 1-2), the
   inventory files a project supplies, the tCER/lCER of each verification period (A/R CDM)
   and the sentence that explains the signs of BE and PE.
+* :func:`plan_part`: for a sink's ex-ante estimate, the planting schedule and the growth
+  models it was projected from (AR-TOOL14 v04.2 section 8.2), the note that the projection is
+  not subject to uncertainty control (para. 48), the signs, and the inventory files the
+  project will measure (its monitoring plan).
 
 Numbers are read from the trail entries of the A/R tools (by their equation id and instance:
 the estimate's date, or the interval's ``first..last`` day) and from the parsed inventory;
@@ -23,6 +27,7 @@ import numpy as np
 from ccer_calc.documents.messages import message, translate
 from ccer_calc.tools.forestry.sink import interval_labels
 from ccer_calc.tools.forestry.sink_data import SinkData
+from ccer_calc.tools.forestry.sink_plan import SinkPlan
 from ccer_calc.tools.forestry.tool14_discount import discount_fraction
 
 if TYPE_CHECKING:
@@ -31,7 +36,7 @@ if TYPE_CHECKING:
     from ccer_calc.result import Result
     from ccer_calc.trail import TrailEntry
 
-__all__ = ["provisional_part", "sink_part"]
+__all__ = ["plan_part", "provisional_part", "sink_part"]
 
 
 def _value_text(item: dict[str, Any], lang: str) -> str:
@@ -151,4 +156,33 @@ def sink_part(project: Project, result: Result, methodology: Methodology,
                           for k in range(len(data.estimates))],
             "changes": _changes(data, entries),
             "figures": _figures(result, lang),
+            "files": _files(methodology.describe(project.inputs), lang)}
+
+
+#: The catalogue's name of each growth model form.
+_MODELS = {"chapman_richards": "sinks.model_chapman_richards"}
+
+
+def plan_part(project: Project, methodology: Methodology, lang: str) -> dict[str, Any] | None:
+    """The planting schedule and growth models of a sink's estimate; None otherwise.
+
+    ``cohorts`` (``key`` ``[j]`` as the equations' columns name them, ``year``, ``stratum``,
+    ``species``, ``area`` [ha], ``curve``: the key ``G1``... of its growth model),
+    ``growth`` (``key``, ``species``, ``stratum``, ``model``, ``asymptote`` [t/ha], ``rate``
+    [1/yr], ``shape``, ``source``), ``note``, ``signs`` and ``files``.
+    """
+    plan = project.expected.datasets.get("plan") if project.expected is not None else None
+    if methodology.accounts != "removals" or not isinstance(plan, SinkPlan):
+        return None
+    cohorts = [{"key": f"[{j}]", "year": r.year, "stratum": r.stratum, "species": r.species,
+                "area": float(r.area.m_as("ha")), "curve": f"G{int(plan.curve[j]) + 1}"}
+               for j, r in enumerate(plan.planting)]
+    growth = [{"key": f"G{j + 1}", "species": g.species,
+               "stratum": g.stratum or message("sinks.every_stratum", lang),
+               "model": message(_MODELS[g.model], lang),
+               "asymptote": float(g.asymptote.m_as("t/ha")),
+               "rate": float(g.rate.m_as("1/yr")), "shape": g.shape, "source": g.source}
+              for j, g in enumerate(plan.growth)]
+    return {"cohorts": cohorts, "growth": growth, "note": message("sinks.plan_note", lang),
+            "signs": message("sinks.signs", lang),
             "files": _files(methodology.describe(project.inputs), lang)}

@@ -168,6 +168,28 @@ def _sink(doc: Document, ctx: dict[str, Any], t: _Words) -> None:
                [(r["period"], format_tco2(r["value"])) for r in f["rows"]])
 
 
+def _sink_plan(doc: Document, ctx: dict[str, Any], t: _Words) -> None:
+    """A sink's estimate: its planting schedule and growth models (AR-TOOL14 section 8.2)."""
+    plan = ctx["sink_plan"]
+    if plan is None:
+        return
+    doc.add_heading(t("sinks.plan_heading"), level=1)
+    doc.add_paragraph(plan["note"])
+    doc.add_paragraph(plan["signs"])
+    doc.add_paragraph(t("sinks.cohorts"))
+    _table(doc, (t("sinks.cohort"), t("sinks.planting_year"), t("sinks.stratum"),
+                 t("sinks.species"), t("sinks.area"), t("sinks.curve")),
+           [(c["key"], str(c["year"]), c["stratum"], c["species"], format_number(c["area"]),
+             c["curve"]) for c in plan["cohorts"]])
+    doc.add_paragraph(t("sinks.growth"))
+    _table(doc, (t("sinks.curve"), t("sinks.species"), t("sinks.stratum"), t("sinks.model"),
+                 t("sinks.asymptote"), t("sinks.rate"), t("sinks.shape"),
+                 t("label.data_source")),
+           [(g["key"], g["species"], g["stratum"], g["model"], format_number(g["asymptote"]),
+             format_number(g["rate"]), format_number(g["shape"]), g["source"])
+            for g in plan["growth"]])
+
+
 def _estimate(doc: Document, e: dict[str, Any], t: _Words) -> None:
     """The computed estimate: per year, total, years and average; scenarios; sensitivity."""
     def four(v: dict[str, float]) -> tuple[str, ...]:
@@ -283,7 +305,7 @@ def _traceability(doc: Document, ctx: dict[str, Any], t: _Words) -> None:
     rows = [(t("label.fingerprint"), ctx["fingerprint"]),
             *((k, ctx["versions"][k]) for k in sorted(ctx["versions"]))]
     _table(doc, (t("label.item"), t("label.content")), rows)
-    doc.add_paragraph(t("sentence.regenerate", command="ccer-calc compute"))
+    doc.add_paragraph(t("sentence.regenerate", command=ctx["recompute"]))
 
 
 def docx_bytes(ctx: dict[str, Any]) -> bytes:
@@ -316,7 +338,8 @@ def docx_bytes(ctx: dict[str, Any]) -> bytes:
     props.identifier, props.author = ctx["fingerprint"], f"ccer-calc {ctx['versions']['engine']}"
     doc.add_heading(title, level=0)
     doc.add_paragraph(ctx["project"]["name"]).runs[0].bold = True
-    for part in (_provisional, _identity, _checks, _parameters, _equations, _sink, _results,
+    for part in (_provisional, _identity, _checks, _parameters, _sink_plan, _equations, _sink,
+                 _results,
                  _ex_ante, _verification, _written, _traceability):
         part(doc, ctx, t)
     buffer = io.BytesIO()

@@ -191,7 +191,9 @@ def _merge_expected(base: dict[str, Any], patch: dict[str, Any]) -> dict[str, An
     """The project's expected values with a scenario's, replaced quantity by quantity.
 
     A quantity the scenario names (as a constant annual value or in its per-year rows) is taken
-    from the scenario alone; the others stay as the project gives them.
+    from the scenario alone; the others stay as the project gives them. ``as_of`` and a
+    methodology's own tables (a sink's ``planting`` or ``growth``) that the scenario gives
+    replace the project's whole.
     """
     rows = [r for r in patch.get("years", []) if isinstance(r, dict)]
     names = set(patch.get("annual", {})) | {k for r in rows for k in r if k != "year"}
@@ -206,8 +208,7 @@ def _merge_expected(base: dict[str, Any], patch: dict[str, Any]) -> dict[str, An
             years.append(dict(r))
     out = {**{k: v for k, v in base.items() if k not in ("annual", "years")},
            "annual": annual, "years": years}
-    if "as_of" in patch:
-        out["as_of"] = patch["as_of"]
+    out.update({k: v for k, v in patch.items() if k not in ("annual", "years")})
     return out
 
 

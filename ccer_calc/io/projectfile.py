@@ -219,6 +219,20 @@ def check_key_dates(spec: ProjectSpec, first: dt.date | None = None,
                          expected=f"a date on or after {d.construction_start}")
 
 
+def _own_tables(spec: ProjectSpec, methodology: Methodology) -> None:
+    """Refuse a key of ``[expected]`` that neither the engine nor the plug-in reads."""
+    extra = spec.expected.model_extra if spec.expected is not None else None
+    if not extra:
+        return
+    model = methodology.expected_model
+    known = sorted(model.model_fields) if model is not None else []
+    for key in extra:
+        if key not in known:
+            raise InputError("unknown key in [expected]", field=f"expected.{key}", value=key,
+                             expected="as_of, annual, years" + "".join(f", {k}" for k in known)
+                             + f" ({methodology.id})", methodology=methodology.id)
+
+
 def _expected(spec: ProjectSpec, methodology: Methodology, inputs: BaseModel,
               columns: tuple[MonitoredColumn, ...], files: ProjectFiles) -> ProjectData | None:
     """The estimate's rows: the plug-in's own, else built from ``[expected]``, else None."""
@@ -228,6 +242,7 @@ def _expected(spec: ProjectSpec, methodology: Methodology, inputs: BaseModel,
             "to compute ([expected])", field="expected",
             expected="either ex_ante (typed figures) or [expected] (computed by estimate), not "
                      "both")
+    _own_tables(spec, methodology)
     own = methodology.estimate_data(spec, inputs, files)
     if own is not None:
         return own

@@ -10,6 +10,11 @@ the CSV line. The result is a :class:`~ccer_calc.project.ProjectData`:
   tiled by these rows, end on estimate dates;
 * ``datasets["sink"]``: the :class:`~ccer_calc.tools.forestry.sink_data.SinkData`;
 * ``digest``: sha256 over every file read (and the bundled models when used).
+
+For the ex-ante estimate, :func:`load_sink_plan` reads the planting schedule and growth models
+of ``[expected]`` (:mod:`ccer_calc.tools.forestry.sink_plan`), checks them against the strata
+and species files and the crediting period, and returns one row per calendar year of the
+crediting period with the plan in ``datasets["plan"]``.
 """
 
 from __future__ import annotations
@@ -19,9 +24,11 @@ import hashlib
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+from pydantic import ValidationError
 
 from ccer_calc.datatables import table_digest
 from ccer_calc.errors import InputError
+from ccer_calc.io.expected import crediting_year_axis
 from ccer_calc.io.files import ProjectFiles
 from ccer_calc.io.inventory import (
     read_inventory,
@@ -30,18 +37,21 @@ from ccer_calc.io.inventory import (
     read_species,
     read_strata,
 )
+from ccer_calc.io.projectfile import validation_error
 from ccer_calc.periods import MonitoringTable
 from ccer_calc.project import ProjectData
 from ccer_calc.tools.forestry.allometry import packaged_models
 from ccer_calc.tools.forestry.records import Inventory
 from ccer_calc.tools.forestry.sink_data import ShrubStrata, SinkData, StockEstimate
+from ccer_calc.tools.forestry.sink_plan import SinkExpectedIn, build_plan
 from ccer_calc.tools.forestry.tool14_zero import baseline_tree_stock_is_zero
 
 if TYPE_CHECKING:
     from ccer_calc.project import ProjectSpec
-    from ccer_calc.tools.forestry.sink_inputs import SinkInputs
+    from ccer_calc.tools.forestry.records import Strata
+    from ccer_calc.tools.forestry.sink_inputs import InitialIn, SinkInputs
 
-__all__ = ["MODELS_TABLE", "load_sink_data"]
+__all__ = ["MODELS_TABLE", "load_sink_data", "load_sink_plan"]
 
 #: The bundled allometric models, used when a project names no models file.
 MODELS_TABLE = "allometric_models.csv"
@@ -61,8 +71,7 @@ class _Recording(ProjectFiles):
         return text
 
 
-def _zero_start(inputs: SinkInputs) -> Any:  # noqa: ANN401 - a RuleCheck
-    i = inputs.initial
+def _zero_start(i: InitialIn) -> Any:  # noqa: ANN401 - a RuleCheck
     check = baseline_tree_stock_is_zero(
         not_removed=i.pre_project_trees_not_removed is True,
         no_mortality_or_damage=i.pre_project_trees_not_damaged is True,
@@ -144,19 +153,13 @@ def load_sink_data(spec: ProjectSpec, inputs: SinkInputs, files: ProjectFiles) -
     species = read_species(inputs.species, files=rec, field="inputs.species", encoding=enc)
     models = (read_models(inputs.models, files=rec, field="inputs.models", encoding=enc)
               if inputs.models is not None else packaged_models())
-    strata = read_strata(inputs.strata, files=rec, field="inputs.strata", encoding=enc)
-    areas = np.asarray(strata.area.m_as("ha"))
-    total, target = float(areas.sum()), float(inputs.project_area.m_as("ha"))
-    # a non-positive area is refused with its line by the inventory's own checks below
-    if np.all(areas > 0) and abs(total - target) > 1e-6 * target:
-        raise InputError("strata areas do not add up to the project area", field=strata.source,
-                         value=f"{total:g} ha", expected=f"{target:g} ha (inputs.project_area)")
+    strata = _strata(inputs, rec)
+    init = _needed(inputs)
     periods = spec.monitoring.periods if spec.monitoring is not None else []
     end = periods[-1].end if periods else None
     common: dict[str, Any] = {"species": species, "models": models, "files": rec,
                               "project_area": inputs.project_area, "period_end": end,
                               "encoding": enc}
-    init = inputs.initial
     zero = None
     if init.plots is not None and init.trees is not None:
         inv = read_inventory(strata, init.plots, init.trees, fields=(
@@ -164,7 +167,7 @@ def load_sink_data(spec: ProjectSpec, inputs: SinkInputs, files: ProjectFiles) -
         start = StockEstimate(inv.date, inv, _shrubs(init.shrubs, inputs, rec,
                                                      "inputs.initial.shrubs"))
     else:
-        zero = _zero_start(inputs)
+        zero = _zero_start(init)
         assert init.date is not None  # noqa: S101 - the input model requires it
         start = StockEstimate(init.date, None, _shrubs(init.shrubs, inputs, rec,
                                                        "inputs.initial.shrubs"))
@@ -193,6 +196,84 @@ def load_sink_data(spec: ProjectSpec, inputs: SinkInputs, files: ProjectFiles) -
                     tuple(path for _, path, _ in rec.digests),
                     () if inputs.models is not None else (MODELS_TABLE,))
     return ProjectData(table, {"sink": data}, digest.hexdigest())
+
+
+def _needed(inputs: SinkInputs) -> InitialIn:
+    """The initial estimate and the measurements, which compute needs (an estimate does not)."""
+    if inputs.initial is None:
+        raise InputError("no stock estimate at the start, which compute needs",
+                         field="inputs.initial", expected="[inputs.initial]: an inventory "
+                         "(plots, trees) or, under AR-TOOL14 para. 11, a date and the three "
+                         "pre_project_trees_* conditions")
+    if not inputs.measurements:
+        raise InputError("no measurement of the sample plots, which compute needs",
+                         field="inputs.measurements", expected="at least one "
+                         "[[inputs.measurements]] with plots and trees")
+    return inputs.initial
+
+
+def _strata(inputs: SinkInputs, files: ProjectFiles) -> Strata:
+    """The strata file, whose areas are positive and add up to the project area."""
+    strata = read_strata(inputs.strata, files=files, field="inputs.strata",
+                         encoding=inputs.encoding)
+    areas = np.asarray(strata.area.m_as("ha"), dtype=np.float64)
+    bad = np.flatnonzero(~(areas > 0))
+    if bad.size:
+        i = int(bad[0])
+        raise InputError("stratum area must be positive", field=strata.where(i),
+                         value=float(areas[i]), expected="stratum area > 0 ha")
+    total, target = float(areas.sum()), float(inputs.project_area.m_as("ha"))
+    if abs(total - target) > 1e-6 * target:
+        raise InputError("strata areas do not add up to the project area", field=strata.source,
+                         value=f"{total:g} ha", expected=f"{target:g} ha (inputs.project_area)")
+    return strata
+
+
+def load_sink_plan(spec: ProjectSpec, inputs: SinkInputs,
+                   files: ProjectFiles) -> ProjectData | None:
+    """The estimate's rows of a sink project: its planting plan on the crediting period's years.
+
+    None when the project gives no ``[expected]`` (it is then computed, not estimated).
+
+    Raises
+    ------
+    InputError, UnitError
+        Naming the field: expected monitored quantities (a sink has none), a missing or
+        malformed planting schedule or growth model, the refusals of
+        :func:`~ccer_calc.tools.forestry.sink_plan.build_plan`, or a strata or species file
+        that cannot be read.
+    """
+    expected = spec.expected
+    if expected is None:
+        return None
+    for name in ("annual", "years"):
+        if getattr(expected, name):
+            raise InputError("a forest or mangrove project has no expected monitored "
+                             "quantities", field=f"expected.{name}",
+                             expected="the planting schedule [[expected.planting]] and the "
+                                      "growth models [[expected.growth]]")
+    try:
+        given = SinkExpectedIn.model_validate(dict(expected.model_extra or {}))
+    except ValidationError as exc:
+        raise validation_error(exc, "expected.") from None
+    rec = _Recording(files)
+    strata = _strata(inputs, rec)
+    species = read_species(inputs.species, files=rec, field="inputs.species",
+                           encoding=inputs.encoding)
+    years = crediting_year_axis(spec.dates)
+    plan = build_plan(given, strata=dict(zip(strata.ids, np.asarray(strata.area.m_as("ha"))
+                                                 .tolist(), strict=True)),
+                      species=species.names, years=(int(years[0].id), int(years[-1].id)),
+                      sources=(f"inputs.strata ({inputs.strata})",
+                               f"inputs.species ({inputs.species})"))
+    table = MonitoringTable(
+        start=np.array([p.start for p in years], dtype="datetime64[D]"),
+        end=np.array([p.end for p in years], dtype="datetime64[D]"),
+        columns={}, meter_status={}, meter_error={}, origin="expected")
+    digest = hashlib.sha256()
+    for field, path, sha in rec.digests:
+        digest.update(f"{field}\x1f{path}\x1f{sha}\x1e".encode())
+    return ProjectData(table, {"plan": plan}, digest.hexdigest())
 
 
 def _check_shrubs(estimates: list[StockEstimate], inputs: SinkInputs) -> None:

@@ -7,50 +7,37 @@ ER = ΔC_AR-CDM (docs/architecture.md).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any, ClassVar
 
-import pint
 from pydantic import BaseModel
 
 from ccer_calc.io.files import ProjectFiles
-from ccer_calc.io.sinks import load_sink_data
+from ccer_calc.io.sinks import load_sink_data, load_sink_plan
 from ccer_calc.methodology import Context, Methodology, PeriodFigure, Stages
 from ccer_calc.project import ProjectData, ProjectSpec
 from ccer_calc.tools.forestry._common import TOOL08, TOOL12, TOOL14, TOOL15, TOOL16
 from ccer_calc.tools.forestry.sink import (
     no_burning,
     per_period,
-    project_pools,
     refuse_unsupported,
     zero_on_axis,
 )
 from ccer_calc.tools.forestry.sink_baseline import baseline_pools, tool16_soc_change
-from ccer_calc.tools.forestry.sink_data import SinkData
-from ccer_calc.tools.forestry.sink_exante import ExAntePlan, ExAnteRemovals
+from ccer_calc.tools.forestry.sink_exante import EX_ANTE_EQUATIONS, project_changes
 from ccer_calc.tools.forestry.sink_parameters import (
     INVENTORY_FILES,
     SOC_EQUATIONS,
     TOOL_EQUATIONS,
     baseline_settings,
-    sink_settings,
 )
-from ccer_calc.trail import Trail
-from methodologies.ar_acm0003 import INFO, exante
+from ccer_calc.tools.forestry.sink_plan import SinkExpectedIn
+from methodologies.ar_acm0003 import INFO
 from methodologies.ar_acm0003 import equations as eq
 from methodologies.ar_acm0003.applicability import CHECKS
 from methodologies.ar_acm0003.inputs import ArAcm0003Inputs
 from methodologies.ar_acm0003.parameters import DOC, PARAMETERS
 
 __all__ = ["METHODOLOGY", "ArAcm0003"]
-
-
-def _data(ctx: Context) -> SinkData:
-    data = ctx.project.data.datasets["sink"] if ctx.project.data is not None else None
-    if not isinstance(data, SinkData):  # pragma: no cover - load_data guarantees it
-        msg = "the project's inventories were not loaded"
-        raise TypeError(msg)
-    return data
 
 
 class ArAcm0003(Methodology):
@@ -77,7 +64,8 @@ class ArAcm0003(Methodology):
     equations = (eq.baseline_net_removals, eq.actual_net_removals, eq.project_stock_change,
                  eq.leakage, eq.net_anthropogenic_removals, eq.temporary_cers,
                  eq.long_term_cers, eq.baseline_as_emissions, eq.project_as_emissions,
-                 *TOOL_EQUATIONS, *SOC_EQUATIONS)
+                 *TOOL_EQUATIONS, *EX_ANTE_EQUATIONS, *SOC_EQUATIONS)
+    expected_model = SinkExpectedIn
     example: ClassVar[str] = "data/example.toml"
 
     def load_data(self, spec: ProjectSpec, inputs: BaseModel,
@@ -86,31 +74,23 @@ class ArAcm0003(Methodology):
         assert isinstance(inputs, ArAcm0003Inputs)  # noqa: S101 - type narrowing only
         return load_sink_data(spec, inputs, files)
 
+    def estimate_data(self, spec: ProjectSpec, inputs: BaseModel,
+                      files: ProjectFiles) -> ProjectData | None:
+        """The planting plan of ``[expected]`` on the crediting period's years (ex ante)."""
+        assert isinstance(inputs, ArAcm0003Inputs)  # noqa: S101 - type narrowing only
+        return load_sink_plan(spec, inputs, files)
+
     def describe(self, inputs: BaseModel | None = None) -> dict[str, Any]:
         """The shared description, and the inventory files a project supplies."""
         return {**super().describe(inputs), "inventory": [dict(f) for f in INVENTORY_FILES]}
-
-    def ex_ante_removals(self, plan: ExAntePlan, *,
-                         overrides: Mapping[str, pint.Quantity] | None = None,
-                         trail: Trail | None = None) -> ExAnteRemovals:
-        """Removals of each year of a planting plan, for the PDD (not uncertainty-controlled).
-
-        ``overrides`` are parameter values as a project file gives them. See :mod:`.exante`.
-        """
-        given = dict(overrides or {})
-        self.parameters.check_overrides(given, methodology=self.id)
-        cf = self.parameters.value("carbon_fraction_tree", given, methodology=self.id)
-        return exante.ex_ante_removals(plan, carbon_fraction=cf, trail=trail)
 
     def compute(self, ctx: Context) -> Stages:
         """Pools from the tools, then eq. (1)-(7) on the period axis."""
         inputs = ctx.inputs
         assert isinstance(inputs, ArAcm0003Inputs)  # noqa: S101 - type narrowing only
         refuse_unsupported(inputs, self.id)
-        data = _data(ctx)
         pools = tuple(inputs.pools)
-        proj = project_pools(ctx, data, sink_settings(ctx, shrubs=data.has_shrubs),
-                             pools=pools, climate=inputs.climate)
+        proj = project_changes(ctx, pools=pools, climate=inputs.climate)
         soc = (tool16_soc_change(ctx, inputs.soc, ctx.param("soc_rate_cap"))
                if inputs.soc is not None else
                zero_on_axis(ctx, "ΔSOC_AL,t", "SOC not accounted (optional pool not selected)"))
@@ -130,7 +110,8 @@ class ArAcm0003(Methodology):
         net = eq.net_anthropogenic_removals(actual=actual, baseline=bsl, leakage=lk, **kw)
         be = eq.baseline_as_emissions(baseline_removals=bsl, **kw)
         pe = eq.project_as_emissions(actual_removals=actual, **kw)
-        return Stages(be, pe, lk, net, per_period=self._credits(ctx, net))
+        credits = () if ctx.ex_ante else self._credits(ctx, net)  # no verification ex ante
+        return Stages(be, pe, lk, net, per_period=credits)
 
     @staticmethod
     def _credits(ctx: Context, net: Any) -> tuple[PeriodFigure, ...]:  # noqa: ANN401

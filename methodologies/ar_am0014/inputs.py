@@ -42,15 +42,13 @@ class ArAm0014Inputs(SinkInputs):
                     "share of the project area (para. 3(c))")
     planting: list[PlantingIn] = Field(
         default_factory=list, description="逐年种植面积 / area planted in each year (eq. 4); "
-                                          "needed when SOC is accounted")
+                                          "needed to compute SOC (an estimate takes it from "
+                                          "the planting schedule)")
 
     @model_validator(mode="after")
     def _pools_and_planting(self) -> ArAm0014Inputs:
         if "litter" in self.pools:
             msg = "AR-AM0014 does not account litter (Table 1): remove it from pools"
-            raise ValueError(msg)
-        if "soc" in self.pools and not self.planting:
-            msg = "SOC by eq. (4) needs the area planted in each year, [[inputs.planting]]"
             raise ValueError(msg)
         years = [p.year for p in self.planting]
         if len(set(years)) != len(years):

@@ -7,15 +7,13 @@ ER = ΔC_AR-CDM (docs/architecture.md).
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Mapping
 from typing import Any, ClassVar
 
-import pint
 from pydantic import BaseModel
 
+from ccer_calc.errors import InputError
 from ccer_calc.io.files import ProjectFiles
-from ccer_calc.io.sinks import load_sink_data
+from ccer_calc.io.sinks import load_sink_data, load_sink_plan
 from ccer_calc.methodology import Context, Methodology, PeriodFigure, Stages
 from ccer_calc.parameters import Value
 from ccer_calc.project import ProjectData, ProjectSpec
@@ -23,22 +21,23 @@ from ccer_calc.tools.forestry._common import TOOL08, TOOL12, TOOL14, TOOL15
 from ccer_calc.tools.forestry.sink import (
     no_burning,
     per_period,
-    project_pools,
     refuse_unsupported,
     zero_on_axis,
 )
 from ccer_calc.tools.forestry.sink_baseline import baseline_pools, duration
-from ccer_calc.tools.forestry.sink_data import SinkData
-from ccer_calc.tools.forestry.sink_exante import ExAntePlan, ExAnteRemovals
+from ccer_calc.tools.forestry.sink_exante import (
+    EX_ANTE_EQUATIONS,
+    planted_areas,
+    project_changes,
+)
 from ccer_calc.tools.forestry.sink_parameters import (
     INVENTORY_FILES,
     TOOL_EQUATIONS,
     baseline_settings,
-    sink_settings,
 )
-from ccer_calc.trail import Trail
+from ccer_calc.tools.forestry.sink_plan import SinkExpectedIn
 from ccer_calc.units import Quantity
-from methodologies.ar_am0014 import INFO, exante
+from methodologies.ar_am0014 import INFO
 from methodologies.ar_am0014 import equations as eq
 from methodologies.ar_am0014.applicability import CHECKS
 from methodologies.ar_am0014.inputs import ArAm0014Inputs
@@ -47,27 +46,16 @@ from methodologies.ar_am0014.parameters import DOC, PARAMETERS
 __all__ = ["METHODOLOGY", "ArAm0014"]
 
 
-def _data(ctx: Context) -> SinkData:
-    data = ctx.project.data.datasets["sink"] if ctx.project.data is not None else None
-    if not isinstance(data, SinkData):  # pragma: no cover - load_data guarantees it
-        msg = "the project's inventories were not loaded"
-        raise TypeError(msg)
-    return data
-
-
 def _soil_carbon(ctx: Context, inputs: ArAm0014Inputs) -> Value:
     """ΔSOC_PROJ,t by eq. (4), or zero where the pool is not accounted."""
     if "soc" not in inputs.pools:
         return zero_on_axis(ctx, "ΔSOC_PROJ,t", "SOC not accounted (optional pool not "
                                                 "selected)")
+    planting_year, area = planted_areas(ctx, inputs.planting)
     rate = eq.soc_rate_by_planting_year(
         year=Value("t", Quantity(ctx.years, ""), "computed", "calendar year of each element"),
-        planting_year=Value("t_PLANT", Quantity([p.year for p in inputs.planting], ""),
-                            "project", "inputs.planting year"),
-        accrual_rate=ctx.param("soc_accrual_rate"), accrual_years=ctx.param("soc_accrual_years"),
-        trail=ctx.trail)
-    area = Value("A_PLANT,t", Quantity([float(p.area.m_as("ha")) for p in inputs.planting],
-                                       "ha"), "project", "inputs.planting area")
+        planting_year=planting_year, accrual_rate=ctx.param("soc_accrual_rate"),
+        accrual_years=ctx.param("soc_accrual_years"), trail=ctx.trail)
     return eq.soil_carbon_change(planted_area=area, soc_rate=rate, duration=duration(ctx),
                                  trail=ctx.trail)
 
@@ -95,45 +83,39 @@ class ArAm0014(Methodology):
     equations = (eq.baseline_net_removals, eq.actual_net_removals, eq.project_stock_change,
                  eq.soc_rate_by_planting_year, eq.soil_carbon_change, eq.leakage,
                  eq.net_anthropogenic_removals, eq.temporary_cers, eq.long_term_cers,
-                 eq.baseline_as_emissions, eq.project_as_emissions, *TOOL_EQUATIONS)
+                 eq.baseline_as_emissions, eq.project_as_emissions, *TOOL_EQUATIONS,
+                 *EX_ANTE_EQUATIONS)
+    expected_model = SinkExpectedIn
     example: ClassVar[str] = "data/example.toml"
 
     def load_data(self, spec: ProjectSpec, inputs: BaseModel,
                   files: ProjectFiles) -> ProjectData | None:
         """The inventories, species and models the project names (:mod:`ccer_calc.io.sinks`)."""
         assert isinstance(inputs, ArAm0014Inputs)  # noqa: S101 - type narrowing only
+        if "soc" in inputs.pools and not inputs.planting:
+            raise InputError("SOC by planting year needs the area planted in each year",
+                             field="inputs.planting", methodology=self.id,
+                             expected="[[inputs.planting]] rows (year, area), or no 'soc' in "
+                                      "pools")
         return load_sink_data(spec, inputs, files)
+
+    def estimate_data(self, spec: ProjectSpec, inputs: BaseModel,
+                      files: ProjectFiles) -> ProjectData | None:
+        """The planting plan of ``[expected]`` on the crediting period's years (ex ante)."""
+        assert isinstance(inputs, ArAm0014Inputs)  # noqa: S101 - type narrowing only
+        return load_sink_plan(spec, inputs, files)
 
     def describe(self, inputs: BaseModel | None = None) -> dict[str, Any]:
         """The shared description, and the inventory files a project supplies."""
         return {**super().describe(inputs), "inventory": [dict(f) for f in INVENTORY_FILES]}
-
-    def ex_ante_removals(self, plan: ExAntePlan, *,
-                         overrides: Mapping[str, pint.Quantity] | None = None,
-                         soil_carbon: bool = False, trail: Trail | None = None
-                         ) -> ExAnteRemovals:
-        """Removals of each year of a planting plan, for the PDD (not uncertainty-controlled).
-
-        ``overrides`` are parameter values as a project file gives them; ``soil_carbon``
-        accounts SOC by planting year with the methodology's rate. See :mod:`.exante`.
-        """
-        given = dict(overrides or {})
-        self.parameters.check_overrides(given, methodology=self.id)
-        value = functools.partial(self.parameters.value, overrides=given, methodology=self.id)
-        return exante.ex_ante_removals(
-            plan, carbon_fraction=value("carbon_fraction_tree"),
-            soc_rate=value("soc_accrual_rate") if soil_carbon else None,
-            soc_years=value("soc_accrual_years") if soil_carbon else None, trail=trail)
 
     def compute(self, ctx: Context) -> Stages:
         """Pools from the tools and eq. (4), then eq. (1)-(8) on the period axis."""
         inputs = ctx.inputs
         assert isinstance(inputs, ArAm0014Inputs)  # noqa: S101 - type narrowing only
         refuse_unsupported(inputs, self.id)
-        data = _data(ctx)
         pools = tuple(inputs.pools)
-        proj = project_pools(ctx, data, sink_settings(ctx, shrubs=data.has_shrubs),
-                             pools=pools, climate=inputs.climate)
+        proj = project_changes(ctx, pools=pools, climate=inputs.climate)
         base = baseline_pools(ctx, inputs.baseline, baseline_settings(
             ctx, crown_cover=inputs.baseline.method == "crown_cover"), pools=pools,
             climate=inputs.climate, start_year=ctx.project.spec.dates.construction_start.year)
@@ -150,7 +132,8 @@ class ArAm0014(Methodology):
         net = eq.net_anthropogenic_removals(actual=actual, baseline=bsl, leakage=lk, **kw)
         be = eq.baseline_as_emissions(baseline_removals=bsl, **kw)
         pe = eq.project_as_emissions(actual_removals=actual, **kw)
-        return Stages(be, pe, lk, net, per_period=self._credits(ctx, net))
+        credits = () if ctx.ex_ante else self._credits(ctx, net)  # no verification ex ante
+        return Stages(be, pe, lk, net, per_period=credits)
 
     @staticmethod
     def _credits(ctx: Context, net: Any) -> tuple[PeriodFigure, ...]:  # noqa: ANN401

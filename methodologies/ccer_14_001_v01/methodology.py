@@ -8,35 +8,30 @@ ER = ΔC_AR (docs/architecture.md).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any, ClassVar
 
-import pint
 from pydantic import BaseModel
 
 from ccer_calc.io.files import ProjectFiles
-from ccer_calc.io.sinks import load_sink_data
+from ccer_calc.io.sinks import load_sink_data, load_sink_plan
 from ccer_calc.methodology import Context, Methodology, ProvisionalRule, Stages
 from ccer_calc.project import ProjectData, ProjectSpec
 from ccer_calc.tools.forestry._common import TOOL08, TOOL12, TOOL14, TOOL15, TOOL16
 from ccer_calc.tools.forestry.sink import (
     no_burning,
-    project_pools,
     refuse_unsupported,
     zero_on_axis,
 )
 from ccer_calc.tools.forestry.sink_baseline import baseline_pools, tool16_soc_change
-from ccer_calc.tools.forestry.sink_data import SinkData
-from ccer_calc.tools.forestry.sink_exante import ExAntePlan, ExAnteRemovals
+from ccer_calc.tools.forestry.sink_exante import EX_ANTE_EQUATIONS, project_changes
 from ccer_calc.tools.forestry.sink_parameters import (
     INVENTORY_FILES,
     SOC_EQUATIONS,
     TOOL_EQUATIONS,
     baseline_settings,
-    sink_settings,
 )
-from ccer_calc.trail import Trail
-from methodologies.ccer_14_001_v01 import INFO, exante
+from ccer_calc.tools.forestry.sink_plan import SinkExpectedIn
+from methodologies.ccer_14_001_v01 import INFO
 from methodologies.ccer_14_001_v01 import equations as eq
 from methodologies.ccer_14_001_v01.applicability import CHECKS
 from methodologies.ccer_14_001_v01.inputs import Ccer14001Inputs
@@ -77,14 +72,6 @@ RULES = (
 )
 
 
-def _data(ctx: Context) -> SinkData:
-    data = ctx.project.data.datasets["sink"] if ctx.project.data is not None else None
-    if not isinstance(data, SinkData):  # pragma: no cover - load_data guarantees it
-        msg = "the project's inventories were not loaded"
-        raise TypeError(msg)
-    return data
-
-
 class Ccer14001(Methodology):
     """CCER-14-001-V01 造林碳汇, provisional on AR-ACM0003 v02.0."""
 
@@ -112,7 +99,8 @@ class Ccer14001(Methodology):
     checks = CHECKS
     equations = (eq.baseline_net_removals, eq.actual_net_removals, eq.project_stock_change,
                  eq.leakage, eq.net_anthropogenic_removals, eq.baseline_as_emissions,
-                 eq.project_as_emissions, *TOOL_EQUATIONS, *SOC_EQUATIONS)
+                 eq.project_as_emissions, *TOOL_EQUATIONS, *EX_ANTE_EQUATIONS, *SOC_EQUATIONS)
+    expected_model = SinkExpectedIn
     example: ClassVar[str] = "data/example.toml"
 
     def load_data(self, spec: ProjectSpec, inputs: BaseModel,
@@ -121,31 +109,23 @@ class Ccer14001(Methodology):
         assert isinstance(inputs, Ccer14001Inputs)  # noqa: S101 - type narrowing only
         return load_sink_data(spec, inputs, files)
 
+    def estimate_data(self, spec: ProjectSpec, inputs: BaseModel,
+                      files: ProjectFiles) -> ProjectData | None:
+        """The planting plan of ``[expected]`` on the crediting period's years (ex ante)."""
+        assert isinstance(inputs, Ccer14001Inputs)  # noqa: S101 - type narrowing only
+        return load_sink_plan(spec, inputs, files)
+
     def describe(self, inputs: BaseModel | None = None) -> dict[str, Any]:
         """The shared description, and the inventory files a project supplies."""
         return {**super().describe(inputs), "inventory": [dict(f) for f in INVENTORY_FILES]}
-
-    def ex_ante_removals(self, plan: ExAntePlan, *,
-                         overrides: Mapping[str, pint.Quantity] | None = None,
-                         trail: Trail | None = None) -> ExAnteRemovals:
-        """Removals of each year of a planting plan, for the PDD (not uncertainty-controlled).
-
-        ``overrides`` are parameter values as a project file gives them. See :mod:`.exante`.
-        """
-        given = dict(overrides or {})
-        self.parameters.check_overrides(given, methodology=self.id)
-        cf = self.parameters.value("carbon_fraction_tree", given, methodology=self.id)
-        return exante.ex_ante_removals(plan, carbon_fraction=cf, trail=trail)
 
     def compute(self, ctx: Context) -> Stages:
         """Pools from the tools, then prov. (1)-(5) on the period axis."""
         inputs = ctx.inputs
         assert isinstance(inputs, Ccer14001Inputs)  # noqa: S101 - type narrowing only
         refuse_unsupported(inputs, self.id)
-        data = _data(ctx)
         pools = tuple(inputs.pools)
-        proj = project_pools(ctx, data, sink_settings(ctx, shrubs=data.has_shrubs),
-                             pools=pools, climate=inputs.climate)
+        proj = project_changes(ctx, pools=pools, climate=inputs.climate)
         soc = (tool16_soc_change(ctx, inputs.soc, ctx.param("soc_rate_cap"))
                if inputs.soc is not None else
                zero_on_axis(ctx, "ΔSOC_AL,t", "SOC not accounted (optional pool not selected)"))

@@ -36,15 +36,13 @@ class Ccer14002Inputs(SinkInputs):
                     "(§2 b); must be stated")
     planting: list[PlantingIn] = Field(
         default_factory=list, description="逐年种植面积 / area planted in each year; needed "
-                                          "when SOC is accounted")
+                                          "to compute SOC (an estimate takes it from the "
+                                          "planting schedule)")
 
     @model_validator(mode="after")
     def _pools_and_planting(self) -> Ccer14002Inputs:
         if "litter" in self.pools:
             msg = "litter is not accounted (as in the CDM parent's Table 1): remove it from pools"
-            raise ValueError(msg)
-        if "soc" in self.pools and not self.planting:
-            msg = "SOC by planting year needs the area planted in each year, [[inputs.planting]]"
             raise ValueError(msg)
         years = [p.year for p in self.planting]
         if len(set(years)) != len(years):

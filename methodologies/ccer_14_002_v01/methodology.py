@@ -8,37 +8,36 @@ ER = ΔC_AR (docs/architecture.md).
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Mapping
 from typing import Any, ClassVar
 
-import pint
 from pydantic import BaseModel
 
+from ccer_calc.errors import InputError
 from ccer_calc.io.files import ProjectFiles
-from ccer_calc.io.sinks import load_sink_data
+from ccer_calc.io.sinks import load_sink_data, load_sink_plan
 from ccer_calc.methodology import Context, Methodology, ProvisionalRule, Stages
 from ccer_calc.parameters import Value
 from ccer_calc.project import ProjectData, ProjectSpec
 from ccer_calc.tools.forestry._common import TOOL08, TOOL12, TOOL14, TOOL15
 from ccer_calc.tools.forestry.sink import (
     no_burning,
-    project_pools,
     refuse_unsupported,
     zero_on_axis,
 )
 from ccer_calc.tools.forestry.sink_baseline import baseline_pools, duration
-from ccer_calc.tools.forestry.sink_data import SinkData
-from ccer_calc.tools.forestry.sink_exante import ExAntePlan, ExAnteRemovals
+from ccer_calc.tools.forestry.sink_exante import (
+    EX_ANTE_EQUATIONS,
+    planted_areas,
+    project_changes,
+)
 from ccer_calc.tools.forestry.sink_parameters import (
     INVENTORY_FILES,
     TOOL_EQUATIONS,
     baseline_settings,
-    sink_settings,
 )
-from ccer_calc.trail import Trail
+from ccer_calc.tools.forestry.sink_plan import SinkExpectedIn
 from ccer_calc.units import Quantity
-from methodologies.ccer_14_002_v01 import INFO, exante
+from methodologies.ccer_14_002_v01 import INFO
 from methodologies.ccer_14_002_v01 import equations as eq
 from methodologies.ccer_14_002_v01.applicability import CHECKS
 from methodologies.ccer_14_002_v01.inputs import Ccer14002Inputs
@@ -84,27 +83,16 @@ RULES = (
 )
 
 
-def _data(ctx: Context) -> SinkData:
-    data = ctx.project.data.datasets["sink"] if ctx.project.data is not None else None
-    if not isinstance(data, SinkData):  # pragma: no cover - load_data guarantees it
-        msg = "the project's inventories were not loaded"
-        raise TypeError(msg)
-    return data
-
-
 def _soil_carbon(ctx: Context, inputs: Ccer14002Inputs) -> Value:
     """ΔSOC_PROJ,t by eq. (4), or zero where the pool is not accounted."""
     if "soc" not in inputs.pools:
         return zero_on_axis(ctx, "ΔSOC_PROJ,t", "SOC not accounted (optional pool not "
                                                 "selected)")
+    planting_year, area = planted_areas(ctx, inputs.planting)
     rate = eq.soc_rate_by_planting_year(
         year=Value("t", Quantity(ctx.years, ""), "computed", "calendar year of each element"),
-        planting_year=Value("t_PLANT", Quantity([p.year for p in inputs.planting], ""),
-                            "project", "inputs.planting year"),
-        accrual_rate=ctx.param("soc_accrual_rate"), accrual_years=ctx.param("soc_accrual_years"),
-        trail=ctx.trail)
-    area = Value("A_PLANT,t", Quantity([float(p.area.m_as("ha")) for p in inputs.planting],
-                                       "ha"), "project", "inputs.planting area")
+        planting_year=planting_year, accrual_rate=ctx.param("soc_accrual_rate"),
+        accrual_years=ctx.param("soc_accrual_years"), trail=ctx.trail)
     return eq.soil_carbon_change(planted_area=area, soc_rate=rate, duration=duration(ctx),
                                  trail=ctx.trail)
 
@@ -136,45 +124,38 @@ class Ccer14002(Methodology):
     equations = (eq.baseline_net_removals, eq.actual_net_removals, eq.project_stock_change,
                  eq.soc_rate_by_planting_year, eq.soil_carbon_change, eq.leakage,
                  eq.net_anthropogenic_removals, eq.baseline_as_emissions,
-                 eq.project_as_emissions, *TOOL_EQUATIONS)
+                 eq.project_as_emissions, *TOOL_EQUATIONS, *EX_ANTE_EQUATIONS)
+    expected_model = SinkExpectedIn
     example: ClassVar[str] = "data/example.toml"
 
     def load_data(self, spec: ProjectSpec, inputs: BaseModel,
                   files: ProjectFiles) -> ProjectData | None:
         """The inventories, species and models the project names (:mod:`ccer_calc.io.sinks`)."""
         assert isinstance(inputs, Ccer14002Inputs)  # noqa: S101 - type narrowing only
+        if "soc" in inputs.pools and not inputs.planting:
+            raise InputError("SOC by planting year needs the area planted in each year",
+                             field="inputs.planting", methodology=self.id,
+                             expected="[[inputs.planting]] rows (year, area), or no 'soc' in "
+                                      "pools")
         return load_sink_data(spec, inputs, files)
+
+    def estimate_data(self, spec: ProjectSpec, inputs: BaseModel,
+                      files: ProjectFiles) -> ProjectData | None:
+        """The planting plan of ``[expected]`` on the crediting period's years (ex ante)."""
+        assert isinstance(inputs, Ccer14002Inputs)  # noqa: S101 - type narrowing only
+        return load_sink_plan(spec, inputs, files)
 
     def describe(self, inputs: BaseModel | None = None) -> dict[str, Any]:
         """The shared description, and the inventory files a project supplies."""
         return {**super().describe(inputs), "inventory": [dict(f) for f in INVENTORY_FILES]}
-
-    def ex_ante_removals(self, plan: ExAntePlan, *,
-                         overrides: Mapping[str, pint.Quantity] | None = None,
-                         soil_carbon: bool = False, trail: Trail | None = None
-                         ) -> ExAnteRemovals:
-        """Removals of each year of a planting plan, for the PDD (not uncertainty-controlled).
-
-        ``overrides`` are parameter values as a project file gives them; ``soil_carbon``
-        accounts SOC by planting year with the methodology's rate. See :mod:`.exante`.
-        """
-        given = dict(overrides or {})
-        self.parameters.check_overrides(given, methodology=self.id)
-        value = functools.partial(self.parameters.value, overrides=given, methodology=self.id)
-        return exante.ex_ante_removals(
-            plan, carbon_fraction=value("carbon_fraction_tree"),
-            soc_rate=value("soc_accrual_rate") if soil_carbon else None,
-            soc_years=value("soc_accrual_years") if soil_carbon else None, trail=trail)
 
     def compute(self, ctx: Context) -> Stages:
         """Pools from the tools and prov. (4), then prov. (1)-(6) on the period axis."""
         inputs = ctx.inputs
         assert isinstance(inputs, Ccer14002Inputs)  # noqa: S101 - type narrowing only
         refuse_unsupported(inputs, self.id)
-        data = _data(ctx)
         pools = tuple(inputs.pools)
-        proj = project_pools(ctx, data, sink_settings(ctx, shrubs=data.has_shrubs),
-                             pools=pools, climate=inputs.climate)
+        proj = project_changes(ctx, pools=pools, climate=inputs.climate)
         base = baseline_pools(ctx, inputs.baseline, baseline_settings(
             ctx, crown_cover=inputs.baseline.method == "crown_cover"), pools=pools,
             climate=inputs.climate, start_year=ctx.project.spec.dates.construction_start.year)

@@ -13,7 +13,6 @@ from ccer_calc.tools.forestry.growth import (
     NOT_UNCERTAINTY_CONTROLLED,
     chapman_richards,
     cohort_stock,
-    project_chapman_richards,
     yield_table_value,
 )
 from ccer_calc.tools.forestry.species import packaged_example_species
@@ -24,7 +23,7 @@ RTOL = 1e-12
 
 def test_chapman_richards_by_hand():
     y = chapman_richards(age=Quantity(np.array([-1.0, 0.0, 5.0, 30.0]), "yr"),
-                         asymptote=Quantity(180.0, "t/ha"), rate=Quantity(0.08, "1/yr"),
+                         asymptote=Quantity(180.0, "t/ha"), growth_rate=Quantity(0.08, "1/yr"),
                          shape=Quantity(1.7, ""))
     expected = [0.0, 0.0, 180 * (1 - math.exp(-0.4)) ** 1.7, 180 * (1 - math.exp(-2.4)) ** 1.7]
     np.testing.assert_allclose(y.quantity.m_as("t/ha"), expected, rtol=RTOL)
@@ -32,14 +31,14 @@ def test_chapman_richards_by_hand():
 
 def test_chapman_richards_in_volume():
     y = chapman_richards(age=Quantity(10, "yr"), asymptote=Quantity(400.0, "m^3/ha"),
-                         rate=Quantity(0.1, "1/yr"), shape=Quantity(3.0, ""))
+                         growth_rate=Quantity(0.1, "1/yr"), shape=Quantity(3.0, ""))
     assert y.quantity.m_as("m^3/ha") == pytest.approx(400 * (1 - math.exp(-1)) ** 3, rel=RTOL)
 
 
 def test_chapman_richards_refuses_a_negative_rate():
     with pytest.raises(InputError, match="must be positive"):
         chapman_richards(age=Quantity(10, "yr"), asymptote=Quantity(400.0, "t/ha"),
-                         rate=Quantity(-0.1, "1/yr"), shape=Quantity(3.0, ""))
+                         growth_rate=Quantity(-0.1, "1/yr"), shape=Quantity(3.0, ""))
 
 
 def test_yield_table_interpolates_and_never_extrapolates():
@@ -54,24 +53,27 @@ def test_yield_table_interpolates_and_never_extrapolates():
                           table_value=Quantity(np.array([0.0, 1, 2]), "t/ha"))
 
 
-def test_cohorts_by_stratum_and_the_para_48_note():
-    b = cohort_stock(biomass_per_ha=Quantity(np.array([[10.0, 5.0, 2.0]]), "t/ha"),
-                     cohort_area=Quantity(np.array([20.0, 30.0, 40.0]), "ha"),
-                     cohort_stratum=Quantity(np.array([1, 0, 1]), ""),
-                     stratum_count=Quantity(2, ""))
-    np.testing.assert_allclose(b.quantity.m_as("t"), [[150.0, 280.0]], rtol=RTOL)
-    p = project_chapman_richards(
-        (2024, 2025, 2030), Quantity(np.array([2024, 2025]), ""),
-        Quantity(np.array([50.0, 20.0]), "ha"), Quantity(np.array([0, 0]), ""), 1,
-        asymptote=Quantity(200.0, "t/ha"), rate=Quantity(0.1, "1/yr"), shape=Quantity(2.0, ""))
-    def y(a):
-        return 200 * (1 - math.exp(-0.1 * a)) ** 2 if a > 0 else 0.0
-    expected = [0.0, 50 * y(1), 50 * y(6) + 20 * y(5)]
-    np.testing.assert_allclose(p.stock.quantity.m_as("t")[:, 0], expected, rtol=RTOL)
-    np.testing.assert_allclose(p.annual_change().m_as("t")[:, 0],
-                               np.diff(expected, prepend=0.0), rtol=RTOL)
-    assert p.uncertainty_control == NOT_UNCERTAINTY_CONTROLLED
-    assert "not subject to uncertainty control" in p.uncertainty_control
+def test_cohorts_and_the_para_48_note():
+    # AR-TOOL14 v04.2 para. 46: B_TREE,t = Σ_c A_c × y_c; 20 × 10 + 30 × 5 + 40 × 2 = 430 t
+    b = cohort_stock(biomass_per_ha=Quantity(np.array([[10.0, 5.0, 2.0], [12.0, 0.0, 3.0]]),
+                                             "t/ha"),
+                     cohort_area=Quantity(np.array([20.0, 30.0, 40.0]), "ha"))
+    np.testing.assert_allclose(b.quantity.m_as("t"), [430.0, 360.0], rtol=RTOL)
+    with pytest.raises(InputError, match="one area per planting cohort"):
+        cohort_stock(biomass_per_ha=Quantity(np.array([[10.0, 5.0]]), "t/ha"),
+                     cohort_area=Quantity(np.array([20.0]), "ha"))
+    assert "para. 48" in NOT_UNCERTAINTY_CONTROLLED
+    assert "not subject to uncertainty control" in NOT_UNCERTAINTY_CONTROLLED
+
+
+def test_chapman_richards_is_declared_as_the_tool_admits_it():
+    # the function is Richards (1959) / Chapman (1961); AR-TOOL14 v04.2 para. 47 admits yield
+    # curves for the projection of para. 45, so the trail cites the tool's paragraph
+    meta = chapman_richards.meta
+    assert (meta.id, meta.document) == ("AR-TOOL14 para. 47 (Chapman-Richards)",
+                                        "AR-TOOL14 v04.2")
+    assert "Richards, F.J. (1959)" in meta.source and "Chapman, D.G. (1961)" in meta.source
+    assert "para. 47" in meta.source and "para. 48" in meta.source
 
 
 @pytest.mark.parametrize(("form", "coef", "x", "h", "wd", "expected"), [

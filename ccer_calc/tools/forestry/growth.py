@@ -1,13 +1,19 @@
-"""Ex-ante projection of tree biomass from growth models (AR-TOOL14 v04.2 section 8.2).
+"""Growth models of the ex-ante projection of tree biomass (AR-TOOL14 v04.2 section 8.2).
 
 For the project design document, tree stocks are projected from planned planting and growth
-data (paras. 45-47): a growth curve by age per hectare (Chapman-Richards, or a yield table
-interpolated linearly) applied to planting cohorts (year planted, area, stratum) gives the
-stock of each stratum in each year. Arrays run over years × cohorts and years × strata.
+data (paras. 45-47): a growth curve of tree biomass per hectare by stand age (a Chapman-Richards
+curve, or a yield table interpolated linearly) applied to planting cohorts (year planted,
+area, stratum, species) gives the stock of every year. Arrays run over years × cohorts.
+
+The Chapman-Richards function is not printed in AR-TOOL14: it is the growth function of
+Richards (1959) in the form given by Chapman (1961), one of the "yield curves" that para. 47
+admits as local tree-growth data for the projection of para. 45. Its trail identity is
+therefore the tool's paragraph, ``AR-TOOL14 para. 47 (Chapman-Richards)`` of document
+``AR-TOOL14 v04.2``, like the yield table's, and its source names both papers.
 
 AR-TOOL14 para. 48: ex-ante estimation "is not subjected to uncertainty control"; no t value,
-uncertainty or Appendix 2 discount applies to these projections, and :class:`ExAnteProjection`
-says so in ``uncertainty_control``.
+uncertainty or Appendix 2 discount applies to these projections
+(:data:`NOT_UNCERTAINTY_CONTROLLED`).
 
 A model giving stem volume per hectare is converted to biomass with AR-TOOL14 App. 1 eq. (8)
 (:func:`.tool14_variable_plots.species_biomass_per_hectare_volume`), which works per hectare.
@@ -15,25 +21,19 @@ A model giving stem volume per hectare is converted to biomass with AR-TOOL14 Ap
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
-
 import numpy as np
 import pint
 
 from ccer_calc.equation import equation
 from ccer_calc.errors import InputError
-from ccer_calc.parameters import Value
-from ccer_calc.tools.forestry._common import TOOL14, count, group_index
-from ccer_calc.trail import Trail
+from ccer_calc.tools.forestry._common import TOOL14
 from ccer_calc.units import Quantity
 
 __all__ = [
+    "CHAPMAN_RICHARDS_SOURCE",
     "NOT_UNCERTAINTY_CONTROLLED",
-    "ExAnteProjection",
     "chapman_richards",
     "cohort_stock",
-    "project_chapman_richards",
     "yield_table_value",
 ]
 
@@ -41,44 +41,28 @@ __all__ = [
 NOT_UNCERTAINTY_CONTROLLED = (
     "AR-TOOL14 v04.2 para. 48: ex-ante estimation (projection) of carbon stock in tree biomass "
     "is not subject to uncertainty control")
-_CR = ("Chapman-Richards growth function (Richards 1959; Chapman 1961), used for ex-ante "
-       "projection under AR-TOOL14 v04.2 section 8.2, paras. 45-48")
-
-
-@dataclass(frozen=True)
-class ExAnteProjection:
-    """Projected stock per year and stratum, with the para. 48 note.
-
-    Parameters
-    ----------
-    years : tuple of int
-        The calendar years of the rows.
-    stock : Value
-        Stock of each stratum in each year, shape (years, strata).
-    uncertainty_control : str
-        :data:`NOT_UNCERTAINTY_CONTROLLED`.
-    """
-
-    years: tuple[int, ...]
-    stock: Value
-    uncertainty_control: str = NOT_UNCERTAINTY_CONTROLLED
-
-    def annual_change(self) -> pint.Quantity:
-        """Stock of each year minus that of the year before (first row: minus zero)."""
-        q = self.stock.quantity
-        mag = np.asarray(q.magnitude)
-        return Quantity(np.diff(mag, axis=0, prepend=np.zeros_like(mag[:1])), q.units)
+#: Where the Chapman-Richards function comes from, and the paragraphs that admit it.
+CHAPMAN_RICHARDS_SOURCE = (
+    f"{TOOL14}, section 8.2, para. 47 (yield curves as local tree-growth data for the ex-ante "
+    "projection of para. 45; not subject to uncertainty control, para. 48); the function: "
+    "Richards, F.J. (1959), A flexible growth function for empirical use, Journal of "
+    "Experimental Botany 10(2): 290-300, in the form of Chapman, D.G. (1961), Statistical "
+    "problems in dynamics of exploited fisheries populations, Proc. 4th Berkeley Symposium on "
+    "Mathematical Statistics and Probability, vol. 4: 153-168")
 
 
 @equation(
-    id="Chapman-Richards", document="Chapman-Richards growth function", symbol="y(a)",
-    formula="y(a) = A × (1 − e^(−k × a))^c for a > 0 ; 0 for a <= 0", source=_CR,
-    inputs={"age": "yr", "asymptote": "t/ha", "rate": "1/yr", "shape": "dimensionless"},
+    id="AR-TOOL14 para. 47 (Chapman-Richards)", document=TOOL14, symbol="y(a)",
+    formula="y(a) = A × (1 − e^(−k × a))^c for a > 0 ; 0 for a <= 0",
+    source=CHAPMAN_RICHARDS_SOURCE,
+    inputs={"age": "yr", "asymptote": "t/ha", "growth_rate": "1/yr",
+            "shape": "dimensionless"},
     output="same as:asymptote", alternative_units={"asymptote": ("m^3/ha",)},
     description="Growth curve: biomass (or volume) per hectare by stand age",
 )
 def chapman_richards(
-    age: pint.Quantity, asymptote: pint.Quantity, rate: pint.Quantity, shape: pint.Quantity
+    age: pint.Quantity, asymptote: pint.Quantity, growth_rate: pint.Quantity,
+    shape: pint.Quantity,
 ) -> pint.Quantity:
     r"""Chapman-Richards curve of stand biomass or volume per hectare against age.
 
@@ -88,7 +72,7 @@ def chapman_richards(
         Stand age a (years since planting); zero or negative ages give 0 [yr].
     asymptote : Quantity
         A, the asymptotic value [t/ha] (or m^3/ha for a volume curve).
-    rate : Quantity
+    growth_rate : Quantity
         k, the rate parameter [1/yr].
     shape : Quantity
         c, the shape parameter [dimensionless].
@@ -100,12 +84,18 @@ def chapman_richards(
 
     Notes
     -----
-    .. math:: y(a) = A \left(1 - e^{-k a}\right)^{c}  \tag{Chapman-Richards}
+    .. math:: y(a) = A \left(1 - e^{-k a}\right)^{c}
+       \tag{AR-TOOL14 para. 47 (Chapman-Richards)}
+
+    The curve starts at 0 at age 0 and rises to A; k sets how fast, c how late the
+    inflection comes (c > 1 gives a sigmoid curve).
 
     References
     ----------
-    Richards, F.J. (1959), A flexible growth function for empirical use; Chapman, D.G. (1961).
-    Used as a growth model for ex-ante projection, AR-TOOL14 v04.2 section 8.2.
+    Richards, F.J. (1959), A flexible growth function for empirical use, J. Exp. Bot. 10(2):
+    290-300; Chapman, D.G. (1961), Proc. 4th Berkeley Symp. Math. Stat. Prob. 4: 153-168.
+    Admitted as a yield curve for ex-ante projection by AR-TOOL14 v04.2, section 8.2, paras.
+    45, 47 and 48.
 
     Examples
     --------
@@ -113,15 +103,16 @@ def chapman_richards(
 
     >>> from ccer_calc.units import Quantity
     >>> y = chapman_richards(age=Quantity(10, "yr"), asymptote=Quantity(200, "t/ha"),
-    ...                      rate=Quantity(0.1, "1/yr"), shape=Quantity(2, ""))
+    ...                      growth_rate=Quantity(0.1, "1/yr"), shape=Quantity(2, ""))
     >>> round(float(y.quantity.magnitude), 2)
     79.92
     """
     a = np.asarray(age.m_as("yr"), dtype=np.float64)
-    if np.any(np.asarray(rate.m_as("1/yr")) <= 0) or np.any(np.asarray(shape.m_as("")) <= 0):
-        raise InputError("Chapman-Richards rate and shape must be positive", field="rate",
+    if np.any(np.asarray(growth_rate.m_as("1/yr")) <= 0) or np.any(
+            np.asarray(shape.m_as("")) <= 0):
+        raise InputError("Chapman-Richards rate and shape must be positive", field="growth_rate",
                          expected="k > 0 /yr and c > 0")
-    grown = np.where(a > 0, 1.0 - np.exp(-(rate * Quantity(np.maximum(a, 0.0), "yr")).m_as(
+    grown = np.where(a > 0, 1.0 - np.exp(-(growth_rate * Quantity(np.maximum(a, 0.0), "yr")).m_as(
         "")), 0.0)
     return asymptote * grown ** shape.m_as("")
 
@@ -188,38 +179,31 @@ def yield_table_value(
 
 
 @equation(
-    id="AR-TOOL14 para. 46 (planting cohorts)", document=TOOL14, symbol="B_TREE,i,t",
-    formula="B_TREE,i,t = Σ_{cohorts c in stratum i} A_c × y_c(t − t_PLANT,c)",
-    source=f"{TOOL14}, section 8.2, para. 46 (stand parameters from the planting plan)",
-    inputs={"biomass_per_ha": "t/ha", "cohort_area": "ha", "cohort_stratum": "dimensionless",
-            "stratum_count": "dimensionless"},
-    output="t", description="Projected tree biomass of each stratum in each year",
+    id="AR-TOOL14 para. 46 (planting cohorts)", document=TOOL14, symbol="B_TREE,t",
+    formula="B_TREE,t = Σ_c A_c × y_c(t − t_PLANT,c)",
+    source=f"{TOOL14}, section 8.2, para. 46 (stand parameters simulated from the planting "
+           "plan: area planted, survival included, by year, stratum and species)",
+    inputs={"biomass_per_ha": "t/ha", "cohort_area": "ha"},
+    output="t", description="Projected tree biomass of the planting cohorts in each year",
 )
-def cohort_stock(
-    biomass_per_ha: pint.Quantity, cohort_area: pint.Quantity, cohort_stratum: pint.Quantity,
-    stratum_count: pint.Quantity,
-) -> pint.Quantity:
-    r"""Sum over the planting cohorts of each stratum of area × biomass per hectare.
+def cohort_stock(biomass_per_ha: pint.Quantity, cohort_area: pint.Quantity) -> pint.Quantity:
+    r"""Sum over the planting cohorts of area × tree biomass per hectare at the cohort's age.
 
     Parameters
     ----------
     biomass_per_ha : Quantity
         y_c at the cohort's age in each year, shape (years, cohorts) [t/ha].
     cohort_area : Quantity
-        A_c, area planted in each cohort (survival included) [ha].
-    cohort_stratum : Quantity
-        0-based stratum of each cohort [dimensionless].
-    stratum_count : Quantity
-        Number of strata [dimensionless].
+        A_c, the area of each cohort (survival included), shape (cohorts,) [ha].
 
     Returns
     -------
     Quantity
-        B_TREE,i,t, shape (years, strata) [t].
+        B_TREE,t, shape (years,) [t].
 
     Notes
     -----
-    .. math:: B_{TREE,i,t} = \sum_{c \in i} A_c \, y_c(t - t_{PLANT,c})
+    .. math:: B_{TREE,t} = \sum_{c} A_c \, y_c(t - t_{PLANT,c})
        \tag{AR-TOOL14 para. 46 (planting cohorts)}
 
     References
@@ -228,48 +212,18 @@ def cohort_stock(
 
     Examples
     --------
+    50 ha at 10 t/ha and 30 ha not yet grown, then 20 and 10 t/ha a year later:
+
     >>> import numpy as np
     >>> from ccer_calc.units import Quantity
     >>> b = cohort_stock(biomass_per_ha=Quantity(np.array([[10., 0.], [20., 10.]]), "t/ha"),
-    ...     cohort_area=Quantity(np.array([50., 30.]), "ha"),
-    ...     cohort_stratum=Quantity(np.array([0, 0]), ""), stratum_count=Quantity(1, ""))
+    ...                  cohort_area=Quantity(np.array([50., 30.]), "ha"))
     >>> b.quantity.magnitude.tolist()
-    [[500.0], [1300.0]]
+    [500.0, 1300.0]
     """
-    m = count(stratum_count, "stratum_count")
-    idx = group_index(cohort_stratum, "cohort_stratum", m)
-    per_cohort = np.atleast_2d(np.asarray((biomass_per_ha * cohort_area).m_as("t")))
-    one_hot = np.zeros((idx.size, m))
-    one_hot[np.arange(idx.size), idx] = 1.0
-    return Quantity(per_cohort @ one_hot, "t")
-
-
-def project_chapman_richards(
-    years: tuple[int, ...], planting_year: pint.Quantity, cohort_area: pint.Quantity,
-    cohort_stratum: pint.Quantity, stratum_count: int, *, asymptote: pint.Quantity,
-    rate: pint.Quantity, shape: pint.Quantity, trail: Trail | None = None, instance: str = "",
-) -> ExAnteProjection:
-    """Project the tree biomass of each stratum over ``years`` from planting cohorts.
-
-    Ages are whole years: a cohort planted in year p has age t - p in year t (zero in the
-    planting year). Curve parameters are per cohort (or one value for all).
-
-    Examples
-    --------
-    >>> import numpy as np
-    >>> from ccer_calc.units import Quantity
-    >>> p = project_chapman_richards((2025, 2026, 2035), Quantity(np.array([2025]), ""),
-    ...     Quantity(np.array([100.0]), "ha"), Quantity(np.array([0]), ""), 1,
-    ...     asymptote=Quantity(200, "t/ha"), rate=Quantity(0.1, "1/yr"), shape=Quantity(2, ""))
-    >>> p.stock.quantity.magnitude[:, 0].round(1).tolist(), p.uncertainty_control[:21]
-    ([0.0, 181.1, 7991.5], 'AR-TOOL14 v04.2 para.')
-    """
-    t = np.asarray(years, dtype=np.float64)[:, None]
-    age = Quantity(t - np.asarray(planting_year.m_as(""), dtype=np.float64)[None, :], "yr")
-    kw: dict[str, Any] = {"trail": trail, "instance": instance}
-    per_ha = chapman_richards(age=Value("a", age, "computed", "year minus planting year"),
-                              asymptote=asymptote, rate=rate, shape=shape, **kw)
-    stock = cohort_stock(biomass_per_ha=per_ha, cohort_area=cohort_area,
-                         cohort_stratum=cohort_stratum,
-                         stratum_count=Quantity(stratum_count, ""), **kw)
-    return ExAnteProjection(tuple(int(y) for y in years), stock)
+    per_ha = np.atleast_2d(np.asarray(biomass_per_ha.m_as("t/ha"), dtype=np.float64))
+    area = np.asarray(cohort_area.m_as("ha"), dtype=np.float64).reshape(-1)
+    if per_ha.shape[-1] != area.size:
+        raise InputError("one area per planting cohort is needed", field="cohort_area",
+                         value=int(area.size), expected=f"{per_ha.shape[-1]} areas")
+    return Quantity(per_ha @ area, "t")

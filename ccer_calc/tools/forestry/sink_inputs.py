@@ -11,6 +11,9 @@ inventory measured at successive dates. A project file names, under ``[inputs]``
 * ``[[inputs.measurements]]``: each later measurement of the sample plots (``plots``,
   ``trees`` and optionally ``shrubs``), the date of each estimate being the date of its last
   plot measurement (para. 31);
+* (the initial estimate and the measurements are what ``compute`` needs; a project design
+  estimated from its planting plan, ``[expected]``, has neither yet:
+  :mod:`ccer_calc.tools.forestry.sink_plan`);
 * ``[inputs.baseline]``: the baseline's changes, zero where an indicator of para. 12 is
   demonstrated, or by proportionate crown cover (eq. 9-10) for baseline strata;
 * the optional pools accounted, the climate of the AR-TOOL12 default factors, and what the
@@ -232,9 +235,12 @@ class SinkInputs(_Strict):
                                                  "(the bundled catalogue when not given)")
     encoding: str | None = Field(None, description="CSV文件编码 / encoding of the CSV files "
                                                    "(detected when not given)")
-    initial: InitialIn = Field(description="期初碳储量估算 / the stock estimate at the start")
+    initial: InitialIn | None = Field(
+        None, description="期初碳储量估算 / the stock estimate at the start (needed to compute; "
+                          "an estimate from the planting plan needs none)")
     measurements: list[MeasurementIn] = Field(
-        min_length=1, description="样地测量 / measurements of the sample plots")
+        default_factory=list, description="样地测量 / measurements of the sample plots (at least "
+                                          "one to compute)")
     baseline: BaselineIn = Field(description="基线 / baseline")
     pools: list[Literal["dead_wood", "litter", "soc"]] = Field(
         default_factory=list, description="选择计量的可选碳库 / optional pools accounted")

@@ -1,4 +1,4 @@
-"""The AR-ACM0003 example: tCER and lCER per verification period, a reversal, the ex-ante plan.
+"""The AR-ACM0003 examples: tCER and lCER per verification period, a reversal, the ex-ante plan.
 
 The example's removals are recomputed by hand in tests/test_sink_examples.py; here the figures
 AR-ACM0003 v02.0 adds on top of them: eq. (6) tCER_t2 = Σ from year 1 to t2, eq. (7) lCER_t2 =
@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import math
 import shutil
+import tomllib
 from pathlib import Path
 
-import numpy as np
 import pytest
 
-from ccer_calc.api import compute, get_methodology, load_project
-from ccer_calc.tools.forestry.sink_exante import ExAntePlan, PlantingCohort
-from ccer_calc.units import Quantity
+from ccer_calc.api import compute, load_project, project_from_dict
+from ccer_calc.errors import InputError
+from ccer_calc.estimation import estimate
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -59,31 +59,41 @@ def test_a_reversal_gives_lcers_to_replace(tmp_path: Path) -> None:
     assert any(w.code == "negative_vintage" for w in r.warnings)
 
 
-def test_ex_ante_removals_of_a_planting_plan() -> None:
-    # two cohorts of one stratum; tree carbon = 44/12 × 0.47 × Σ A_c × 200 (1 − e^−0.1a)², a =
-    # year − planting year; ΔC of a year is the stock minus that of the year before (eq. 11)
-    plan = ExAntePlan((PlantingCohort(2025, Quantity(100, "ha"), "S1", Quantity(200, "t/ha"),
-                                      Quantity(0.1, "1/yr"), 2.0),
-                       PlantingCohort(2026, Quantity(50, "ha"), "S1", Quantity(200, "t/ha"),
-                                      Quantity(0.1, "1/yr"), 2.0)), (2025, 2026, 2027))
-    r = get_methodology("AR-ACM0003").ex_ante_removals(plan)  # type: ignore[attr-defined]
+def _ex_ante() -> dict[str, object]:
+    return tomllib.loads((DATA / "example_ex_ante.toml").read_text("utf-8"))
+
+
+def test_ex_ante_two_cohorts_of_one_stratum() -> None:
+    # stratum S1 (80 ha): 50 ha planted in 2016, 30 ha in 2017, A = 200 t/ha, k = 0.1, c = 2
+    # (AR-TOOL14 v04.2 para. 46-47); tree carbon = 44/12 × 0.47 × Σ A_c × 200 (1 − e^−0.1a)²
+    # with a = year − planting year (eq. 12); ΔC of a year is the stock minus that of the year
+    # before (eq. 11, T = 1 year); no optional pool, baseline zero, no leakage: ER = ΔC
+    # (AR-ACM0003 v02.0 eq. 1-5)
+    data = _ex_ante()
+    data["inputs"]["pools"] = []  # type: ignore[index]
+    del data["inputs"]["soc"]  # type: ignore[attr-defined]
+    del data["scenarios"]
+    curve = {"species": "example_conifer", "asymptote": "200 t/ha", "rate": "0.1 1/yr",
+             "shape": 2.0, "source": "test"}
+    data["expected"] = {"growth": [curve], "planting": [
+        {"year": 2016, "stratum": "S1", "species": "example_conifer", "area": "50 ha"},
+        {"year": 2017, "stratum": "S1", "species": "example_conifer", "area": "30 ha"}]}
+    est = estimate(project_from_dict(data, base_dir=DATA))
 
     def stock(year: int) -> float:
-        grow = [(100, year - 2025), (50, year - 2026)]
+        grow = [(50, year - 2016), (30, year - 2017)]
         return 44 / 12 * 0.47 * sum(a * 200 * (1 - math.exp(-0.1 * g)) ** 2
                                     for a, g in grow if g > 0)
 
-    expected = [stock(y) - stock(y - 1) for y in (2025, 2026, 2027)]
-    assert [row["net"] for row in r.by_year()] == pytest.approx(expected, rel=1e-12)
-    assert np.all(r.baseline.quantity.magnitude == 0)
-    assert "not subject to uncertainty control" in r.uncertainty_control
+    er = {y.year: y.values["emission_reductions"] for y in est.years}
+    assert [er[y] for y in range(2015, 2020)] == pytest.approx(
+        [stock(y) - stock(y - 1) for y in range(2015, 2020)], rel=1e-12)
+    assert all(y.values["baseline_emissions"] == 0.0 for y in est.years)
+    assert est.result.period_figures == []  # tCER/lCER are issued on verification
 
 
 def test_ex_ante_refuses_an_unknown_parameter() -> None:
-    from ccer_calc.errors import InputError  # noqa: PLC0415
-
-    plan = ExAntePlan((PlantingCohort(2025, Quantity(1, "ha"), "S1", Quantity(1, "t/ha"),
-                                      Quantity(0.1, "1/yr"), 1.0),), (2025,))
+    data = _ex_ante()
+    data["parameters"] = {"carbon_fraction": "0.5 t C/t"}
     with pytest.raises(InputError, match="unknown parameter"):
-        get_methodology("AR-ACM0003").ex_ante_removals(  # type: ignore[attr-defined]
-            plan, overrides={"carbon_fraction": Quantity(0.5, "t C/t")})
+        project_from_dict(data, base_dir=DATA)

@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from ccer_calc.api import compute, get_methodology, load_project
-from ccer_calc.tools.forestry.sink_exante import ExAntePlan, PlantingCohort
-from ccer_calc.units import Quantity
+from ccer_calc.api import compute, load_project
+from ccer_calc.estimation import estimate
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -36,14 +35,14 @@ def test_tcer_and_lcer_per_verification_period() -> None:
 
 
 def test_ex_ante_with_soil_carbon() -> None:
-    # 60 ha planted in 2025: no tree stock in the planting year; SOC 44/12 × 60 × 0.5 = 110
-    plan = ExAntePlan((PlantingCohort(2025, Quantity(60, "ha"), "M1", Quantity(150, "t/ha"),
-                                      Quantity(0.12, "1/yr"), 1.5),), (2025, 2026))
-    m = get_methodology("AR-AM0014")
-    with_soc = m.ex_ante_removals(plan, soil_carbon=True)  # type: ignore[attr-defined]
-    without = m.ex_ante_removals(plan)  # type: ignore[attr-defined]
-    diff = [a["net"] - b["net"] for a, b in zip(with_soc.by_year(), without.by_year(),
-                                                 strict=True)]
-    assert diff == pytest.approx([110.0, 110.0], rel=1e-12)
-    trees_2026 = 44 / 12 * 0.47 * 60 * 150 * (1 - math.exp(-0.12)) ** 1.5
-    assert without.by_year()[1]["net"] == pytest.approx(trees_2026, rel=1e-12)
+    # the ex-ante example: 35 ha of example_mangrove planted in 2014 (A = 180 t/ha, k = 0.10,
+    # c = 2), 25 ha of example_kandelia in 2015. 2014: no tree yet, SOC of eq. (4) 44/12 × 35 ×
+    # 0.5 = 64.1667; 2015: SOC of both plantings 44/12 × 60 × 0.5 = 110, and the first year's
+    # trees with their dead wood: 44/12 × 0.47 × 35 × 180 (1 − e^−0.1)² × (1 + 6 %) (AR-TOOL14
+    # eq. 12 and 11; AR-TOOL12 v03.1 table 5, tropical, below 2000 m, above 1600 mm: DF_DW 6 %)
+    est = estimate(load_project(DATA / "example_ex_ante.toml"))
+    er = {y.year: y.values["emission_reductions"] for y in est.years}
+    assert er[2014] == pytest.approx(44 / 12 * 35 * 0.5, rel=1e-12)
+    trees = 44 / 12 * 0.47 * 35 * 180 * (1 - math.exp(-0.1)) ** 2
+    assert er[2015] == pytest.approx(110.0 + trees * 1.06, rel=1e-12)
+    assert est.result.period_figures == []

@@ -7,13 +7,14 @@ warning, the units are ordinary CCER units (no tCER/lCER), and the status says p
 
 from __future__ import annotations
 
+import math
+import tomllib
 from pathlib import Path
 
 import pytest
 
-from ccer_calc.api import compute, get_methodology, load_project
-from ccer_calc.tools.forestry.sink_exante import ExAntePlan, PlantingCohort
-from ccer_calc.units import Quantity
+from ccer_calc.api import compute, load_project, project_from_dict
+from ccer_calc.estimation import estimate
 from methodologies.ccer_14_001_v01 import INFO
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -46,9 +47,17 @@ def test_an_overridden_provisional_value_is_listed_as_the_projects() -> None:
     assert r.totals["emission_reductions"] > base.totals["emission_reductions"]
 
 
-def test_ex_ante() -> None:
-    plan = ExAntePlan((PlantingCohort(2021, Quantity(200, "ha"), "A", Quantity(180, "t/ha"),
-                                      Quantity(0.08, "1/yr"), 2.2),), (2021, 2022))
-    r = get_methodology("CCER-14-001-V01").ex_ante_removals(plan)  # type: ignore[attr-defined]
-    grown = 44 / 12 * 0.47 * 200 * 180 * (1 - pytest.importorskip("math").exp(-0.08)) ** 2.2
-    assert [row["net"] for row in r.by_year()] == pytest.approx([0.0, grown], rel=1e-12)
+def test_ex_ante_is_provisional_too() -> None:
+    # the ex-ante example without SOC: 2022 holds the first year of growth of the three
+    # cohorts planted in 2021, with dead wood at 6 % (AR-TOOL12 v03.1 table 5): 1.06 × 44/12 ×
+    # 0.47 × (70 × 220 (1 − e^−0.07)^2.4 + 130 × 180 (1 − e^−0.08)^2.2) (AR-TOOL14 eq. 12, 11)
+    data = tomllib.loads((DATA / "example_ex_ante.toml").read_text("utf-8"))
+    data["inputs"]["pools"] = ["dead_wood"]
+    del data["inputs"]["soc"]
+    est = estimate(project_from_dict(data, base_dir=DATA))
+    er = {y.year: y.values["emission_reductions"] for y in est.years}
+    grown = (70 * 220 * (1 - math.exp(-0.07)) ** 2.4 + 130 * 180 * (1 - math.exp(-0.08)) ** 2.2)
+    assert er[2021] == 0.0
+    assert er[2022] == pytest.approx(1.06 * 44 / 12 * 0.47 * grown, rel=1e-12)
+    assert tuple(p["name"] for p in est.result.provisional) == INFO.provisional
+    assert any(w.code == "provisional_methodology" for w in est.result.warnings)

@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from ccer_calc.api import compute, get_methodology, load_project, project_from_dict
-from ccer_calc.tools.forestry.sink_exante import ExAntePlan, PlantingCohort
-from ccer_calc.units import Quantity
+from ccer_calc.api import compute, load_project, project_from_dict
+from ccer_calc.estimation import estimate
 from methodologies.ccer_14_002_v01 import INFO
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -36,8 +35,15 @@ def test_the_soc_default_is_a_provisional_override() -> None:
 
 
 def test_ex_ante_with_soil_carbon() -> None:
-    plan = ExAntePlan((PlantingCohort(2021, Quantity(25, "ha"), "T1", Quantity(160, "t/ha"),
-                                      Quantity(0.15, "1/yr"), 1.8),), (2021,))
-    r = get_methodology("CCER-14-002-V01").ex_ante_removals(  # type: ignore[attr-defined]
-        plan, soil_carbon=True)
-    assert r.by_year()[0]["net"] == pytest.approx(44 / 12 * 25 * 0.5, rel=1e-12)
+    # the ex-ante example: 25 ha planted in 2021, nothing grown that year; SOC by prov. (4),
+    # 44/12 × 25 × 0.5 (the parent's dSOC, provisional), halved by the project's 0.25
+    data = tomllib.loads((DATA / "example_ex_ante.toml").read_text("utf-8"))
+    full = estimate(project_from_dict(data, base_dir=DATA))
+    data["parameters"] = {"soc_accrual_rate": "0.25 t C/ha/yr"}
+    half = estimate(project_from_dict(data, base_dir=DATA))
+    assert full.years[0].values["emission_reductions"] == pytest.approx(44 / 12 * 25 * 0.5,
+                                                                        rel=1e-12)
+    assert half.years[0].values["emission_reductions"] == pytest.approx(44 / 12 * 25 * 0.25,
+                                                                        rel=1e-12)
+    (rate,) = [p for p in half.result.provisional if p["name"] == "soc_accrual_rate"]
+    assert (rate["value"], rate["origin"]) == (0.25, "project")

@@ -1,0 +1,267 @@
+"""The ex-ante plan of a sink project: its planting schedule and growth models.
+
+A forest or mangrove project's PDD estimates its removals from what it plans to plant and how
+the trees are expected to grow (AR-TOOL14 v04.2 section 8.2, paras. 45-48). The project file
+gives both under ``[expected]``, beside its ``[inputs]``:
+
+``[[expected.planting]]``
+    The planting schedule, one row per cohort: ``year`` planted, ``stratum`` (of the strata
+    file), ``species`` (of the species file) and ``area`` planted, survival included
+    (para. 46). Each stratum's cohorts may not exceed its area.
+``[[expected.growth]]``
+    Growth models by species, and optionally by stratum (a row naming a stratum applies there;
+    a row without one applies in the other strata): a Chapman-Richards curve of tree biomass
+    per hectare, above and below ground, against stand age, with ``asymptote`` A [t/ha],
+    ``rate`` k [1/yr], ``shape`` c and the ``source`` of the curve (para. 47: local growth data
+    from past experience; para. 48: the best available data and models).
+
+A scenario (``[scenarios.<name>.expected]``) may give either table, which then replaces the
+project's whole: a slower growth curve, a later planting.
+
+:func:`build_plan` checks the cross-references and returns the :class:`SinkPlan` the plug-ins'
+``compute`` reads when ``ctx.ex_ante`` (:mod:`.sink_exante`); every refusal names the field as
+the project file writes it (``expected.planting[2].stratum``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt
+
+from ccer_calc.bounds import POSITIVE, Bounds
+from ccer_calc.errors import InputError
+from ccer_calc.fields import Line, quantity_field
+from ccer_calc.tools.forestry.growth import NOT_UNCERTAINTY_CONTROLLED
+
+__all__ = ["ASYMPTOTE", "RATE", "SHAPE_MAX", "GrowthIn", "PlantingIn", "SinkExpectedIn",
+           "SinkPlan", "build_plan"]
+
+Arr = np.ndarray[Any, np.dtype[Any]]
+
+#: Range of the asymptote A: positive, and below any forest stand measured (coast redwood
+#: stands hold about 3,500 t/ha), which catches a curve typed in kg/ha.
+ASYMPTOTE = Bounds(0.0, 5000.0, min_inclusive=False,
+                   reason="tree biomass per hectare: positive, at most 5,000 t/ha, above any "
+                          "stand measured")
+#: Range of the rate k: positive; at k = 2/yr the curve is within e^-2 of its base in a year.
+RATE = Bounds(0.0, 2.0, min_inclusive=False,
+              reason="a growth rate of trees: positive, at most 2 per year")
+#: Largest shape c accepted (a bound on typing errors: fitted curves of trees lie well below).
+SHAPE_MAX = 20.0
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+
+
+class PlantingIn(_Strict):
+    """One planting cohort: trees of one species planted in one year on one area."""
+
+    year: StrictInt = Field(ge=1900, le=2200, description="种植年份 / year of planting t_PLANT "
+                                                          "(inside the crediting period)")
+    stratum: Line = Field(min_length=1, description="碳层 / stratum (of the strata file)")
+    species: Line = Field(min_length=1, description="树种 / species (of the species file)")
+    area: quantity_field("ha", bounds=POSITIVE) = Field(  # type: ignore[valid-type]
+        description="种植面积（计成活率） / area planted, survival included")
+
+
+class GrowthIn(_Strict):
+    """The growth model of a species, in every stratum or in one."""
+
+    species: Line = Field(min_length=1, description="树种 / species")
+    stratum: Line | None = Field(None, min_length=1, description="碳层 / the stratum it applies "
+                                                                 "in (all others if omitted)")
+    model: Literal["chapman_richards"] = Field(
+        "chapman_richards", description="生长模型 / growth model: chapman_richards")
+    asymptote: quantity_field("t/ha", bounds=ASYMPTOTE) = Field(  # type: ignore[valid-type]
+        description="渐近值A（地上和地下林木生物量） / asymptote A: tree biomass above and "
+                    "below ground per hectare at maturity")
+    rate: quantity_field("1/yr", bounds=RATE) = Field(  # type: ignore[valid-type]
+        description="速率参数k / rate k")
+    shape: StrictFloat = Field(gt=0.0, le=SHAPE_MAX, description="形状参数c / shape c")
+    source: Line = Field(min_length=1, description="来源 / source of the curve (AR-TOOL14 "
+                                                   "para. 47-48)")
+
+
+class SinkExpectedIn(_Strict):
+    """造林计划和生长模型 / a sink's ex-ante plan: planting schedule and growth models."""
+
+    planting: list[PlantingIn] = Field(
+        min_length=1, description="造林计划 / planting schedule: one row per cohort (year, "
+                                  "stratum, species, area)")
+    growth: list[GrowthIn] = Field(
+        min_length=1, description="生长模型 / growth models by species (and stratum): "
+                                  "Chapman-Richards curves of tree biomass per hectare")
+
+
+@dataclass(frozen=True)
+class SinkPlan:
+    """A checked planting schedule, one entry per cohort, with each cohort's growth curve.
+
+    Parameters
+    ----------
+    planting, growth : tuple
+        The rows as given (for the documents).
+    planting_year : ndarray
+        t_PLANT of each cohort.
+    area : ndarray
+        Area of each cohort [ha].
+    asymptote, rate, shape : ndarray
+        A [t/ha], k [1/yr] and c of each cohort's curve.
+    curve : ndarray
+        Index of each cohort's row in ``growth``.
+    uncertainty_control : str
+        AR-TOOL14 v04.2 para. 48.
+    """
+
+    planting: tuple[PlantingIn, ...]
+    growth: tuple[GrowthIn, ...]
+    planting_year: Arr
+    area: Arr
+    asymptote: Arr
+    rate: Arr
+    shape: Arr
+    curve: Arr
+    uncertainty_control: str = NOT_UNCERTAINTY_CONTROLLED
+
+    def planted_by_year(self) -> tuple[Arr, Arr]:
+        """(years planted, area planted in each) in ascending order: A_PLANT,t."""
+        years, where = np.unique(self.planting_year, return_inverse=True)
+        return years, np.bincount(where, weights=self.area, minlength=years.size)
+
+
+def _where(k: int, name: str) -> str:
+    return f"expected.planting[{k}].{name}"
+
+
+def _check_cohort(k: int, row: PlantingIn, years: tuple[int, int], *,
+                  strata: Mapping[str, float], species: Sequence[str],
+                  sources: tuple[str, str]) -> None:
+    first, last = years
+    if not first <= row.year <= last:
+        raise InputError("a cohort planted outside the crediting period",
+                         field=_where(k, "year"), value=row.year,
+                         expected=f"a year from {first} to {last} (the crediting period)")
+    if row.stratum not in strata:
+        raise InputError("unknown stratum", field=_where(k, "stratum"), value=row.stratum,
+                         expected=f"one of the strata of {sources[0]}: " + ", ".join(strata))
+    if row.species not in species:
+        raise InputError("unknown species", field=_where(k, "species"), value=row.species,
+                         expected=f"one of the species of {sources[1]}: " + ", ".join(species))
+
+
+def _check_areas(planting: Sequence[PlantingIn], strata: Mapping[str, float],
+                 source: str) -> None:
+    """The cohorts of a stratum fit in it (named at the cohort that overflows)."""
+    used: dict[str, float] = {}
+    seen: dict[tuple[int, str, str], int] = {}
+    for k, row in enumerate(planting):
+        key = (row.year, row.stratum, row.species)
+        if key in seen:
+            raise InputError("the same cohort is listed twice", field=f"expected.planting[{k}]",
+                             value=f"{row.year}, {row.stratum}, {row.species}",
+                             expected=f"one row per year, stratum and species (also at "
+                                      f"expected.planting[{seen[key]}])")
+        seen[key] = k
+        used[row.stratum] = used.get(row.stratum, 0.0) + float(row.area.m_as("ha"))
+        if used[row.stratum] > strata[row.stratum] * (1 + 1e-9):
+            raise InputError(f"the cohorts of stratum {row.stratum} add up to "
+                             f"{used[row.stratum]:g} ha, more than the stratum",
+                             field=_where(k, "area"), value=f"{row.area.m_as('ha'):g} ha",
+                             expected=f"at most {strata[row.stratum]:g} ha in all for "
+                                      f"{row.stratum} ({source})")
+
+
+def _curves(growth: Sequence[GrowthIn], strata: Mapping[str, float], species: Sequence[str],
+            sources: tuple[str, str]) -> dict[tuple[str, str | None], int]:
+    out: dict[tuple[str, str | None], int] = {}
+    for j, g in enumerate(growth):
+        where = f"expected.growth[{j}]"
+        if g.species not in species:
+            raise InputError("unknown species", field=f"{where}.species", value=g.species,
+                             expected=f"one of the species of {sources[1]}: "
+                                      + ", ".join(species))
+        if g.stratum is not None and g.stratum not in strata:
+            raise InputError("unknown stratum", field=f"{where}.stratum", value=g.stratum,
+                             expected=f"one of the strata of {sources[0]}: " + ", ".join(strata)
+                                      + ", or none for every stratum")
+        key = (g.species, g.stratum)
+        if key in out:
+            raise InputError("two growth models for one species and stratum", field=where,
+                             value=f"{g.species}, {g.stratum or 'every stratum'}",
+                             expected=f"one row per species and stratum (also at "
+                                      f"expected.growth[{out[key]}])")
+        out[key] = j
+    return out
+
+
+def build_plan(plan: SinkExpectedIn, *, strata: Mapping[str, float], species: Sequence[str],
+               years: tuple[int, int], sources: tuple[str, str]) -> SinkPlan:
+    """Check the schedule against the strata, species and crediting period; pair the curves.
+
+    Parameters
+    ----------
+    plan : SinkExpectedIn
+        The project's ``[expected]`` tables.
+    strata : mapping
+        Area of each stratum [ha], by id.
+    species : sequence of str
+        The species of the species file.
+    years : (int, int)
+        First and last calendar year of the crediting period.
+    sources : (str, str)
+        How the strata and species files are named in messages.
+
+    Raises
+    ------
+    InputError
+        Naming the field: a cohort planted outside the crediting period, an unknown stratum or
+        species, the same cohort twice, the cohorts of a stratum larger than it, a cohort
+        without a growth model, a growth model no cohort uses, or two for one species and
+        stratum.
+
+    Examples
+    --------
+    >>> p = build_plan(SinkExpectedIn.model_validate({
+    ...     "planting": [{"year": 2025, "stratum": "S1", "species": "pine", "area": "80 ha"}],
+    ...     "growth": [{"species": "pine", "asymptote": "200 t/ha", "rate": "0.1 1/yr",
+    ...                 "shape": 2.0, "source": "yield table of the region"}]}),
+    ...     strata={"S1": 80.0}, species=["pine"], years=(2025, 2054),
+    ...     sources=("strata.csv", "species.csv"))
+    >>> p.area.tolist(), p.asymptote.tolist()
+    ([80.0], [200.0])
+    """
+    for k, row in enumerate(plan.planting):
+        _check_cohort(k, row, years, strata=strata, species=species, sources=sources)
+    _check_areas(plan.planting, strata, sources[0])
+    curves = _curves(plan.growth, strata, species, sources)
+    chosen = []
+    for k, row in enumerate(plan.planting):
+        j = curves.get((row.species, row.stratum), curves.get((row.species, None)))
+        if j is None:
+            raise InputError("no growth model for the cohort's species and stratum",
+                             field=_where(k, "species"), value=row.species,
+                             expected=f"an [[expected.growth]] row with species = "
+                                      f"\"{row.species}\" and stratum = \"{row.stratum}\" or "
+                                      "no stratum")
+        chosen.append(j)
+    unused = sorted(set(range(len(plan.growth))) - set(chosen))
+    if unused:
+        g = plan.growth[unused[0]]
+        raise InputError("a growth model that no cohort follows",
+                         field=f"expected.growth[{unused[0]}]",
+                         value=f"{g.species}, {g.stratum or 'every stratum'}",
+                         expected="a curve for a species (and stratum) the planting schedule "
+                                  "plants, or no such row")
+    curve = [plan.growth[j] for j in chosen]
+    return SinkPlan(
+        tuple(plan.planting), tuple(plan.growth),
+        planting_year=np.array([r.year for r in plan.planting], dtype=np.int64),
+        area=np.array([float(r.area.m_as("ha")) for r in plan.planting]),
+        asymptote=np.array([float(x.asymptote.m_as("t/ha")) for x in curve]),
+        rate=np.array([float(x.rate.m_as("1/yr")) for x in curve]),
+        shape=np.array([x.shape for x in curve]), curve=np.array(chosen, dtype=np.int64))
