@@ -322,7 +322,8 @@ def test_a_stratum_curve_applies_there_and_the_species_curve_elsewhere() -> None
     (lambda d: d["expected"].update(annual={"export": "5 MWh"}), "expected.annual",
      "no expected monitored quantities"),
     (lambda d: d["expected"].update(plan=[]), "expected.plan",
-     r"unknown key in \[expected\] .*as_of, annual, years, growth, planting"),
+     r"unknown key in \[expected\] .*as_of, annual, years, displacements, growth, planting, "
+     r"residue_burns, site_preparation_burns"),
     (lambda d: d["expected"]["planting"][0].update(density="1600 /ha"),
      "expected.planting[0].density", "Extra inputs are not permitted"),
     (lambda d: d.update(scenarios={"slow": {"expected": {"growth": [
