@@ -13,14 +13,18 @@ from pydantic import BaseModel
 
 from ccer_calc.io.files import ProjectFiles
 from ccer_calc.io.sinks import load_sink_data, load_sink_plan
-from ccer_calc.methodology import Context, Methodology, PeriodFigure, Stages
+from ccer_calc.methodology import Context, ExpectedQuantity, Methodology, PeriodFigure, Stages
 from ccer_calc.project import ProjectData, ProjectSpec
 from ccer_calc.tools.forestry._common import TOOL08, TOOL12, TOOL14, TOOL15, TOOL16
 from ccer_calc.tools.forestry.sink import per_period, zero_on_axis
 from ccer_calc.tools.forestry.sink_baseline import baseline_pools, tool16_soc_change
 from ccer_calc.tools.forestry.sink_event_checks import GAS_CHECKS
 from ccer_calc.tools.forestry.sink_events import require_rows
-from ccer_calc.tools.forestry.sink_exante import EX_ANTE_EQUATIONS, project_changes
+from ccer_calc.tools.forestry.sink_exante import (
+    EX_ANTE_EQUATIONS,
+    plan_sensitivity,
+    project_changes,
+)
 from ccer_calc.tools.forestry.sink_gases import GAS_EQUATIONS, leakage_of, non_co2_of
 from ccer_calc.tools.forestry.sink_parameters import (
     INVENTORY_FILES,
@@ -83,6 +87,10 @@ class ArAcm0003(Methodology):
         if data is not None:
             require_rows(inputs, data.datasets["plan"].events)
         return data
+
+    def expected_quantities(self, data: ProjectData) -> tuple[ExpectedQuantity, ...]:
+        """Cohort areas, each growth curve's asymptote, planned burns and displacements."""
+        return plan_sensitivity(data)
 
     def describe(self, inputs: BaseModel | None = None) -> dict[str, Any]:
         """The shared description, and the inventory files a project supplies."""

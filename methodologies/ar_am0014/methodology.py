@@ -14,7 +14,7 @@ from pydantic import BaseModel
 from ccer_calc.errors import InputError
 from ccer_calc.io.files import ProjectFiles
 from ccer_calc.io.sinks import load_sink_data, load_sink_plan
-from ccer_calc.methodology import Context, Methodology, PeriodFigure, Stages
+from ccer_calc.methodology import Context, ExpectedQuantity, Methodology, PeriodFigure, Stages
 from ccer_calc.parameters import Value
 from ccer_calc.project import ProjectData, ProjectSpec
 from ccer_calc.tools.forestry._common import TOOL08, TOOL12, TOOL14, TOOL15
@@ -24,6 +24,7 @@ from ccer_calc.tools.forestry.sink_event_checks import GAS_CHECKS
 from ccer_calc.tools.forestry.sink_events import require_rows
 from ccer_calc.tools.forestry.sink_exante import (
     EX_ANTE_EQUATIONS,
+    plan_sensitivity,
     planted_areas,
     project_changes,
 )
@@ -108,6 +109,10 @@ class ArAm0014(Methodology):
         if data is not None:
             require_rows(inputs, data.datasets["plan"].events)
         return data
+
+    def expected_quantities(self, data: ProjectData) -> tuple[ExpectedQuantity, ...]:
+        """Cohort areas, each growth curve's asymptote, planned burns and displacements."""
+        return plan_sensitivity(data)
 
     def describe(self, inputs: BaseModel | None = None) -> dict[str, Any]:
         """The shared description, and the inventory files a project supplies."""

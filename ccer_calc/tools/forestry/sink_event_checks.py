@@ -13,6 +13,7 @@ and displacement: a project that states or plans them fails their checks.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ccer_calc.bilingual import Bilingual
@@ -29,7 +30,7 @@ from ccer_calc.tools.forestry.tool15_leakage import GRAZING_ZERO_CONDITIONS
 if TYPE_CHECKING:
     from ccer_calc.project import Project
 
-__all__ = ["GAS_CHECKS", "events_of", "planned_or_stated"]
+__all__ = ["GAS_CHECKS", "ban_checks", "events_of", "planned_or_stated"]
 
 _EMPTY = SinkEvents()
 
@@ -204,3 +205,36 @@ GAS_CHECKS = (
     Check("displacement_drains_no_wetland", "转移不导致湿地或泥炭地排水 / displacement drains "
           "no wetland or peatland", f"{TOOL15} para. 3", no_drainage),
 )
+
+
+def _ban(what: str) -> Callable[[Project], tuple[bool, str]]:
+    def rule(project: Project) -> tuple[bool, str]:
+        if not planned_or_stated(project, what):
+            if what == "burning":
+                return _none("no biomass burnt or planned to be burnt",
+                             "未焚烧、也不计划焚烧生物质")
+            return _none("no agricultural activity displaced or expected to be",
+                         "未转移、也不预计转移农业活动")
+        if what == "burning":
+            return False, Bilingual(
+                "the project states or plans man-made burning (inputs.burning, site preparation "
+                "or residue burns): not allowed, except to treat wood killed by pests or disease",
+                "项目声明或计划人为焚烧（inputs.burning、整地或采伐剩余物火烧）：不允许，病虫害木处理除外")
+        return False, Bilingual(
+            "the project states or expects displaced agricultural activities "
+            "(inputs.displaces_agriculture, displacements): not allowed",
+            "项目声明或预计转移农业活动（inputs.displaces_agriculture、displacements）：不允许")
+    return rule
+
+
+def ban_checks(source: str) -> tuple[Check, Check]:
+    """The CCER bans on man-made burning and on displacing agriculture, as two named checks.
+
+    ``source`` cites where the rule is known from (a provisional plug-in says so).
+    """
+    return (
+        Check("no_burning", "不人为焚烧（病虫害木除外） / no man-made burning (except wood "
+              "killed by pests or disease)", source, _ban("burning")),
+        Check("no_displaced_agriculture", "不转移农业活动 / no displacement of agricultural "
+              "activities", source, _ban("displacement")),
+    )
