@@ -74,11 +74,11 @@ def fire_threshold(project: Project) -> tuple[bool, str]:
     for y in fire_years(events, float(inputs.project_area.m_as("ha")),  # type: ignore[attr-defined]
                         minimum, limit).values():
         verdict = ("accounted", "计入") if y.accounted else ("not accounted", "不计入")
+        share, need = f"{100 * y.share:.4g} %", f"{100 * limit:g} %"
         en.append(f"{y.year}: incidences larger than {minimum:g} ha burn {y.area:g} ha, "
-                  f"{y.share:.2%} of the project area (at least {limit:.0%} needed): "
-                  f"{verdict[0]}")
+                  f"{share} of the project area (at least {need} needed): {verdict[0]}")
         zh.append(f"{y.year}年：大于{minimum:g}公顷的火烧共{y.area:g}公顷，占项目面积"
-                  f"{y.share:.2%}（须不低于{limit:.0%}）：{verdict[1]}")
+                  f"{share}（须不低于{need}）：{verdict[1]}")
         if y.small:
             en[-1] += "; not larger than the minimum forest area: " + ", ".join(y.small)
             zh[-1] += "；不大于森林最小面积：" + "、".join(y.small)

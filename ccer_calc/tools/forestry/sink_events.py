@@ -330,8 +330,9 @@ def require_rows(inputs: Any, events: SinkEvents) -> None:  # noqa: ANN401 - Sin
 
     ``compute`` reads ``[inputs]``: ``burning`` needs site preparation or residue burns,
     ``forest_fire`` forest fires, ``displaces_agriculture`` displacements. The estimate reads
-    ``[expected]``: planned burns and displacements need their flag true and a flag true needs
-    them (a forest fire is not planned: the estimate has none).
+    ``[expected]``: planned burns and displacements need their flag true, and a flag true needs
+    them unless ``[inputs]`` lists what happened (a design that did not plan an event that
+    later happened; a forest fire is never planned).
 
     Raises
     ------
@@ -343,8 +344,9 @@ def require_rows(inputs: Any, events: SinkEvents) -> None:  # noqa: ANN401 - Sin
         if planned and flag == "forest_fire":
             continue
         listed = any(events.rows(t) for t in tables)
+        happened = planned and any(getattr(inputs, t, None) for t in tables)
         state = bool(getattr(inputs, flag))
-        if state and not listed:
+        if state and not listed and not happened:
             raise InputError(f"{flag} is stated but no event is listed, which the computation "
                              "needs", field=f"inputs.{flag}", value=True,
                              expected=" or ".join(f"[[{events.where}.{t}]]" for t in tables)

@@ -27,9 +27,17 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictStr, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictFloat,
+    StrictStr,
+    model_validator,
+)
 
-from ccer_calc.bounds import FRACTION, POSITIVE, Bounds
+from ccer_calc.bounds import POSITIVE, Bounds
 from ccer_calc.fields import DateIn, Line, quantity_field
 
 __all__ = [
@@ -129,10 +137,10 @@ class ForestFireIn(_Strict):
                           "(AR-TOOL08 section III)")
     mean_age: quantity_field("yr", bounds=_AGE) | None = Field(  # type: ignore[valid-type]
         None, description="林分平均年龄 / mean age of the stand (tropical default COMF)")
-    combustion_factor: quantity_field(  # type: ignore[valid-type]
-        "dimensionless", bounds=FRACTION) | None = Field(
-        None, description="燃烧系数 / COMF_i of the project or a national inventory (instead "
-                          "of the default)")
+    combustion_factor: StrictFloat | None = Field(
+        None, ge=0.0, le=1.0, description="燃烧系数 / COMF_i, a fraction (0 to 1), of the "
+                                          "project or a national inventory (instead of the "
+                                          "default)")
     ef_ch4: quantity_field("g CH4/kg", bounds=EMISSION_FACTOR) | None = Field(  # type: ignore[valid-type]
         None, description="CH4排放因子 / EF_CH4,i, g CH4 per kg of dry matter burnt")
     ef_n2o: quantity_field("g N2O/kg", bounds=EMISSION_FACTOR) | None = Field(  # type: ignore[valid-type]

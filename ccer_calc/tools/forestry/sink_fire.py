@@ -200,7 +200,7 @@ def _factors(events: SinkEvents, rows: Sequence[int]) -> tuple[Value, Value, Val
     for j in rows:
         r = fires[j]
         if r.combustion_factor is not None:
-            got.append((float(r.combustion_factor.m_as("")),
+            got.append((r.combustion_factor,
                         float(r.ef_ch4.m_as("g CH4/kg")),  # type: ignore[union-attr]
                         float(r.ef_n2o.m_as("g N2O/kg")),  # type: ignore[union-attr]
                         f"{r.id}/{r.stratum}: {r.factor_source}"))
