@@ -27,6 +27,7 @@ from ccer_calc.tools.forestry.sink_exante import (
 )
 from ccer_calc.tools.forestry.sink_gases import GAS_EQUATIONS, leakage_of, non_co2_of
 from ccer_calc.tools.forestry.sink_parameters import (
+    GAS_TABLES,
     INVENTORY_FILES,
     SOC_EQUATIONS,
     TOOL_EQUATIONS,
@@ -94,7 +95,8 @@ class ArAcm0003(Methodology):
 
     def describe(self, inputs: BaseModel | None = None) -> dict[str, Any]:
         """The shared description, and the inventory files a project supplies."""
-        return {**super().describe(inputs), "inventory": [dict(f) for f in INVENTORY_FILES]}
+        return {**super().describe(inputs),
+                "inventory": [dict(f) for f in (*INVENTORY_FILES, *GAS_TABLES)]}
 
     def compute(self, ctx: Context) -> Stages:
         """Pools from the tools, then eq. (1)-(7) on the period axis."""

@@ -30,6 +30,7 @@ from ccer_calc.tools.forestry.sink_exante import (
 )
 from ccer_calc.tools.forestry.sink_gases import leakage_of, non_co2_of
 from ccer_calc.tools.forestry.sink_parameters import (
+    GAS_TABLES,
     INVENTORY_FILES,
     TOOL_EQUATIONS,
     baseline_settings,
@@ -116,7 +117,8 @@ class ArAm0014(Methodology):
 
     def describe(self, inputs: BaseModel | None = None) -> dict[str, Any]:
         """The shared description, and the inventory files a project supplies."""
-        return {**super().describe(inputs), "inventory": [dict(f) for f in INVENTORY_FILES]}
+        return {**super().describe(inputs),
+                "inventory": [dict(f) for f in (*INVENTORY_FILES, *GAS_TABLES)]}
 
     def compute(self, ctx: Context) -> Stages:
         """Pools from the tools and eq. (4), then eq. (1)-(8) on the period axis."""

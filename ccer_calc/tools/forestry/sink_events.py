@@ -13,7 +13,7 @@ once, for the named checks that report them and for the stages that apply them:
   start of the project; the engine's axis is split at calendar years, so "a given year" is read
   as the calendar year of the fire. Every kind of fire counts (para. 2: all fire in the
   boundary).
-* para. 7(a), eq. (2) (:func:`site_preparation_zero`, per row);
+* para. 7(a), eq. (2) (:func:`.tool08_burning.site_preparation_zero`, per row);
 * paras. 12-13: forest fires in the first verification period are zero (:func:`first_period`);
   dead organic matter burnt is zero where the pool is not accounted;
 * AR-TOOL15 v02.0 para. 10 (per row) and para. 11 (ΔSOC_LUC zero where only grazing is received

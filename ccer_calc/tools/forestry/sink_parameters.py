@@ -41,8 +41,8 @@ from ccer_calc.tools.forestry.tool14_shrubs import shrub_biomass_per_hectare, sh
 if TYPE_CHECKING:
     from ccer_calc.methodology import Context
 
-__all__ = ["INVENTORY_FILES", "SOC_EQUATIONS", "TOOL_EQUATIONS", "baseline_settings",
-           "sink_parameters", "sink_settings"]
+__all__ = ["GAS_TABLES", "INVENTORY_FILES", "SOC_EQUATIONS", "TOOL_EQUATIONS",
+           "baseline_settings", "sink_parameters", "sink_settings"]
 
 _TABLE = table_key("ar_tool_defaults.csv", "ccer_calc.tools.data.forestry")
 _IPCC = "IPCC GPG-LULUCF 2003"
@@ -206,6 +206,38 @@ INVENTORY_FILES: tuple[dict[str, Any], ...] = (
      "description_en": "species parameters, each row with its source",
      "description_zh": "树种参数，每行注明来源",
      "frequency": "fixed ex ante"},
+)
+
+#: The event tables of the A/R CDM plug-ins (AR-TOOL08, AR-TOOL15), for their monitoring plan.
+GAS_TABLES: tuple[dict[str, Any], ...] = (
+    {"field": "inputs.site_preparation_burns",
+     "columns": ["id", "date", "stratum", "area [ha]", "tree_biomass [t/ha]",
+                 "shrub_crown_cover [%]", "slash_and_burn_common", "fire_in_last_10_years"],
+     "description_en": "fire used in site preparation, one row per fire and stratum",
+     "description_zh": "整地用火，每次火烧每个碳层一行",
+     "frequency": "whenever fire is used in site preparation (AR-TOOL08 v04.0.0 section III)"},
+    {"field": "inputs.residue_burns",
+     "columns": ["id", "date", "stratum", "area [ha]", "harvested_biomass [t] (optional)",
+                 "forest_zone"],
+     "description_en": "fire used to clear harvest residue before replanting",
+     "description_zh": "重新造林前焚烧采伐剩余物",
+     "frequency": "whenever fire is used to clear harvest residue (AR-TOOL08 v04.0.0 "
+                  "section III)"},
+    {"field": "inputs.forest_fires",
+     "columns": ["id", "date", "stratum", "area [ha]", "trees_burnt", "tree_biomass [t/ha]",
+                 "forest_type, mean_age [yr] or combustion_factor, ef_ch4, ef_n2o",
+                 "dead_wood, litter [t CO2/ha]"],
+     "description_en": "forest fires, one row per fire and stratum, with the stocks at the last "
+                       "verification",
+     "description_zh": "森林火灾，每次火灾每个碳层一行，附上次核查时的碳储量",
+     "frequency": "whenever a forest fire occurs (AR-TOOL08 v04.0.0 section III)"},
+    {"field": "inputs.displacements",
+     "columns": ["id", "date", "area [ha]", "activity", "grazing_zero_conditions",
+                 "receiving_land_identified", "tree_biomass [t/ha]", "shrub_biomass [t/ha]",
+                 "soc (optional)"],
+     "description_en": "agricultural activities displaced, one row per type of receiving land",
+     "description_zh": "被转移的农业活动，每类接收土地一行",
+     "frequency": "at every verification (AR-TOOL15 v02.0 section 7.2)"},
 )
 
 #: The tool equations the shared sink stages may evaluate (a plug-in lists them all).
