@@ -181,3 +181,15 @@ def test_the_docx_holds_the_gases_table(monitored: tuple[Any, Any, Any]) -> None
                         "1,134.100"]
     burns = next(t for t in tables if t[0][:2] == ["Id", "Date"] and "Stratum" in t[0])
     assert burns[1][:4] == ["SP-2015", "2015-02-10", "S2", "40"]
+
+
+@pytest.mark.parametrize("document", ["pdd", "monitoring", "validation", "verification"])
+def test_zh_and_en_documents_have_the_same_numbers(monitored: tuple[Any, Any, Any],
+                                                   document: str) -> None:
+    project, result, m = monitored
+    cell = re.compile(r'<td class="num">([-+−]?[\d,]+(?:\.\d+)?(?: %)?)</td>')
+    zh = render_document(project, result, m, document=document, lang="zh")
+    en = render_document(project, result, m, document=document, lang="en")
+    assert cell.findall(zh) == cell.findall(en)
+    assert "1,134.100" in cell.findall(zh)
+    assert zh.count("<tr data-") == en.count("<tr data-")
