@@ -220,6 +220,15 @@ def _monitored_events(spec: ProjectSpec, inputs: SinkInputs, strata: Strata) -> 
     check_events(events, strata=_stratum_areas(strata), baseline_strata=_baseline_areas(inputs),
                  window=window, window_text="the monitoring periods", pools=inputs.pools,
                  minimum_area=inputs.forest_minimum_area)
+    if inputs.initial is not None and inputs.initial.zero_tree_stock:
+        for k, row in enumerate(events.site_preparation_burns):
+            if float(row.tree_biomass.m_as("t/ha")) > 0:
+                raise InputError("pre-project trees burnt in site preparation contradict the "
+                                 "zero initial tree stock of AR-TOOL14 v04.2 para. 11 (a)-(b): "
+                                 "pre-project trees neither removed nor damaged by the project",
+                                 field=events.field("site_preparation_burns", k, "tree_biomass"),
+                                 value=f"{row.tree_biomass.m_as('t/ha'):g} t/ha",
+                                 expected="0 t/ha, or an initial inventory (plots, trees)")
     return events
 
 
