@@ -222,7 +222,7 @@ def test_ar_am0014_applies_the_same_tools() -> None:
     d["inputs"].update(burning=True, displaces_agriculture=True, forest_minimum_area="0.1 ha")
     d["inputs"]["site_preparation_burns"] = [{
         "id": "B", "date": "2014-03-01", "stratum": "M1", "area": "6 ha",
-        "tree_biomass": "10 t/ha", "shrub_crown_cover": "50 %",
+        "tree_biomass": "0 t/ha", "shrub_crown_cover": "50 %",
         "slash_and_burn_common": False, "fire_in_last_10_years": True}]
     d["inputs"]["displacements"] = [{
         "id": "G", "date": "2014-02-01", "area": "5 ha", "activity": "grazing",
@@ -231,7 +231,7 @@ def test_ar_am0014_applies_the_same_tools() -> None:
     d.setdefault("parameters", {})["forest_biomass"] = "150 t/ha"
     before = compute(load_project(AM / "example.toml"))
     after = compute(project_from_dict(d, base_dir=AM))
-    spf = 0.07 * 6 * C * (0.5 * 10 + 0.5 * 0.10 * 150 * 0.5)   # 6 ha = 10 % of 60 ha
+    spf = 0.07 * 6 * C * (0.5 * 0 + 0.5 * 0.10 * 150 * 0.5)    # 6 ha = 10 % of 60 ha
     lk = C * (1.1 * 8 * 1.25 + 1 * 1.4) * 0.47 * 5             # only grazing: ΔSOC_LUC = 0
     assert _vintage(after, 2014, "emission_reductions") == pytest.approx(
         _vintage(before, 2014, "emission_reductions") - spf - lk, rel=1e-12)
