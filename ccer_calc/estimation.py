@@ -9,7 +9,9 @@ monitoring periods do not apply).
 
 Besides the estimate: the same estimate for each named scenario of the project, side by side,
 and the sensitivity of the total ER to each expected quantity, recomputed through the equations
-with that quantity 10 % lower and 10 % higher in every year.
+with that quantity 10 % lower and 10 % higher in every year: the expected monitored columns,
+and the quantities of a plug-in's own ex-ante data (a sink's cohort areas, the asymptote of each
+growth curve, planned burns and displacements).
 """
 
 from __future__ import annotations
@@ -18,13 +20,14 @@ import calendar
 import dataclasses
 import datetime as dt
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from ccer_calc.api import compute_on_axis, get_methodology
 from ccer_calc.errors import CcerError, InputError
 from ccer_calc.io.expected import crediting_year_axis
-from ccer_calc.methodology import Methodology
+from ccer_calc.methodology import ExpectedQuantity, Methodology
 from ccer_calc.project import MonitoringIn, PeriodIn, Project
 from ccer_calc.registry import Registry, default_registry
 from ccer_calc.result import KEYS, Result, canonical_json
@@ -71,10 +74,13 @@ class Sensitivity:
     base: float
     lower: float
     higher: float
+    description_en: str = ""
+    description_zh: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         """Plain-data form."""
         return {"quantity": self.quantity, "symbol": self.symbol, "unit": self.unit,
+                "description_en": self.description_en, "description_zh": self.description_zh,
                 "change": SENSITIVITY,
                 "emission_reductions": {"lower": _q(self.lower), "base": _q(self.base),
                                         "higher": _q(self.higher)},
@@ -203,29 +209,50 @@ def _total_er(axis: Project, project: Project, m: Methodology, reg: Registry,
     return result.totals["emission_reductions"]
 
 
+def _varied(name: str, vary: Callable[[float], Project], project: Project, m: Methodology, *,
+            reg: Registry, as_of: dt.date | None) -> tuple[float, float]:
+    """Total ER with one quantity lower and higher by :data:`SENSITIVITY` (``vary(factor)``)."""
+    totals = []
+    for factor, what in ((1 - SENSITIVITY, "lower"), (1 + SENSITIVITY, "higher")):
+        try:
+            totals.append(_total_er(vary(factor), project, m, reg, as_of))
+        except CcerError as exc:  # e.g. import above export once raised by 10 %
+            raise type(exc)(f"sensitivity with {name} {SENSITIVITY:.0%} {what}: "
+                            f"{exc.problem}", field=exc.field, value=exc.value,
+                            expected=exc.expected, methodology=exc.methodology) from None
+    return totals[0], totals[1]
+
+
 def _sensitivity(project: Project, m: Methodology, reg: Registry, as_of: dt.date | None,
                  base: float) -> list[Sensitivity]:
-    """Total ER with each expected quantity scaled by 1 ∓ :data:`SENSITIVITY`, recomputed."""
+    """Total ER with each expected quantity scaled by 1 ∓ :data:`SENSITIVITY`, recomputed.
+
+    The expected monitored columns, then the quantities of the plug-in's own ex-ante data
+    (:meth:`~ccer_calc.methodology.Methodology.expected_quantities`).
+    """
     axis = _axis(project)
     table = axis.table
+    assert axis.data is not None  # noqa: S101 - _axis sets it
+    data = axis.data
     out = []
     for c in m.monitored_columns_for(project.inputs):
         if c.name not in table.columns:
             continue
-        totals = []
-        for factor, what in ((1 - SENSITIVITY, "lower"), (1 + SENSITIVITY, "higher")):
+
+        def column(factor: float, name: str = c.name) -> Project:
             scaled = dataclasses.replace(
-                table, columns={**table.columns, c.name: table.columns[c.name] * factor})
-            assert axis.data is not None  # noqa: S101 - _axis sets it
-            data = dataclasses.replace(axis.data, table=scaled)
-            try:
-                totals.append(_total_er(dataclasses.replace(axis, table=scaled, data=data),
-                                        project, m, reg, as_of))
-            except CcerError as exc:  # e.g. import above export once raised by 10 %
-                raise type(exc)(f"sensitivity with {c.name} {SENSITIVITY:.0%} {what}: "
-                                f"{exc.problem}", field=exc.field, value=exc.value,
-                                expected=exc.expected, methodology=exc.methodology) from None
-        out.append(Sensitivity(c.name, c.symbol, c.unit, base, totals[0], totals[1]))
+                table, columns={**table.columns, name: table.columns[name] * factor})
+            return dataclasses.replace(axis, table=scaled,
+                                       data=dataclasses.replace(data, table=scaled))
+        lower, higher = _varied(c.name, column, project, m, reg=reg, as_of=as_of)
+        out.append(Sensitivity(c.name, c.symbol, c.unit, base, lower, higher,
+                               c.description_en, c.description_zh))
+    for q in m.expected_quantities(data):
+        def own(factor: float, q: ExpectedQuantity = q) -> Project:
+            return dataclasses.replace(axis, data=q.scaled(factor))
+        lower, higher = _varied(q.name, own, project, m, reg=reg, as_of=as_of)
+        out.append(Sensitivity(q.name, q.symbol, q.unit, base, lower, higher,
+                               q.description_en, q.description_zh))
     return out
 
 

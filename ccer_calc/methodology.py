@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from ccer_calc.bounds import NONNEGATIVE, Bounds
 from ccer_calc.errors import PluginError
 from ccer_calc.parameters import ParameterSet, Value
-from ccer_calc.plugin_extras import PeriodFigure, ProvisionalRule
+from ccer_calc.plugin_extras import ExpectedQuantity, PeriodFigure, ProvisionalRule
 from ccer_calc.units import Quantity, parse_unit, to_unit
 
 if TYPE_CHECKING:
@@ -35,6 +35,7 @@ __all__ = [
     "Check",
     "CheckResult",
     "Context",
+    "ExpectedQuantity",
     "Methodology",
     "MonitoredColumn",
     "PeriodFigure",
@@ -312,6 +313,16 @@ class Methodology(ABC):
         """
         del spec, inputs, files  # the default: the engine builds the rows from [expected]
         return None
+
+    def expected_quantities(self, data: ProjectData) -> tuple[ExpectedQuantity, ...]:
+        """Quantities of the plug-in's own ex-ante data the sensitivity varies; none by default.
+
+        ``data`` is what :meth:`estimate_data` returned. The expected monitored columns are
+        varied by the engine itself; a plug-in with data of its own (a sink's planting schedule
+        and growth models) lists here what else to vary (:class:`ExpectedQuantity`).
+        """
+        del data  # the default: only the monitored columns are varied
+        return ()
 
     def column(self, name: str, inputs: BaseModel | None = None) -> MonitoredColumn:
         """The monitored column of that name (among the project's columns if given)."""

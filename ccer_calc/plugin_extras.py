@@ -7,15 +7,21 @@ short:
   axis, e.g. the tCER and lCER of an A/R CDM verification period;
 * :class:`ProvisionalRule`: a rule (not a number) that a provisional methodology takes from its
   parent text while its own is unavailable; numeric provisional values are parameters flagged
-  ``provisional``.
+  ``provisional``;
+* :class:`ExpectedQuantity`: a quantity of a plug-in's own ex-ante data (a sink's cohort areas,
+  a growth curve's asymptote) that the estimate's sensitivity varies.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["PeriodFigure", "ProvisionalRule"]
+if TYPE_CHECKING:
+    from ccer_calc.project import ProjectData
+
+__all__ = ["ExpectedQuantity", "PeriodFigure", "ProvisionalRule"]
 
 
 @dataclass(frozen=True)
@@ -78,3 +84,34 @@ class ProvisionalRule:
         """Plain-data form."""
         return {"name": self.name, "kind": "rule", "value": self.rule_en,
                 "value_zh": self.rule_zh, "unit": "", "source": self.source}
+
+
+@dataclass(frozen=True)
+class ExpectedQuantity:
+    """An expected quantity of a plug-in's own ex-ante data, for the estimate's sensitivity.
+
+    The engine varies each expected monitored column by itself; a plug-in whose estimate is
+    built from data of its own (:meth:`ccer_calc.methodology.Methodology.estimate_data`) names
+    here what may be varied and how, and the engine recomputes its ER through the same
+    equations with the quantity lower and higher.
+
+    Parameters
+    ----------
+    name : str
+        Key in the estimate's JSON (``cohort_areas``).
+    symbol : str
+        The symbol of the quantity (``A_c``).
+    unit : str
+        Its unit.
+    description_en, description_zh : str
+        What it is, for the documents.
+    scaled : callable
+        ``scaled(factor)``: the plug-in's ex-ante data with this quantity times ``factor``.
+    """
+
+    name: str
+    symbol: str
+    unit: str
+    description_en: str
+    description_zh: str
+    scaled: Callable[[float], ProjectData]

@@ -244,6 +244,9 @@ class Project:
             if spec["dates"][later] is None:  # CCER projects keep their fingerprint
                 del spec["dates"][later]
         spec["inputs"] = self.inputs.model_dump(mode="json")
+        for later in getattr(type(self.inputs), "later_fields", ()):
+            if spec["inputs"].get(later) in (None, []):  # older files keep their fingerprint
+                spec["inputs"].pop(later, None)
         spec["monitoring_data_sha256"] = self.table.digest()
         if self.data is not None:
             spec["plugin_data_sha256"] = self.data.digest

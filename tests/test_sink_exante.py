@@ -200,14 +200,19 @@ def test_baseline_by_crown_cover() -> None:
 
 
 @pytest.mark.parametrize("mid", SINKS)
-def test_displaced_agriculture_is_refused_not_counted_as_zero(mid: str) -> None:
-    # leakage (AR-TOOL15) is not computed by this version: refused, never taken as zero; the
-    # CCER afforestation text makes no displacement a condition of the methodology
+def test_displaced_agriculture_is_never_counted_as_zero(mid: str) -> None:
+    # a CDM plug-in computes it (AR-TOOL15) from the displacements the plan expects, and refuses
+    # the flag without them; the CCER afforestation text bans displacement (the mangrove
+    # plug-in applies that ban provisionally)
     data = _data(mid)
     data["inputs"]["displaces_agriculture"] = True
-    error = ApplicabilityError if mid == "CCER-14-001-V01" else InputError
-    with pytest.raises(error, match="displace"):
-        estimate(_load(mid, data))
+    if mid.startswith("CCER"):
+        with pytest.raises(ApplicabilityError, match="no_displaced_agriculture failed"):
+            estimate(_load(mid, data))
+    else:
+        with pytest.raises(InputError, match=r"inputs.displaces_agriculture: displaces_agricult"
+                                             r"ure is stated but no event is listed"):
+            _load(mid, data)
 
 
 # --- scenarios ---------------------------------------------------------------------------------
@@ -231,7 +236,12 @@ def test_the_examples_scenarios_grow_slower(mid: str) -> None:
     est = estimate(_load(mid, _data(mid)))
     slow = est.scenarios["slow_growth"]
     assert slow.totals["emission_reductions"] < est.totals["emission_reductions"]
-    assert est.sensitivity == []  # no expected monitored quantity to vary
+    # no expected monitored quantity, but the plan's: the cohort areas and each curve's asymptote
+    growth = _data(mid)["expected"]["growth"]
+    assert [s.quantity for s in est.sensitivity] == [
+        "cohort_areas", *(f"asymptote_G{j + 1}" for j in range(len(growth)))]
+    for s in est.sensitivity:
+        assert s.lower < s.base < s.higher
 
 
 # --- bad plans ---------------------------------------------------------------------------------
@@ -322,7 +332,8 @@ def test_a_stratum_curve_applies_there_and_the_species_curve_elsewhere() -> None
     (lambda d: d["expected"].update(annual={"export": "5 MWh"}), "expected.annual",
      "no expected monitored quantities"),
     (lambda d: d["expected"].update(plan=[]), "expected.plan",
-     r"unknown key in \[expected\] .*as_of, annual, years, growth, planting"),
+     r"unknown key in \[expected\] .*as_of, annual, years, displacements, growth, planting, "
+     r"residue_burns, site_preparation_burns"),
     (lambda d: d["expected"]["planting"][0].update(density="1600 /ha"),
      "expected.planting[0].density", "Extra inputs are not permitted"),
     (lambda d: d.update(scenarios={"slow": {"expected": {"growth": [

@@ -182,11 +182,12 @@ def test_files_outside_the_project_folder_are_refused(folder: Path) -> None:
         _load(folder)
 
 
-def test_a_forest_fire_is_refused_not_counted_as_zero(folder: Path) -> None:
+def test_a_forest_fire_stated_without_its_rows_is_refused_not_counted_as_zero(
+        folder: Path) -> None:
     _edit(folder / "example.toml", "forest_fire = false", "forest_fire = true")
-    with pytest.raises(InputError, match=r"inputs.forest_fire: AR-ACM0003: the project states "
-                                         r"forest fire.*does not compute yet"):
-        compute(_load(folder))
+    with pytest.raises(InputError, match=r"inputs.forest_fire: forest_fire is stated but no "
+                                         r"event is listed.*\[\[inputs.forest_fires\]\] rows"):
+        _load(folder)
 
 
 def test_the_inventory_files_are_in_the_fingerprint(folder: Path) -> None:

@@ -340,7 +340,7 @@ def build_context(project: Project, result: Result, methodology: Methodology, *,
         "provisional": provisional_part(result, lang),
         # a design-stage document shows the plan its estimate projects, not the inventories
         "sink": None if from_estimate else sink_part(project, result, methodology, lang),
-        "sink_plan": plan_part(project, methodology, lang) if from_estimate else None,
+        "sink_plan": plan_part(project, result, methodology, lang) if from_estimate else None,
         "project": _project_part(project, lang),
         "methodology": _identity(described, lang),
         "checks": _checks(result, described, lang) + _warning_rows(result, lang),

@@ -158,7 +158,9 @@ def estimate_part(estimate: Estimate | None, quantity_names: dict[str, str],
             "crediting_years": estimate.crediting_years,
             "chart": bar_chart(bars),
             "scenarios": _scenarios(estimate, lang), "sensitivity": [
-                {"name": s.quantity, "label": quantity_names.get(s.quantity, s.quantity),
+                {"name": s.quantity,
+                 "label": (s.description_zh if lang == "zh" else s.description_en)
+                 or quantity_names.get(s.quantity, s.quantity),
                  "symbol": s.symbol, "lower": s.lower, "base": s.base, "higher": s.higher,
                  "difference_lower": s.lower - s.base, "difference_higher": s.higher - s.base,
                  "change_label": f"{SENSITIVITY:.0%}".replace("%", " %")}

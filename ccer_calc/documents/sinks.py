@@ -5,8 +5,9 @@
 * :func:`sink_part`: for a methodology that accounts removals from forest inventories, the
   strata and sample plots of each stock estimate, its sampling uncertainty and Appendix 2
   discount (AR-TOOL14 v04.2 eq. 12-17), the change between estimates (eq. 1-2), the
-  inventory files a project supplies, the tCER/lCER of each verification period (A/R CDM)
-  and the sentence that explains the signs of BE and PE.
+  inventory files a project supplies, the tCER/lCER of each verification period (A/R CDM),
+  the sentence that explains the signs of BE and PE, and the fires and displacements with
+  GHG_E,t and LK_t (:mod:`ccer_calc.documents.sink_gases`).
 * :func:`plan_part`: for a sink's ex-ante estimate, the planting schedule and the growth
   models it was projected from (AR-TOOL14 v04.2 section 8.2), the note that the projection is
   not subject to uncertainty control (para. 48), the signs, and the inventory files the
@@ -25,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ccer_calc.documents.messages import message, translate
+from ccer_calc.documents.sink_gases import gases_part
 from ccer_calc.tools.forestry.sink import interval_labels
 from ccer_calc.tools.forestry.sink_data import SinkData
 from ccer_calc.tools.forestry.sink_plan import SinkPlan
@@ -156,20 +158,35 @@ def sink_part(project: Project, result: Result, methodology: Methodology,
                           for k in range(len(data.estimates))],
             "changes": _changes(data, entries),
             "figures": _figures(result, lang),
-            "files": _files(methodology.describe(project.inputs), lang)}
+            "files": _files(methodology.describe(project.inputs), lang),
+            "gases": _gases(project, data.events, result, lang)}
+
+
+def _gases(project: Project, events: Any, result: Result, lang: str  # noqa: ANN401
+           ) -> dict[str, Any] | None:
+    """The fire and leakage part (:mod:`ccer_calc.documents.sink_gases`); None without events."""
+    inputs = project.inputs
+    minimum = getattr(inputs, "forest_minimum_area", None)
+    return gases_part(events, result,
+                      project_area=float(inputs.project_area.m_as("ha")),  # type: ignore[attr-defined]
+                      minimum_area=None if minimum is None else float(minimum.m_as("ha")),
+                      lang=lang)
 
 
 #: The catalogue's name of each growth model form.
 _MODELS = {"chapman_richards": "sinks.model_chapman_richards"}
 
 
-def plan_part(project: Project, methodology: Methodology, lang: str) -> dict[str, Any] | None:
+def plan_part(project: Project, result: Result, methodology: Methodology,
+              lang: str) -> dict[str, Any] | None:
     """The planting schedule and growth models of a sink's estimate; None otherwise.
 
     ``cohorts`` (``key`` ``[j]`` as the equations' columns name them, ``year``, ``stratum``,
     ``species``, ``area`` [ha], ``curve``: the key ``G1``... of its growth model),
     ``growth`` (``key``, ``species``, ``stratum``, ``model``, ``asymptote`` [t/ha], ``rate``
-    [1/yr], ``shape``, ``source``), ``note``, ``signs`` and ``files``.
+    [1/yr], ``shape``, ``source``), ``note``, ``signs``, ``files`` and ``gases`` (the planned
+    burns and expected displacements with GHG_E,t and LK_t per year of ``result``, the
+    estimate's computation; None without them).
     """
     plan = project.expected.datasets.get("plan") if project.expected is not None else None
     if methodology.accounts != "removals" or not isinstance(plan, SinkPlan):
@@ -185,4 +202,5 @@ def plan_part(project: Project, methodology: Methodology, lang: str) -> dict[str
               for j, g in enumerate(plan.growth)]
     return {"cohorts": cohorts, "growth": growth, "note": message("sinks.plan_note", lang),
             "signs": message("sinks.signs", lang),
-            "files": _files(methodology.describe(project.inputs), lang)}
+            "files": _files(methodology.describe(project.inputs), lang),
+            "gases": _gases(project, plan.events, result, lang)}

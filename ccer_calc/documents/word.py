@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from ccer_calc.documents.filters import format_number, format_percent, format_tco2, format_whole
 from ccer_calc.documents.messages import message, variant
+from ccer_calc.documents.word_gases import add_gases
 from ccer_calc.errors import CcerError
 
 if TYPE_CHECKING:
@@ -162,6 +163,7 @@ def _sink(doc: Document, ctx: dict[str, Any], t: _Words) -> None:
            [(c["interval"], format_tco2(c["stock_t1"]), format_tco2(c["stock_t2"]),
              format_tco2(c["change"]), _pct(c["uncertainty"]), _pct(c["discount"]),
              format_tco2(c["conservative"])) for c in sink["changes"]])
+    add_gases(doc, sink["gases"], t, _table)
     for f in sink["figures"]:
         doc.add_paragraph(t("fmt.label_value", label=f["symbol"], value=f["description"]))
         _table(doc, (t("sinks.period"), t("sinks.value")),
@@ -188,6 +190,7 @@ def _sink_plan(doc: Document, ctx: dict[str, Any], t: _Words) -> None:
            [(g["key"], g["species"], g["stratum"], g["model"], format_number(g["asymptote"]),
              format_number(g["rate"]), format_number(g["shape"]), g["source"])
             for g in plan["growth"]])
+    add_gases(doc, plan["gases"], t, _table)
 
 
 def _estimate(doc: Document, e: dict[str, Any], t: _Words) -> None:

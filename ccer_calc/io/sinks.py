@@ -19,6 +19,7 @@ crediting period with the plan in ``datasets["plan"]``.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 from typing import TYPE_CHECKING, Any
@@ -43,6 +44,7 @@ from ccer_calc.project import ProjectData
 from ccer_calc.tools.forestry.allometry import packaged_models
 from ccer_calc.tools.forestry.records import Inventory
 from ccer_calc.tools.forestry.sink_data import ShrubStrata, SinkData, StockEstimate
+from ccer_calc.tools.forestry.sink_events import SinkEvents, check_events
 from ccer_calc.tools.forestry.sink_plan import SinkExpectedIn, build_plan
 from ccer_calc.tools.forestry.tool14_zero import baseline_tree_stock_is_zero
 
@@ -194,8 +196,40 @@ def load_sink_data(spec: ProjectSpec, inputs: SinkInputs, files: ProjectFiles) -
         digest.update(table_digest(MODELS_TABLE, "ccer_calc.tools.data.forestry").encode())
     data = SinkData(strata, tuple(estimates), species, models, zero,
                     tuple(path for _, path, _ in rec.digests),
-                    () if inputs.models is not None else (MODELS_TABLE,))
+                    () if inputs.models is not None else (MODELS_TABLE,),
+                    _monitored_events(spec, inputs, strata))
     return ProjectData(table, {"sink": data}, digest.hexdigest())
+
+
+def _stratum_areas(strata: Strata) -> dict[str, float]:
+    return dict(zip(strata.ids, np.asarray(strata.area.m_as("ha")).tolist(), strict=True))
+
+
+def _baseline_areas(inputs: SinkInputs) -> dict[str, float]:
+    return {s.id: float(s.area.m_as("ha")) for s in inputs.baseline.strata}
+
+
+def _monitored_events(spec: ProjectSpec, inputs: SinkInputs, strata: Strata) -> SinkEvents:
+    """The fires and displacements of ``[inputs]``, inside the monitoring periods."""
+    periods = spec.monitoring.periods if spec.monitoring is not None else []
+    events = SinkEvents(tuple(inputs.site_preparation_burns), tuple(inputs.residue_burns),
+                        tuple(inputs.forest_fires), tuple(inputs.displacements), "inputs",
+                        periods[0].end if periods else None)
+    window = ((periods[0].start, periods[-1].end) if periods
+              else (dt.date.max, dt.date.min))  # no period: every date is outside
+    check_events(events, strata=_stratum_areas(strata), baseline_strata=_baseline_areas(inputs),
+                 window=window, window_text="the monitoring periods", pools=inputs.pools,
+                 minimum_area=inputs.forest_minimum_area)
+    if inputs.initial is not None and inputs.initial.zero_tree_stock:
+        for k, row in enumerate(events.site_preparation_burns):
+            if float(row.tree_biomass.m_as("t/ha")) > 0:
+                raise InputError("pre-project trees burnt in site preparation contradict the "
+                                 "zero initial tree stock of AR-TOOL14 v04.2 para. 11 (a)-(b): "
+                                 "pre-project trees neither removed nor damaged by the project",
+                                 field=events.field("site_preparation_burns", k, "tree_biomass"),
+                                 value=f"{row.tree_biomass.m_as('t/ha'):g} t/ha",
+                                 expected="0 t/ha, or an initial inventory (plots, trees)")
+    return events
 
 
 def _needed(inputs: SinkInputs) -> InitialIn:
@@ -266,6 +300,13 @@ def load_sink_plan(spec: ProjectSpec, inputs: SinkInputs,
                       species=species.names, years=(int(years[0].id), int(years[-1].id)),
                       sources=(f"inputs.strata ({inputs.strata})",
                                f"inputs.species ({inputs.species})"))
+    events = SinkEvents(tuple(given.site_preparation_burns), tuple(given.residue_burns), (),
+                        tuple(given.displacements), "expected")
+    check_events(events, strata=_stratum_areas(strata), baseline_strata=_baseline_areas(inputs),
+                 window=(spec.dates.crediting_period_start, spec.dates.crediting_period_end),
+                 window_text="the crediting period", pools=inputs.pools,
+                 minimum_area=inputs.forest_minimum_area)
+    plan = dataclasses.replace(plan, events=events)
     table = MonitoringTable(
         start=np.array([p.start for p in years], dtype="datetime64[D]"),
         end=np.array([p.end for p in years], dtype="datetime64[D]"),

@@ -17,7 +17,7 @@ DOC = "AR-ACM0003 v02.0"
 
 _CAP = tool_default("AR-TOOL16", "soc_rate_cap")
 
-PARAMETERS = ParameterSet(sink_parameters(extra=(
+PARAMETERS = ParameterSet(sink_parameters(gases=True, extra=(
     Parameter("soc_rate_cap", "dSOC_MAX", "t C/ha/yr", "土壤有机碳年变化率上限",
               "upper limit of the rate of SOC change", _CAP.ref, "fixed",
               default=float(_CAP.quantity.m_as("t C/ha/yr")), bounds=POSITIVE,

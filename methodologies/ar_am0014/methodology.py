@@ -14,23 +14,23 @@ from pydantic import BaseModel
 from ccer_calc.errors import InputError
 from ccer_calc.io.files import ProjectFiles
 from ccer_calc.io.sinks import load_sink_data, load_sink_plan
-from ccer_calc.methodology import Context, Methodology, PeriodFigure, Stages
+from ccer_calc.methodology import Context, ExpectedQuantity, Methodology, PeriodFigure, Stages
 from ccer_calc.parameters import Value
 from ccer_calc.project import ProjectData, ProjectSpec
 from ccer_calc.tools.forestry._common import TOOL08, TOOL12, TOOL14, TOOL15
-from ccer_calc.tools.forestry.sink import (
-    no_burning,
-    per_period,
-    refuse_unsupported,
-    zero_on_axis,
-)
+from ccer_calc.tools.forestry.sink import per_period, zero_on_axis
 from ccer_calc.tools.forestry.sink_baseline import baseline_pools, duration
+from ccer_calc.tools.forestry.sink_event_checks import GAS_CHECKS
+from ccer_calc.tools.forestry.sink_events import require_rows
 from ccer_calc.tools.forestry.sink_exante import (
     EX_ANTE_EQUATIONS,
+    plan_sensitivity,
     planted_areas,
     project_changes,
 )
+from ccer_calc.tools.forestry.sink_gases import leakage_of, non_co2_of
 from ccer_calc.tools.forestry.sink_parameters import (
+    GAS_TABLES,
     INVENTORY_FILES,
     TOOL_EQUATIONS,
     baseline_settings,
@@ -74,12 +74,13 @@ class ArAm0014(Methodology):
     tool_documents: ClassVar[tuple[str, ...]] = (TOOL14, TOOL12, TOOL08, TOOL15)
     programme: ClassVar[str] = INFO.programme
     accounts: ClassVar[str] = INFO.accounts
-    data_tables: ClassVar[tuple[str, ...]] = ("ar_tool_defaults", "ar_tool12_default_fractions",
-                                              "allometric_models")
+    data_tables: ClassVar[tuple[str, ...]] = (
+        "ar_tool_defaults", "ar_tool12_default_fractions", "allometric_models",
+        "ar_tool08_fire_factors", "ar_tool16_soc_reference", "ar_tool16_stock_change_factors")
     parameters = PARAMETERS
     input_model = ArAm0014Inputs
     monitored_columns = ()
-    checks = CHECKS
+    checks = (*CHECKS, *GAS_CHECKS)
     equations = (eq.baseline_net_removals, eq.actual_net_removals, eq.project_stock_change,
                  eq.soc_rate_by_planting_year, eq.soil_carbon_change, eq.leakage,
                  eq.net_anthropogenic_removals, eq.temporary_cers, eq.long_term_cers,
@@ -97,23 +98,32 @@ class ArAm0014(Methodology):
                              field="inputs.planting", methodology=self.id,
                              expected="[[inputs.planting]] rows (year, area), or no 'soc' in "
                                       "pools")
-        return load_sink_data(spec, inputs, files)
+        data = load_sink_data(spec, inputs, files)
+        require_rows(inputs, data.datasets["sink"].events)
+        return data
 
     def estimate_data(self, spec: ProjectSpec, inputs: BaseModel,
                       files: ProjectFiles) -> ProjectData | None:
         """The planting plan of ``[expected]`` on the crediting period's years (ex ante)."""
         assert isinstance(inputs, ArAm0014Inputs)  # noqa: S101 - type narrowing only
-        return load_sink_plan(spec, inputs, files)
+        data = load_sink_plan(spec, inputs, files)
+        if data is not None:
+            require_rows(inputs, data.datasets["plan"].events)
+        return data
+
+    def expected_quantities(self, data: ProjectData) -> tuple[ExpectedQuantity, ...]:
+        """Cohort areas, each growth curve's asymptote, planned burns and displacements."""
+        return plan_sensitivity(data)
 
     def describe(self, inputs: BaseModel | None = None) -> dict[str, Any]:
         """The shared description, and the inventory files a project supplies."""
-        return {**super().describe(inputs), "inventory": [dict(f) for f in INVENTORY_FILES]}
+        return {**super().describe(inputs),
+                "inventory": [dict(f) for f in (*INVENTORY_FILES, *GAS_TABLES)]}
 
     def compute(self, ctx: Context) -> Stages:
         """Pools from the tools and eq. (4), then eq. (1)-(8) on the period axis."""
         inputs = ctx.inputs
         assert isinstance(inputs, ArAm0014Inputs)  # noqa: S101 - type narrowing only
-        refuse_unsupported(inputs, self.id)
         pools = tuple(inputs.pools)
         proj = project_changes(ctx, pools=pools, climate=inputs.climate)
         base = baseline_pools(ctx, inputs.baseline, baseline_settings(
@@ -125,10 +135,8 @@ class ArAm0014(Methodology):
         change = eq.project_stock_change(trees=proj.trees, shrubs=proj.shrubs,
                                          dead_wood=proj.dead_wood,
                                          soil_carbon=_soil_carbon(ctx, inputs), **kw)
-        actual = eq.actual_net_removals(project_change=change, non_co2=no_burning(ctx), **kw)
-        lk = eq.leakage(agricultural_displacement=zero_on_axis(
-            ctx, "LK_AGRIC,t", "AR-TOOL15 v02.0: no agricultural activity displaced, as the "
-                               "project states (inputs.displaces_agriculture)"), **kw)
+        actual = eq.actual_net_removals(project_change=change, non_co2=non_co2_of(ctx), **kw)
+        lk = eq.leakage(agricultural_displacement=leakage_of(ctx), **kw)
         net = eq.net_anthropogenic_removals(actual=actual, baseline=bsl, leakage=lk, **kw)
         be = eq.baseline_as_emissions(baseline_removals=bsl, **kw)
         pe = eq.project_as_emissions(actual_removals=actual, **kw)

@@ -8,7 +8,7 @@ from ccer_calc.tools.forestry.sink_parameters import sink_parameters
 
 DOC = "AR-AM0014 v03.0"
 
-PARAMETERS = ParameterSet(sink_parameters(extra=(
+PARAMETERS = ParameterSet(sink_parameters(gases=True, extra=(
     Parameter("soc_accrual_rate", "dSOC", "t C/ha/yr", "红树林种植后土壤有机碳年变化率",
               "rate of change in SOC after planting", f"{DOC}, section 5.5, para. 17, item (i) "
               "(default unless transparent and verifiable information justifies another value)",

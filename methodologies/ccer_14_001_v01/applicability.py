@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from ccer_calc.bilingual import Bilingual
 from ccer_calc.methodology import Check
+from ccer_calc.tools.forestry.sink_event_checks import ban_checks
 from methodologies.ccer_14_001_v01.inputs import Ccer14001Inputs
 
 if TYPE_CHECKING:
@@ -20,6 +21,9 @@ if TYPE_CHECKING:
 DOC = "CCER-14-001-V01"
 _S = "(secondary transcription of the MEE text)"
 _NEWS = "(2025 interpretation article; MEE text not read)"
+#: Where the bans on burning and on displacing agriculture are known from (docs/data-sources.md).
+_BANS = ("(2025 interpretation article 林草网群《造林碳汇项目新规解读》, read in a secondary "
+         "copy; MEE text not read)")
 #: Years the land must have been non-forest before the project start (§2 a).
 NON_FOREST_YEARS = 3
 #: Smallest contiguous parcel, m², and for projects started in or before 2019 (§2 c).
@@ -112,12 +116,5 @@ CHECKS = (
                               "soil disturbed again in the crediting period",
                               "计入期内重复扰动土壤", "soil disturbed only at site preparation",
                               "仅整地时扰动土壤")),
-    Check("no_burning", "不人为焚烧（病虫害木除外） / no man-made burning", f"{DOC} {_NEWS}",
-          lambda p: _declared(_inputs(p).burning, "the project burns biomass",
-                              "项目焚烧生物质", "no biomass burnt", "未焚烧生物质")),
-    Check("no_displaced_agriculture", "不转移农业活动 / no displacement of agricultural "
-          "activities", f"{DOC} {_NEWS}",
-          lambda p: _declared(_inputs(p).displaces_agriculture,
-                              "the project displaces agricultural activities", "项目转移农业活动",
-                              "no agricultural activity displaced", "未转移农业活动")),
+    *ban_checks(f"{DOC}, a known condition {_BANS}"),
 )

@@ -14,16 +14,20 @@ from pydantic import BaseModel
 
 from ccer_calc.io.files import ProjectFiles
 from ccer_calc.io.sinks import load_sink_data, load_sink_plan
-from ccer_calc.methodology import Context, Methodology, ProvisionalRule, Stages
+from ccer_calc.methodology import Context, ExpectedQuantity, Methodology, ProvisionalRule, Stages
 from ccer_calc.project import ProjectData, ProjectSpec
 from ccer_calc.tools.forestry._common import TOOL08, TOOL12, TOOL14, TOOL15, TOOL16
 from ccer_calc.tools.forestry.sink import (
     no_burning,
-    refuse_unsupported,
+    refuse_forest_fire,
     zero_on_axis,
 )
 from ccer_calc.tools.forestry.sink_baseline import baseline_pools, tool16_soc_change
-from ccer_calc.tools.forestry.sink_exante import EX_ANTE_EQUATIONS, project_changes
+from ccer_calc.tools.forestry.sink_exante import (
+    EX_ANTE_EQUATIONS,
+    plan_sensitivity,
+    project_changes,
+)
 from ccer_calc.tools.forestry.sink_parameters import (
     INVENTORY_FILES,
     SOC_EQUATIONS,
@@ -56,12 +60,15 @@ RULES = (
                     "proportionate crown cover (eq. 9-10)",
                     "基线碳储量变化按AR-TOOL14第12段取零，或按树冠覆盖度比例法（式9-10）",
                     f"{_P}, AR-ACM0003 v02.0 para. 13"),
-    ProvisionalRule("non_co2_emissions", "GHG_E by AR-TOOL08; burning is not allowed (checked), "
-                    "a forest fire is not computed by this version",
-                    "GHG_E按AR-TOOL08计算；不允许焚烧（已核对），本版本不计算森林火灾",
+    ProvisionalRule("non_co2_emissions", "zero: man-made burning is not allowed (check "
+                    "no_burning); a forest fire is refused, the CCER rule for it not being known "
+                    "(the parent computes it with AR-TOOL08 eq. 6-8)",
+                    "为零：不允许人为焚烧（核对项 no_burning）；森林火灾的CCER规则未知，予以拒绝"
+                    "（母方法学按AR-TOOL08式6-8计算）",
                     f"{_P}, AR-ACM0003 v02.0 para. 15"),
     ProvisionalRule("leakage", "zero: displacing agricultural activities is not allowed "
-                    "(checked)", "为零：不允许转移农业活动（已核对）",
+                    "(check no_displaced_agriculture)",
+                    "为零：不允许转移农业活动（核对项 no_displaced_agriculture）",
                     f"{_P}, AR-ACM0003 v02.0 para. 17; AR-TOOL15 v02.0"),
     ProvisionalRule("equation_numbers", "the parent's equation numbers, as prov. (1)-(5)",
                     "沿用母方法学公式编号，记为 prov. (1)-(5)", f"{_P}, eq. (1)-(5)"),
@@ -115,6 +122,10 @@ class Ccer14001(Methodology):
         assert isinstance(inputs, Ccer14001Inputs)  # noqa: S101 - type narrowing only
         return load_sink_plan(spec, inputs, files)
 
+    def expected_quantities(self, data: ProjectData) -> tuple[ExpectedQuantity, ...]:
+        """Cohort areas, each growth curve's asymptote, planned burns and displacements."""
+        return plan_sensitivity(data)
+
     def describe(self, inputs: BaseModel | None = None) -> dict[str, Any]:
         """The shared description, and the inventory files a project supplies."""
         return {**super().describe(inputs), "inventory": [dict(f) for f in INVENTORY_FILES]}
@@ -123,7 +134,7 @@ class Ccer14001(Methodology):
         """Pools from the tools, then prov. (1)-(5) on the period axis."""
         inputs = ctx.inputs
         assert isinstance(inputs, Ccer14001Inputs)  # noqa: S101 - type narrowing only
-        refuse_unsupported(inputs, self.id)
+        refuse_forest_fire(inputs, self.id, "AR-ACM0003 v02.0")
         pools = tuple(inputs.pools)
         proj = project_changes(ctx, pools=pools, climate=inputs.climate)
         soc = (tool16_soc_change(ctx, inputs.soc, ctx.param("soc_rate_cap"))

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from ccer_calc.bilingual import Bilingual
 from ccer_calc.methodology import Check
+from ccer_calc.tools.forestry.sink_event_checks import ban_checks
 from methodologies.ccer_14_002_v01.inputs import Ccer14002Inputs
 
 if TYPE_CHECKING:
@@ -58,4 +59,7 @@ CHECKS = (
     Check("artificial_planting", "人工种植 / artificial planting", f"{DOC} §2 a) {_S}", planted),
     Check("tenure_documented", "海域或土地权属清晰 / clear sea-area or land tenure",
           f"{DOC} §2 b) {_S}", tenure),
+    *ban_checks(f"provisional: the rule of {DOC} is not known (only §1-§2 read); the ban known "
+                "for CCER-14-001-V01 of the same batch (2025 interpretation article "
+                "林草网群《造林碳汇项目新规解读》, secondary copy) is applied"),
 )

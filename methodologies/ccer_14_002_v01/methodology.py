@@ -15,18 +15,19 @@ from pydantic import BaseModel
 from ccer_calc.errors import InputError
 from ccer_calc.io.files import ProjectFiles
 from ccer_calc.io.sinks import load_sink_data, load_sink_plan
-from ccer_calc.methodology import Context, Methodology, ProvisionalRule, Stages
+from ccer_calc.methodology import Context, ExpectedQuantity, Methodology, ProvisionalRule, Stages
 from ccer_calc.parameters import Value
 from ccer_calc.project import ProjectData, ProjectSpec
 from ccer_calc.tools.forestry._common import TOOL08, TOOL12, TOOL14, TOOL15
 from ccer_calc.tools.forestry.sink import (
     no_burning,
-    refuse_unsupported,
+    refuse_forest_fire,
     zero_on_axis,
 )
 from ccer_calc.tools.forestry.sink_baseline import baseline_pools, duration
 from ccer_calc.tools.forestry.sink_exante import (
     EX_ANTE_EQUATIONS,
+    plan_sensitivity,
     planted_areas,
     project_changes,
 )
@@ -62,13 +63,18 @@ RULES = (
                     "proportionate crown cover (eq. 9-10)",
                     "基线碳储量变化按AR-TOOL14第12段取零，或按树冠覆盖度比例法（式9-10）",
                     f"{_P}, AR-AM0014 v03.0 para. 13"),
-    ProvisionalRule("non_co2_emissions", "GHG_E by AR-TOOL08; burning and forest fires are not "
-                    "computed by this version (refused)",
-                    "GHG_E按AR-TOOL08计算；本版本不计算焚烧和森林火灾（予以拒绝）",
+    ProvisionalRule("non_co2_emissions", "zero: man-made burning refused under the ban known "
+                    "for CCER-14-001-V01 of the same batch (check no_burning); a forest fire is "
+                    "refused, the CCER rule for it not being known (the parent computes it with "
+                    "AR-TOOL08 eq. 6-8)",
+                    "为零：按同批CCER-14-001-V01已知的禁止规定拒绝人为焚烧（核对项 no_burning）；"
+                    "森林火灾的CCER规则未知，予以拒绝（母方法学按AR-TOOL08式6-8计算）",
                     f"{_P}, AR-AM0014 v03.0 para. 15"),
-    ProvisionalRule("leakage", "AR-TOOL15 for displaced agriculture; displacement is not "
-                    "computed by this version (refused)",
-                    "农业活动转移按AR-TOOL15；本版本不计算转移（予以拒绝）",
+    ProvisionalRule("leakage", "zero: displacing agriculture refused under the ban known for "
+                    "CCER-14-001-V01 of the same batch (check no_displaced_agriculture; the "
+                    "parent computes it with AR-TOOL15)",
+                    "为零：按同批CCER-14-001-V01已知的禁止规定拒绝转移农业活动（核对项 "
+                    "no_displaced_agriculture；母方法学按AR-TOOL15计算）",
                     f"{_P}, AR-AM0014 v03.0 para. 18"),
     ProvisionalRule("equation_numbers", "the parent's equation numbers, as prov. (1)-(6)",
                     "沿用母方法学公式编号，记为 prov. (1)-(6)", f"{_P}, eq. (1)-(6)"),
@@ -145,6 +151,10 @@ class Ccer14002(Methodology):
         assert isinstance(inputs, Ccer14002Inputs)  # noqa: S101 - type narrowing only
         return load_sink_plan(spec, inputs, files)
 
+    def expected_quantities(self, data: ProjectData) -> tuple[ExpectedQuantity, ...]:
+        """Cohort areas, each growth curve's asymptote, planned burns and displacements."""
+        return plan_sensitivity(data)
+
     def describe(self, inputs: BaseModel | None = None) -> dict[str, Any]:
         """The shared description, and the inventory files a project supplies."""
         return {**super().describe(inputs), "inventory": [dict(f) for f in INVENTORY_FILES]}
@@ -153,7 +163,7 @@ class Ccer14002(Methodology):
         """Pools from the tools and prov. (4), then prov. (1)-(6) on the period axis."""
         inputs = ctx.inputs
         assert isinstance(inputs, Ccer14002Inputs)  # noqa: S101 - type narrowing only
-        refuse_unsupported(inputs, self.id)
+        refuse_forest_fire(inputs, self.id, "AR-AM0014 v03.0")
         pools = tuple(inputs.pools)
         proj = project_changes(ctx, pools=pools, climate=inputs.climate)
         base = baseline_pools(ctx, inputs.baseline, baseline_settings(

@@ -216,9 +216,11 @@ def test_tool15_equations_by_hand():
                               displaced_area=Quantity(10.0, "ha"))                 # eq. (2)
     assert bio.quantity.m_as("t C") == pytest.approx((1.1 * 30 * 1.25 + 5 * 1.4) * 0.47 * 10,
                                                      rel=RTOL)
+    one = Quantity(1.0, "")
     soc = soc_loss_receiving_land(soc_reference=Quantity(65.0, "t C/ha"),
-                                  factors_before=Quantity(1.0 * 1.0 * 1.0, ""),
-                                  factors_after=Quantity(0.48 * 1.0 * 0.92, ""),
+                                  land_use_before=one, management_before=one,
+                                  inputs_before=one, land_use_after=Quantity(0.48, ""),
+                                  management_after=one, inputs_after=Quantity(0.92, ""),
                                   displaced_area=Quantity(10.0, "ha"))              # eq. (3)
     assert soc.quantity.m_as("t C") == pytest.approx(65 * (1 - 0.48 * 0.92) * 10, rel=RTOL)
     lk = leakage_emissions(biomass_loss=bio, soc_loss=soc)                          # eq. (1)

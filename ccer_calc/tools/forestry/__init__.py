@@ -22,5 +22,9 @@ One module per tool concern; none of them imports another methodology or the I/O
 * :mod:`.tool16_soc`, :mod:`.tool16_tables` -- AR-TOOL16 v01.1.0;
 * :mod:`.tool08_burning`, :mod:`.tool08_forest_fire` -- AR-TOOL08 v04.0.0;
 * :mod:`.tool15_leakage` -- AR-TOOL15 v02.0;
-* :mod:`.growth` -- ex-ante growth models (not subject to uncertainty control).
+* :mod:`.growth` -- ex-ante growth models (not subject to uncertainty control);
+* :mod:`.sink_events_in`, :mod:`.sink_events`, :mod:`.sink_event_checks`, :mod:`.sink_fire`,
+  :mod:`.sink_leakage`, :mod:`.sink_gases` -- a sink project's fires and displacements, checked,
+  and AR-TOOL08 and AR-TOOL15 applied to them on the period axis (the other ``sink_*`` modules
+  are the shared stages of the sink plug-ins).
 """

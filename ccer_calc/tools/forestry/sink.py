@@ -65,7 +65,7 @@ __all__ = [
     "on_axis",
     "per_period",
     "project_pools",
-    "refuse_unsupported",
+    "refuse_forest_fire",
     "zero_on_axis",
 ]
 
@@ -300,23 +300,23 @@ def no_burning(ctx: Context) -> Value:
         trail=ctx.trail)
 
 
-def refuse_unsupported(inputs: Any, methodology: str) -> None:  # noqa: ANN401 - SinkInputs
-    """Refuse what the sink stages do not compute yet, rather than count it as zero.
+def refuse_forest_fire(inputs: Any, methodology: str, parent: str) -> None:  # noqa: ANN401
+    """A provisional CCER plug-in refuses a forest fire rather than count it as zero.
 
-    Burning for site preparation or management (AR-TOOL08 eq. 3-5), forest fires (eq. 6-8)
-    and displaced agriculture (AR-TOOL15) are stated by every project; where one happened the
-    project cannot be computed by this version.
+    Whether the CCER text accounts the non-CO2 emissions of forest fires is not known (only its
+    first pages were read; docs/data-sources.md); its CDM parent computes them with AR-TOOL08
+    v04.0.0 eq. (6)-(8). Burning and displaced agriculture are refused by the plug-in's named
+    checks (the CCER bans).
 
     Raises
     ------
     InputError
-        Naming the input and what is missing.
+        Naming ``inputs.forest_fire``.
     """
-    for field, tool in (("burning", "AR-TOOL08 v04.0.0 eq. (2)-(5)"),
-                        ("forest_fire", "AR-TOOL08 v04.0.0 eq. (6)-(8)"),
-                        ("displaces_agriculture", "AR-TOOL15 v02.0 eq. (1)-(3)")):
-        if getattr(inputs, field):
-            raise InputError(f"{methodology}: the project states {field.replace('_', ' ')}, "
-                             f"whose emissions ({tool}) this version of ccer-calc does not "
-                             "compute yet; it cannot count them as zero", field=f"inputs.{field}",
-                             value=True, expected="false, or a later version of the plug-in")
+    if getattr(inputs, "forest_fire", False) or getattr(inputs, "forest_fires", ()):
+        raise InputError(f"{methodology}: the project states a forest fire, whose non-CO2 "
+                         "emissions this provisional plug-in does not account: the CCER text's "
+                         "rule for them is not known, and a fire is never counted as zero (the "
+                         f"CDM parent {parent} computes them with AR-TOOL08 v04.0.0 eq. (6)-(8))",
+                         field="inputs.forest_fire", value=True,
+                         expected=f"false, or the CDM methodology {parent}")

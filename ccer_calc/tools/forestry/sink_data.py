@@ -9,7 +9,7 @@ para. 11), the shrub strata measured with it, and the species parameters and mod
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -18,6 +18,7 @@ import pint
 from ccer_calc.tools.forestry._common import RuleCheck
 from ccer_calc.tools.forestry.allometry import AllometricModel
 from ccer_calc.tools.forestry.records import Inventory, Strata
+from ccer_calc.tools.forestry.sink_events import SinkEvents
 from ccer_calc.tools.forestry.species import SpeciesTable
 
 __all__ = ["ShrubStrata", "SinkData", "StockEstimate"]
@@ -75,6 +76,8 @@ class SinkData:
     tables : tuple of str
         Bundled data tables read instead of a project's file (``forestry/allometric_models.csv``
         when the project names no models), recorded in the result's fingerprint.
+    events : SinkEvents
+        The fires and displacements the project lists in ``[inputs]``, checked.
     """
 
     strata: Strata
@@ -84,6 +87,7 @@ class SinkData:
     zero_start: RuleCheck | None
     sources: tuple[str, ...]
     tables: tuple[str, ...] = ()
+    events: SinkEvents = field(default_factory=SinkEvents)
 
     @property
     def dates(self) -> tuple[dt.date, ...]:

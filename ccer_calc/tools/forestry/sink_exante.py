@@ -25,13 +25,14 @@ Appendix 2 discount applies. The growth parameters and areas enter the trail wit
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from ccer_calc.datatables import use_table
 from ccer_calc.parameters import Value
+from ccer_calc.plugin_extras import ExpectedQuantity
 from ccer_calc.tools.forestry.growth import chapman_richards, cohort_stock
 from ccer_calc.tools.forestry.linear_change import tree_change_in_days
 from ccer_calc.tools.forestry.sink import (
@@ -43,7 +44,7 @@ from ccer_calc.tools.forestry.sink import (
 from ccer_calc.tools.forestry.sink_baseline import duration
 from ccer_calc.tools.forestry.sink_data import SinkData
 from ccer_calc.tools.forestry.sink_parameters import sink_settings
-from ccer_calc.tools.forestry.sink_plan import SinkPlan
+from ccer_calc.tools.forestry.sink_plan import SinkPlan, expected_quantities
 from ccer_calc.tools.forestry.tool12_litter import litter_default_factor
 from ccer_calc.tools.forestry.tool12_stocks import dead_wood_default_factor, default_fractions
 from ccer_calc.tools.forestry.tool14_change import annual_tree_carbon_change
@@ -54,6 +55,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from ccer_calc.methodology import Context
+    from ccer_calc.project import ProjectData
     from ccer_calc.tools.forestry.sink_inputs import ClimateIn
 
 __all__ = [
@@ -61,6 +63,7 @@ __all__ = [
     "ExAntePools",
     "ex_ante_pools",
     "plan_of",
+    "plan_sensitivity",
     "planted_areas",
     "project_changes",
     "projected_tree_stock",
@@ -197,3 +200,23 @@ def planted_areas(ctx: Context, planting: Sequence[Any]) -> tuple[Value, Value]:
                   "inputs.planting year"),
             Value("A_PLANT,t", Quantity([float(p.area.m_as("ha")) for p in planting], "ha"),
                   "project", "inputs.planting area"))
+
+
+def plan_sensitivity(data: ProjectData) -> tuple[ExpectedQuantity, ...]:
+    """What the estimate's sensitivity varies in a sink's plan, each with its scaled data.
+
+    The quantities of :func:`.sink_plan.expected_quantities` (cohort areas, the asymptote of
+    each growth curve, planned burns, expected displacements), each returning the estimate's
+    data with the plan scaled: a plug-in's
+    :meth:`~ccer_calc.methodology.Methodology.expected_quantities`.
+    """
+    plan = data.datasets.get("plan")
+    if not isinstance(plan, SinkPlan):  # pragma: no cover - estimate_data puts it there
+        return ()
+    out = []
+    for q in expected_quantities(plan):
+        def scaled(factor: float, q: Any = q) -> ProjectData:  # noqa: ANN401 - a PlanQuantity
+            return replace(data, datasets={**data.datasets, "plan": q.scaled(factor)})
+        out.append(ExpectedQuantity(q.name, q.symbol, q.unit, q.description_en,
+                                    q.description_zh, scaled))
+    return tuple(out)

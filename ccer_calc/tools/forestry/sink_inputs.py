@@ -17,19 +17,28 @@ inventory measured at successive dates. A project file names, under ``[inputs]``
 * ``[inputs.baseline]``: the baseline's changes, zero where an indicator of para. 12 is
   demonstrated, or by proportionate crown cover (eq. 9-10) for baseline strata;
 * the optional pools accounted, the climate of the AR-TOOL12 default factors, and what the
-  project states about burning and displaced agriculture.
+  project states about burning and displaced agriculture: the flags ``burning``,
+  ``forest_fire`` and ``displaces_agriculture`` and, where one is true, the rows of
+  ``site_preparation_burns``, ``residue_burns``, ``forest_fires`` and ``displacements``
+  (:mod:`ccer_calc.tools.forestry.sink_events_in`) with ``forest_minimum_area`` for fire.
 
 Plot, tree and shrub files are CSV with unit headers (:mod:`ccer_calc.io.inventory`).
 """
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, model_validator
 
 from ccer_calc.bounds import POSITIVE, Bounds
 from ccer_calc.project import DateIn, Line, quantity_field
+from ccer_calc.tools.forestry.sink_events_in import (
+    DisplacementIn,
+    ForestFireIn,
+    ResidueBurnIn,
+    SitePreparationBurnIn,
+)
 
 __all__ = [
     "PARA12_INDICATORS",
@@ -226,6 +235,12 @@ class SocIn(_Strict):
 class SinkInputs(_Strict):
     """The inputs every afforestation or mangrove plug-in reads."""
 
+    #: Fields added after the first release: left out of the fingerprint where empty, so an
+    #: older project file keeps its fingerprint (:meth:`ccer_calc.project.Project.canonical`).
+    later_fields: ClassVar[tuple[str, ...]] = (
+        "forest_minimum_area", "site_preparation_burns", "residue_burns", "forest_fires",
+        "displacements")
+
     project_area: quantity_field("ha", bounds=POSITIVE) = Field(  # type: ignore[valid-type]
         description="项目面积 / project area (the strata must add up to it)")
     strata: str = Field(description="碳层文件 / strata file: stratum, area [ha]")
@@ -251,13 +266,30 @@ class SinkInputs(_Strict):
                           "at every estimate (AR-TOOL14 para. 60); needed when no shrub files "
                           "are given")
     burning: StrictBool = Field(
-        description="整地或森林经营中焚烧生物质 / woody biomass burnt for site preparation or "
-                    "forest management; must be stated")
+        description="整地或森林经营中焚烧生物质 / woody biomass burnt (or, for an estimate, "
+                    "planned to be burnt) for site preparation or forest management; must be "
+                    "stated")
     forest_fire: StrictBool = Field(
         description="发生森林火灾 / a forest fire occurred in the project area; must be stated")
     displaces_agriculture: StrictBool = Field(
-        description="转移项目前农业活动 / pre-project agricultural activities displaced; must be "
-                    "stated")
+        description="转移项目前农业活动 / pre-project agricultural activities displaced (or "
+                    "expected to be); must be stated")
+    forest_minimum_area: quantity_field("ha", bounds=POSITIVE) | None = Field(  # type: ignore[valid-type]
+        None, description="东道国森林定义的最小面积 / the host Party's minimum forest area: each "
+                          "incidence of fire larger than it is accounted (AR-TOOL08 para. 3); "
+                          "needed where fire is listed")
+    site_preparation_burns: list[SitePreparationBurnIn] = Field(
+        default_factory=list, description="整地火烧 / fire used in site preparation, one row per "
+                                          "fire and stratum (AR-TOOL08 eq. 2-3)")
+    residue_burns: list[ResidueBurnIn] = Field(
+        default_factory=list, description="采伐剩余物火烧 / fire used to clear harvest residue "
+                                          "before replanting (AR-TOOL08 eq. 4-5)")
+    forest_fires: list[ForestFireIn] = Field(
+        default_factory=list, description="森林火灾 / forest fires, one row per fire and stratum "
+                                          "(AR-TOOL08 eq. 6-8)")
+    displacements: list[DisplacementIn] = Field(
+        default_factory=list, description="农业活动转移 / agricultural activities displaced, one "
+                                          "row per type of receiving land (AR-TOOL15 eq. 1-3)")
 
     @model_validator(mode="after")
     def _pools(self) -> SinkInputs:
@@ -268,5 +300,13 @@ class SinkInputs(_Strict):
             msg = ("dead wood and litter by the AR-TOOL12 default factors need the project's "
                    "climate (biome, elevation, precipitation)")
             raise ValueError(msg)
+        for flag, tables in (("burning", ("site_preparation_burns", "residue_burns")),
+                             ("forest_fire", ("forest_fires",)),
+                             ("displaces_agriculture", ("displacements",))):
+            listed = [t for t in tables if getattr(self, t)]
+            if listed and not getattr(self, flag):
+                msg = (f"{flag} is false but rows are listed in {', '.join(listed)}: state "
+                       f"{flag} = true, or remove the rows")
+                raise ValueError(msg)
         return self
 

@@ -41,8 +41,8 @@ from ccer_calc.tools.forestry.tool14_shrubs import shrub_biomass_per_hectare, sh
 if TYPE_CHECKING:
     from ccer_calc.methodology import Context
 
-__all__ = ["INVENTORY_FILES", "SOC_EQUATIONS", "TOOL_EQUATIONS", "baseline_settings",
-           "sink_parameters", "sink_settings"]
+__all__ = ["GAS_TABLES", "INVENTORY_FILES", "SOC_EQUATIONS", "TOOL_EQUATIONS",
+           "baseline_settings", "sink_parameters", "sink_settings"]
 
 _TABLE = table_key("ar_tool_defaults.csv", "ccer_calc.tools.data.forestry")
 _IPCC = "IPCC GPG-LULUCF 2003"
@@ -77,6 +77,47 @@ _SPECS: tuple[tuple[str, str, str, str, str, str, str | None, Bounds, bool], ...
      "confidence level of the sampling uncertainty", "AR-TOOL14", "confidence_level",
      Bounds(0.5, 1.0, max_inclusive=False), False),
 )
+#: The defaults of AR-TOOL08 v04.0.0 and AR-TOOL15 v02.0 that the CDM plug-ins apply to fire
+#: and displaced agriculture. AR-TOOL08 prints CF 0.50, BEF_2 1.25, f_BL and the GWPs as the
+#: values "used" (fixed); BDR_SF and the AR-TOOL15 defaults apply "unless transparent and
+#: verifiable information" justifies another value (overridable).
+_GAS_SPECS: tuple[tuple[str, str, str, str, str, str, str, Bounds, bool], ...] = (
+    ("fire_carbon_fraction_tree", "CF_TREE", "t C/t", "火烧林木生物量含碳率",
+     "carbon fraction of tree biomass burnt", "AR-TOOL08", "carbon_fraction_tree", FRACTION,
+     False),
+    ("fire_carbon_fraction_shrub", "CF_SHRUB", "t C/t", "火烧灌木生物量含碳率",
+     "carbon fraction of shrub biomass burnt", "AR-TOOL08", "carbon_fraction_shrub", FRACTION,
+     False),
+    ("fire_shrub_biomass_ratio", "BDR_SF", "dimensionless",
+     "灌木盖度100%时灌木生物量与森林生物量之比（火烧）",
+     "shrub biomass at full crown cover over the forest biomass default (fire)", "AR-TOOL08",
+     "shrub_biomass_ratio", FRACTION, True),
+    ("harvest_biomass_expansion_factor", "BEF_2", "dimensionless", "采伐林木生物量扩展因子",
+     "biomass expansion factor of the trees harvested", "AR-TOOL08",
+     "biomass_expansion_factor_harvest", Bounds(1.0, 10.0), False),
+    ("harvest_residue_fraction_tropical", "f_BL", "dimensionless",
+     "采伐剩余物占地上生物量比例（热带林）", "share of above-ground biomass left on site, "
+     "tropical forest", "AR-TOOL08", "harvest_residue_fraction_tropical", FRACTION, False),
+    ("harvest_residue_fraction_temperate", "f_BL", "dimensionless",
+     "采伐剩余物占地上生物量比例（温带林）", "share of above-ground biomass left on site, "
+     "temperate forest", "AR-TOOL08", "harvest_residue_fraction_temperate", FRACTION, False),
+    ("gwp_ch4", "GWP_CH4", "t CO2/(t CH4)", "CH4全球增温潜势", "global warming potential of CH4",
+     "AR-TOOL08", "gwp_ch4", Bounds(1.0, 100.0), False),
+    ("gwp_n2o", "GWP_N2O", "t CO2/(t N2O)", "N2O全球增温潜势", "global warming potential of N2O",
+     "AR-TOOL08", "gwp_n2o", Bounds(1.0, 1000.0), False),
+    ("leakage_carbon_fraction", "CF", "t C/t", "接收土地木质生物量含碳率",
+     "carbon fraction of woody biomass on the land receiving displaced agriculture",
+     "AR-TOOL15", "carbon_fraction", FRACTION, True),
+    ("leakage_root_shoot_ratio_tree", "R_TREE", "dimensionless", "接收土地林木根茎比",
+     "root-shoot ratio of trees on the receiving land", "AR-TOOL15", "root_shoot_ratio_tree",
+     Bounds(0.0, 10.0), True),
+    ("leakage_root_shoot_ratio_shrub", "R_S", "dimensionless", "接收土地灌木根茎比",
+     "root-shoot ratio of shrubs on the receiving land", "AR-TOOL15", "root_shoot_ratio_shrub",
+     Bounds(0.0, 10.0), True),
+)
+_FOREST_BIOMASS_USES = (", used by AR-TOOL14 v04.2 eq. (27), by AR-TOOL08 v04.0.0 eq. (3) and "
+                        "(5) (B_FOREST) and by AR-TOOL15 v02.0 eq. (2) (b_TREE of an "
+                        "unidentified receiving land)")
 _NO_DEFAULT = (
     ("forest_biomass", "b_FOREST", "t/ha", "所在地区森林地上生物量缺省值",
      "default above-ground biomass of forest in the region", f"{_IPCC} Table 3A.1.4 (not "
@@ -88,16 +129,18 @@ _NO_DEFAULT = (
 )
 
 
-def sink_parameters(*, provisional: str | None = None,
+def sink_parameters(*, provisional: str | None = None, gases: bool = False,
                     extra: tuple[Parameter, ...] = ()) -> tuple[Parameter, ...]:
     """The shared parameters, then ``extra`` (the methodology's own).
 
     ``provisional`` (e.g. "provisional: value of the CDM parent AR-ACM0003 v02.0") marks every
     parameter as provisional, makes the confidence level overridable (a CCER text may set its
-    own precision rule) and prefixes each source.
+    own precision rule) and prefixes each source. ``gases`` adds the defaults of AR-TOOL08
+    (fire) and AR-TOOL15 (displaced agriculture), for a plug-in that computes them.
     """
     out = []
-    for name, symbol, unit, zh, en, tool, key, bounds, overridable in _SPECS:
+    specs = _SPECS + (_GAS_SPECS if gases else ())
+    for name, symbol, unit, zh, en, tool, key, bounds, overridable in specs:
         value, source = _default(tool, key) if key else (None, "")
         out.append(Parameter(
             name, symbol, unit, zh, en,
@@ -105,7 +148,9 @@ def sink_parameters(*, provisional: str | None = None,
             default=value, overridable=overridable or provisional is not None, bounds=bounds,
             table=_TABLE, provisional=provisional is not None))
     for name, symbol, unit, zh, en, source in _NO_DEFAULT:
-        out.append(Parameter(name, symbol, unit, zh, en, source, "fixed", overridable=True,
+        text = (source.removesuffix(", used by AR-TOOL14 v04.2 eq. (27)") + _FOREST_BIOMASS_USES
+                if gases and name == "forest_biomass" else source)
+        out.append(Parameter(name, symbol, unit, zh, en, text, "fixed", overridable=True,
                              bounds=POSITIVE))
     return (*out, *extra)
 
@@ -161,6 +206,38 @@ INVENTORY_FILES: tuple[dict[str, Any], ...] = (
      "description_en": "species parameters, each row with its source",
      "description_zh": "树种参数，每行注明来源",
      "frequency": "fixed ex ante"},
+)
+
+#: The event tables of the A/R CDM plug-ins (AR-TOOL08, AR-TOOL15), for their monitoring plan.
+GAS_TABLES: tuple[dict[str, Any], ...] = (
+    {"field": "inputs.site_preparation_burns",
+     "columns": ["id", "date", "stratum", "area [ha]", "tree_biomass [t/ha]",
+                 "shrub_crown_cover [%]", "slash_and_burn_common", "fire_in_last_10_years"],
+     "description_en": "fire used in site preparation, one row per fire and stratum",
+     "description_zh": "整地用火，每次火烧每个碳层一行",
+     "frequency": "whenever fire is used in site preparation (AR-TOOL08 v04.0.0 section III)"},
+    {"field": "inputs.residue_burns",
+     "columns": ["id", "date", "stratum", "area [ha]", "harvested_biomass [t] (optional)",
+                 "forest_zone"],
+     "description_en": "fire used to clear harvest residue before replanting",
+     "description_zh": "重新造林前焚烧采伐剩余物",
+     "frequency": "whenever fire is used to clear harvest residue (AR-TOOL08 v04.0.0 "
+                  "section III)"},
+    {"field": "inputs.forest_fires",
+     "columns": ["id", "date", "stratum", "area [ha]", "trees_burnt", "tree_biomass [t/ha]",
+                 "forest_type, mean_age [yr] or combustion_factor, ef_ch4, ef_n2o",
+                 "dead_wood, litter [t CO2/ha]"],
+     "description_en": "forest fires, one row per fire and stratum, with the stocks at the last "
+                       "verification",
+     "description_zh": "森林火灾，每次火灾每个碳层一行，附上次核查时的碳储量",
+     "frequency": "whenever a forest fire occurs (AR-TOOL08 v04.0.0 section III)"},
+    {"field": "inputs.displacements",
+     "columns": ["id", "date", "area [ha]", "activity", "grazing_zero_conditions",
+                 "receiving_land_identified", "tree_biomass [t/ha]", "shrub_biomass [t/ha]",
+                 "soc (optional)"],
+     "description_en": "agricultural activities displaced, one row per type of receiving land",
+     "description_zh": "被转移的农业活动，每类接收土地一行",
+     "frequency": "at every verification (AR-TOOL15 v02.0 section 7.2)"},
 )
 
 #: The tool equations the shared sink stages may evaluate (a plug-in lists them all).

@@ -15,8 +15,18 @@ gives both under ``[expected]``, beside its ``[inputs]``:
     ``rate`` k [1/yr], ``shape`` c and the ``source`` of the curve (para. 47: local growth data
     from past experience; para. 48: the best available data and models).
 
-A scenario (``[scenarios.<name>.expected]``) may give either table, which then replaces the
+``[[expected.site_preparation_burns]]``, ``[[expected.residue_burns]]``,
+``[[expected.displacements]]``
+    For the A/R CDM plug-ins, the burning and the displacement of agriculture the design plans,
+    with the rows of ``[inputs]`` (:mod:`.sink_events_in`), dated inside the crediting period:
+    the estimate applies AR-TOOL08 and AR-TOOL15 to them.
+
+A scenario (``[scenarios.<name>.expected]``) may give any table, which then replaces the
 project's whole: a slower growth curve, a later planting.
+
+:func:`expected_quantities` lists what the sensitivity of the estimate varies (± 10 %): the
+areas of the cohorts, the asymptote of each growth curve, and the areas of planned burns and
+displacements.
 
 :func:`build_plan` checks the cross-references and returns the :class:`SinkPlan` the plug-ins'
 ``compute`` reads when ``ctx.ex_ante`` (:mod:`.sink_exante`); every refusal names the field as
@@ -25,8 +35,8 @@ the project file writes it (``expected.planting[2].stratum``).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 import numpy as np
@@ -36,9 +46,15 @@ from ccer_calc.bounds import POSITIVE, Bounds
 from ccer_calc.errors import InputError
 from ccer_calc.fields import Line, quantity_field
 from ccer_calc.tools.forestry.growth import NOT_UNCERTAINTY_CONTROLLED
+from ccer_calc.tools.forestry.sink_events import SinkEvents
+from ccer_calc.tools.forestry.sink_events_in import (
+    DisplacementIn,
+    ResidueBurnIn,
+    SitePreparationBurnIn,
+)
 
-__all__ = ["ASYMPTOTE", "RATE", "SHAPE_MAX", "GrowthIn", "PlantingIn", "SinkExpectedIn",
-           "SinkPlan", "build_plan"]
+__all__ = ["ASYMPTOTE", "RATE", "SHAPE_MAX", "GrowthIn", "PlanQuantity", "PlantingIn",
+           "SinkExpectedIn", "SinkPlan", "build_plan", "expected_quantities"]
 
 Arr = np.ndarray[Any, np.dtype[Any]]
 
@@ -96,6 +112,15 @@ class SinkExpectedIn(_Strict):
     growth: list[GrowthIn] = Field(
         min_length=1, description="生长模型 / growth models by species (and stratum): "
                                   "Chapman-Richards curves of tree biomass per hectare")
+    site_preparation_burns: list[SitePreparationBurnIn] = Field(
+        default_factory=list, description="计划的整地火烧 / planned fire in site preparation "
+                                          "(AR-TOOL08 eq. 2-3; A/R CDM plug-ins)")
+    residue_burns: list[ResidueBurnIn] = Field(
+        default_factory=list, description="计划的采伐剩余物火烧 / planned fire to clear harvest "
+                                          "residue (AR-TOOL08 eq. 4-5)")
+    displacements: list[DisplacementIn] = Field(
+        default_factory=list, description="预计的农业活动转移 / expected displacement of "
+                                          "agricultural activities (AR-TOOL15 eq. 1-3)")
 
 
 @dataclass(frozen=True)
@@ -116,6 +141,8 @@ class SinkPlan:
         Index of each cohort's row in ``growth``.
     uncertainty_control : str
         AR-TOOL14 v04.2 para. 48.
+    events : SinkEvents
+        The burning and displacement the design plans, checked (``where`` = ``expected``).
     """
 
     planting: tuple[PlantingIn, ...]
@@ -127,11 +154,71 @@ class SinkPlan:
     shape: Arr
     curve: Arr
     uncertainty_control: str = NOT_UNCERTAINTY_CONTROLLED
+    events: SinkEvents = field(default_factory=lambda: SinkEvents(where="expected"))
 
     def planted_by_year(self) -> tuple[Arr, Arr]:
         """(years planted, area planted in each) in ascending order: A_PLANT,t."""
         years, where = np.unique(self.planting_year, return_inverse=True)
         return years, np.bincount(where, weights=self.area, minlength=years.size)
+
+
+@dataclass(frozen=True)
+class PlanQuantity:
+    """An expected quantity of the plan and the plan with it scaled (the sensitivity's input)."""
+
+    name: str
+    symbol: str
+    unit: str
+    description_en: str
+    description_zh: str
+    scaled: Callable[[float], SinkPlan]
+
+
+def expected_quantities(plan: SinkPlan) -> tuple[PlanQuantity, ...]:
+    """The quantities of a plan that the sensitivity varies, each with its scaling.
+
+    The areas of every cohort together (A_c; the areas planted per year A_PLANT,t follow), the
+    asymptote A of each growth curve (``G1``... in the order of ``[[expected.growth]]``), and,
+    where the plan has them, the areas of the planned burns (with their harvests) and of the
+    expected displacements.
+
+    Examples
+    --------
+    >>> p = build_plan(SinkExpectedIn.model_validate({
+    ...     "planting": [{"year": 2025, "stratum": "S1", "species": "pine", "area": "80 ha"}],
+    ...     "growth": [{"species": "pine", "asymptote": "200 t/ha", "rate": "0.1 1/yr",
+    ...                 "shape": 2.0, "source": "yield table of the region"}]}),
+    ...     strata={"S1": 80.0}, species=["pine"], years=(2025, 2054),
+    ...     sources=("strata.csv", "species.csv"))
+    >>> [(q.name, round(float(q.scaled(1.1).asymptote[0] * q.scaled(1.1).area[0]), 6))
+    ...  for q in expected_quantities(p)]
+    [('cohort_areas', 17600.0), ('asymptote_G1', 17600.0)]
+    """
+    out = [PlanQuantity("cohort_areas", "A_c", "ha", "areas of the planting cohorts",
+                        "造林批次面积", lambda f: replace(plan, area=plan.area * f))]
+    for j, g in enumerate(plan.growth):
+        where = g.stratum or "every stratum"
+        where_zh = g.stratum or "各碳层"
+
+        def curve(f: float, j: int = j) -> SinkPlan:
+            return replace(plan, asymptote=np.where(plan.curve == j, plan.asymptote * f,
+                                                    plan.asymptote))
+        out.append(PlanQuantity(f"asymptote_G{j + 1}", f"A (G{j + 1})", "t/ha",
+                                f"asymptote of growth model G{j + 1} ({g.species}, {where})",
+                                f"生长模型G{j + 1}的渐近值（{g.species}，{where_zh}）", curve))
+    ev = plan.events
+    burns = ("site_preparation_burns", "residue_burns")
+    if any(ev.rows(t) for t in burns):
+        out.append(PlanQuantity("planned_burn_areas", "A_SPF,i,t, A_FMF,t", "ha",
+                                "areas of the planned burns (and their harvests)",
+                                "计划火烧面积（及其采伐量）",
+                                lambda f: replace(plan, events=ev.scaled(burns, f))))
+    if ev.displacements:
+        out.append(PlanQuantity("displaced_areas", "A_DISP,t", "ha",
+                                "areas of the expected displacements", "预计农业活动转移面积",
+                                lambda f: replace(plan, events=ev.scaled(("displacements",),
+                                                                         f))))
+    return tuple(out)
 
 
 def _where(k: int, name: str) -> str:

@@ -213,12 +213,17 @@ def harvest_residue_burning_emissions(
     Returns
     -------
     Quantity
-        GHG_FMF,t [t CO2] (t CO2e).
+        GHG_FMF,t [t CO2] (t CO2e), summed over the burns of year t where B_HARVEST,t is
+        given per burn (last axis; a scalar is returned as it is).
 
     Notes
     -----
     .. math:: GHG_{FMF,t} = 0.07 \times \frac{44}{12} \times B_{HARVEST,t} \times f_{BL}
        \times CF_{TREE}  \tag{AR-TOOL08 (4)}
+
+    B_HARVEST,t is the biomass harvested from all the land burnt in year t; the equation is
+    linear in it, so the sum over the burns of the year of each burn's term (with its own
+    f_BL) is the printed formula.
 
     References
     ----------
@@ -234,7 +239,8 @@ def harvest_residue_burning_emissions(
     >>> round(float(e.quantity.magnitude), 6)
     30.8
     """
-    return _RATIO * CO2_PER_CARBON * harvested_biomass * residue_fraction * carbon_fraction
+    return _RATIO * CO2_PER_CARBON * sum_last(harvested_biomass * residue_fraction
+                                              * carbon_fraction)
 
 
 @equation(

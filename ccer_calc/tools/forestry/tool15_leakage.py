@@ -17,13 +17,14 @@ import pint
 
 from ccer_calc.equation import equation
 from ccer_calc.errors import InputError
-from ccer_calc.tools.forestry._common import CO2_PER_CARBON, TOOL15, RuleCheck
+from ccer_calc.tools.forestry._common import CO2_PER_CARBON, TOOL15, RuleCheck, sum_last
 
 __all__ = [
     "GRAZING_ZERO_CONDITIONS",
     "biomass_carbon_loss",
     "grazing_leakage_zero",
     "leakage_emissions",
+    "leakage_over_receiving_lands",
     "soc_loss_receiving_land",
 ]
 
@@ -124,13 +125,17 @@ def biomass_carbon_loss(  # noqa: PLR0917 - the symbols of eq. (2)
     id="AR-TOOL15 (3)", document=TOOL15, symbol="ΔSOC_LUC,t",
     formula="ΔSOC_LUC,t = SOC_REF × (f_LUP × f_MGP × f_INP − f_LUD × f_MGD × f_IND) × A_DISP,t",
     source=f"{TOOL15}, para. 11, eq. (3)",
-    inputs={"soc_reference": "t C/ha", "factors_before": "dimensionless",
-            "factors_after": "dimensionless", "displaced_area": "ha"},
+    inputs={"soc_reference": "t C/ha", "land_use_before": "dimensionless",
+            "management_before": "dimensionless", "inputs_before": "dimensionless",
+            "land_use_after": "dimensionless", "management_after": "dimensionless",
+            "inputs_after": "dimensionless", "displaced_area": "ha"},
     output="t C", description="Decrease in SOC of the land receiving the activity",
 )
-def soc_loss_receiving_land(
-    soc_reference: pint.Quantity, factors_before: pint.Quantity,
-    factors_after: pint.Quantity, displaced_area: pint.Quantity,
+def soc_loss_receiving_land(  # noqa: PLR0917 - the symbols of eq. (3)
+    soc_reference: pint.Quantity, land_use_before: pint.Quantity,
+    management_before: pint.Quantity, inputs_before: pint.Quantity,
+    land_use_after: pint.Quantity, management_after: pint.Quantity,
+    inputs_after: pint.Quantity, displaced_area: pint.Quantity,
 ) -> pint.Quantity:
     r"""SOC lost on the receiving land by the change of its use, management and inputs.
 
@@ -138,10 +143,18 @@ def soc_loss_receiving_land(
     ----------
     soc_reference : Quantity
         SOC_REF of the receiving land (AR-TOOL16 Table 3) [t C/ha].
-    factors_before : Quantity
-        f_LUP × f_MGP × f_INP, factors before it receives the activity [dimensionless].
-    factors_after : Quantity
-        f_LUD × f_MGD × f_IND, factors after it receives the activity [dimensionless].
+    land_use_before : Quantity
+        f_LUP, land-use factor before the land receives the activity [dimensionless].
+    management_before : Quantity
+        f_MGP, management factor before [dimensionless].
+    inputs_before : Quantity
+        f_INP, input factor before [dimensionless].
+    land_use_after : Quantity
+        f_LUD, land-use factor after the land receives the activity [dimensionless].
+    management_after : Quantity
+        f_MGD, management factor after [dimensionless].
+    inputs_after : Quantity
+        f_IND, input factor after [dimensionless].
     displaced_area : Quantity
         A_DISP,t [ha].
 
@@ -156,22 +169,28 @@ def soc_loss_receiving_land(
     .. math:: \Delta SOC_{LUC,t} = SOC_{REF} \left(f_{LUP} f_{MGP} f_{INP}
        - f_{LUD} f_{MGD} f_{IND}\right) A_{DISP,t}  \tag{AR-TOOL15 (3)}
 
+    The factors are those of AR-TOOL16 Tables 4-6.
+
     References
     ----------
     AR-TOOL15 v02.0, para. 11, equation (3); factors from AR-TOOL16 Tables 3-6.
 
     Examples
     --------
-    65 × (1.0 − 0.48 × 1.0 × 0.92) × 10 = 362.96 t C:
+    65 × (1.0 × 1.0 × 1.0 − 0.48 × 1.0 × 0.92) × 10 = 362.96 t C:
 
     >>> from ccer_calc.units import Quantity
+    >>> one = Quantity(1.0, "")
     >>> s = soc_loss_receiving_land(soc_reference=Quantity(65, "t C/ha"),
-    ...     factors_before=Quantity(1.0, ""), factors_after=Quantity(0.48 * 0.92, ""),
-    ...     displaced_area=Quantity(10, "ha"))
+    ...     land_use_before=one, management_before=one, inputs_before=one,
+    ...     land_use_after=Quantity(0.48, ""), management_after=one,
+    ...     inputs_after=Quantity(0.92, ""), displaced_area=Quantity(10, "ha"))
     >>> round(float(s.quantity.magnitude), 6)
     362.96
     """
-    return soc_reference * (factors_before - factors_after) * displaced_area
+    before = land_use_before * management_before * inputs_before
+    after = land_use_after * management_after * inputs_after
+    return soc_reference * (before - after) * displaced_area
 
 
 @equation(
@@ -215,3 +234,42 @@ def leakage_emissions(biomass_loss: pint.Quantity, soc_loss: pint.Quantity) -> p
     """
     return CO2_PER_CARBON * (biomass_loss + soc_loss)
 
+
+
+@equation(
+    id="AR-TOOL15 para. 12", document=TOOL15, symbol="LK_AGRIC,t",
+    formula="LK_AGRIC,t = Σ_l LK_AGRIC,l,t (eq. 1-3 applied to each type of receiving land l)",
+    source=f"{TOOL15}, para. 12", inputs={"leakage_by_land": "t CO2"}, output="t CO2",
+    description="Leakage emission added over the types of land receiving the activities",
+)
+def leakage_over_receiving_lands(leakage_by_land: pint.Quantity) -> pint.Quantity:
+    r"""Leakage of year t: the sum of eq. (1) over the types of receiving land.
+
+    Parameters
+    ----------
+    leakage_by_land : Quantity
+        LK_AGRIC,l,t of each type of receiving land l (last axis), eq. (1) [t CO2].
+
+    Returns
+    -------
+    Quantity
+        LK_AGRIC,t [t CO2] (t CO2e).
+
+    Notes
+    -----
+    .. math:: LK_{AGRIC,t} = \sum_{l} LK_{AGRIC,l,t}  \tag{AR-TOOL15 para. 12}
+
+    References
+    ----------
+    AR-TOOL15 v02.0, para. 12: where activities are shifted to different types of receiving
+    land in a year, eq. (1)-(3) are applied to each type separately and the results added.
+
+    Examples
+    --------
+    >>> from ccer_calc.units import Quantity
+    >>> lk = leakage_over_receiving_lands(
+    ...     leakage_by_land=Quantity([[2162.361667, 0.0], [0.0, 75.2]], "t CO2"))
+    >>> [round(float(x), 6) for x in lk.quantity.magnitude]
+    [2162.361667, 75.2]
+    """
+    return sum_last(leakage_by_land)
