@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ccer_calc.api import compute_on_axis, get_methodology
+from ccer_calc.crediting import crediting_year_count
 from ccer_calc.errors import CcerError, InputError
 from ccer_calc.io.expected import crediting_year_axis
 from ccer_calc.methodology import ExpectedQuantity, Methodology
@@ -108,8 +109,13 @@ class Estimate:
 
     @property
     def crediting_years(self) -> float:
-        """Length of the crediting period in years: Σ days in it ÷ days of the year, per year."""
-        return math.fsum(y.days / y.year_days for y in self.years)
+        """Length of the crediting period in crediting years (twelve months from its start).
+
+        Whole crediting years plus the last one's days ÷ the days of its whole year
+        (:func:`ccer_calc.crediting.crediting_year_count`): 10 from 2024-07-01 to 2034-06-30.
+        """
+        start, end = (dt.date.fromisoformat(d) for d in self.crediting_period)
+        return crediting_year_count(start, end)
 
     @property
     def totals(self) -> dict[str, float]:
@@ -118,7 +124,10 @@ class Estimate:
 
     @property
     def annual_average(self) -> dict[str, float]:
-        """Totals ÷ :attr:`crediting_years`, as a PDD states its expected annual average."""
+        """Totals ÷ :attr:`crediting_years`, as a PDD states its expected annual average.
+
+        A constant annual value (a value per crediting year) gives an average equal to it.
+        """
         n = self.crediting_years
         return {k: v / n for k, v in self.totals.items()}
 
@@ -285,8 +294,9 @@ def estimate(
     Returns
     -------
     Estimate
-        One row per calendar year (first and last pro rata by days), totals, the annual
-        average (total ÷ years of the crediting period), scenarios, sensitivity, and the
+        One row per calendar year (a constant annual value shared out by crediting year,
+        :mod:`ccer_calc.crediting`), totals, the annual average (total ÷ crediting years of
+        the crediting period), scenarios, sensitivity, and the
         computation (checks, parameters, trail with origin ``expected``, fingerprint).
 
     Raises

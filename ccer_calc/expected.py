@@ -4,8 +4,12 @@
 columns: ``export``, ``import``, ``fuel_diesel`` ...), either one constant annual value
 (``annual = {export = "803701 MWh"}``) or one value per calendar year of the crediting period
 (``[[expected.years]] year = 2026, export = ...``), never both for one quantity. A constant
-annual value of an extensive quantity is pro-rated by the days of each year that lie in the
-crediting period; a per-year value is the value of that year's part of the crediting period.
+annual value of an extensive quantity is a value per crediting year (twelve months from the
+crediting period's start): each calendar year receives, from every crediting year overlapping
+it, that value × the days of the overlap ÷ the days of the crediting year
+(:mod:`ccer_calc.crediting`), so N crediting years total N × the value whatever the start date.
+A per-year value is a calendar-year value: that of the year's part of the crediting period, as
+given.
 ``as_of`` dates the estimate: grid-factor editions published later are not available to it.
 
 A methodology whose ex-ante path is not a set of expected monitored quantities reads tables of
@@ -46,8 +50,9 @@ class ScenarioExpectedIn(StrictModel):
                           "available to it")
     annual: dict[str, QuantityIn] = Field(
         default_factory=dict,
-        description="constant annual value per expected quantity (a monitored column's name), "
-                    "pro-rated by the days of each year inside the crediting period")
+        description="constant annual value per expected quantity (a monitored column's name): "
+                    "a value per crediting year (twelve months from the crediting period's "
+                    "start), shared out to calendar years by days")
     years: list[dict[str, Any]] = Field(
         default_factory=list,
         description="one row per calendar year of the crediting period: year and a value per "

@@ -21,6 +21,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from ccer_calc.bilingual import Bilingual
+from ccer_calc.crediting import anniversary
 from ccer_calc.methodology import CheckResult
 
 if TYPE_CHECKING:
@@ -107,10 +108,15 @@ def _common(project: Project, methodology: Methodology, ex_ante: bool) -> list[C
     ]
 
 
+def _last_day(start: dt.date, years: int) -> dt.date:
+    # n years from day s end on the day before the n-th anniversary of s (29 February's is
+    # 1 March in a common year, so that period ends on 28 February; a start on 1 March ends on
+    # the last day of February, 29 February in a leap year)
+    return anniversary(start, years) - dt.timedelta(days=1)
+
+
 def _at_most(name: str, start: dt.date, end: dt.date, years: int, source: str) -> CheckResult:
-    # n years starting on day s end on the day before s, n years on: shift (s - 1 day) by n
-    # years, so that a start on 29 February ends on 28 February.
-    limit = _years_later(start - dt.timedelta(days=1), years)
+    limit = _last_day(start, years)
     return CheckResult(name, end <= limit,
                        Bilingual(f"crediting period ends {end}; at most {years} years allows "
                                  f"{limit}", f"计入期止于 {end}；不超过{years}年即至迟 {limit}"),
@@ -118,8 +124,7 @@ def _at_most(name: str, start: dt.date, end: dt.date, years: int, source: str) -
 
 
 def _at_least(name: str, start: dt.date, end: dt.date, years: int, source: str) -> CheckResult:
-    # the shortest period of n years ends on the day before the n-th anniversary of the start
-    limit = _years_later(start - dt.timedelta(days=1), years)
+    limit = _last_day(start, years)  # the shortest period of n years
     return CheckResult(name, end >= limit,
                        Bilingual(f"crediting period ends {end}; at least {years} years needs "
                                  f"{limit} or later",

@@ -72,6 +72,10 @@ def test_ten_whole_years_are_equal_and_sum_to_ten_years(load: Any, data: dict[st
 
 
 def test_mid_year_start_pro_rates_first_and_last_years(load: Any, data: dict[str, Any]) -> None:
+    # A constant annual value is a value per crediting year (1 July to 30 June here), each
+    # calendar year receiving overlap days ÷ days of the crediting year from each: the 3rd and
+    # 7th crediting years hold a 29 February (366 days). Further cases, with every year worked
+    # out: tests/test_estimate_crediting_years.py.
     data["dates"].update(construction_start="2022-03-01", grid_connection="2025-06-30",
                          crediting_period_start="2025-07-01", crediting_period_end="2035-06-30")
     est = estimate(load(data))
@@ -80,22 +84,11 @@ def test_mid_year_start_pro_rates_first_and_last_years(load: Any, data: dict[str
     assert (est.years[0].days, est.years[-1].days) == (184, 181)
     assert er[0] == pytest.approx(ONE_YEAR * 184 / 365, rel=1e-12)
     assert er[-1] == pytest.approx(ONE_YEAR * 181 / 365, rel=1e-12)
-    for x in er[1:-1]:
-        assert x == pytest.approx(ONE_YEAR, rel=1e-12)
-    # 2025 and 2035 have 365 days each, so 184/365 + 181/365 is one year: the same total
+    dip, bump = 181 / 365 + 184 / 366, 182 / 366 + 184 / 365  # 2027 and 2031; 2028 and 2032
+    shares = [1, dip, bump, 1, 1, dip, bump, 1, 1]
+    assert er[1:-1] == pytest.approx([ONE_YEAR * s for s in shares], rel=1e-12)
     assert est.totals["emission_reductions"] == pytest.approx(10 * ONE_YEAR, rel=1e-12)
     assert est.crediting_years == pytest.approx(10.0, rel=1e-12)
-    assert est.annual_average["emission_reductions"] == pytest.approx(ONE_YEAR, rel=1e-12)
-
-
-def test_leap_first_year_is_pro_rated_by_its_own_days(load: Any, data: dict[str, Any]) -> None:
-    data["dates"].update(crediting_period_start="2024-07-01", crediting_period_end="2034-06-30")
-    est = estimate(load(data))
-    assert _er(est)[0] == pytest.approx(ONE_YEAR * 184 / 366, rel=1e-12)
-    assert _er(est)[-1] == pytest.approx(ONE_YEAR * 181 / 365, rel=1e-12)
-    years = 184 / 366 + 9 + 181 / 365
-    assert est.crediting_years == pytest.approx(years, rel=1e-12)
-    assert est.totals["emission_reductions"] == pytest.approx(ONE_YEAR * years, rel=1e-12)
     assert est.annual_average["emission_reductions"] == pytest.approx(ONE_YEAR, rel=1e-12)
 
 
@@ -106,7 +99,8 @@ def test_per_year_rows_are_the_value_of_the_year_part(load: Any, data: dict[str,
         {"year": 2026, "export": "390000 MWh"}]}
     est = estimate(load(data))
     cm = OM * 0.5 + BM * 0.5
-    imports = [IMPORT * 184 / 366, IMPORT, IMPORT * 181 / 365]  # the annual import, pro rata
+    # the annual import per crediting year (2024-07-01..2025-06-30 and on, 365 days each)
+    imports = [IMPORT * 184 / 365, IMPORT, IMPORT * 181 / 365]
     for er, export, imp in zip(_er(est), (400000.0, 800000.0, 390000.0), imports, strict=True):
         assert er == pytest.approx((export - imp) * cm, rel=1e-12)
 
@@ -195,7 +189,9 @@ def test_scenarios_side_by_side(load: Any) -> None:
     assert _er(p90) == pytest.approx([(712480.0 - IMPORT) * cm] * 10, rel=1e-12)
     late = est.scenarios["late_start"]
     assert (late.years[0].year, late.years[-1].year) == (2024, 2034)
-    assert _er(late)[0] == pytest.approx(ONE_YEAR * 184 / 366, rel=1e-12)
+    assert _er(late)[0] == pytest.approx(ONE_YEAR * 184 / 365, rel=1e-12)
+    # ten crediting years: ten years' ER (4,079,656.825 t before crediting years, #15)
+    assert late.totals["emission_reductions"] == pytest.approx(10 * ONE_YEAR, rel=1e-12)
     d = est.to_dict()
     assert d["scenarios"]["P90"]["fingerprint"] != d["fingerprint"]
     assert d["scenarios"]["P90"]["totals"]["emission_reductions"]["value"] == pytest.approx(
@@ -235,12 +231,12 @@ def _years(*rows: tuple[int, str]) -> list[dict[str, Any]]:
 
 @pytest.mark.parametrize(("expected", "field", "message"), [
     ({"annual": {"export": "2700000 MWh", "import": "0 MWh"}}, "expected.annual.export (2024: 366 "
-     "days in the crediting period)", "more energy than the installed capacity"),
+     "days in the crediting period, annual × 1)", "more energy than the installed capacity"),
     ({"annual": {"export": "10 MWh", "import": "0 MWh", "wind": "1 MWh"}},
      "expected.annual.wind", "unknown expected quantity"),
     ({"annual": {"export": "10 MWh"}}, "expected.annual.import", "missing expected quantity"),
     ({"annual": {"export": "10 MWh", "import": "-1 MWh"}},
-     "expected.annual.import (2024: 366 days in the crediting period)", "out of range"),
+     "expected.annual.import (2024: 366 days in the crediting period, annual × 1)", "out of range"),
     ({"annual": {"export": "10 t", "import": "0 MWh"}}, "expected.annual.export",
      "wrong unit"),
     ({"annual": {"export": "10 MWh", "import": "0 MWh"}, "years": _years((2034, "5 MWh"))},
@@ -281,7 +277,8 @@ def test_capacity_limit_is_capacity_times_hours_of_the_year(load: Any,
     data["expected"]["annual"]["export"] = f"{most * 1.0001} MWh"
     with pytest.raises(InputError, match=re.escape(f"at most {most:g} MWh")) as e:
         load(data)
-    assert e.value.field == "expected.annual.export (2025: 365 days in the crediting period)"
+    assert e.value.field == ("expected.annual.export (2025: 365 days in the crediting period, "
+                             "annual × 1)")
 
 
 @pytest.mark.parametrize(("scenario", "field", "message"), [

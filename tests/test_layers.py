@@ -1,9 +1,9 @@
 """Layers import downward only, and no module-level import cycle exists (issue #9).
 
 DESIGN.md's layers, as built: base (units, errors and other leaf helpers) < core (parameters,
-equations, trail, periods, project, methodology, rules, result, registry) < tools and io (io
-may read the tools' record types) < api, batch and estimation < documents and verify < server
-< cli.
+equations, trail, periods, crediting, project, methodology, rules, result, registry) < tools and
+io (io may read the tools' record types) < api, batch and estimation < documents and verify <
+server < cli.
 Imports inside functions (deferred on purpose, to keep start-up light) are not counted.
 """
 
@@ -20,7 +20,7 @@ BASE = {"units", "errors", "bilingual", "plugin_info", "bounds", "fsutil", "docu
         "extras"}
 CORE = {"parameters", "trail", "periods", "equation", "project", "methodology", "rules",
         "result", "fingerprint", "findings", "datatables", "registry", "gwp", "schema",
-        "fields", "expected", "plugin_extras", "instants"}
+        "fields", "expected", "plugin_extras", "instants", "crediting"}
 
 
 LAYERS = [(BASE, 0), (CORE, 1), ({"tools"}, 2), ({"io"}, 3), ({"api", "batch", "estimation"}, 4),

@@ -12,7 +12,13 @@ import pytest
 
 from ccer_calc.api import get_methodology, project_from_dict
 from ccer_calc.methodology import CheckResult
-from ccer_calc.rules import CONSTRUCTION_CUTOFF, LOOKBACK_YEARS, REDUCTIONS_CUTOFF, management_rules
+from ccer_calc.rules import (
+    CONSTRUCTION_CUTOFF,
+    LOOKBACK_YEARS,
+    REDUCTIONS_CUTOFF,
+    _at_least,
+    management_rules,
+)
 
 OW = "CCER-01-002-V01"
 
@@ -150,6 +156,7 @@ def test_no_lookback_without_application_date(example_data: dict[str, Any],
 @pytest.mark.parametrize(("start", "last_day"), [
     (dt.date(2024, 2, 29), dt.date(2034, 2, 28)),  # leap-day start ends on 28 February
     (dt.date(2024, 3, 1), dt.date(2034, 2, 28)),
+    (dt.date(2022, 3, 1), dt.date(2032, 2, 29)),  # ten years to a leap February: its 29th
     (dt.date(2023, 7, 15), dt.date(2033, 7, 14)),
 ])
 def test_ten_years_end_the_day_before_the_anniversary(example_data: dict[str, Any],
@@ -161,3 +168,11 @@ def test_ten_years_end_the_day_before_the_anniversary(example_data: dict[str, An
     assert _rules(example_data, example_dir)["crediting_period_at_most_10_years"].passed
     example_data["dates"]["crediting_period_end"] = last_day + dt.timedelta(days=1)
     assert not _rules(example_data, example_dir)["crediting_period_at_most_10_years"].passed
+
+
+def test_at_least_n_years_from_1_march_reaches_a_leap_29_february() -> None:
+    # 30 years from 2022-03-01 end on 2052-02-29 (2052 is a leap year): the shortest period of
+    # 30 years ends then, not on 28 February
+    start = dt.date(2022, 3, 1)
+    assert _at_least("n", start, dt.date(2052, 2, 29), 30, "").passed
+    assert not _at_least("n", start, dt.date(2052, 2, 28), 30, "").passed

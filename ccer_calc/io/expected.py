@@ -2,10 +2,13 @@
 
 One row per calendar year of the crediting period (:func:`ccer_calc.periods.calendar_years`),
 one column per monitored quantity of the project, with the same names and units as the
-monitoring data. A constant annual value of an extensive quantity (energy, fuel) becomes the
-annual value × the days of that year inside the crediting period ÷ the days of the year; an
-intensive one (a concentration, a calorific value) holds as given. A per-year value is the value
-of that year's part of the crediting period, as given.
+monitoring data. A constant annual value of an extensive quantity (energy, fuel) is a value per
+crediting year (twelve months from the crediting period's start, :mod:`ccer_calc.crediting`):
+each calendar year receives, from every crediting year overlapping it, the annual value × the
+days of the overlap ÷ the days of that crediting year, so N crediting years total N × the annual
+value whatever the start date. An intensive one (a concentration, a calorific value) holds as
+given. A per-year value (``[[expected.years]]``) is a calendar-year value: the value of that
+calendar year's part of the crediting period, taken as given (not pro-rated).
 
 Every value is checked like monitoring data (unit, range, installed capacity × hours of the
 row), and every message names the field as the user wrote it: ``expected.annual.export``,
@@ -14,7 +17,6 @@ row), and every message names the field as the user wrote it: ``expected.annual.
 
 from __future__ import annotations
 
-import calendar
 import copy
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -22,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pint
 
+from ccer_calc.crediting import crediting_year_shares
 from ccer_calc.errors import InputError
 from ccer_calc.io.table import check_capacity, quantity_in_unit
 from ccer_calc.periods import MonitoringTable, Period, calendar_years
@@ -101,12 +104,12 @@ def _column(c: MonitoredColumn, expected: ExpectedIn, years: list[Period],
     if c.name in expected.annual:
         where = f"{_FIELD}.annual.{c.name}"
         annual = quantity_in_unit(expected.annual[c.name], unit, where)
-        values = np.full(len(years), annual)
-        if c.kind == "extensive":
-            share = [p.days / (366 if calendar.isleap(int(p.id)) else 365) for p in years]
-            values = values * np.array(share)
         labels = [f"{where} ({p.id}: {p.days} days in the crediting period)" for p in years]
-        return values, labels
+        if c.kind != "extensive":
+            return np.full(len(years), annual), labels
+        share = crediting_year_shares(years[0].start, years[-1].end, years)
+        labels = [f"{x[:-1]}, annual × {s:.6g})" for x, s in zip(labels, share, strict=True)]
+        return annual * share, labels
     given = [y for y, (_, v) in rows.items() if c.name in v]
     if not given:
         raise InputError("missing expected quantity", field=f"{_FIELD}.annual.{c.name}",
