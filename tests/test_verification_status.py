@@ -96,3 +96,23 @@ def test_show_lists_statuses() -> None:
     assert main(["show", "ACM0002", "--json"], out) == EXIT_OK
     info = json.loads(out.getvalue())
     assert {e["status"] for e in info["equations"]} == {"verified", "unverified"}
+
+
+
+def test_document_parameter_table_shows_the_status() -> None:
+    from importlib import resources  # noqa: PLC0415
+    from pathlib import Path  # noqa: PLC0415
+
+    from ccer_calc.api import compute, load_project  # noqa: PLC0415
+    from ccer_calc.documents import render_document  # noqa: PLC0415
+
+    m = get_methodology("ACM0002")
+    pkg = type(m).__module__.rpartition(".")[0]
+    project = load_project(Path(str(resources.files(pkg).joinpath(m.example))))
+    result = compute(project)
+    en = render_document(project, result, m, document="pdd", lang="en", fmt="md")
+    # TOOL07's weights were read in the official text; ACM0002's reservoir factor was not
+    row = next(ln for ln in en.splitlines() if ln.startswith("| w_OM "))
+    assert "(verified against the official text)" in row
+    zh = render_document(project, result, m, document="pdd", lang="zh", fmt="html")
+    assert "未核验" in zh
