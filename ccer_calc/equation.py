@@ -30,6 +30,7 @@ from ccer_calc.errors import InputError, UnitError
 from ccer_calc.parameters import Value
 from ccer_calc.trail import Trail, TrailEntry, TrailInput
 from ccer_calc.units import Quantity, parse_unit, to_unit, unit_text
+from ccer_calc.verification import check_status, derive_status
 
 __all__ = ["ANY", "RESULT", "SAME_AS", "Equation", "EquationMeta", "equation"]
 
@@ -44,7 +45,12 @@ RESULT = "result"
 
 @dataclass(frozen=True)
 class EquationMeta:
-    """What an equation declares: id, symbol, formula, source and units."""
+    """What an equation declares: id, symbol, formula, source, units and verification status.
+
+    ``status`` is ``verified`` when the formula was checked against the official text of
+    ``document`` (one of :data:`ccer_calc.verification.OFFICIAL_TEXTS`), ``provisional`` for a
+    formula taken from a parent text, ``unverified`` otherwise.
+    """
 
     id: str
     symbol: str
@@ -55,6 +61,7 @@ class EquationMeta:
     description: str = ""
     alternative_units: dict[str, tuple[str, ...]] = field(default_factory=dict)
     document: str = ""
+    status: str = "unverified"
 
 
 class Equation(Protocol):
@@ -83,6 +90,7 @@ def equation(
     description: str = "",
     alternative_units: Mapping[str, tuple[str, ...]] | None = None,
     document: str = "",
+    status: str = "",
 ) -> Callable[[Callable[..., pint.Quantity]], Equation]:
     """Declare a function as a numbered equation of a methodology or tool.
 
@@ -115,6 +123,10 @@ def equation(
     document : str
         The document that defines the equation, with its version (``CCER-01-002-V01``,
         ``TOOL07 v07.0``, ``AR-TOOL14 v04.2``): what the trail cites.
+    status : str, optional
+        ``verified``, ``unverified`` or ``provisional``; left empty, derived from ``document``
+        and ``source`` (:func:`ccer_calc.verification.derive_status`): verified when the
+        document is an official text read for the engine and the source carries no ``[U]``.
 
     Returns
     -------
@@ -133,8 +145,10 @@ def equation(
         msg = f"{id}: output unit refers to unknown input {same_as!r}"
         raise TypeError(msg)
     fixed_out = None if same_as is not None else _parse_units(output, alts.get(RESULT, ()))
+    status = status or derive_status(source, document=document)
+    check_status(status, f"equation {id}")
     meta = EquationMeta(id, symbol, formula, source, dict(inputs), output, description, alts,
-                        document)
+                        document, status)
 
     def decorate(body: Callable[..., pint.Quantity]) -> Equation:
         params = list(inspect.signature(body).parameters)

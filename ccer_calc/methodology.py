@@ -364,7 +364,8 @@ class Methodology(ABC):
             "equations": [
                 {"id": e.meta.id, "document": e.meta.document, "symbol": e.meta.symbol,
                  "formula": e.meta.formula, "source": e.meta.source, "inputs": e.meta.inputs,
-                 "output": e.meta.output, "description": e.meta.description}
+                 "output": e.meta.output, "description": e.meta.description,
+                 "status": e.meta.status}
                 for e in self.equations
             ],
         }

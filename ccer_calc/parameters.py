@@ -18,6 +18,7 @@ import pint
 from ccer_calc.bounds import NONNEGATIVE, Bounds
 from ccer_calc.errors import InputError, UnitError
 from ccer_calc.units import Quantity, parse_unit, to_unit, unit_text
+from ccer_calc.verification import check_status, derive_status
 
 __all__ = ["Origin", "Parameter", "ParameterSet", "Value"]
 
@@ -105,9 +106,18 @@ class Parameter:
     bounds: Bounds = NONNEGATIVE
     table: str | None = None
     provisional: bool = False
+    status: str = ""
 
     def __post_init__(self) -> None:
         parse_unit(self.unit)  # a typo in a unit fails at import, not at compute time
+        if not self.status:
+            object.__setattr__(self, "status",
+                               derive_status(self.source, provisional=self.provisional))
+        check_status(self.status, f"parameter {self.name}")
+        if self.provisional != (self.status == "provisional"):
+            msg = (f"parameter {self.name}: status {self.status!r} contradicts "
+                   f"provisional={self.provisional}")
+            raise ValueError(msg)
         if self.provisional and "provisional" not in self.source:
             msg = (f"parameter {self.name}: a provisional value must say so in its source "
                    f"({self.source!r})")
@@ -132,6 +142,7 @@ class Parameter:
             "overridable": self.overridable,
             "range": self.bounds.describe(self.unit),
             "provisional": self.provisional,
+            "status": self.status,
         }
 
 

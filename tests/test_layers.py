@@ -17,7 +17,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1] / "ccer_calc"
 
 BASE = {"units", "errors", "bilingual", "plugin_info", "bounds", "fsutil", "document_kinds",
-        "extras"}
+        "extras", "verification"}
 CORE = {"parameters", "trail", "periods", "equation", "project", "methodology", "rules",
         "result", "fingerprint", "findings", "datatables", "registry", "gwp", "schema",
         "fields", "expected", "plugin_extras", "instants", "crediting"}

@@ -77,8 +77,41 @@ def test_west_south_grid_before_it_existed() -> None:
 
 
 def test_year_before_the_register() -> None:
-    with pytest.raises(DataNotFound, match=r"no MEE OM/BM edition at or before year 2010"):
-        select_grid_factors("南方", 2010)
+    # the register starts with the 2006 edition (MEE's page of the 2006-2016 editions)
+    assert min(edition_register()) == 2006
+    with pytest.raises(DataNotFound, match=r"no MEE OM/BM edition at or before year 2005"):
+        select_grid_factors("南方", 2005)
+
+
+@pytest.mark.parametrize("year", range(2006, 2019))
+def test_years_2006_to_2018_name_their_unbundled_edition_never_2019(year: int) -> None:
+    # each of these editions exists but its values are not bundled: the error names it and
+    # both override parameters; no other edition stands in
+    ed = edition_register()[year]
+    assert (ed.exists, ed.bundled) == ("yes", False)
+    with pytest.raises(DataNotFound, match=rf"selected for year {year} is {year} .* not "
+                                           r"bundled") as e:
+        select_grid_factors("华北", year)
+    assert "grid_om_factor and grid_bm_factor" in str(e.value)
+    assert "never used in its place" in str(e.value)
+
+
+def test_register_dates_and_sources_of_the_early_editions() -> None:
+    reg = edition_register()
+    assert reg[2017].published == dt.date(2018, 12, 20)
+    assert all(reg[y].published is None for y in range(2006, 2017))
+    assert "t20181220_685481" in reg[2010].source
+    assert "max.book118.com/html/2017/0603/111373963" in reg[2012].source
+    assert reg[2012].grids == SIX
+
+
+def test_early_edition_with_a_verification_date_still_stops() -> None:
+    # the 2010 edition's publication date is not known: the rule cannot decide whether it was
+    # out by the date, and says that the edition exists without bundled values
+    with pytest.raises(DataNotFound, match=r"publication date of the 2010 edition is not known"
+                                           r".*exists; its values are not bundled") as e:
+        select_grid_factors("华北", 2010, as_of=dt.date(2012, 6, 1))
+    assert "grid_om_factor and grid_bm_factor" in str(e.value)
 
 
 # A register where the rule's branches can all be exercised: 2019 bundled, no 2020 edition,

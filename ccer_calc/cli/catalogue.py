@@ -51,10 +51,10 @@ def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     lines += ["", "Parameters:"]
     rows = [[p["symbol"], p["name"], p["unit"],
              "-" if p["default"] is None else f"{p['default']:g}",
-             p["kind"], "yes" if p["overridable"] else "no", p["source"]]
+             p["kind"], "yes" if p["overridable"] else "no", p["status"], p["source"]]
             for p in info["parameters"]]
-    lines.append(table(["symbol", "name", "unit", "default", "kind", "override", "source"],
-                        rows, {3}))
+    lines.append(table(["symbol", "name", "unit", "default", "kind", "override", "status",
+                        "source"], rows, {3}))
     lines += ["", "Monitored data (one row per month or period):"]
     rows = [[c["symbol"], c["name"], c["unit"], c["frequency"], c["source"]]
             for c in info["monitored"]]
@@ -72,16 +72,16 @@ def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
             else:
                 lines += [f"  {name}:", *("    " + ln for ln in _data_table(found).splitlines())]
     lines += ["", "Equations:"]
-    lines += [f"  {e['id']:<6} {e['formula']}   [{e['output']}]  ({e['source']})"
-              for e in info["equations"]]
+    lines += [f"  {e['id']:<6} {e['formula']}   [{e['output']}]  ({e['source']}; "
+              f"{e['status']})" for e in info["equations"]]
     emit("\n".join(lines), out, None)
     return EXIT_OK
 
 
 def _data_table(rows: list[Any]) -> str:
-    head = ["table", "key", "quantity", "value", "unit", "status", "source"]
+    head = ["table", "key", "quantity", "value", "unit", "edition", "status", "source"]
     body = [[r.table, r.key, r.quantity or r.details,
-             "" if r.value is None else f"{r.value:g}", r.unit, r.status, r.source]
+             "" if r.value is None else f"{r.value:g}", r.unit, r.edition, r.status, r.source]
             for r in rows]
     return table(head, body, {3})
 
@@ -101,7 +101,9 @@ def _methodology_defaults(only: str | None) -> list[Any]:
     for mid in _methodology_ids() if only is None else [only]:
         m = get_methodology(mid)
         rows += [DataRow(f"{m.id} parameters", p.name, p.symbol, p.default, p.unit, m.version,
-                         p.kind, p.source, "overridable" if p.overridable else "fixed")
+                         p.status, p.source,
+                         f"kind: {p.kind}; " + ("overridable" if p.overridable
+                                                 else "not overridable"))
                  for p in m.parameters if p.default is not None]
     return rows
 
@@ -110,6 +112,7 @@ def cmd_data(args: argparse.Namespace, out: TextIO) -> int:
     """List every bundled data value with its unit, edition, status and source."""
     from ccer_calc.result import canonical_json  # noqa: PLC0415
     from ccer_calc.tools.data_catalogue import catalogue, data_rows, table_digest  # noqa: PLC0415
+    from ccer_calc.tools.tool_constants import CONSTANT_TABLES  # noqa: PLC0415
 
     rows = [] if args.table in _methodology_ids() else data_rows(args.table)
     if args.table is None or args.table in _methodology_ids():
@@ -117,10 +120,14 @@ def cmd_data(args: argparse.Namespace, out: TextIO) -> int:
     names = {r.table for r in rows}
     tables = [{"name": t.name, "file": f"ccer_calc/tools/data/{t.file}", "title": t.title,
                "sha256": table_digest(t.name)} for t in catalogue() if t.name in names]
+    constants = [{"name": name, "module": module, "title": title}
+                 for name, (title, module) in CONSTANT_TABLES.items() if name in names]
     if args.json:
-        text = canonical_json({"tables": tables, "values": [r.to_dict() for r in rows]})
+        text = canonical_json({"tables": tables, "constant_tables": constants,
+                               "values": [r.to_dict() for r in rows]})
     else:
         lines = [f"{t['name']}: {t['title']} ({t['file']}, {t['sha256']})" for t in tables]
+        lines += [f"{t['name']}: {t['title']} (constants in {t['module']})" for t in constants]
         text = "\n".join([*lines, *([""] if lines else []), _data_table(rows)])
     emit(text, out, args.output)
     return EXIT_OK
@@ -183,8 +190,9 @@ def register(sub: Any) -> None:  # noqa: ANN401 - argparse's private subparsers 
 
     p = sub.add_parser("data", help="every bundled data value with its unit, edition, status "
                                     "and source")
-    p.add_argument("--table", help="only this table (e.g. grid_factor_editions_mee), or the "
-                                   "defaults of one methodology (e.g. ACM0002)")
+    p.add_argument("--table", help="only this table (e.g. grid_factor_editions_mee, "
+                                   "tool07_lambda), or the defaults of one methodology "
+                                   "(e.g. ACM0002)")
     p.add_argument("--json", action="store_true", help="JSON instead of a table")
     p.add_argument("-o", "--output", help="write to this file instead of stdout")
     p.set_defaults(handler=cmd_data)

@@ -155,6 +155,8 @@ def _parameters(result: Result, described: dict[str, Any], columns: list[dict[st
                       "origin": origin, "applied_source": reference(ref, lang),
                       "description": p[f"description_{lang}"],
                       "kind_label": _label(f"kind.{p['kind']}", lang, p["kind"]),
+                      "status_label": _label(f"verification_status.{p['status']}", lang,
+                                             p["status"]),
                       "frequency": translate(p["frequency"], lang) if p["frequency"] else None})
     monitored = [{**c, "unit": unit_label(c["unit"], lang),
                   "description": c[f"description_{lang}"],

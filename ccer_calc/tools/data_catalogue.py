@@ -1,9 +1,17 @@
 """Every bundled data table and value in one place, for a verifier to audit.
 
 The tables are declared in ``data/catalogue.toml``: for each, the file, the key columns, the
-value columns with their unit, and the edition, status and source columns. :func:`data_rows`
-turns them into one flat record per bundled value; :func:`table_digest` gives the sha256 of a
-table's file, which is what a result's fingerprint records for the tables it used.
+value columns with their unit, and the edition, status and source columns (or, where a whole
+table shares one edition or status, that value). :func:`data_rows` turns them into one flat
+record per bundled value; :func:`table_digest` gives the sha256 of a table's file, which is what
+a result's fingerprint records for the tables it used. The defaults that the CDM tools' code
+holds as constants (TOOL05, TOOL06, the TOOL07 lambda table) are listed with them
+(:mod:`ccer_calc.tools.tool_constants`).
+
+Every row's ``status`` is a verification status (:data:`ccer_calc.verification.STATUSES`):
+``verified`` (read in the official text), ``provisional`` or ``unverified``. A table that grades
+its rows more finely (``secondary``: independent transcriptions agree; ``illustrative``) keeps
+that grade in the row's details.
 """
 
 from __future__ import annotations
@@ -17,6 +25,7 @@ from typing import Any
 
 from ccer_calc import datatables
 from ccer_calc.errors import DataNotFound
+from ccer_calc.verification import STATUSES
 
 __all__ = ["DataRow", "TableSpec", "catalogue", "data_rows", "table_digest"]
 
@@ -34,9 +43,11 @@ class TableSpec:
     values: tuple[dict[str, str], ...]
     quantity_column: str | None
     edition: str | None
-    status: str
+    status: str | None
     source: str
     details: tuple[str, ...]
+    edition_value: str = ""
+    status_value: str = ""
 
 
 @dataclass(frozen=True)
@@ -66,8 +77,9 @@ def catalogue() -> tuple[TableSpec, ...]:
     raw = tomllib.loads(resources.files(_PACKAGE).joinpath("catalogue.toml").read_text("utf-8"))
     return tuple(TableSpec(t["name"], t["file"], t["title"], tuple(t["key"]),
                            tuple(t.get("values", ())), t.get("quantity_column"),
-                           t.get("edition"), t["status"], t["source"],
-                           tuple(t.get("details", ())))
+                           t.get("edition"), t.get("status"), t["source"],
+                           tuple(t.get("details", ())), t.get("edition_value", ""),
+                           t.get("status_value", ""))
                  for t in raw["table"])
 
 
@@ -76,7 +88,14 @@ def _spec(name: str) -> TableSpec:
         if t.name == name:
             return t
     raise DataNotFound("unknown data table", field="--table", value=name,
-                       expected="one of " + ", ".join(t.name for t in catalogue()))
+                       expected="one of " + ", ".join(table_names()))
+
+
+def table_names() -> tuple[str, ...]:
+    """Names of the bundled tables and of the tools' constant tables, in listing order."""
+    from ccer_calc.tools.tool_constants import CONSTANT_TABLES  # noqa: PLC0415
+
+    return tuple(t.name for t in catalogue()) + tuple(CONSTANT_TABLES)
 
 
 @functools.cache
@@ -104,10 +123,13 @@ def _records(spec: TableSpec) -> list[DataRow]:
     out = []
     for r in csv.DictReader(lines):
         key = " ".join(r[k] for k in spec.key)
-        edition = r[spec.edition] if spec.edition else ""
-        details = "; ".join(f"{d}: {r[d]}" for d in spec.details if r[d])
+        edition = r[spec.edition] if spec.edition else spec.edition_value
+        graded = r[spec.status] if spec.status else spec.status_value
+        status = graded if graded in STATUSES else "unverified"
+        details = "; ".join([*([f"graded: {graded}"] if graded != status else []),
+                             *(f"{d}: {r[d]}" for d in spec.details if r[d])])
         common = {"table": spec.name, "key": key, "edition": edition,
-                  "status": r[spec.status], "source": r[spec.source], "details": details}
+                  "status": status, "source": r[spec.source], "details": details}
         if not spec.values:
             out.append(DataRow(quantity="", value=None, unit="", **common))
         for v in spec.values:
@@ -128,5 +150,10 @@ def data_rows(table: str | None = None) -> list[DataRow]:
     DataNotFound
         If ``table`` names no declared table.
     """
+    from ccer_calc.tools.tool_constants import CONSTANT_TABLES, constant_rows  # noqa: PLC0415
+
+    if table in CONSTANT_TABLES:
+        return constant_rows(table)
     specs = (_spec(table),) if table else catalogue()
-    return [row for spec in specs for row in _records(spec)]
+    return [row for spec in specs for row in _records(spec)] + (
+        [] if table else constant_rows())

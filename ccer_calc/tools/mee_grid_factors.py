@@ -143,7 +143,9 @@ def _edition_for(year: int, as_of: dt.date | None) -> tuple[Edition, str]:
             raise _unknown(f"for year {year}", e, f"the publication date of the {e} edition is "
                            "not known, so "
                            f"whether it was out by the verification date {as_of} cannot be "
-                           "decided")
+                           "decided" + ("" if ed.bundled else
+                                        f" (the {e} edition exists; its values are not "
+                                        "bundled)"))
         if as_of is not None and ed.published is not None and ed.published > as_of:
             continue
         if e == year:
@@ -196,7 +198,7 @@ def select_grid_factors(grid: str, year: int, *, as_of: dt.date | None = None
 def _bundled_row(ed: Edition, grid: str, purpose: str, rule: str,
                  override: str = _OVERRIDE) -> GridFactorRow:
     """The bundled values of the selected edition for a grid, or the error saying why not."""
-    if grid not in ed.grids:
+    if ed.grids and grid not in ed.grids:  # blank: the edition's grids are not known
         raise DataNotFound(
             f"the {ed.edition} edition of the MEE table, selected {purpose}, has no grid "
             f"{grid}", field="inputs.grid", value=grid,

@@ -1,10 +1,11 @@
 """Equations of CDM ACM0002 (greenfield) in document order.
 
-Every equation is tagged [U]: written from background knowledge of ACM0002 (reference brief
-§6.1); the official text is not in this workplace, so the document's own equation numbers are
-not known and the ids name the quantity instead (``BE``, ``PE_HP``...). The tools it calls are
-verified: each fossil-fuel term FC_i,y × COEF_i,y is TOOL03 v03.0 eq. (4) (option B) and one term
-of eq. (1), and the combined-margin weights are TOOL07 v07.0's (para. 86). The arithmetic shared
+ACM0002's own equations are tagged [U]: written from background knowledge of ACM0002 (reference
+brief §6.1); its official text is not in this workplace, so the document's own equation numbers
+are not known and the ids name the quantity instead (``BE``, ``PE_HP``...). The tools' equations
+it applies are verified against their official texts and carry the tools' ids: the combined
+margin is TOOL07 v07.0 eq. (16) (para. 85, weights para. 86), and each fossil-fuel term
+FC_i,y × COEF_i,y is TOOL03 v03.0 eq. (4) (option B) and one term of eq. (1). The arithmetic shared
 with the CCER power methodologies is a plain body in :mod:`ccer_calc.tools.grid_power`.
 """
 
@@ -31,6 +32,7 @@ __all__ = [
 
 DOCUMENT = "ACM0002 [U]"
 DOC = "CDM ACM0002"
+TOOL07 = "TOOL07 v07.0"
 U = "[U: from background knowledge of ACM0002, not checked against the text]"
 _EF = "t CO2/MWh"
 
@@ -78,9 +80,9 @@ def net_electricity_delivered(electricity_exported: pint.Quantity,
 
 
 @equation(
-    id="EF_CM", document=DOCUMENT, symbol="EF_grid,CM,y",
-    formula="EF_grid,CM,y = w_OM × EF_grid,OM,y + w_BM × EF_grid,BM,y (TOOL07 weights)",
-    source=f"{DOC}, baseline emission factor: combined margin of TOOL07 v07.0 (para. 86) {U}",
+    id="TOOL07 (16)", document=TOOL07, symbol="EF_grid,CM,y",
+    formula="EF_grid,CM,y = EF_grid,OM,y × w_OM + EF_grid,BM,y × w_BM",
+    source=f"{TOOL07}, section 6.6.1, para. 85, eq. (16) (default weights: para. 86)",
     inputs={"om_weight": "dimensionless", "operating_margin": _EF,
             "bm_weight": "dimensionless", "build_margin": _EF},
     output=_EF, description="combined-margin emission factor of the grid",
@@ -88,7 +90,10 @@ def net_electricity_delivered(electricity_exported: pint.Quantity,
 def combined_margin_factor(om_weight: pint.Quantity, operating_margin: pint.Quantity,
                            bm_weight: pint.Quantity, build_margin: pint.Quantity
                            ) -> pint.Quantity:
-    r"""Combined-margin emission factor of the grid with the TOOL07 weights.
+    r"""Combined-margin emission factor of the grid: TOOL07 v07.0 eq. (16).
+
+    ACM0002 takes its baseline emission factor from TOOL07; the equation is the tool's
+    (weighted average CM, option (a) of para. 81), checked against the TOOL07 v07.0 text.
 
     Parameters
     ----------
@@ -108,11 +113,12 @@ def combined_margin_factor(om_weight: pint.Quantity, operating_margin: pint.Quan
 
     Notes
     -----
-    .. math:: EF_{grid,CM,y} = w_{OM} EF_{grid,OM,y} + w_{BM} EF_{grid,BM,y}  \tag{EF_CM}
+    .. math:: EF_{grid,CM,y} = EF_{grid,OM,y} w_{OM} + EF_{grid,BM,y} w_{BM}  \tag{TOOL07 (16)}
 
     References
     ----------
-    CDM ACM0002, baseline emissions; CDM TOOL07, combined margin. [U]
+    CDM TOOL07 v07.0, section 6.6.1 (weighted average CM), para. 85, equation (16); default
+    weights w_OM, w_BM in para. 86.
 
     Examples
     --------

@@ -62,7 +62,7 @@ class Acm0002(Methodology):
     status: ClassVar[str] = INFO.status
     source: ClassVar[str] = f"{DOC} (UNFCCC CDM Executive Board) [U]"
     document: ClassVar[str] = INFO.document
-    tool_documents: ClassVar[tuple[str, ...]] = ("TOOL03 v03.0",)
+    tool_documents: ClassVar[tuple[str, ...]] = ("TOOL03 v03.0", "TOOL07 v07.0")
     programme: ClassVar[str] = INFO.programme
     max_crediting_years: ClassVar[int | None] = None
     parameters = PARAMETERS

@@ -3,7 +3,8 @@
 ACM0002's text was not readable offline: every ACM0002 value here is tagged [U] (from
 background knowledge of ACM0002, reference brief §6.1) and, where a project might hold an
 official value, overridable. The combined-margin weights are TOOL07 v07.0's defaults
-(para. 86), read in the tool's text.
+(para. 86), and the fuel columns TOOL03 v03.0's FC_i,j,y (data / parameter table 1), both read
+in the tools' texts.
 """
 
 from __future__ import annotations
@@ -86,5 +87,6 @@ def fuel_column(fuel: str, unit: str) -> MonitoredColumn:
         name=f"fuel_{fuel}", symbol=f"FC_{fuel},y", unit=unit,
         description_zh=f"项目消耗的化石燃料 {fuel}",
         description_en=f"fossil fuel {fuel} burned by the project plant (PE_FF,y via TOOL03)",
-        source=f"{DOC}, PE_FF,y via TOOL03 v03.0 (FC_i,j,y, data table 1); {U}",
+        source="TOOL03 v03.0, section 6.2, data / parameter table 1 (FC_i,j,y, measured "
+               "on site, continuously), the quantity of eq. (1)",
         frequency="continuous, recorded at least monthly", bounds=NONNEGATIVE)
