@@ -182,6 +182,27 @@ def load_project(
                          allow_outside=allow_outside, checked=True)
 
 
+def _check_declared(trail: Trail, m: Methodology) -> None:
+    """Every equation the trail records is one the methodology lists in ``equations``.
+
+    What a plug-in declares is what its description, schema and documents list; an equation
+    evaluated without being declared would reach the trail unannounced.
+
+    Raises
+    ------
+    PluginError
+        Naming the first undeclared equation id and the methodology.
+    """
+    declared = {e.meta.id for e in m.equations}
+    for entry in trail.entries:
+        if entry.equation not in declared:
+            raise PluginError(
+                f"evaluated equation {entry.equation!r} ({entry.source}), which the "
+                "methodology does not declare in its equations",
+                methodology=m.id, expected="every evaluated equation listed in the "
+                                           "plug-in's equations")
+
+
 def _check_stages(stages: Stages, shape: tuple[int, ...], mid: str) -> None:
     for key in KEYS:
         v = getattr(stages, key)
@@ -294,6 +315,7 @@ def compute_on_axis(
     with recording() as tables:
         stages = m.compute(Context(axis, seg, trail, m, as_of, ex_ante))
         used = _applied_parameters(m, axis)
+    _check_declared(trail, m)
     _check_stages(stages, seg.year.shape, m.id)
     mags = _in_co2e(stages)
     per = _sums(mags, seg.period, len(periods))

@@ -28,7 +28,7 @@ from ccer_calc.tools.forestry.sink_exante import (
     planted_areas,
     project_changes,
 )
-from ccer_calc.tools.forestry.sink_gases import leakage_of, non_co2_of
+from ccer_calc.tools.forestry.sink_gases import GAS_EQUATIONS, leakage_of, non_co2_of
 from ccer_calc.tools.forestry.sink_parameters import (
     GAS_TABLES,
     INVENTORY_FILES,
@@ -85,7 +85,7 @@ class ArAm0014(Methodology):
                  eq.soc_rate_by_planting_year, eq.soil_carbon_change, eq.leakage,
                  eq.net_anthropogenic_removals, eq.temporary_cers, eq.long_term_cers,
                  eq.baseline_as_emissions, eq.project_as_emissions, *TOOL_EQUATIONS,
-                 *EX_ANTE_EQUATIONS)
+                 *EX_ANTE_EQUATIONS, *GAS_EQUATIONS)
     expected_model = SinkExpectedIn
     example: ClassVar[str] = "data/example.toml"
 

@@ -32,7 +32,8 @@ INFO = MethodologyInfo(
     accounts="removals",
     provisional=("carbon_fraction_tree", "root_shoot_ratio_baseline_tree",
                  "carbon_fraction_shrub", "root_shoot_ratio_shrub", "shrub_biomass_ratio",
-                 "baseline_steady_state_year", "confidence_level", "soc_rate_cap", "pools",
+                 "baseline_steady_state_year", "confidence_level", "soc_rate_cap",
+                 "account_shrubs", "account_dead_wood", "account_litter", "account_soc", "pools",
                  "uncertainty_deduction", "baseline", "non_co2_emissions", "leakage",
                  "equation_numbers", "units_issued"),
 )

@@ -35,6 +35,11 @@ from ccer_calc.tools.forestry.sink_parameters import (
     baseline_settings,
 )
 from ccer_calc.tools.forestry.sink_plan import SinkExpectedIn
+from ccer_calc.tools.forestry.sink_provisional import (
+    accounted,
+    selected_pools,
+    unless_accounted,
+)
 from methodologies.ccer_14_001_v01 import INFO
 from methodologies.ccer_14_001_v01 import equations as eq
 from methodologies.ccer_14_001_v01.applicability import CHECKS
@@ -135,18 +140,21 @@ class Ccer14001(Methodology):
         inputs = ctx.inputs
         assert isinstance(inputs, Ccer14001Inputs)  # noqa: S101 - type narrowing only
         refuse_forest_fire(inputs, self.id, "AR-ACM0003 v02.0")
-        pools = tuple(inputs.pools)
+        pools = selected_pools(ctx, tuple(inputs.pools))
         proj = project_changes(ctx, pools=pools, climate=inputs.climate)
         soc = (tool16_soc_change(ctx, inputs.soc, ctx.param("soc_rate_cap"))
-               if inputs.soc is not None else
-               zero_on_axis(ctx, "ΔSOC_AL,t", "SOC not accounted (optional pool not selected)"))
+               if inputs.soc is not None and accounted(ctx, "soc") else
+               zero_on_axis(ctx, "ΔSOC_AL,t", "SOC not accounted (optional pool not selected, "
+                                              "or parameters.account_soc = 0)"))
         base = baseline_pools(ctx, inputs.baseline, baseline_settings(
             ctx, crown_cover=inputs.baseline.method == "crown_cover"), pools=pools,
             climate=inputs.climate, start_year=ctx.project.spec.dates.construction_start.year)
         kw: dict[str, Any] = {"trail": ctx.trail}
-        bsl = eq.baseline_net_removals(trees=base.trees, shrubs=base.shrubs,
+        bsl = eq.baseline_net_removals(trees=base.trees, shrubs=unless_accounted(
+            ctx, "shrubs", base.shrubs, "ΔC_SHRUB_BSL,t"),
                                        dead_wood=base.dead_wood, litter=base.litter, **kw)
-        change = eq.project_stock_change(trees=proj.trees, shrubs=proj.shrubs,
+        change = eq.project_stock_change(trees=proj.trees, shrubs=unless_accounted(
+            ctx, "shrubs", proj.shrubs, "ΔC_SHRUB_PROJ,t"),
                                          dead_wood=proj.dead_wood, litter=proj.litter,
                                          soil_carbon=soc, **kw)
         actual = eq.actual_net_removals(project_change=change, non_co2=no_burning(ctx), **kw)

@@ -11,6 +11,7 @@ from ccer_calc.datatables import table_key
 from ccer_calc.parameters import Parameter, ParameterSet
 from ccer_calc.tools.forestry.defaults import tool_default
 from ccer_calc.tools.forestry.sink_parameters import sink_parameters
+from ccer_calc.tools.forestry.sink_provisional import pool_flags
 
 DOC = "CCER-14-001-V01"
 #: How every provisional value's source begins.
@@ -26,4 +27,5 @@ PARAMETERS = ParameterSet(sink_parameters(provisional=PROVISIONAL, extra=(
               bounds=POSITIVE, table=table_key("ar_tool_defaults.csv",
                                                "ccer_calc.tools.data.forestry"),
               provisional=True),
+    *pool_flags(PROVISIONAL, "AR-ACM0003 v02.0", ("shrubs", "dead_wood", "litter", "soc")),
 )))

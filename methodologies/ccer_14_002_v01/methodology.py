@@ -37,6 +37,11 @@ from ccer_calc.tools.forestry.sink_parameters import (
     baseline_settings,
 )
 from ccer_calc.tools.forestry.sink_plan import SinkExpectedIn
+from ccer_calc.tools.forestry.sink_provisional import (
+    accounted,
+    selected_pools,
+    unless_accounted,
+)
 from ccer_calc.units import Quantity
 from methodologies.ccer_14_002_v01 import INFO
 from methodologies.ccer_14_002_v01 import equations as eq
@@ -91,9 +96,9 @@ RULES = (
 
 def _soil_carbon(ctx: Context, inputs: Ccer14002Inputs) -> Value:
     """ΔSOC_PROJ,t by eq. (4), or zero where the pool is not accounted."""
-    if "soc" not in inputs.pools:
+    if "soc" not in inputs.pools or not accounted(ctx, "soc"):
         return zero_on_axis(ctx, "ΔSOC_PROJ,t", "SOC not accounted (optional pool not "
-                                                "selected)")
+                                                "selected, or parameters.account_soc = 0)")
     planting_year, area = planted_areas(ctx, inputs.planting)
     rate = eq.soc_rate_by_planting_year(
         year=Value("t", Quantity(ctx.years, ""), "computed", "calendar year of each element"),
@@ -164,15 +169,17 @@ class Ccer14002(Methodology):
         inputs = ctx.inputs
         assert isinstance(inputs, Ccer14002Inputs)  # noqa: S101 - type narrowing only
         refuse_forest_fire(inputs, self.id, "AR-AM0014 v03.0")
-        pools = tuple(inputs.pools)
+        pools = selected_pools(ctx, tuple(inputs.pools))
         proj = project_changes(ctx, pools=pools, climate=inputs.climate)
         base = baseline_pools(ctx, inputs.baseline, baseline_settings(
             ctx, crown_cover=inputs.baseline.method == "crown_cover"), pools=pools,
             climate=inputs.climate, start_year=ctx.project.spec.dates.construction_start.year)
         kw: dict[str, Any] = {"trail": ctx.trail}
-        bsl = eq.baseline_net_removals(trees=base.trees, shrubs=base.shrubs,
+        bsl = eq.baseline_net_removals(trees=base.trees, shrubs=unless_accounted(
+            ctx, "shrubs", base.shrubs, "ΔC_SHRUB_BSL,t"),
                                        dead_wood=base.dead_wood, **kw)
-        change = eq.project_stock_change(trees=proj.trees, shrubs=proj.shrubs,
+        change = eq.project_stock_change(trees=proj.trees, shrubs=unless_accounted(
+            ctx, "shrubs", proj.shrubs, "ΔC_SHRUB_PROJ,t"),
                                          dead_wood=proj.dead_wood,
                                          soil_carbon=_soil_carbon(ctx, inputs), **kw)
         actual = eq.actual_net_removals(project_change=change, non_co2=no_burning(ctx), **kw)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from ccer_calc.bounds import Bounds
 from ccer_calc.parameters import Parameter, ParameterSet
 from ccer_calc.tools.forestry.sink_parameters import sink_parameters
+from ccer_calc.tools.forestry.sink_provisional import pool_flags
 
 DOC = "CCER-14-002-V01"
 #: How every provisional value's source begins.
@@ -25,4 +26,5 @@ PARAMETERS = ParameterSet(sink_parameters(provisional=PROVISIONAL, extra=(
               "years after planting with that rate", f"{PROVISIONAL}; AR-AM0014 v03.0, "
               "section 5.5, para. 17, items (i)-(ii): t = t_PLANT to t_PLANT + 20", "fixed",
               default=20.0, overridable=True, bounds=Bounds(0.0, 100.0), provisional=True),
+    *pool_flags(PROVISIONAL, "AR-AM0014 v03.0", ("shrubs", "dead_wood", "soc")),
 )))

@@ -1,0 +1,79 @@
+"""Pool choices of a provisional CCER sink plug-in, as named, overridable parameters.
+
+The CCER texts CCER-14-001-V01 and CCER-14-002-V01 were not available; their CDM parents
+(AR-ACM0003 v02.0 Table 1, AR-AM0014 v03.0 Table 1) account tree and shrub biomass always and
+let the project select dead wood, litter (AR-ACM0003 only) and SOC. The CCER text may decide
+otherwise, so each pool other than trees is a provisional flag ``account_<pool>``: 1 (the
+parent's choice) accounts the pool as the parent does, 0 leaves it out, its change zero with
+the flag named as the reason. A flag is 0 or 1, nothing in between.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ccer_calc.bounds import FRACTION
+from ccer_calc.errors import InputError
+from ccer_calc.parameters import Parameter
+from ccer_calc.tools.forestry.sink import zero_on_axis
+
+if TYPE_CHECKING:
+    from ccer_calc.methodology import Context
+    from ccer_calc.parameters import Value
+
+__all__ = ["OPTIONAL_POOLS", "accounted", "pool_flags", "selected_pools", "unless_accounted"]
+
+#: The pools a flag may leave out, with their names in English and Chinese.
+OPTIONAL_POOLS: dict[str, tuple[str, str]] = {
+    "shrubs": ("shrub biomass", "灌木生物量"),
+    "dead_wood": ("dead wood", "枯死木"),
+    "litter": ("litter", "枯落物"),
+    "soc": ("soil organic carbon", "土壤有机碳"),
+}
+
+
+def pool_flags(provisional: str, parent: str, pools: tuple[str, ...]) -> tuple[Parameter, ...]:
+    """One flag per pool: default 1, the parent's accounting (its Table 1), overridable."""
+    out = []
+    for pool in pools:
+        en, zh = OPTIONAL_POOLS[pool]
+        rule = ("always accounted" if pool == "shrubs"
+                else "optional, accounted when the project selects it (inputs.pools / "
+                     "inputs.soc)")
+        out.append(Parameter(
+            f"account_{pool}", f"f_{pool.upper()}", "dimensionless",
+            f"是否计入{zh}碳库（1计入，0不计）",
+            f"whether the {en} pool is accounted (1 as the parent, 0 left out)",
+            f"{provisional}; {parent} Table 1: {en} {rule}", "fixed", default=1.0,
+            overridable=True, bounds=FRACTION, provisional=True))
+    return tuple(out)
+
+
+def accounted(ctx: Context, pool: str) -> bool:
+    """Whether ``account_<pool>`` is 1 (as the parent) or 0; anything else is refused.
+
+    Raises
+    ------
+    InputError
+        Naming ``parameters.account_<pool>`` when its value is neither 0 nor 1.
+    """
+    name = f"account_{pool}"
+    value = float(ctx.param(name).quantity.m_as(""))
+    if value not in (0.0, 1.0):
+        raise InputError("a pool flag is 0 or 1", field=f"parameters.{name}", value=value,
+                         expected="1 (accounted, as the CDM parent) or 0 (not accounted)",
+                         methodology=ctx.methodology.id)
+    return value == 1.0
+
+
+def selected_pools(ctx: Context, selected: tuple[str, ...]) -> tuple[str, ...]:
+    """The project's selected pools that the flags leave accounted."""
+    return tuple(p for p in selected if p not in OPTIONAL_POOLS or accounted(ctx, p))
+
+
+def unless_accounted(ctx: Context, pool: str, change: Value, symbol: str) -> Value:
+    """``change``, or zero on the axis naming the flag when the pool is left out."""
+    if accounted(ctx, pool):
+        return change
+    return zero_on_axis(ctx, symbol, f"{OPTIONAL_POOLS[pool][0]} not accounted: "
+                                     f"parameters.account_{pool} = 0 (provisional)")
