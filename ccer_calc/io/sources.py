@@ -80,13 +80,15 @@ class XlsxBytes:
     data: bytes
     name: str = "upload.xlsx"
     sheet: str | None = None
+    #: Largest unpacked size (None: :data:`ccer_calc.io.excel.MAX_UNPACKED_BYTES`).
+    max_unpacked_bytes: int | None = None
 
     def table(self, columns: Sequence[MonitoredColumn]) -> MonitoringTable:
         """Read the sheet (see :func:`ccer_calc.io.excel.xlsx_table`)."""
         from ccer_calc.io.excel import xlsx_table  # noqa: PLC0415 - optional extra inside
 
         return xlsx_table(self.data, columns, name=self.name, sheet=self.sheet,
-                          field="monitoring")
+                          field="monitoring", max_unpacked_bytes=self.max_unpacked_bytes)
 
 
 def _split_unit(key: str) -> tuple[str, str | None]:

@@ -34,6 +34,7 @@ from starlette.exceptions import HTTPException
 
 from ccer_calc.api import engine_version, get_methodology, list_methodologies
 from ccer_calc.errors import CcerError, InputError
+from ccer_calc.io.excel import SERVER_MAX_UNPACKED_BYTES
 from ccer_calc.io.files import decode_text
 from ccer_calc.io.projectfile import parse_plain_text
 from ccer_calc.io.sources import CsvBytes, XlsxBytes
@@ -180,8 +181,8 @@ async def _parts(form: Any) -> tuple[Any, Attached]:  # noqa: ANN401 - a form
     data = await upload.read()
     name = _upload_name(upload.filename)
     if data.startswith(b"PK\x03\x04") or name.lower().endswith(".xlsx"):
-        return body, Attached(XlsxBytes(data, name, sheet if isinstance(sheet, str) else None),
-                              files)
+        return body, Attached(XlsxBytes(data, name, sheet if isinstance(sheet, str) else None,
+                                        max_unpacked_bytes=SERVER_MAX_UNPACKED_BYTES), files)
     return body, Attached(CsvBytes(data, name), files)
 
 

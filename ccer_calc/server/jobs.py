@@ -22,6 +22,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from ccer_calc.api import compute, get_methodology, project_from_dict
 from ccer_calc.document_kinds import BINARY_FORMATS, DOCUMENTS, LANGUAGES
 from ccer_calc.errors import InputError
+from ccer_calc.io.excel import SERVER_MAX_UNPACKED_BYTES
+from ccer_calc.io.files import MemoryFiles
 from ccer_calc.io.projectfile import validation_error
 from ccer_calc.io.sources import MonitoringSource
 
@@ -119,7 +121,8 @@ def _project(data: Any, attached: Attached, sent: Mapping[str, str]) -> Any:  # 
     if twice:
         raise InputError("a file is sent twice: in the JSON's files and as a part of the form",
                          field="files", value=twice[0], expected="each file once")
-    files: dict[str, bytes | str] = {**sent, **attached.files}
+    files = MemoryFiles({**sent, **attached.files},
+                        max_unpacked_bytes=SERVER_MAX_UNPACKED_BYTES)
     return project_from_dict(data, monitoring=attached.monitoring, files=files)
 
 
