@@ -424,3 +424,34 @@ def test_merged_data_cells_found_in_read_only_mode(project: Any) -> None:
     with pytest.raises(InputError, match=r"sheet monitoring: merged cells in the data \(got "
                                          r"'E5:E7'"):
         load_project(project(_example_cells(), edit=merge))
+
+
+# --- writing: no sheet longer than Excel opens ---------------------------------------------
+
+def test_a_table_longer_than_a_sheet_is_split_over_numbered_sheets(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Excel opens at most 1,048,576 rows a sheet; the limit is lowered here so that a small
+    result overflows it (an hourly ten-year project writes 1.2 million trail_inputs rows)."""
+    from ccer_calc.io import workbook  # noqa: PLC0415
+    from ccer_calc.io.result_tables import result_tables  # noqa: PLC0415
+
+    result = compute(load_project(DATA / "example.toml"))
+    full = {t.name: t for t in result_tables(result)}
+    monkeypatch.setattr(workbook, "MAX_SHEET_ROWS", 101)
+    book = openpyxl.load_workbook(io.BytesIO(result_workbook(result)))
+    count = -(-len(full["trail_inputs"].rows) // 100)
+    assert count > 2
+    names = ["trail_inputs", *(f"trail_inputs_{k}" for k in range(2, count + 1))]
+    assert [n for n in book.sheetnames if n.startswith("trail_inputs")] == names
+    rows: list[tuple[Any, ...]] = []
+    for name in names:
+        sheet = list(book[name].iter_rows(values_only=True))
+        assert len(sheet) <= 101
+        assert list(sheet[0]) == [c.header for c in full["trail_inputs"].columns]
+        rows += sheet[1:]
+    assert [list(r) for r in rows] == full["trail_inputs"].rows  # every row, in order
+    summary = {r[0]: r[1] for r in book["summary"].iter_rows(min_row=2, values_only=True)}
+    assert summary["sheets.trail_inputs"].startswith(
+        f"{len(full['trail_inputs'].rows):,} rows, split over the sheets trail_inputs, "
+        "trail_inputs_2")
+    assert "vintages" in book.sheetnames and "vintages_2" not in book.sheetnames
