@@ -455,3 +455,31 @@ def test_a_table_longer_than_a_sheet_is_split_over_numbered_sheets(
         f"{len(full['trail_inputs'].rows):,} rows, split over the sheets trail_inputs, "
         "trail_inputs_2")
     assert "vintages" in book.sheetnames and "vintages_2" not in book.sheetnames
+
+
+def test_estimate_writes_a_real_workbook(tmp_path: Path) -> None:
+    """``estimate -o x.xlsx`` wrote a text table into a file named .xlsx; now a workbook whose
+    numbers equal ``estimate --json`` exactly."""
+    path = DATA / "example_ex_ante.toml"
+    out = io.StringIO()
+    assert main(["estimate", str(path), "--json"], out=out) == EXIT_OK
+    want = json.loads(out.getvalue())
+    target = tmp_path / "estimate.xlsx"
+    assert main(["estimate", str(path), "-o", str(target)], out=io.StringIO()) == EXIT_OK
+    book = openpyxl.load_workbook(target)
+    assert book.sheetnames == ["summary", "years", "scenarios", "sensitivity"]
+    years = list(book["years"].iter_rows(values_only=True))
+    assert years[0][:2] == ("year", "start")
+    assert years[0][-1] == "emission_reductions [t CO2e]"
+    assert [r[0] for r in years[1:]] == [y["year"] for y in want["years"]]
+    assert [r[-1] for r in years[1:]] == [y["emission_reductions"]["value"]
+                                          for y in want["years"]]
+    summary = {r[0]: r[1] for r in book["summary"].iter_rows(min_row=2, values_only=True)}
+    assert summary["totals.emission_reductions"] == want["totals"]["emission_reductions"]["value"]
+    assert summary["fingerprint"] == want["fingerprint"]
+    scenarios = list(book["scenarios"].iter_rows(min_row=2, values_only=True))
+    assert {r[0] for r in scenarios} == set(want["scenarios"])
+    sens = list(book["sensitivity"].iter_rows(min_row=2, values_only=True))
+    assert [r[0] for r in sens] == [s["quantity"] for s in want["sensitivity"]]
+    assert main(["estimate", str(path), "--json", "-o", str(tmp_path / "x.xlsx")],
+                out=io.StringIO()) == EXIT_ERROR
