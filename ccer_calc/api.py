@@ -91,7 +91,7 @@ def project_from_dict(
     allow_outside: bool = False,
     monitoring: object = None,
     read_files: bool = True,
-    files: Mapping[str, bytes | str] | None = None,
+    files: Mapping[str, bytes | str] | MemoryFiles | None = None,
 ) -> Project:
     """Validate plain project data (as parsed from JSON or TOML) into a Project.
 
@@ -141,7 +141,7 @@ def project_from_dict(
     'AR-AM0014'
     """
     source = None if monitoring is None else monitoring_source(monitoring)
-    memory = None if files is None else MemoryFiles(files)
+    memory = files if isinstance(files, MemoryFiles) or files is None else MemoryFiles(files)
     return build_project(data, _methodology_of(data, registry), base_dir, None,
                          allow_outside=allow_outside, monitoring=source, read_files=read_files,
                          memory=memory)

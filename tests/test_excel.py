@@ -174,12 +174,26 @@ def test_cli_refuses_json_with_xlsx(tmp_path: Path, capsys: pytest.CaptureFixtur
 
 # --- reading: what is accepted ------------------------------------------------------------
 
-def test_iso_text_dates_and_number_text_read_like_the_csv(project: Any) -> None:
-    rows = _csv_rows()
-    cells = [rows[0], *([c or None for c in r] for r in rows[1:])]  # every cell as text
+def test_iso_text_dates_read_like_the_csv(project: Any) -> None:
+    cells = _example_cells()
+    for row in cells[1:]:  # dates as ISO text, numbers as number cells
+        row[0], row[1] = row[0].isoformat(), row[1].isoformat()
     got = compute(load_project(project(cells)))
     want = compute(load_project(DATA / "example.toml"))
     assert got.to_dict()["periods"] == want.to_dict()["periods"]
+
+
+@pytest.mark.parametrize("text", ["91874.0", "\uff19\uff11\uff18\uff17\uff14", " 98210.4 "])
+def test_text_in_a_number_column_is_refused(project: Any, text: str) -> None:
+    """The README says numbers are number cells: text that looks like a number (typed with an
+    apostrophe, pasted, or in full-width digits, U+FF10..U+FF19) is refused by sheet, row and
+    column, never read as a number."""
+    cells = _example_cells()
+    cells[2][2] = text
+    with pytest.raises(InputError, match=r"book.xlsx, sheet monitoring: line 3, column export: "
+                                         r"text in a number column \(got '.*'; expected a "
+                                         r"number cell in MWh"):
+        load_project(project(cells))
 
 
 def test_first_sheet_when_none_is_named(project: Any) -> None:
@@ -277,7 +291,8 @@ def test_plain_number_in_a_date_column(project: Any) -> None:
 def test_header_without_unit(project: Any) -> None:
     cells = _example_cells()
     cells[0][2] = "export"
-    with pytest.raises(UnitError, match=r"line 1, column export: CSV column has no unit"):
+    with pytest.raises(UnitError, match=r"sheet monitoring: line 1, column export: column has no "
+                                        r"unit"):
         load_project(project(cells))
 
 
@@ -363,3 +378,108 @@ def test_result_json_is_unchanged_by_the_route(project: Any) -> None:
     got = json.loads(compute(load_project(project(_example_cells()))).to_json())
     want = json.loads(compute(load_project(DATA / "example.toml")).to_json())
     assert got == want
+
+
+# --- reading: bounded (read-only, rows capped, unpacked size checked first) ----------------
+
+def test_unpacked_size_is_checked_before_openpyxl_parses(
+        project: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    def never(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("openpyxl was asked to parse a workbook over the limit")
+    monkeypatch.setattr(excel, "_load", never)
+    monkeypatch.setattr(excel, "MAX_UNPACKED_BYTES", 1000)
+    with pytest.raises(InputError, match=r"at most 1,000 bytes unpacked"):
+        load_project(project(_example_cells()))
+
+
+def test_rows_are_capped_while_reading(project: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    cells = _example_cells()
+    cells[4:4] = [[None] * len(HEADER)] * 3  # empty rows count towards the cap too
+    monkeypatch.setattr(excel, "MAX_ROWS", 5)
+    with pytest.raises(InputError, match=r"sheet monitoring: more than 5 rows in the sheet"):
+        load_project(project(cells))
+
+
+def test_the_sheet_is_read_in_read_only_mode(project: Any,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    modes: list[tuple[bool, bool]] = []
+    real = openpyxl.load_workbook
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        modes.append((kwargs.get("read_only", False), kwargs.get("data_only", False)))
+        return real(*args, **kwargs)
+    monkeypatch.setattr(openpyxl, "load_workbook", spy)
+    cells = _example_cells()
+    cells[1][2] = "=98000+210.4"
+    path = project(cells)
+    _cache_formula_value(path.parent / "book.xlsx", "C2", "98210.4")
+    got = compute(load_project(path))
+    assert got.totals == compute(load_project(DATA / "example.toml")).totals
+    assert modes == [(True, False), (True, True)]  # the second pass only for the formula
+
+
+def test_merged_data_cells_found_in_read_only_mode(project: Any) -> None:
+    def merge(wb: Any, ws: Any) -> None:
+        ws.merge_cells("E5:E7")
+    with pytest.raises(InputError, match=r"sheet monitoring: merged cells in the data \(got "
+                                         r"'E5:E7'"):
+        load_project(project(_example_cells(), edit=merge))
+
+
+# --- writing: no sheet longer than Excel opens ---------------------------------------------
+
+def test_a_table_longer_than_a_sheet_is_split_over_numbered_sheets(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Excel opens at most 1,048,576 rows a sheet; the limit is lowered here so that a small
+    result overflows it (an hourly ten-year project writes 1.2 million trail_inputs rows)."""
+    from ccer_calc.io import workbook  # noqa: PLC0415
+    from ccer_calc.io.result_tables import result_tables  # noqa: PLC0415
+
+    result = compute(load_project(DATA / "example.toml"))
+    full = {t.name: t for t in result_tables(result)}
+    monkeypatch.setattr(workbook, "MAX_SHEET_ROWS", 101)
+    book = openpyxl.load_workbook(io.BytesIO(result_workbook(result)))
+    count = -(-len(full["trail_inputs"].rows) // 100)
+    assert count > 2
+    names = ["trail_inputs", *(f"trail_inputs_{k}" for k in range(2, count + 1))]
+    assert [n for n in book.sheetnames if n.startswith("trail_inputs")] == names
+    rows: list[tuple[Any, ...]] = []
+    for name in names:
+        sheet = list(book[name].iter_rows(values_only=True))
+        assert len(sheet) <= 101
+        assert list(sheet[0]) == [c.header for c in full["trail_inputs"].columns]
+        rows += sheet[1:]
+    assert [list(r) for r in rows] == full["trail_inputs"].rows  # every row, in order
+    summary = {r[0]: r[1] for r in book["summary"].iter_rows(min_row=2, values_only=True)}
+    assert summary["sheets.trail_inputs"].startswith(
+        f"{len(full['trail_inputs'].rows):,} rows, split over the sheets trail_inputs, "
+        "trail_inputs_2")
+    assert "vintages" in book.sheetnames and "vintages_2" not in book.sheetnames
+
+
+def test_estimate_writes_a_real_workbook(tmp_path: Path) -> None:
+    """``estimate -o x.xlsx`` wrote a text table into a file named .xlsx; now a workbook whose
+    numbers equal ``estimate --json`` exactly."""
+    path = DATA / "example_ex_ante.toml"
+    out = io.StringIO()
+    assert main(["estimate", str(path), "--json"], out=out) == EXIT_OK
+    want = json.loads(out.getvalue())
+    target = tmp_path / "estimate.xlsx"
+    assert main(["estimate", str(path), "-o", str(target)], out=io.StringIO()) == EXIT_OK
+    book = openpyxl.load_workbook(target)
+    assert book.sheetnames == ["summary", "years", "scenarios", "sensitivity"]
+    years = list(book["years"].iter_rows(values_only=True))
+    assert years[0][:2] == ("year", "start")
+    assert years[0][-1] == "emission_reductions [t CO2e]"
+    assert [r[0] for r in years[1:]] == [y["year"] for y in want["years"]]
+    assert [r[-1] for r in years[1:]] == [y["emission_reductions"]["value"]
+                                          for y in want["years"]]
+    summary = {r[0]: r[1] for r in book["summary"].iter_rows(min_row=2, values_only=True)}
+    assert summary["totals.emission_reductions"] == want["totals"]["emission_reductions"]["value"]
+    assert summary["fingerprint"] == want["fingerprint"]
+    scenarios = list(book["scenarios"].iter_rows(min_row=2, values_only=True))
+    assert {r[0] for r in scenarios} == set(want["scenarios"])
+    sens = list(book["sensitivity"].iter_rows(min_row=2, values_only=True))
+    assert [r[0] for r in sens] == [s["quantity"] for s in want["sensitivity"]]
+    assert main(["estimate", str(path), "--json", "-o", str(tmp_path / "x.xlsx")],
+                out=io.StringIO()) == EXIT_ERROR

@@ -172,8 +172,12 @@ def test_array_without_unit_is_named(example_data: dict[str, Any]) -> None:
     arrays = _arrays()
     arrays["import"] = arrays.pop("import [MWh]")
     with pytest.raises(UnitError, match=r"monitoring \(arrays\): column import: a monitored "
-                                        r"column has no unit"):
+                                        r"column has no unit") as info:
         project_from_dict(_data(example_data), monitoring=arrays)
+    # arrays have no attrs: the hint names the key and a pint Quantity
+    assert info.value.expected == ("the unit in the column's key ('import [MWh]') or as a pint "
+                                   "Quantity (Quantity(values, 'MWh'))")
+    assert "attrs" not in str(info.value)
 
 
 def test_arrays_of_different_lengths(example_data: dict[str, Any]) -> None:

@@ -267,8 +267,8 @@ def test_csv_bad_number(write_project: WriteProject, example_csv_lines: list[str
 def test_csv_missing_column(write_project: WriteProject, example_csv_lines: list[str]) -> None:
     lines = [",".join(c for i, c in enumerate(ln.split(",")) if i != 3)
              for ln in example_csv_lines]
-    with pytest.raises(InputError, match=r"example_monitoring.csv: line 1: monitoring CSV lacks "
-                                         r"a column \(got 'import'; expected a column "
+    with pytest.raises(InputError, match=r"example_monitoring.csv: line 1: the monitoring data "
+                                         r"lack a column \(got 'import'; expected a column "
                                          r"'import \[MWh\]'\)"):
         load_project(write_project(csv_lines=lines))
 
@@ -277,7 +277,7 @@ def test_csv_header_without_unit(
     write_project: WriteProject, example_csv_lines: list[str]
 ) -> None:
     lines = _csv_with(example_csv_lines, 0, "export [MWh]", "export")
-    with pytest.raises(UnitError, match=r"example_monitoring.csv: line 1, column export: CSV "
+    with pytest.raises(UnitError, match=r"example_monitoring.csv: line 1, column export: "
                                         r"column has no unit \(expected a header "
                                         r"'export \[MWh\]'\)"):
         load_project(write_project(csv_lines=lines))

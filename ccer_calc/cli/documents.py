@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from ccer_calc.cli.common import EXIT_MATERIAL, EXIT_OK, add_input_options
 
 if TYPE_CHECKING:
+    from ccer_calc.estimation import Estimate
     from ccer_calc.verify import Findings
 
 __all__ = ["register"]
@@ -49,9 +50,9 @@ def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
     ex-ante estimate (``--as-of`` is then the date of the estimate); the accounting and
     verification reports compute the monitored reductions and compare them with it.
     """
-    from ccer_calc.api import compute, get_methodology, load_project  # noqa: PLC0415
+    from ccer_calc.api import get_methodology, load_project  # noqa: PLC0415
     from ccer_calc.documents import load_engagement, write_document  # noqa: PLC0415
-    from ccer_calc.estimation import Estimate, estimate  # noqa: PLC0415
+    from ccer_calc.documents.exante import document_result  # noqa: PLC0415
 
     engagement = load_engagement(args.engagement) if args.engagement else None
     findings: Findings | None = None
@@ -61,11 +62,7 @@ def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
     else:
         project = load_project(args.project, allow_outside=args.allow_outside_files)
         methodology = get_methodology(project.methodology_id)
-        if project.expected is not None and args.document in ("pdd", "validation"):
-            est = estimate(project, as_of=args.as_of)
-            result = est.result
-        else:
-            result = compute(project, as_of=args.as_of)
+        result, est = document_result(project, args.document, as_of=args.as_of)
     write_document(project, result, methodology, document=args.document, path=args.output,
                    lang=args.lang, fmt=args.format, template_dirs=args.templates or (),
                    findings=findings, engagement=engagement, estimate=est)

@@ -86,9 +86,22 @@ def cmd_estimate(args: argparse.Namespace, out: TextIO) -> int:
     from ccer_calc.api import load_project  # noqa: PLC0415 - keep start-up light
     from ccer_calc.estimation import estimate  # noqa: PLC0415
 
+    workbook = args.output is not None and args.output.lower().endswith(".xlsx")
+    if workbook and args.json:
+        from ccer_calc.errors import InputError  # noqa: PLC0415
+
+        raise InputError("--json and an .xlsx output exclude each other", field="-o",
+                         value=args.output, expected="a .json file with --json, or no --json "
+                                                     "for a workbook")
     project = load_project(args.project, allow_outside=args.allow_outside_files)
     est = estimate(project, as_of=args.as_of, scenario=args.scenario)
-    emit(est.to_json() if args.json else _text(est.to_dict()), out, args.output)
+    if workbook:
+        from ccer_calc.fsutil import write_atomic  # noqa: PLC0415
+        from ccer_calc.io.estimate_workbook import estimate_workbook  # noqa: PLC0415
+
+        write_atomic(args.output, estimate_workbook(est))
+    else:
+        emit(est.to_json() if args.json else _text(est.to_dict()), out, args.output)
     if args.output is not None:
         out.write(f"wrote {args.output}\n")
     return EXIT_OK
@@ -100,7 +113,8 @@ def register(sub: Any) -> None:  # noqa: ANN401 - argparse's private subparsers 
                                         "BE, PE, LE, ER per year of the crediting period")
     p.add_argument("project", help="project file (.toml or .json) with [expected] values")
     p.add_argument("--json", action="store_true", help="JSON instead of a table")
-    p.add_argument("-o", "--output", help="write to this file (atomically) instead of stdout")
+    p.add_argument("-o", "--output", help="write to this file (atomically) instead of stdout; a "
+                                          "name ending in .xlsx writes an Excel workbook")
     p.add_argument("--scenario", metavar="NAME",
                    help="estimate this scenario of the project (with its own trail)")
     add_input_options(p, as_of_help="date of the estimate: grid-factor editions published "

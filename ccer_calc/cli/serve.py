@@ -30,7 +30,8 @@ def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
     from ccer_calc.server import Limits, create_app  # noqa: PLC0415
 
     limits = Limits(max_body_bytes=args.max_body_bytes, compute_seconds=args.timeout,
-                    max_files=args.max_files, workers=args.workers, queue=args.queue)
+                    queue_seconds=args.queue_timeout, max_files=args.max_files,
+                    workers=args.workers, queue=args.queue)
     log = copy.deepcopy(uvicorn.config.LOGGING_CONFIG)
     for handler in log["handlers"].values():
         handler["stream"] = "ext://sys.stdout"
@@ -74,8 +75,11 @@ def register(sub: Any) -> None:  # noqa: ANN401 - argparse's private subparsers 
     p.add_argument("--queue", type=int, default=32,
                    help="computations waiting beyond those running; more get 429 (default 32)")
     p.add_argument("--timeout", type=_positive(float), default=30.0,
-                   help="seconds a request waits for its computation; past it 422 "
+                   help="seconds a computation may take once started; past it 422 "
                         "(default 30)")
+    p.add_argument("--queue-timeout", type=_positive(float), default=30.0,
+                   help="seconds a request waits for a computing thread; past it 503 with "
+                        "Retry-After (default 30)")
     p.add_argument("--max-body-bytes", type=_positive(int), default=16 * 1024 * 1024,
                    help="largest request body; larger ones get 413 (default 16 MiB)")
     p.add_argument("--max-files", type=_positive(int), default=100,

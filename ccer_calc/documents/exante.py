@@ -17,20 +17,47 @@ import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from ccer_calc.api import compute
 from ccer_calc.documents.charts import bar_chart
 from ccer_calc.documents.localize import bilingual_field
-from ccer_calc.estimation import SENSITIVITY
+from ccer_calc.estimation import SENSITIVITY, estimate
 
 if TYPE_CHECKING:
     from ccer_calc.estimation import Estimate
     from ccer_calc.project import Project
+    from ccer_calc.registry import Registry
     from ccer_calc.result import PeriodResult, Result
 
-__all__ = ["covered_days", "estimate_part", "ex_ante_comparison", "ex_ante_table",
-           "ex_ante_totals"]
+__all__ = ["DESIGN_DOCUMENTS", "covered_days", "document_result", "estimate_part",
+           "ex_ante_comparison", "ex_ante_table", "ex_ante_totals"]
 
 _SHORT = {"baseline_emissions": "be", "project_emissions": "pe",
           "leakage_emissions": "le", "emission_reductions": "er"}
+
+
+#: Documents of the design stage: rendered from the ex-ante estimate when there is one.
+DESIGN_DOCUMENTS = ("pdd", "validation")
+
+
+def document_result(project: Project, document: str, *, as_of: dt.date | None = None,
+                    registry: Registry | None = None) -> tuple[Result, Estimate | None]:
+    """The result a document is rendered from, and the estimate behind it if any.
+
+    A PDD or validation report of a project with expected values is the design-stage document:
+    rendered from the project's ex-ante estimate (``as_of`` is then the date of the estimate;
+    monitoring data are not needed). Every other document, and a project without expected
+    values, is rendered from :func:`ccer_calc.compute` of the monitoring data. The CLI's
+    ``report`` and the service's ``POST /report`` both decide here.
+
+    Raises
+    ------
+    CcerError
+        As :func:`ccer_calc.estimation.estimate` or :func:`ccer_calc.compute`.
+    """
+    if project.expected is not None and document in DESIGN_DOCUMENTS:
+        est = estimate(project, as_of=as_of, registry=registry)
+        return est.result, est
+    return compute(project, as_of=as_of, registry=registry), None
 
 
 def covered_days(periods: Sequence[PeriodResult], year: int) -> int:

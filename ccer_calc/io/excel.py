@@ -2,22 +2,28 @@
 
 The sheet is laid out like the monitoring CSV: row 1 holds the header cells with their units
 (``export [MWh]``), every further row one monitored row. Dates are Excel dates (whole days) or
-ISO text; numbers are numbers or decimal text; a formula cell counts with the value Excel last
-computed for it. The file is read under the policy of :mod:`ccer_calc.io.files` (folder and
-size), and its unpacked size is limited too (:data:`MAX_UNPACKED_BYTES`), since an ``.xlsx`` is
-a zip archive. The cells go to :func:`ccer_calc.io.table.table_from_cells`, so every CSV rule
-applies unchanged; messages name the workbook, the sheet and the Excel row
+ISO text; numbers are number cells (text in a number column is refused, even text of digits);
+a formula cell counts with the value Excel last computed for it. The workbook is read with
+openpyxl in read-only mode, row by row, never held in memory whole, and at most
+:data:`~ccer_calc.io.files.MAX_ROWS` rows. The file is read under the policy of
+:mod:`ccer_calc.io.files` (folder and size), and its unpacked size is limited too
+(:data:`MAX_UNPACKED_BYTES`; :data:`SERVER_MAX_UNPACKED_BYTES` for the service), checked from
+the archive's directory before openpyxl parses anything, since an ``.xlsx`` is a zip archive.
+The cells go to :func:`ccer_calc.io.table.table_from_cells`, so every CSV rule applies
+unchanged; messages name the workbook, the sheet and the Excel row
 (``data.xlsx, sheet monitoring: line 5, column export``).
 
-Refused on top of the CSV rules: a sheet that does not exist, merged cells anywhere in the
-data, a formula, number or empty cell in the header, a formula Excel never computed, an Excel
-error value (``#DIV/0!``), a date in a text or number column, a date-time that is not a whole
-day, and a filled cell right of the header.
+Refused on top of the CSV rules: a workbook over the unpacked limit, a sheet that does not
+exist, merged cells anywhere in the sheet (found in the sheet's XML, since a read-only sheet
+does not list them), a formula, number or empty cell in the header, text in a number column, a
+formula Excel never computed, an Excel error value (``#DIV/0!``), a date in a text or number
+column, a date-time that is not a whole day, and a filled cell right of the header.
 """
 
 from __future__ import annotations
 
 import io
+import re
 import warnings
 import zipfile
 from collections.abc import Iterator, Sequence
@@ -26,41 +32,49 @@ from typing import TYPE_CHECKING, Any
 
 from ccer_calc.errors import InputError
 from ccer_calc.extras import require
-from ccer_calc.io.files import MAX_FILE_BYTES, read_user_bytes
+from ccer_calc.io.files import MAX_FILE_BYTES, MAX_ROWS, read_user_bytes
 from ccer_calc.io.table import Cell, table_from_cells
 
 if TYPE_CHECKING:
     from ccer_calc.methodology import MonitoredColumn
     from ccer_calc.periods import MonitoringTable
 
-__all__ = ["MAX_UNPACKED_BYTES", "read_xlsx_table", "xlsx_table"]
+__all__ = ["MAX_UNPACKED_BYTES", "SERVER_MAX_UNPACKED_BYTES", "read_xlsx_table", "xlsx_table"]
 
 #: Largest unpacked content of a workbook (the sum of its zip members' sizes), in bytes.
 MAX_UNPACKED_BYTES = MAX_FILE_BYTES
+#: The same limit for a workbook sent to the HTTP service (64 MiB: a sheet of a million cells
+#: unpacks to about 40 MB).
+SERVER_MAX_UNPACKED_BYTES = 64 * 1024 * 1024
+_MERGE = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"([A-Z]+[0-9]+(?::[A-Z]+[0-9]+)?)\"")
+_CHUNK = 1 << 20
 
 
 def _openpyxl() -> Any:  # noqa: ANN401 - the optional module
     return require("openpyxl", extra="excel", field="monitoring.excel")
 
 
-def _check_archive(data: bytes, name: str, field: str) -> None:
+def _check_archive(data: bytes, name: str, field: str, limit: int | None) -> None:
+    limit = MAX_UNPACKED_BYTES if limit is None else limit
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
     except (zipfile.BadZipFile, ValueError):
         raise InputError("not an .xlsx workbook (not a zip archive)", field=field,
                          value=name, expected="a workbook saved as .xlsx") from None
-    if unpacked > MAX_UNPACKED_BYTES:
+    if unpacked > limit:
         raise InputError("the workbook unpacks to more than the limit", field=field,
-                         value=name, expected=f"at most {MAX_UNPACKED_BYTES:,} bytes unpacked")
+                         value=name, expected=f"at most {limit:,} bytes unpacked")
 
 
 def _load(data: bytes, name: str, field: str, *, data_only: bool) -> Any:  # noqa: ANN401
+    """The workbook, read only: rows are parsed as they are iterated, never held at once."""
     openpyxl = _openpyxl()
     try:
         with warnings.catch_warnings():  # openpyxl warns about styles it ignores
             warnings.simplefilter("ignore")
-            return openpyxl.load_workbook(io.BytesIO(data), data_only=data_only)
+            return openpyxl.load_workbook(io.BytesIO(data), read_only=True,
+                                          data_only=data_only)
     except (KeyError, ValueError, TypeError, OSError, zipfile.BadZipFile,
             openpyxl.utils.exceptions.InvalidFileException) as exc:
         raise InputError(f"unreadable workbook ({type(exc).__name__})", field=field,
@@ -77,16 +91,22 @@ def _sheet(book: Any, sheet: str | None, name: str) -> Any:  # noqa: ANN401
     return book[sheet]
 
 
-def _header(ws: Any, origin: str) -> list[str]:  # noqa: ANN401
-    cells = list(ws[1]) if ws.max_row >= 1 else []
+def _ref(row: int, col: int) -> str:
+    from openpyxl.utils import get_column_letter  # noqa: PLC0415 - optional extra
+
+    return f"{get_column_letter(col)}{row}"
+
+
+def _header(cells: Sequence[Any], origin: str) -> list[str]:
+    cells = list(cells)
     while cells and cells[-1].value is None:
         cells.pop()
     if not cells:
         raise InputError("the sheet has no header row", field=f"{origin}: line 1",
                          expected="header cells with units in row 1, e.g. 'export [MWh]'")
     out = []
-    for c in cells:
-        where = f"{origin}: cell {c.coordinate}"
+    for k, c in enumerate(cells, start=1):
+        where = f"{origin}: cell {_ref(1, k)}"
         if c.data_type == "f":
             raise InputError("a formula in the header", field=where, value=str(c.value),
                              expected="a header written as text, e.g. 'export [MWh]'")
@@ -98,43 +118,100 @@ def _header(ws: Any, origin: str) -> list[str]:  # noqa: ANN401
     return out
 
 
-def _merged(ws: Any, origin: str) -> None:  # noqa: ANN401
-    ranges = sorted(ws.merged_cells.ranges, key=lambda r: (r.min_row, r.min_col))
+def _merged(data: bytes, ws: Any, origin: str) -> None:  # noqa: ANN401
+    """Refuse merged cells, found in the sheet's XML (a read-only sheet does not list them).
+
+    The sheet's part is unpacked in chunks and searched for ``<mergeCell ref=...>``; its size
+    is bounded by :func:`_check_archive`.
+    """
+    part = getattr(ws, "_worksheet_path", None)
+    ranges: list[tuple[int, int, str]] = []
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = [part] if part in archive.namelist() else [
+            n for n in archive.namelist() if n.startswith("xl/worksheets/")]
+        for member in names:
+            with archive.open(member) as fh:
+                tail = b""
+                while chunk := fh.read(_CHUNK):
+                    text = tail + chunk
+                    ranges += [_span(m.group(1).decode()) for m in _MERGE.finditer(text)]
+                    tail = text[-512:]  # a tag cut between chunks is found next time
     if ranges:
-        first = ranges[0]
-        raise InputError(f"merged cells in the {'header' if first.min_row == 1 else 'data'}",
-                         field=origin, value=str(first),
+        first = min(ranges)
+        raise InputError(f"merged cells in the {'header' if first[0] == 1 else 'data'}",
+                         field=origin, value=first[2],
                          expected="one value per cell (unmerge the cells)")
 
 
-def _value(cell: Any, computed: Any, where: str) -> Cell:  # noqa: ANN401
+def _span(ref: str) -> tuple[int, int, str]:
+    from openpyxl.utils.cell import range_boundaries  # noqa: PLC0415 - optional extra
+
+    min_col, min_row, _, _ = range_boundaries(ref)
+    return min_row, min_col, ref
+
+
+class _Computed:
+    """The values Excel saved for formula cells: a second read-only pass, opened on demand.
+
+    Both passes iterate the sheet's rows in step from the first row holding a formula, so the
+    workbook is never held in memory.
+    """
+
+    def __init__(self, data: bytes, name: str, field: str, title: str) -> None:
+        self.args = (data, name, field)
+        self.title = title
+        self.rows: Iterator[tuple[Any, ...]] | None = None
+        self.current: tuple[Any, ...] = ()
+        self.at = 0
+
+    def row(self, number: int) -> tuple[Any, ...]:
+        if self.rows is None:
+            data, name, field = self.args
+            ws = _sheet(_load(data, name, field, data_only=True), self.title, name)
+            self.rows = ws.iter_rows(min_row=number, values_only=True)
+            self.at = number - 1
+        while self.at < number:
+            self.current = next(self.rows, ())
+            self.at += 1
+        return self.current
+
+
+def _value(cell: Any, computed: _Computed, row: int, col: int, origin: str) -> Cell:  # noqa: ANN401
     if cell.data_type == "e":
-        raise InputError("an Excel error value", field=where, value=str(cell.value),
-                         expected="a value")
+        raise InputError("an Excel error value", field=_where(origin, row, col),
+                         value=str(cell.value), expected="a value")
     if cell.data_type != "f":
         return cell.value
-    value = computed[cell.coordinate].value
+    saved = computed.row(row)
+    value = saved[col] if col < len(saved) else None
     if value is None:
-        raise InputError("a formula Excel has not computed", field=where, value=str(cell.value),
-                         expected="a workbook saved by Excel (or the formula replaced by its "
-                                  "value)")
+        raise InputError("a formula Excel has not computed", field=_where(origin, row, col),
+                         value=str(cell.value), expected="a workbook saved by Excel (or the "
+                                                         "formula replaced by its value)")
     if isinstance(value, str) and value.startswith("#"):
-        raise InputError("a formula whose value is an Excel error", field=where, value=value,
-                         expected="a value")
+        raise InputError("a formula whose value is an Excel error",
+                         field=_where(origin, row, col), value=value, expected="a value")
     return value
 
 
-def _rows(ws: Any, width: int, origin: str, computed: Any) -> Iterator[tuple[int, list[Cell]]]:  # noqa: ANN401
-    for row in ws.iter_rows(min_row=2):
-        values = [_value(c, computed, f"{origin}: line {c.row}, cell {c.coordinate}")
-                  for c in row]
+def _where(origin: str, row: int, col: int) -> str:
+    return f"{origin}: line {row}, cell {_ref(row, col + 1)}"
+
+
+def _rows(rows: Iterator[Sequence[Any]], width: int, origin: str,
+          computed: _Computed) -> Iterator[tuple[int, list[Cell]]]:
+    for number, row in enumerate(rows, start=2):
+        if number > MAX_ROWS + 1:  # empty rows count too: the sheet is read no further
+            raise InputError(f"more than {MAX_ROWS:,} rows in the sheet", field=origin,
+                             value=number - 1, expected=f"at most {MAX_ROWS:,} rows")
+        values = [_value(c, computed, number, k, origin) for k, c in enumerate(row)]
         if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
             continue
-        extra = [c for c, v in zip(row[width:], values[width:], strict=True) if v is not None]
+        extra = [k for k, v in enumerate(values[width:], start=width) if v is not None]
         if extra:
             raise InputError("a filled cell right of the header", field=f"{origin}: cell "
-                             f"{extra[0].coordinate}", expected=f"at most {width} columns")
-        yield row[0].row, (values + [None] * width)[:width]
+                             f"{_ref(number, extra[0] + 1)}", expected=f"at most {width} columns")
+        yield number, (values + [None] * width)[:width]
 
 
 def xlsx_table(
@@ -144,6 +221,7 @@ def xlsx_table(
     name: str,
     sheet: str | None = None,
     field: str = "monitoring.excel",
+    max_unpacked_bytes: int | None = None,
 ) -> MonitoringTable:
     """Read monitored rows from the bytes of an ``.xlsx`` workbook.
 
@@ -159,6 +237,9 @@ def xlsx_table(
         The sheet to read; the first one when not given.
     field : str
         The field messages name for the workbook as a whole.
+    max_unpacked_bytes : int, optional
+        Largest unpacked size (:data:`MAX_UNPACKED_BYTES` by default; the service passes
+        :data:`SERVER_MAX_UNPACKED_BYTES`), checked before openpyxl parses anything.
 
     Returns
     -------
@@ -172,17 +253,19 @@ def xlsx_table(
     CcerError
         If the ``excel`` extra (openpyxl) is not installed (:func:`ccer_calc.extras.require`).
     """
-    _check_archive(data, name, field)
+    _check_archive(data, name, field, max_unpacked_bytes)
     book = _load(data, name, field, data_only=False)
-    ws = _sheet(book, sheet, name)
-    origin = f"{name}, sheet {ws.title}"
-    _merged(ws, origin)
-    header = _header(ws, origin)
-    has_formula = any(c.data_type == "f" for row in ws.iter_rows(min_row=2) for c in row)
-    computed = _sheet(_load(data, name, field, data_only=True), ws.title, name) \
-        if has_formula else None
-    return table_from_cells(header, _rows(ws, len(header), origin, computed), columns,
-                            origin=origin)
+    try:
+        ws = _sheet(book, sheet, name)
+        origin = f"{name}, sheet {ws.title}"
+        _merged(data, ws, origin)
+        rows = ws.iter_rows()
+        header = _header(next(rows, ()), origin)
+        computed = _Computed(data, name, field, ws.title)
+        return table_from_cells(header, _rows(rows, len(header), origin, computed), columns,
+                                origin=origin, number_text=False)
+    finally:
+        book.close()
 
 
 def read_xlsx_table(

@@ -271,7 +271,8 @@ class MemoryFiles:
     ../strata.csv | one of the files sent: strata.csv
     """
 
-    def __init__(self, files: Mapping[str, bytes | str]) -> None:
+    def __init__(self, files: Mapping[str, bytes | str], *,
+                 max_unpacked_bytes: int | None = None) -> None:
         for name, data in files.items():
             if not isinstance(name, str) or not isinstance(data, bytes | str):
                 raise InputError("a file sent with the project is not a name and its content",
@@ -279,6 +280,8 @@ class MemoryFiles:
                                  expected="a file name (text) and the file's bytes or text")
         self.files = dict(files)
         self.used: list[str] = []
+        #: Largest unpacked size of a workbook among the files (None: the library's limit).
+        self.max_unpacked_bytes = max_unpacked_bytes
 
     def _expected(self) -> str:
         """The names sent, sorted, for a message (at most ten, then ``...``)."""
@@ -369,6 +372,11 @@ class ProjectFiles:
         self.allow_outside = allow_outside
         self.read_files = read_files
         self.memory = memory
+
+    @property
+    def max_unpacked_bytes(self) -> int | None:
+        """The unpacked-size limit of a workbook among the files (None: the library's)."""
+        return None if self.memory is None else self.memory.max_unpacked_bytes
 
     def check_allowed(self, path: str, field: str) -> None:
         """Refuse any file from disk when files may not be read (``read_files=False``).

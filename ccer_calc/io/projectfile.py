@@ -412,5 +412,6 @@ def _monitoring_table(mon: MonitoringIn, columns: Sequence[MonitoredColumn],
         from ccer_calc.io.excel import xlsx_table  # noqa: PLC0415 - optional extra inside
 
         return xlsx_table(files.read_bytes(mon.excel, field="monitoring.excel"), columns,
-                          name=mon.excel, sheet=mon.sheet)
+                          name=mon.excel, sheet=mon.sheet,
+                          max_unpacked_bytes=files.max_unpacked_bytes)
     return table_from_rows(mon.data, columns, utc_offset=utc_offset)

@@ -80,13 +80,15 @@ class XlsxBytes:
     data: bytes
     name: str = "upload.xlsx"
     sheet: str | None = None
+    #: Largest unpacked size (None: :data:`ccer_calc.io.excel.MAX_UNPACKED_BYTES`).
+    max_unpacked_bytes: int | None = None
 
     def table(self, columns: Sequence[MonitoredColumn]) -> MonitoringTable:
         """Read the sheet (see :func:`ccer_calc.io.excel.xlsx_table`)."""
         from ccer_calc.io.excel import xlsx_table  # noqa: PLC0415 - optional extra inside
 
         return xlsx_table(self.data, columns, name=self.name, sheet=self.sheet,
-                          field="monitoring")
+                          field="monitoring", max_unpacked_bytes=self.max_unpacked_bytes)
 
 
 def _split_unit(key: str) -> tuple[str, str | None]:
@@ -141,13 +143,18 @@ class _Cells:
 
 
 def _header(name: str, unit: str | None, columns: Sequence[MonitoredColumn],
-            origin: str) -> str:
-    """The header cell of one column; a monitored column without a unit is refused here."""
+            origin: str, *, frame: bool) -> str:
+    """The header cell of one column; a monitored column without a unit is refused here.
+
+    The hint names where a frame (``attrs['units']``) or arrays (a pint Quantity) carry units.
+    """
     if unit is None and name in {c.name for c in columns}:
         expected = next(c.unit for c in columns if c.name == name)
+        other = (f"in attrs['units'] ({{'{name}': '{expected}'}})" if frame else
+                 f"as a pint Quantity (Quantity(values, '{expected}'))")
         raise UnitError("a monitored column has no unit", field=f"{origin}: column {name}",
-                        expected=f"the unit in the column's name ('{name} [{expected}]') "
-                                 f"or in attrs['units'] ({{'{name}': '{expected}'}})")
+                        expected=f"the unit in the column's {'name' if frame else 'key'} "
+                                 f"('{name} [{expected}]') or {other}")
     return name if unit is None else f"{name} [{unit}]"
 
 
@@ -173,7 +180,7 @@ class ArrayColumns:
                 unit = f"{given.units:~}" or "dimensionless"
                 values = given.magnitude
             array = np.atleast_1d(np.asarray(values))
-            header.append(_header(name, unit, columns, self.origin))
+            header.append(_header(name, unit, columns, self.origin, frame=False))
             data.append(array)
         cells = _Cells(header, data, self.origin)
         return table_from_cells(cells.header, cells.rows(), columns, origin=self.origin)
@@ -202,7 +209,7 @@ class FrameColumns:
                                 f"{name}", value=f"{unit} and {given}",
                                 expected="the unit in the name or in attrs['units'], not both")
             header.append(_header(name, unit if unit is not None else given, columns,
-                                  self.origin))
+                                  self.origin, frame=True))
             data.append(self.frame[key].to_list())
         cells = _Cells(header, data, self.origin)
         return table_from_cells(cells.header, cells.rows(), columns, origin=self.origin)

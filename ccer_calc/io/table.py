@@ -129,7 +129,7 @@ def parse_header(cells: Iterable[str], origin: str) -> Head:
     for k, cell in enumerate(cells, start=1):
         m = _HEADER.match(cell)
         if not m:
-            raise InputError("unreadable CSV header cell", field=f"{origin}: line 1, cell {k}",
+            raise InputError("unreadable header cell", field=f"{origin}: line 1, cell {k}",
                              value=cell, expected="name [unit], e.g. 'export [MWh]'")
         name = m.group(1)
         if name in seen:
@@ -146,10 +146,10 @@ def check_header(head: Head, columns: Sequence[MonitoredColumn], origin: str) ->
     units = dict(head)
     for c in columns:
         if c.name not in units:
-            raise InputError("monitoring CSV lacks a column", field=f"{origin}: line 1",
+            raise InputError("the monitoring data lack a column", field=f"{origin}: line 1",
                              value=c.name, expected=f"a column '{c.name} [{c.unit}]'")
         if units[c.name] is None:
-            raise UnitError("CSV column has no unit", field=f"{origin}: line 1, column {c.name}",
+            raise UnitError("column has no unit", field=f"{origin}: line 1, column {c.name}",
                             expected=f"a header '{c.name} [{c.unit}]'")
         err = f"{c.name}_meter_error"
         if err in units:
@@ -313,6 +313,7 @@ def table_from_cells(
     columns: Sequence[MonitoredColumn],
     *,
     origin: str,
+    number_text: bool = True,
 ) -> MonitoringTable:
     """Build a table from header cells with units and rows of typed cells (a sheet, a frame).
 
@@ -329,6 +330,10 @@ def table_from_cells(
         The project's monitored columns.
     origin : str
         How messages name the data (``data.xlsx, sheet 'Sheet1'``).
+    number_text : bool
+        Whether a number column may hold decimal text (``"1250.5"``, as in a CSV file). A
+        spreadsheet passes False: there a number is a number cell, and text that looks like one
+        (typed with a leading apostrophe, pasted, or in full-width digits) is refused.
 
     Raises
     ------
@@ -344,14 +349,14 @@ def table_from_cells(
         if len(cells) != len(head):
             raise InputError("wrong number of cells", field=f"{origin}: line {lineno}",
                              value=len(cells), expected=f"{len(head)} cells")
-        found.append(_typed_row(head, cells, f"{origin}: line {lineno}"))
+        found.append(_typed_row(head, cells, f"{origin}: line {lineno}", number_text))
         lines.append(lineno)
         check_rows(len(lines), origin)
     return table_from_rows(found, columns, origin=origin, lines=np.array(lines, dtype=np.int64))
 
 
 def _typed_row(head: list[tuple[str, str | None]], cells: Sequence[Cell],
-               where: str) -> dict[str, Any]:
+               where: str, number_text: bool) -> dict[str, Any]:
     row: dict[str, Any] = {}
     for (name, unit), cell in zip(head, cells, strict=True):
         at = f"{where}, column {name}"
@@ -363,8 +368,12 @@ def _typed_row(head: list[tuple[str, str | None]], cells: Sequence[Cell],
             if not name.endswith("_meter_error"):
                 raise InputError("missing monitored value", field=at,
                                  expected=f"a number in {unit}")
-        elif isinstance(cell, str):
+        elif isinstance(cell, str) and number_text:
             row[name] = {"value": _number(cell.strip(), at), "unit": unit}
+        elif isinstance(cell, str):
+            raise InputError("text in a number column", field=at, value=cell,
+                             expected=f"a number cell in {unit} (not text that looks like a "
+                                      "number)")
         elif isinstance(cell, bool) or not isinstance(cell, int | float):
             raise InputError(f"a {_kind(cell)} in a number column", field=at,
                              value=str(cell), expected=f"a number in {unit}")

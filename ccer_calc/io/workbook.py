@@ -5,7 +5,10 @@ vintages, parameters, checks, warnings, trail, trail_inputs): the header row nam
 with its unit (``emission_reductions [t CO2e]``), numbers are number cells, dates are date
 cells, truth values are Boolean cells, every text is a text cell (a project name starting with
 ``=`` is never a formula). The fingerprint is in the document properties (identifier,
-keywords and the custom property ``ccer_calc_fingerprint``) and in the summary sheet.
+keywords and the custom property ``ccer_calc_fingerprint``) and in the summary sheet. No sheet
+has more rows than Excel opens (:data:`MAX_SHEET_ROWS`): a longer table (the ``trail_inputs``
+of an hourly project over ten years) continues on numbered sheets (``trail_inputs_2``, ...),
+and the summary sheet says which.
 
 Written with the standard library (SpreadsheetML in a zip archive) rather than openpyxl, for
 two reasons: openpyxl writes numbers with 16 significant digits, which does not give back every
@@ -29,7 +32,10 @@ from ccer_calc.io.result_tables import Table, result_tables
 if TYPE_CHECKING:
     from ccer_calc.result import Result
 
-__all__ = ["result_workbook", "workbook_bytes"]
+__all__ = ["MAX_SHEET_ROWS", "result_workbook", "workbook_bytes"]
+
+#: Most rows Excel opens in one sheet, the header row included.
+MAX_SHEET_ROWS = 1_048_576
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -166,12 +172,40 @@ def _properties(p: dict[str, str]) -> dict[str, str]:
     return {"docProps/core.xml": core, "docProps/app.xml": app, "docProps/custom.xml": custom}
 
 
+def _fit(tables: list[Table]) -> list[Table]:
+    """Split a table longer than a sheet holds over numbered sheets, and say so in ``summary``.
+
+    ``trail_inputs`` of 1.2 million rows becomes ``trail_inputs`` and ``trail_inputs_2``, each
+    with the header row; the summary sheet (the first table, if named so) gains a row
+    ``sheets.trail_inputs`` naming the sheets, so no row is lost and Excel opens every sheet.
+    """
+    per = MAX_SHEET_ROWS - 1
+    out: list[Table] = []
+    notes: list[list[Any]] = []
+    for t in tables:
+        if len(t.rows) <= per:
+            out.append(t)
+            continue
+        parts = [t.rows[i:i + per] for i in range(0, len(t.rows), per)]
+        names = [t.name, *(f"{t.name}_{k}" for k in range(2, len(parts) + 1))]
+        out += [Table(name, f"{t.title} (part {k} of {len(parts)})", t.columns, rows)
+                for k, (name, rows) in enumerate(zip(names, parts, strict=True), start=1)]
+        notes.append([f"sheets.{t.name}", f"{len(t.rows):,} rows, split over the sheets "
+                      f"{', '.join(names)} in this order (a sheet holds at most "
+                      f"{MAX_SHEET_ROWS:,} rows)", None])
+    if notes and out and out[0].name == "summary":
+        out[0] = Table(out[0].name, out[0].title, out[0].columns, [*out[0].rows, *notes])
+    return out
+
+
 def workbook_bytes(tables: list[Table], properties: dict[str, str]) -> bytes:
     """An ``.xlsx`` file of the tables, one sheet each; the same tables give the same bytes.
 
     ``properties`` holds ``title``, ``subject``, ``creator``, ``description`` and
-    ``fingerprint`` (document properties).
+    ``fingerprint`` (document properties). A table longer than :data:`MAX_SHEET_ROWS` is
+    split over numbered sheets (:func:`_fit`).
     """
+    tables = _fit(tables)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, text in _package(tables, properties).items():

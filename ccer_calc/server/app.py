@@ -1,15 +1,17 @@
 """The HTTP service: FastAPI routes over the library, with stated limits.
 
-``POST /compute``, ``/verify`` and ``/report`` take a JSON body, or a multipart form whose part
-``request`` holds that same JSON and whose part ``monitoring`` is an uploaded CSV or XLSX file
-(part ``sheet`` names the workbook's sheet). ``/compute`` takes a bare project, or
-``{"project": {...}, "files": {name: text}, "as_of": ...}``; ``/verify`` and ``/report`` take
-``files`` beside ``project`` too. In a form, every other *file* part is a file the project
-names, the part's name being the name the project gives it (``strata.csv``; the part's file
-name is not used). Nothing is read from the server's disk (see :mod:`ccer_calc.server.jobs`).
+``POST /compute``, ``/estimate``, ``/verify`` and ``/report`` take a JSON body, or a multipart
+form whose part ``request`` holds that same JSON and whose part ``monitoring`` is an uploaded
+CSV or XLSX file (part ``sheet`` names the workbook's sheet). ``/compute`` and ``/estimate``
+take a bare project, or ``{"project": {...}, "files": {name: text}, "as_of": ...}``;
+``/verify`` and ``/report`` take ``files`` beside ``project`` too. In a form, every other
+*file* part is a file the project names, the part's name being the name the project gives it
+(``strata.csv``; the part's file name is not used). Nothing is read from the server's disk
+(see :mod:`ccer_calc.server.jobs`).
 Each computation runs in a worker thread, so the service keeps answering while it runs;
-:class:`Limits` bounds the body size, the number of files, the time a request waits for its
-result, and how many computations run or wait at once.
+:class:`Limits` bounds the body size, the number of files, the time a request waits for a
+computing thread, the time its computation may take once started, and how many computations
+run or wait at once.
 """
 
 from __future__ import annotations
@@ -32,10 +34,18 @@ from starlette.exceptions import HTTPException
 
 from ccer_calc.api import engine_version, get_methodology, list_methodologies
 from ccer_calc.errors import CcerError, InputError
+from ccer_calc.io.excel import SERVER_MAX_UNPACKED_BYTES
 from ccer_calc.io.files import decode_text
 from ccer_calc.io.projectfile import parse_plain_text
 from ccer_calc.io.sources import CsvBytes, XlsxBytes
-from ccer_calc.server.jobs import Attached, Output, compute_job, report_job, verify_job
+from ccer_calc.server.jobs import (
+    Attached,
+    Output,
+    compute_job,
+    estimate_job,
+    report_job,
+    verify_job,
+)
 from ccer_calc.server.limits import BodyLimit, Limits, ProblemError, problem_response
 from ccer_calc.server.openapi import describe_api, install_openapi
 from ccer_calc.server.problems import problem, problem_of
@@ -51,7 +61,13 @@ _EXPECTED_PARTS = ("text parts request (the JSON body) and sheet; file parts mon
 
 
 class _Slots:
-    """Computing slots: a pool of worker threads and a count of jobs running or queued."""
+    """Computing slots: a pool of worker threads and a count of jobs running or queued.
+
+    A job holds its slot from admission until its thread is done, so the count is honest even
+    for a job past its time (a thread cannot be stopped): while it runs on, later jobs wait,
+    and one that waits longer than :attr:`Limits.queue_seconds` for a thread is withdrawn with
+    503. The compute-time clock starts when the job's thread picks it up, never while it waits.
+    """
 
     def __init__(self, limits: Limits) -> None:
         self.limits = limits
@@ -64,14 +80,30 @@ class _Slots:
         with self.lock:
             self.pending -= 1
 
-    async def run(self, fn: Callable[..., Output], *args: Any) -> Output:  # noqa: ANN401
+    def _admit(self) -> None:
         with self.lock:
             if self.pending >= self.limits.workers + self.limits.queue:
                 raise ProblemError(problem(429, "busy", "every computing slot is taken; "
                                            "retry shortly"), {"Retry-After": "1"})
             self.pending += 1
-        future = self.pool.submit(fn, *args)
-        future.add_done_callback(self._release)  # a job past its time still holds its slot
+
+    async def run(self, fn: Callable[..., Output], *args: Any) -> Output:  # noqa: ANN401
+        self._admit()
+        loop = asyncio.get_running_loop()
+        started: asyncio.Future[None] = loop.create_future()
+
+        def job() -> Output:
+            loop.call_soon_threadsafe(_settle, started)
+            return fn(*args)
+
+        future = self.pool.submit(job)
+        future.add_done_callback(self._release)
+        try:
+            await asyncio.wait_for(started, self.limits.queue_seconds)
+        except TimeoutError:
+            if future.cancel():  # still waiting for a thread: withdrawn, its slot freed
+                raise ProblemError(_busy(self.limits.queue_seconds),
+                                   {"Retry-After": "5"}) from None
         try:
             return await asyncio.wait_for(asyncio.wrap_future(future),
                                           self.limits.compute_seconds)
@@ -80,6 +112,17 @@ class _Slots:
                 422, "compute-time-limit", f"the computation took longer than the limit of "
                 f"{self.limits.compute_seconds:g} s", expected="a smaller project or monitoring "
                 "table")) from None
+
+
+def _settle(started: asyncio.Future[None]) -> None:
+    if not started.done():  # a request that gave up waiting has cancelled it
+        started.set_result(None)
+
+
+def _busy(seconds: float) -> dict[str, Any]:
+    return problem(503, "busy", f"the server is busy: no computing slot came free within "
+                                f"{seconds:g} s; the request was not computed (nothing is wrong "
+                                f"with it); retry later")
 
 
 def _json(raw: bytes, field: str) -> Any:  # noqa: ANN401 - plain request data
@@ -138,8 +181,8 @@ async def _parts(form: Any) -> tuple[Any, Attached]:  # noqa: ANN401 - a form
     data = await upload.read()
     name = _upload_name(upload.filename)
     if data.startswith(b"PK\x03\x04") or name.lower().endswith(".xlsx"):
-        return body, Attached(XlsxBytes(data, name, sheet if isinstance(sheet, str) else None),
-                              files)
+        return body, Attached(XlsxBytes(data, name, sheet if isinstance(sheet, str) else None,
+                                        max_unpacked_bytes=SERVER_MAX_UNPACKED_BYTES), files)
     return body, Attached(CsvBytes(data, name), files)
 
 
@@ -234,6 +277,14 @@ def _job_routes(app: FastAPI, limits: Limits, slots: _Slots, formats: tuple[str,
         async def act() -> Response:
             body, upload = await _read(request, limits)
             return _respond(await slots.run(compute_job, body, upload, as_of))
+        return await _guarded(act)
+
+    @app.post("/estimate", summary="the ex-ante estimate: the JSON of ccer-calc estimate --json",
+              openapi_extra=doc["estimate"])
+    async def estimate_route(request: Request) -> Response:
+        async def act() -> Response:
+            body, upload = await _read(request, limits)
+            return _respond(await slots.run(estimate_job, body, upload))
         return await _guarded(act)
 
     @app.post("/verify", summary="compare claimed figures with a recomputation",

@@ -22,11 +22,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from ccer_calc.api import compute, get_methodology, project_from_dict
 from ccer_calc.document_kinds import BINARY_FORMATS, DOCUMENTS, LANGUAGES
 from ccer_calc.errors import InputError
+from ccer_calc.io.excel import SERVER_MAX_UNPACKED_BYTES
+from ccer_calc.io.files import MemoryFiles
 from ccer_calc.io.projectfile import validation_error
 from ccer_calc.io.sources import MonitoringSource
 
-__all__ = ["MEDIA", "Attached", "ComputeRequest", "Output", "ReportRequest", "VerifyRequest",
-           "compute_job", "report_job", "verify_job"]
+__all__ = ["MEDIA", "Attached", "ComputeRequest", "EstimateRequest", "Output", "ReportRequest",
+           "VerifyRequest", "compute_job", "estimate_job", "report_job", "verify_job"]
 
 #: Media type of each report format.
 MEDIA = {"html": "text/html; charset=utf-8", "md": "text/markdown; charset=utf-8",
@@ -68,6 +70,13 @@ class _Request(BaseModel):
 
 class ComputeRequest(_Request):
     """``POST /compute`` with the files a project names (a bare project needs none)."""
+
+
+class EstimateRequest(_Request):
+    """``POST /estimate``: the ex-ante estimate of a project with expected values."""
+
+    scenario: str | None = Field(None, description="estimate this named scenario of the "
+                                                   "project instead (as estimate --scenario)")
 
 
 class VerifyRequest(_Request):
@@ -112,7 +121,8 @@ def _project(data: Any, attached: Attached, sent: Mapping[str, str]) -> Any:  # 
     if twice:
         raise InputError("a file is sent twice: in the JSON's files and as a part of the form",
                          field="files", value=twice[0], expected="each file once")
-    files: dict[str, bytes | str] = {**sent, **attached.files}
+    files = MemoryFiles({**sent, **attached.files},
+                        max_unpacked_bytes=SERVER_MAX_UNPACKED_BYTES)
     return project_from_dict(data, monitoring=attached.monitoring, files=files)
 
 
@@ -136,6 +146,22 @@ def compute_job(body: Any, attached: Attached, as_of: dt.date | None) -> Output:
     return Output("application/json", (result.to_json() + "\n").encode("utf-8"))
 
 
+def estimate_job(body: Any, attached: Attached) -> Output:  # noqa: ANN401
+    """The estimate JSON, byte for byte what ``ccer-calc estimate --json`` prints.
+
+    The body is a bare project or ``{"project", "files", "as_of", "scenario"}``; ``as_of`` is
+    the date of the estimate (the project's ``expected.as_of`` when not given).
+    """
+    from ccer_calc.estimation import estimate  # noqa: PLC0415 - a higher layer than api
+
+    if isinstance(body, dict) and "project" not in body:  # a bare project
+        body = {"project": body}
+    req: EstimateRequest = _parse(EstimateRequest, body)
+    est = estimate(_project(req.project, attached, req.files), as_of=req.as_of,
+                   scenario=req.scenario)
+    return Output("application/json", (est.to_json() + "\n").encode("utf-8"))
+
+
 def verify_job(body: Any, attached: Attached) -> Output:  # noqa: ANN401
     """The findings JSON, as ``ccer-calc verify --json`` prints it."""
     from ccer_calc.verify import verify  # noqa: PLC0415 - a higher layer than api
@@ -154,6 +180,7 @@ def report_job(body: Any, attached: Attached, formats: tuple[str, ...]) -> Outpu
         render_document,
     )
     from ccer_calc.documents.engagement import parse_engagement  # noqa: PLC0415
+    from ccer_calc.documents.exante import document_result  # noqa: PLC0415
     from ccer_calc.verify import verify  # noqa: PLC0415
 
     req: ReportRequest = _parse(ReportRequest, body)
@@ -161,14 +188,17 @@ def report_job(body: Any, attached: Attached, formats: tuple[str, ...]) -> Outpu
         raise InputError("this service does not render that format", field="format",
                          value=req.format, expected="one of " + ", ".join(formats))
     project = _project(req.project, attached, req.files)
-    result = compute(project, as_of=req.as_of)
     methodology = get_methodology(project.methodology_id)
-    findings = None if req.claimed is None else verify(project, result, req.claimed,
-                                                       materiality=req.materiality)
+    findings, est = None, None
+    if req.claimed is None:  # a PDD of a project with expected values: from its estimate
+        result, est = document_result(project, req.document, as_of=req.as_of)
+    else:  # as ccer-calc report --claimed: the monitored result, verified
+        result = compute(project, as_of=req.as_of)
+        findings = verify(project, result, req.claimed, materiality=req.materiality)
     engagement = None if req.engagement is None else parse_engagement(req.engagement,
                                                                       "engagement")
     kw: dict[str, Any] = {"document": req.document, "lang": req.lang, "fmt": req.format,
-                          "findings": findings, "engagement": engagement}
+                          "findings": findings, "engagement": engagement, "estimate": est}
     if req.format in BINARY_FORMATS:
         data = render_bytes(project, result, methodology, **kw)
     else:

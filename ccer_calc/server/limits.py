@@ -30,9 +30,12 @@ class Limits:
         Largest request body (16 MiB): far above a monitoring table of daily rows for decades.
         A larger body is refused with 413 before it is read in full.
     compute_seconds : float
-        Longest wait for one computation's result (30 s); past it the request gets 422. The
-        worker thread finishes the computation (its size bounded by the body limit) and holds
-        its slot until then.
+        Longest a computation may take once a worker thread has started it (30 s); past it the
+        request gets 422. A thread cannot be stopped: it finishes the computation (its size
+        bounded by the body limit) and holds its slot until then, so later requests wait.
+    queue_seconds : float
+        Longest a request waits for a worker thread (30 s); past it it is withdrawn and gets
+        503 with Retry-After (the server is busy; nothing is wrong with the request).
     workers : int
         Computations running at once (threads; 2, the cores of the machine it was built on).
     queue : int
@@ -45,6 +48,7 @@ class Limits:
 
     max_body_bytes: int = 16 * 1024 * 1024
     compute_seconds: float = 30.0
+    queue_seconds: float = 30.0
     workers: int = 2
     queue: int = 32
     max_files: int = 100

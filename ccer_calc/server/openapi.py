@@ -3,7 +3,8 @@
 The request bodies are :class:`~ccer_calc.project.ProjectSpec` (the shape of every project
 file; a methodology's own ``inputs`` are in ``GET /methodologies/{id}/schema``) or
 :class:`~ccer_calc.server.jobs.ComputeRequest` (a project and the files it names),
-:class:`~ccer_calc.server.jobs.VerifyRequest` and :class:`~ccer_calc.server.jobs.ReportRequest`;
+:class:`~ccer_calc.server.jobs.EstimateRequest`, :class:`~ccer_calc.server.jobs.VerifyRequest`
+and :class:`~ccer_calc.server.jobs.ReportRequest`;
 errors are :class:`~ccer_calc.server.problems.Problem`.
 """
 
@@ -14,7 +15,13 @@ from typing import TYPE_CHECKING, Any
 from fastapi.openapi.utils import get_openapi
 
 from ccer_calc.project import ProjectSpec
-from ccer_calc.server.jobs import MEDIA, ComputeRequest, ReportRequest, VerifyRequest
+from ccer_calc.server.jobs import (
+    MEDIA,
+    ComputeRequest,
+    EstimateRequest,
+    ReportRequest,
+    VerifyRequest,
+)
 from ccer_calc.server.problems import MEDIA_TYPE, Problem
 
 if TYPE_CHECKING:
@@ -55,6 +62,8 @@ def _errors() -> dict[str, Any]:
         (415, "neither JSON nor a form"),
         (422, "unacceptable input (field, value, expected), or over the compute-time limit"),
         (429, "every computing slot taken; retry after Retry-After seconds"),
+        (503, "busy: the request waited too long for a computing slot; retry after "
+              "Retry-After seconds"),
         (500, "a fault of the service (a bug)"))}
 
 
@@ -68,6 +77,9 @@ def describe_api(formats: tuple[str, ...]) -> dict[str, dict[str, Any]]:
         "compute": {"requestBody": _body("ProjectSpec", "ComputeRequest"), "responses": {
             "200": {**json_out, "description": "the result, byte for byte the JSON of "
                                                "ccer-calc compute --json"}, **_errors()}},
+        "estimate": {"requestBody": _body("ProjectSpec", "EstimateRequest"), "responses": {
+            "200": {**json_out, "description": "the ex-ante estimate, byte for byte the JSON "
+                                               "of ccer-calc estimate --json"}, **_errors()}},
         "verify": {"requestBody": _body("VerifyRequest"), "responses": {
             "200": {**json_out, "description": "the findings, as ccer-calc verify --json"},
             **_errors()}},
@@ -84,11 +96,12 @@ def install_openapi(app: FastAPI) -> None:
         schema = get_openapi(title=app.title, version=app.version,
                              description=app.description, routes=app.routes)
         components = schema.setdefault("components", {}).setdefault("schemas", {})
-        for model in (ProjectSpec, ComputeRequest, VerifyRequest, ReportRequest, Problem):
+        for model in (ProjectSpec, ComputeRequest, EstimateRequest, VerifyRequest,
+                      ReportRequest, Problem):
             one = model.model_json_schema(ref_template=_REF)
             components.update(one.pop("$defs", {}))
             components[model.__name__] = one
-        for name in ("ComputeRequest", "VerifyRequest", "ReportRequest"):
+        for name in ("ComputeRequest", "EstimateRequest", "VerifyRequest", "ReportRequest"):
             components[name]["properties"]["project"] = _ref("ProjectSpec")
         app.openapi_schema = schema
         return schema
