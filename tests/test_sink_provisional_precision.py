@@ -36,19 +36,19 @@ def _with(folder: Path, name: str = "example.toml", **params: Any) -> dict[str, 
     return d
 
 
-def _run(folder: Path, **params: Any) -> Any:  # noqa: ANN401 - a Result
+def _run(folder: Path, **params: Any) -> Any:
     return compute(project_from_dict(_with(folder, **params), base_dir=folder))
 
 
-def _discounts(result: Any) -> list[tuple[float, float]]:  # noqa: ANN401 - a Result
+def _discounts(result: Any) -> list[tuple[float, float]]:
     """(U, d(U) × U × |X|) of each interval: AR-TOOL14 eq. (1)-(2) and App. 2 Table 1 by hand."""
     out = []
     for e in result.trail.find("AR-TOOL14 (2)"):
         x = float(next(f.output for f in result.trail.find("AR-TOOL14 (1)")
                        if f.instance == e.instance))
         u = float(e.output)
-        d = (0.25 if 0.10 < u <= 0.15 else 0.50 if 0.15 < u <= 0.20  # noqa: PLR2004 - Table 1
-             else 0.75 if 0.20 < u <= 0.30 else None)  # noqa: PLR2004 - Table 1
+        d = (0.25 if 0.10 < u <= 0.15 else 0.50 if 0.15 < u <= 0.20
+             else 0.75 if 0.20 < u <= 0.30 else None)
         assert d is not None, f"the example's U = {u} is outside the bands this test works"
         out.append((u, d * u * abs(x)))
     return out
@@ -103,7 +103,7 @@ def test_a_target_of_15_percent_spares_the_interval_at_or_below_it(folder: Path)
     # interval keeps its undiscounted change; the second keeps the tool's full discount.
     before = compute(load_project(folder / "example.toml"))
     (u1, d1), (u2, _) = _discounts(before)
-    assert u1 <= 0.15 < u2  # noqa: PLR2004 - the target set below
+    assert u1 <= 0.15 < u2
     after = _run(folder, precision_target="0.15 dimensionless")
     assert after.totals["emission_reductions"] == pytest.approx(
         before.totals["emission_reductions"] + d1, rel=RTOL)
