@@ -162,3 +162,26 @@ def test_the_parameters_reach_the_description_and_the_banner() -> None:
     assert "precision_target" in rules["precision"]["value"]
     banner = str(provisional_part(_run(C1, uncertainty_deduction="0.5 dimensionless"), "en"))
     assert "uncertainty_deduction" in banner
+
+
+def test_the_documents_show_the_tools_value_and_the_change_used() -> None:
+    # interval 1 of the CCER-14-001 example: X = ΔC_TREE (eq. 1), X_cons by App. 2; half the
+    # discount: X_cons + 0.5 × (X − X_cons).
+    from ccer_calc.api import get_methodology  # noqa: PLC0415
+    from ccer_calc.documents.filters import format_tco2  # noqa: PLC0415
+    from ccer_calc.documents.sinks import sink_part  # noqa: PLC0415
+
+    project = project_from_dict(_with(C1, uncertainty_deduction="0.5 dimensionless"),
+                                base_dir=C1)
+    r = compute(project)
+    label = r.trail.find("prov. deduction")[0].instance
+    x = float(next(e.output for e in r.trail.find("AR-TOOL14 (1)") if e.instance == label))
+    cons = float(next(e.output for e in r.trail.find("AR-TOOL14 App. 2 (project)")
+                      if e.instance == label))
+    for lang in ("en", "zh"):
+        part = sink_part(project, r, get_methodology("CCER-14-001-V01"), lang)
+        assert part is not None
+        first = part["deduction"][0]
+        assert label in first
+        assert format_tco2(cons) in first
+        assert format_tco2(cons + 0.5 * (x - cons)) in first
