@@ -26,7 +26,7 @@ DOCUMENT = "CCER-14-002-V01"
     formula="ΔC_TREE,used = X_cons + (1 − f) × (ΔC_TREE − X_cons); f = s_DED if u_ΔC > "
             "U_TARGET, else 0",
     source=f"{DOCUMENT} (provisional: precision target and deduction share, defaults of the "
-           "CDM parent, AR-AM0014 v03.0 para. 25, AR-TOOL14 v04.2 paras. 18, 22 and "
+           "CDM parent's precision rule, AR-TOOL14 v04.2 paras. 18, 22 and "
            "Appendix 2; the MEE text is unavailable)",
     inputs={"estimate": "t CO2e", "conservative": "t CO2e",
             "uncertainty": "dimensionless", "deduction_share": "dimensionless",
@@ -48,7 +48,7 @@ def deduction_applied(estimate: pint.Quantity, conservative: pint.Quantity,
     uncertainty : Quantity
         u_ΔC, its uncertainty (AR-TOOL14 eq. 2) [dimensionless].
     deduction_share : Quantity
-        s_DED, share of the tool's discount applied, in [0, 1] [dimensionless].
+        s_DED, share of the tool's discount applied, from 0 to 1 [dimensionless].
     precision_target : Quantity
         U_TARGET, no deduction where u_ΔC is at or below it [dimensionless].
 
