@@ -4,7 +4,8 @@
   provisional methodology (every document shows it at the top).
 * :func:`sink_part`: for a methodology that accounts removals from forest inventories, the
   strata and sample plots of each stock estimate, its sampling uncertainty and Appendix 2
-  discount (AR-TOOL14 v04.2 eq. 12-17), the change between estimates (eq. 1-2), the
+  discount (AR-TOOL14 v04.2 eq. 12-17), the change between estimates (eq. 1-2) and, for a
+  provisional plug-in, the change it uses after its deduction share (``prov. deduction``), the
   inventory files a project supplies, the tCER/lCER of each verification period (A/R CDM),
   the sentence that explains the signs of BE and PE, and the fires and displacements with
   GHG_E,t and LK_t (:mod:`ccer_calc.documents.sink_gases`).
@@ -25,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from ccer_calc.documents.filters import format_percent, format_tco2
 from ccer_calc.documents.messages import message, translate
 from ccer_calc.documents.sink_gases import gases_part
 from ccer_calc.tools.forestry.sink import interval_labels
@@ -129,7 +131,24 @@ def _changes(data: SinkData, entries: dict[str, TrailEntry]) -> list[dict[str, A
                     "stock_t2": None if t2 is None else float(t2.reshape(-1)[0]),
                     "change": _scalar(entries, key), "uncertainty": u,
                     "discount": _share(u if u is not None else 0.0),
-                    "conservative": _scalar(entries, f"AR-TOOL14 App. 2 (project)[{label}]")})
+                    "conservative": _scalar(entries, f"AR-TOOL14 App. 2 (project)[{label}]"),
+                    "used": _scalar(entries, f"prov. deduction[{label}]")})
+    return out
+
+
+def _deduction(changes: list[dict[str, Any]], entries: dict[str, TrailEntry],
+               lang: str) -> list[str]:
+    """A provisional plug-in's ``prov. deduction``: the change it uses beside the tool's value."""
+    out = []
+    for c in changes:
+        if c["used"] is None:
+            continue
+        key = f"prov. deduction[{c['interval']}]"
+        share, target = (float(np.asarray(_input(entries, key, name)).reshape(-1)[0])
+                         for name in ("deduction_share", "precision_target"))
+        out.append(message("sinks.deduction_used", lang, interval=c["interval"],
+                           tool=format_tco2(c["conservative"]), used=format_tco2(c["used"]),
+                           share=format_percent(share), target=format_percent(target)))
     return out
 
 
@@ -153,10 +172,11 @@ def sink_part(project: Project, result: Result, methodology: Methodology,
     if methodology.accounts != "removals" or not isinstance(data, SinkData):
         return None
     entries = _entries(result)
+    changes = _changes(data, entries)
     return {"signs": message("sinks.signs", lang),
             "estimates": [_estimate(data, k, entries, lang)
                           for k in range(len(data.estimates))],
-            "changes": _changes(data, entries),
+            "changes": changes, "deduction": _deduction(changes, entries, lang),
             "figures": _figures(result, lang),
             "files": _files(methodology.describe(project.inputs), lang),
             "gases": _gases(project, data.events, result, lang)}

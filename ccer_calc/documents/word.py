@@ -163,6 +163,8 @@ def _sink(doc: Document, ctx: dict[str, Any], t: _Words) -> None:
            [(c["interval"], format_tco2(c["stock_t1"]), format_tco2(c["stock_t2"]),
              format_tco2(c["change"]), _pct(c["uncertainty"]), _pct(c["discount"]),
              format_tco2(c["conservative"])) for c in sink["changes"]])
+    for line in sink.get("deduction", ()):
+        doc.add_paragraph(line)
     add_gases(doc, sink["gases"], t, _table)
     for f in sink["figures"]:
         doc.add_paragraph(t("fmt.label_value", label=f["symbol"], value=f["description"]))

@@ -33,8 +33,9 @@ INFO = MethodologyInfo(
     provisional=("carbon_fraction_tree", "root_shoot_ratio_baseline_tree",
                  "carbon_fraction_shrub", "root_shoot_ratio_shrub", "shrub_biomass_ratio",
                  "baseline_steady_state_year", "confidence_level", "soc_rate_cap",
-                 "account_shrubs", "account_dead_wood", "account_litter", "account_soc", "pools",
-                 "uncertainty_deduction", "baseline", "non_co2_emissions", "leakage",
+                 "account_shrubs", "account_dead_wood", "account_litter", "account_soc",
+                 "precision_target", "uncertainty_deduction", "account_leakage", "account_ghg_e",
+                 "pools", "precision", "baseline", "non_co2_emissions", "leakage",
                  "equation_numbers", "units_issued"),
 )
 

@@ -35,6 +35,7 @@ from ccer_calc.tools.forestry.sink_parameters import (
     baseline_settings,
 )
 from ccer_calc.tools.forestry.sink_plan import SinkExpectedIn
+from ccer_calc.tools.forestry.sink_precision import deduction_for, refuse_gas_flags
 from ccer_calc.tools.forestry.sink_provisional import (
     accounted,
     selected_pools,
@@ -43,6 +44,7 @@ from ccer_calc.tools.forestry.sink_provisional import (
 from methodologies.ccer_14_001_v01 import INFO
 from methodologies.ccer_14_001_v01 import equations as eq
 from methodologies.ccer_14_001_v01.applicability import CHECKS
+from methodologies.ccer_14_001_v01.equations_deduction import deduction_applied
 from methodologies.ccer_14_001_v01.inputs import Ccer14001Inputs
 from methodologies.ccer_14_001_v01.parameters import DOC, PARAMETERS, PROVISIONAL
 
@@ -53,27 +55,43 @@ _P = f"{PROVISIONAL}"
 #: What the CCER text may decide differently and this plug-in takes from the parent.
 RULES = (
     ProvisionalRule("pools", "above- and below-ground tree and shrub biomass always; dead wood, "
-                    "litter and SOC as the project selects (parent's Table 1)",
-                    "林木和灌木地上、地下生物量必选；枯死木、枯落物和土壤有机碳由项目选择（母方法学表1）",
+                    "litter and SOC as the project selects (parent's Table 1); each pool but trees "
+                    "can be left out by its flag account_shrubs, account_dead_wood, "
+                    "account_litter, account_soc (default 1, as the parent)",
+                    "林木和灌木地上、地下生物量必选；枯死木、枯落物和土壤有机碳由项目选择（母方法学表1）；"
+                    "林木以外各碳库可由参数 account_shrubs、account_dead_wood、account_litter、"
+                    "account_soc 设为不计（默认1，同母方法学）",
                     f"{_P}, AR-ACM0003 v02.0 Table 1"),
-    ProvisionalRule("uncertainty_deduction", "no precision target; sampling uncertainty at 90 % "
-                    "confidence, and above 10 % the AR-TOOL14 Appendix 2 discount of the change",
-                    "无精度目标；90%置信水平下的抽样不确定性超过10%时按AR-TOOL14附录2扣减变化量",
-                    f"{_P}, AR-ACM0003 v02.0 para. 24; AR-TOOL14 v04.2 paras. 18, 22, "
-                    "Appendix 2"),
+    ProvisionalRule("precision", "sampling uncertainty at 90 % confidence "
+                    "(confidence_level); a change whose uncertainty is above precision_target "
+                    "(default 10 %) keeps the share uncertainty_deduction (default 1) of the "
+                    "AR-TOOL14 Appendix 2 discount (equation prov. deduction); at or below it, "
+                    "no deduction",
+                    "90%置信水平下的抽样不确定性（confidence_level）；变化量的不确定性超过 "
+                    "precision_target（默认10%）时，按 uncertainty_deduction（默认1）的比例扣减"
+                    "AR-TOOL14附录2的折扣（公式 prov. deduction）；不超过时不扣减",
+                    f"{_P}, AR-ACM0003 v02.0 para. 24; AR-TOOL14 v04.2 paras. 18, 22, Appendix 2"),
     ProvisionalRule("baseline", "baseline changes zero under AR-TOOL14 para. 12, or by "
                     "proportionate crown cover (eq. 9-10)",
                     "基线碳储量变化按AR-TOOL14第12段取零，或按树冠覆盖度比例法（式9-10）",
                     f"{_P}, AR-ACM0003 v02.0 para. 13"),
     ProvisionalRule("non_co2_emissions", "zero: man-made burning is not allowed (check "
                     "no_burning); a forest fire is refused, the CCER rule for it not being known "
-                    "(the parent computes it with AR-TOOL08 eq. 6-8)",
+                    "(the parent computes it with AR-TOOL08 eq. 6-8)"
+                    "; account_ghg_e = 0 (the parameter naming this rule); 1, GHG_E,t by "
+                    "AR-TOOL08 as the parent, is refused: not implemented",
                     "为零：不允许人为焚烧（核对项 no_burning）；森林火灾的CCER规则未知，予以拒绝"
-                    "（母方法学按AR-TOOL08式6-8计算）",
+                    "（母方法学按AR-TOOL08式6-8计算）"
+                    "；参数 account_ghg_e = 0；设为1（按母方法学以AR-TOOL08计算）"
+                    "尚未实现，予以拒绝",
                     f"{_P}, AR-ACM0003 v02.0 para. 15"),
     ProvisionalRule("leakage", "zero: displacing agricultural activities is not allowed "
-                    "(check no_displaced_agriculture)",
-                    "为零：不允许转移农业活动（核对项 no_displaced_agriculture）",
+                    "(check no_displaced_agriculture)"
+                    "; account_leakage = 0 (the parameter naming this rule); 1, LK_t by "
+                    "AR-TOOL15 as the parent, is refused: not implemented",
+                    "为零：不允许转移农业活动（核对项 no_displaced_agriculture）"
+                    "；参数 account_leakage = 0；设为1（按母方法学以AR-TOOL15计算）"
+                    "尚未实现，予以拒绝",
                     f"{_P}, AR-ACM0003 v02.0 para. 17; AR-TOOL15 v02.0"),
     ProvisionalRule("equation_numbers", "the parent's equation numbers, as prov. (1)-(5)",
                     "沿用母方法学公式编号，记为 prov. (1)-(5)", f"{_P}, eq. (1)-(5)"),
@@ -111,7 +129,8 @@ class Ccer14001(Methodology):
     checks = CHECKS
     equations = (eq.baseline_net_removals, eq.actual_net_removals, eq.project_stock_change,
                  eq.leakage, eq.net_anthropogenic_removals, eq.baseline_as_emissions,
-                 eq.project_as_emissions, *TOOL_EQUATIONS, *EX_ANTE_EQUATIONS, *SOC_EQUATIONS)
+                 eq.project_as_emissions, deduction_applied, *TOOL_EQUATIONS, *EX_ANTE_EQUATIONS,
+                 *SOC_EQUATIONS)
     expected_model = SinkExpectedIn
     example: ClassVar[str] = "data/example.toml"
 
@@ -139,9 +158,11 @@ class Ccer14001(Methodology):
         """Pools from the tools, then prov. (1)-(5) on the period axis."""
         inputs = ctx.inputs
         assert isinstance(inputs, Ccer14001Inputs)  # noqa: S101 - type narrowing only
+        refuse_gas_flags(ctx, "AR-ACM0003 v02.0")
         refuse_forest_fire(inputs, self.id, "AR-ACM0003 v02.0")
         pools = selected_pools(ctx, tuple(inputs.pools))
-        proj = project_changes(ctx, pools=pools, climate=inputs.climate)
+        proj = project_changes(ctx, pools=pools, climate=inputs.climate,
+                               deduction=deduction_for(ctx, deduction_applied))
         soc = (tool16_soc_change(ctx, inputs.soc, ctx.param("soc_rate_cap"))
                if inputs.soc is not None and accounted(ctx, "soc") else
                zero_on_axis(ctx, "ΔSOC_AL,t", "SOC not accounted (optional pool not selected, "

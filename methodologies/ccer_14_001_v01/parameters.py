@@ -11,6 +11,7 @@ from ccer_calc.datatables import table_key
 from ccer_calc.parameters import Parameter, ParameterSet
 from ccer_calc.tools.forestry.defaults import tool_default
 from ccer_calc.tools.forestry.sink_parameters import sink_parameters
+from ccer_calc.tools.forestry.sink_precision import deduction_parameters, gas_flags
 from ccer_calc.tools.forestry.sink_provisional import pool_flags
 
 DOC = "CCER-14-001-V01"
@@ -28,4 +29,7 @@ PARAMETERS = ParameterSet(sink_parameters(provisional=PROVISIONAL, extra=(
                                                "ccer_calc.tools.data.forestry"),
               provisional=True),
     *pool_flags(PROVISIONAL, "AR-ACM0003 v02.0", ("shrubs", "dead_wood", "litter", "soc")),
+    *deduction_parameters(PROVISIONAL, "AR-ACM0003 v02.0", "para. 24"),
+    *gas_flags(PROVISIONAL, "AR-ACM0003 v02.0", "CCER-14-001-V01 bans man-made burning and "
+               "displacing agriculture (2025 interpretation article, secondary copy)"),
 )))

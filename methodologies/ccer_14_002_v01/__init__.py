@@ -34,7 +34,8 @@ INFO = MethodologyInfo(
                  "carbon_fraction_shrub", "root_shoot_ratio_shrub", "shrub_biomass_ratio",
                  "baseline_steady_state_year", "confidence_level", "soc_accrual_rate",
                  "soc_accrual_years", "account_shrubs", "account_dead_wood", "account_soc",
-                 "pools", "uncertainty_deduction", "baseline",
+                 "precision_target", "uncertainty_deduction", "account_leakage", "account_ghg_e",
+                 "pools", "precision", "baseline",
                  "non_co2_emissions", "leakage", "equation_numbers", "units_issued",
                  "crediting_period"),
 )

@@ -37,6 +37,7 @@ from ccer_calc.tools.forestry.sink_parameters import (
     baseline_settings,
 )
 from ccer_calc.tools.forestry.sink_plan import SinkExpectedIn
+from ccer_calc.tools.forestry.sink_precision import deduction_for, refuse_gas_flags
 from ccer_calc.tools.forestry.sink_provisional import (
     accounted,
     selected_pools,
@@ -46,6 +47,7 @@ from ccer_calc.units import Quantity
 from methodologies.ccer_14_002_v01 import INFO
 from methodologies.ccer_14_002_v01 import equations as eq
 from methodologies.ccer_14_002_v01.applicability import CHECKS
+from methodologies.ccer_14_002_v01.equations_deduction import deduction_applied
 from methodologies.ccer_14_002_v01.inputs import Ccer14002Inputs
 from methodologies.ccer_14_002_v01.parameters import DOC, PARAMETERS, PROVISIONAL
 
@@ -57,12 +59,21 @@ _P = PROVISIONAL
 RULES = (
     ProvisionalRule("pools", "above- and below-ground tree and shrub biomass always; dead wood "
                     "and SOC as the project selects; litter not accounted (parent's Table 1); "
-                    "no CH4 or N2O from sediments",
+                    "no CH4 or N2O from sediments; each pool but trees can be left out by its "
+                    "flag account_shrubs, account_dead_wood, account_soc (default 1, as the "
+                    "parent)",
                     "林木和灌木地上、地下生物量必选；枯死木和土壤有机碳由项目选择；不计枯落物（母方法学表1）；"
-                    "不计沉积物的CH4和N2O", f"{_P}, AR-AM0014 v03.0 Tables 1-2"),
-    ProvisionalRule("uncertainty_deduction", "no precision target; sampling uncertainty at 90 % "
-                    "confidence, and above 10 % the AR-TOOL14 Appendix 2 discount of the change",
-                    "无精度目标；90%置信水平下的抽样不确定性超过10%时按AR-TOOL14附录2扣减变化量",
+                    "不计沉积物的CH4和N2O；林木以外各碳库可由参数 account_shrubs、"
+                    "account_dead_wood、account_soc 设为不计（默认1，同母方法学）",
+                    f"{_P}, AR-AM0014 v03.0 Tables 1-2"),
+    ProvisionalRule("precision", "sampling uncertainty at 90 % confidence "
+                    "(confidence_level); a change whose uncertainty is above precision_target "
+                    "(default 10 %) keeps the share uncertainty_deduction (default 1) of the "
+                    "AR-TOOL14 Appendix 2 discount (equation prov. deduction); at or below it, "
+                    "no deduction",
+                    "90%置信水平下的抽样不确定性（confidence_level）；变化量的不确定性超过 "
+                    "precision_target（默认10%）时，按 uncertainty_deduction（默认1）的比例扣减"
+                    "AR-TOOL14附录2的折扣（公式 prov. deduction）；不超过时不扣减",
                     f"{_P}, AR-AM0014 v03.0 para. 25; AR-TOOL14 v04.2 paras. 18, 22, Appendix 2"),
     ProvisionalRule("baseline", "baseline changes zero under AR-TOOL14 para. 12, or by "
                     "proportionate crown cover (eq. 9-10)",
@@ -71,15 +82,23 @@ RULES = (
     ProvisionalRule("non_co2_emissions", "zero: man-made burning refused under the ban known "
                     "for CCER-14-001-V01 of the same batch (check no_burning); a forest fire is "
                     "refused, the CCER rule for it not being known (the parent computes it with "
-                    "AR-TOOL08 eq. 6-8)",
+                    "AR-TOOL08 eq. 6-8)"
+                    "; account_ghg_e = 0 (the parameter naming this rule); 1, GHG_E,t by "
+                    "AR-TOOL08 as the parent, is refused: not implemented",
                     "为零：按同批CCER-14-001-V01已知的禁止规定拒绝人为焚烧（核对项 no_burning）；"
-                    "森林火灾的CCER规则未知，予以拒绝（母方法学按AR-TOOL08式6-8计算）",
+                    "森林火灾的CCER规则未知，予以拒绝（母方法学按AR-TOOL08式6-8计算）"
+                    "；参数 account_ghg_e = 0；设为1（按母方法学以AR-TOOL08计算）"
+                    "尚未实现，予以拒绝",
                     f"{_P}, AR-AM0014 v03.0 para. 15"),
     ProvisionalRule("leakage", "zero: displacing agriculture refused under the ban known for "
                     "CCER-14-001-V01 of the same batch (check no_displaced_agriculture; the "
-                    "parent computes it with AR-TOOL15)",
+                    "parent computes it with AR-TOOL15)"
+                    "; account_leakage = 0 (the parameter naming this rule); 1, LK_t by "
+                    "AR-TOOL15 as the parent, is refused: not implemented",
                     "为零：按同批CCER-14-001-V01已知的禁止规定拒绝转移农业活动（核对项 "
-                    "no_displaced_agriculture；母方法学按AR-TOOL15计算）",
+                    "no_displaced_agriculture；母方法学按AR-TOOL15计算）"
+                    "；参数 account_leakage = 0；设为1（按母方法学以AR-TOOL15计算）"
+                    "尚未实现，予以拒绝",
                     f"{_P}, AR-AM0014 v03.0 para. 18"),
     ProvisionalRule("equation_numbers", "the parent's equation numbers, as prov. (1)-(6)",
                     "沿用母方法学公式编号，记为 prov. (1)-(6)", f"{_P}, eq. (1)-(6)"),
@@ -135,7 +154,8 @@ class Ccer14002(Methodology):
     equations = (eq.baseline_net_removals, eq.actual_net_removals, eq.project_stock_change,
                  eq.soc_rate_by_planting_year, eq.soil_carbon_change, eq.leakage,
                  eq.net_anthropogenic_removals, eq.baseline_as_emissions,
-                 eq.project_as_emissions, *TOOL_EQUATIONS, *EX_ANTE_EQUATIONS)
+                 eq.project_as_emissions, deduction_applied, *TOOL_EQUATIONS,
+                 *EX_ANTE_EQUATIONS)
     expected_model = SinkExpectedIn
     example: ClassVar[str] = "data/example.toml"
 
@@ -168,9 +188,11 @@ class Ccer14002(Methodology):
         """Pools from the tools and prov. (4), then prov. (1)-(6) on the period axis."""
         inputs = ctx.inputs
         assert isinstance(inputs, Ccer14002Inputs)  # noqa: S101 - type narrowing only
+        refuse_gas_flags(ctx, "AR-AM0014 v03.0")
         refuse_forest_fire(inputs, self.id, "AR-AM0014 v03.0")
         pools = selected_pools(ctx, tuple(inputs.pools))
-        proj = project_changes(ctx, pools=pools, climate=inputs.climate)
+        proj = project_changes(ctx, pools=pools, climate=inputs.climate,
+                               deduction=deduction_for(ctx, deduction_applied))
         base = baseline_pools(ctx, inputs.baseline, baseline_settings(
             ctx, crown_cover=inputs.baseline.method == "crown_cover"), pools=pools,
             climate=inputs.climate, start_year=ctx.project.spec.dates.construction_start.year)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from ccer_calc.bounds import Bounds
 from ccer_calc.parameters import Parameter, ParameterSet
 from ccer_calc.tools.forestry.sink_parameters import sink_parameters
+from ccer_calc.tools.forestry.sink_precision import deduction_parameters, gas_flags
 from ccer_calc.tools.forestry.sink_provisional import pool_flags
 
 DOC = "CCER-14-002-V01"
@@ -27,4 +28,7 @@ PARAMETERS = ParameterSet(sink_parameters(provisional=PROVISIONAL, extra=(
               "section 5.5, para. 17, items (i)-(ii): t = t_PLANT to t_PLANT + 20", "fixed",
               default=20.0, overridable=True, bounds=Bounds(0.0, 100.0), provisional=True),
     *pool_flags(PROVISIONAL, "AR-AM0014 v03.0", ("shrubs", "dead_wood", "soc")),
+    *deduction_parameters(PROVISIONAL, "AR-AM0014 v03.0", "para. 25"),
+    *gas_flags(PROVISIONAL, "AR-AM0014 v03.0", "the bans known for CCER-14-001-V01 of the same "
+               "batch (burning, displacing agriculture)"),
 )))

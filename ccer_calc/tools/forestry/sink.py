@@ -46,6 +46,8 @@ from ccer_calc.tools.forestry.tool14_stock import TreeStock, tree_stock
 from ccer_calc.units import Quantity
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     import pint
 
     from ccer_calc.equation import Equation
@@ -147,7 +149,8 @@ def _zero_stock(data: SinkData) -> tuple[Value, Value]:
             Value("u_t0", Quantity(0.0, ""), "fixed", ref))
 
 
-def _tree_changes(ctx: Context, data: SinkData, stocks: list[TreeStock | None]
+def _tree_changes(ctx: Context, data: SinkData, stocks: list[TreeStock | None],
+                  deduction: Callable[[Value, Value, Value, str], Value] | None
                   ) -> tuple[list[Value], list[Value], list[Value], list[Value]]:
     carbon, unc = [], []
     for st in stocks:
@@ -165,7 +168,8 @@ def _tree_changes(ctx: Context, data: SinkData, stocks: list[TreeStock | None]
                                               stock_t2=carbon[k + 1],
                                               uncertainty_t2=unc[k + 1], **kw)
         uncertainties.append(u)
-        conservative.append(conservative_project_value(estimate=change, uncertainty=u, **kw))
+        cons = conservative_project_value(estimate=change, uncertainty=u, **kw)
+        conservative.append(cons if deduction is None else deduction(change, u, cons, label))
     return carbon, unc, uncertainties, conservative
 
 
@@ -213,16 +217,19 @@ def _dead_organic_matter(ctx: Context, data: SinkData, carbon: list[Value],
 
 
 def project_pools(ctx: Context, data: SinkData, settings: SinkSettings, *,
-                  pools: tuple[str, ...], climate: ClimateIn | None) -> ProjectPools:
+                  pools: tuple[str, ...], climate: ClimateIn | None,
+                  deduction: Callable[[Value, Value, Value, str], Value] | None = None
+                  ) -> ProjectPools:
     """The changes of trees, shrubs, dead wood and litter on the period axis.
 
     ``pools`` are the optional pools the project accounts (``dead_wood``, ``litter``); the
-    others are zero, with the reason in their provenance.
+    others are zero, with the reason in their provenance. ``deduction``, when given, turns each
+    interval's Appendix 2 value into the change used (a provisional plug-in's own equation).
     """
     for table in ("ar_tool_defaults.csv", *data.tables):
         use_table(table, FORESTRY_PACKAGE)
     stocks = _tree_stocks(ctx, data, settings)
-    carbon, unc, change_unc, conservative = _tree_changes(ctx, data, stocks)
+    carbon, unc, change_unc, conservative = _tree_changes(ctx, data, stocks, deduction)
     trees = tree_change_in_days(
         interval_change=on_axis(ctx, np.array([float(c.quantity.m_as("t CO2"))
                                                for c in conservative]),

@@ -52,7 +52,7 @@ from ccer_calc.tools.forestry.tool14_sampling import tree_carbon_stock
 from ccer_calc.units import Quantity
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from ccer_calc.methodology import Context
     from ccer_calc.project import ProjectData
@@ -174,15 +174,20 @@ def ex_ante_pools(ctx: Context, plan: SinkPlan, carbon_fraction: Value, *,
     return ExAntePools(trees, shrubs, dom["dead_wood"], dom["litter"], stock)
 
 
-def project_changes(ctx: Context, *, pools: tuple[str, ...],
-                    climate: ClimateIn | None) -> ProjectPools | ExAntePools:
-    """The project's pools: from the inventories, or projected from the plan ex ante."""
+def project_changes(ctx: Context, *, pools: tuple[str, ...], climate: ClimateIn | None,
+                    deduction: Callable[[Value, Value, Value, str], Value] | None = None
+                    ) -> ProjectPools | ExAntePools:
+    """The project's pools: from the inventories, or projected from the plan ex ante.
+
+    ``deduction`` is :func:`.sink.project_pools`'s; ex ante it is not used (para. 48: the
+    projection is not subject to uncertainty control).
+    """
     if ctx.ex_ante:
         return ex_ante_pools(ctx, plan_of(ctx), ctx.param("carbon_fraction_tree"), pools=pools,
                              climate=climate)
     data = sink_data_of(ctx)
     return project_pools(ctx, data, sink_settings(ctx, shrubs=data.has_shrubs), pools=pools,
-                         climate=climate)
+                         climate=climate, deduction=deduction)
 
 
 def planted_areas(ctx: Context, planting: Sequence[Any]) -> tuple[Value, Value]:
