@@ -324,6 +324,20 @@ class Methodology(ABC):
         del data  # the default: only the monitored columns are varied
         return ()
 
+    def columns_per_project(self) -> str | None:
+        """How the monitored columns depend on the project, or None if they do not.
+
+        A methodology that overrides :meth:`monitored_columns_for` (solar thermal: one
+        ``fuel_<key>`` column per fuel) says so in the first line of that method's docstring,
+        which this returns.
+        """
+        method = type(self).monitored_columns_for
+        if method is Methodology.monitored_columns_for:
+            return None
+        doc = (method.__doc__ or "").strip()
+        first = doc.splitlines()[0].rstrip(".").replace("``", "") if doc else ""
+        return first or "further columns depend on the inputs"
+
     def column(self, name: str, inputs: BaseModel | None = None) -> MonitoredColumn:
         """The monitored column of that name (among the project's columns if given)."""
         columns = self.monitored_columns if inputs is None else self.monitored_columns_for(inputs)
@@ -359,6 +373,7 @@ class Methodology(ABC):
             "parameters": [p.to_dict() for p in self.parameters],
             "monitored": [c.to_dict() for c in columns],
             "project_specific_columns": inputs is not None,
+            "columns_per_project": self.columns_per_project(),
             "checks": [{"name": c.name, "description": c.description, "source": c.source}
                        for c in self.checks],
             "equations": [
