@@ -17,6 +17,7 @@ from pydantic import BaseModel
 
 from ccer_calc.bounds import NONNEGATIVE, Bounds
 from ccer_calc.errors import PluginError
+from ccer_calc.fields import unknown_units
 from ccer_calc.parameters import ParameterSet, Value
 from ccer_calc.plugin_extras import ExpectedQuantity, PeriodFigure, ProvisionalRule
 from ccer_calc.units import Quantity, parse_unit, to_unit
@@ -420,6 +421,9 @@ def validate_methodology(obj: object, name: str, distribution: str) -> Methodolo
         raise fail("declares parameters that are not a ParameterSet")
     if not (isinstance(obj.input_model, type) and issubclass(obj.input_model, BaseModel)):
         raise fail("declares an input_model that is not a pydantic model")
+    unknown = unknown_units(obj.input_model)
+    if unknown:
+        raise fail("declares input fields in unknown units: " + "; ".join(unknown))
     own = obj.expected_model
     if own is not None and not (isinstance(own, type) and issubclass(own, BaseModel)):
         raise fail("declares an expected_model that is not a pydantic model")

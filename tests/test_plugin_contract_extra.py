@@ -121,3 +121,28 @@ def test_compute_keeps_an_intensive_column_whole_across_1_january() -> None:
                           "hold in both years)"
     assert refs["Q_y"] == "monitoring data, column gas (rows spanning 1 January apportioned " \
                           "by days)"
+
+
+def test_an_input_field_in_an_unknown_unit_is_refused_at_registration() -> None:
+    """Quantity fields parse their unit lazily; registration still refuses a misspelt one."""
+    from pydantic import Field  # noqa: PLC0415
+
+    from ccer_calc.fields import quantity_field  # noqa: PLC0415
+
+    wind = get_methodology("CCER-01-002-V01")
+
+    class Nested(BaseModel):
+        flow: quantity_field("Nm3/jiffyx")  # type: ignore[valid-type]
+
+    class BadInputs(wind.input_model):  # type: ignore[misc,name-defined]
+        extra_power: quantity_field("MWatt") = Field(None)  # type: ignore[valid-type]
+        nested: dict[str, Nested] = Field(default_factory=dict)
+
+    class Altered(type(wind)):  # type: ignore[misc]
+        input_model = BadInputs
+
+    with pytest.raises(PluginError, match=r"declares input fields in unknown units: ") as e:
+        validate_methodology(Altered(), "CCER-01-002-V01", "test")
+    listed = str(e.value).split("unknown units: ")[1].split("; ")
+    assert sorted(listed) == ["extra_power: MWatt", "nested.flow: Nm3/jiffyx"]
+    assert validate_methodology(wind, "CCER-01-002-V01", "test") is wind
