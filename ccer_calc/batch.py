@@ -61,7 +61,8 @@ class BatchItem:
 def _summary(result: Result) -> dict[str, Any]:
     return {"methodology": result.methodology["id"],
             "emission_reductions": result.totals["emission_reductions"],
-            "issuable": result.issuable_total}
+            "issuable": result.issuable_total,
+            "provisional": bool(result.provisional)}
 
 
 def _compute_one(source: str, as_of: dt.date | None, json_trail: Detail | None,

@@ -14,11 +14,12 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from ccer_calc.errors import InputError
+
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = [
     "CARBON_PER_ENERGY",
@@ -86,6 +87,8 @@ class Bounds:
 
     def outside(self, magnitude: Any) -> np.ndarray:  # noqa: ANN401 - float or array
         """Boolean mask of the magnitudes outside the range (NaN counts as outside)."""
+        import numpy as np  # noqa: PLC0415 - bounds are declared without numpy (light models)
+
         m = np.asarray(magnitude, dtype=np.float64)
         bad = ~np.isfinite(m)
         with np.errstate(invalid="ignore"):
@@ -122,6 +125,8 @@ class Bounds:
         InputError
             Naming the field, the value and the range.
         """
+        import numpy as np  # noqa: PLC0415
+
         bad = np.flatnonzero(self.outside(magnitude))
         if not bad.size:
             return

@@ -9,12 +9,12 @@ project file's models from these and re-exports them.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import math
 import re
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-import numpy as np
-import pint
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -25,8 +25,14 @@ from pydantic import (
 )
 
 from ccer_calc.bounds import NONNEGATIVE, Bounds
-from ccer_calc.errors import shown
-from ccer_calc.units import Quantity, parse_unit, unit_text
+from ccer_calc.errors import CcerError, shown
+
+if TYPE_CHECKING:
+    import pint
+
+# pint and the unit registry are imported when a value is validated, not when a model is
+# defined: the input models (and with them ``ccer-calc schema``) stay light. The runtime type
+# of a quantity field is Any behind its validator, which always returns a pint Quantity.
 
 __all__ = [
     "DateIn",
@@ -38,6 +44,7 @@ __all__ = [
     "parse_quantity",
     "quantity_any",
     "quantity_field",
+    "unknown_units",
 ]
 
 
@@ -50,7 +57,9 @@ def parse_quantity(raw: Any) -> pint.Quantity:  # noqa: ANN401 - raw input of an
         If the unit is missing or unknown, or the value is not a finite number. (pydantic
         turns this into a validation error naming the field.)
     """
-    if isinstance(raw, pint.Quantity):
+    from ccer_calc.units import Quantity  # noqa: PLC0415 - the unit registry, when validating
+
+    if isinstance(raw, Quantity):
         return raw
     if isinstance(raw, dict):
         if set(raw) != {"value", "unit"}:
@@ -77,16 +86,20 @@ def parse_quantity(raw: Any) -> pint.Quantity:  # noqa: ANN401 - raw input of an
     except (TypeError, ValueError, OverflowError):
         msg = f"value {shown(value)} is not a finite number"
         raise ValueError(msg) from None
-    if not np.isfinite(number):
+    if not math.isfinite(number):
         msg = f"value {shown(value)} is not a finite number"
         raise ValueError(msg)
     if not isinstance(unit, str):
         msg = f"unit {shown(unit)} is not text"
         raise ValueError(msg)  # noqa: TRY004
+    from ccer_calc.units import parse_unit  # noqa: PLC0415
+
     return Quantity(number, parse_unit(unit))
 
 
 def _serialise(q: pint.Quantity) -> dict[str, Any]:
+    from ccer_calc.units import unit_text  # noqa: PLC0415
+
     return {"value": float(q.magnitude), "unit": unit_text(q.units)}
 
 
@@ -98,13 +111,12 @@ _QUANTITY_SCHEMA = {
     ]
 }
 
-#: A quantity of any dimension.
-QuantityIn = Annotated[
-    pint.Quantity,
-    BeforeValidator(parse_quantity),
-    PlainSerializer(_serialise),
-    WithJsonSchema(_QUANTITY_SCHEMA),
-]
+if TYPE_CHECKING:
+    #: A quantity of any dimension.
+    QuantityIn = pint.Quantity
+else:
+    QuantityIn = Annotated[Any, BeforeValidator(parse_quantity), PlainSerializer(_serialise),
+                           WithJsonSchema(_QUANTITY_SCHEMA)]
 
 
 @dataclass(frozen=True)
@@ -139,21 +151,25 @@ def quantity_field(unit: str, *, bounds: Bounds = NONNEGATIVE) -> Any:  # noqa: 
     type
         A type for a pydantic field.
     """
-    target = parse_unit(unit)
+    @functools.cache
+    def target() -> pint.Unit:
+        from ccer_calc.units import parse_unit  # noqa: PLC0415 - on first validation
+
+        return parse_unit(unit)
 
     def check(raw: Any) -> pint.Quantity:  # noqa: ANN401
         q = parse_quantity(raw)
-        if q.dimensionality != target.dimensionality:
+        if q.dimensionality != target().dimensionality:
             msg = f"unit {q.units:~} has the wrong dimension; expected a unit convertible to {unit}"
             raise ValueError(msg)
-        q = q.to(target)
+        q = q.to(target())
         if not bounds.contains(float(q.magnitude)):
             raise _out_of_range(q, unit, bounds)
         return q
 
     schema = {**_QUANTITY_SCHEMA,
               "description": f"quantity in {unit} (or convertible), {bounds.describe(unit)}"}
-    return Annotated[pint.Quantity, BeforeValidator(check), PlainSerializer(_serialise),
+    return Annotated[Any, BeforeValidator(check), PlainSerializer(_serialise),
                      WithJsonSchema(schema), Declared(unit, bounds)]
 
 
@@ -179,7 +195,7 @@ def quantity_any(*, bounds: Bounds) -> Any:  # noqa: ANN401 - a type
         return q
 
     schema = {**_QUANTITY_SCHEMA, "description": f"quantity, {bounds.describe('')}"}
-    return Annotated[pint.Quantity, BeforeValidator(check), PlainSerializer(_serialise),
+    return Annotated[Any, BeforeValidator(check), PlainSerializer(_serialise),
                      WithJsonSchema(schema), Declared(None, bounds)]
 
 
@@ -239,3 +255,42 @@ class StrictModel(BaseModel):
     """A frozen model that refuses unknown keys."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+
+
+def unknown_units(model: type[BaseModel]) -> list[str]:
+    """Fields of ``model`` (and of the models nested in it) whose declared unit is unknown.
+
+    A quantity field parses its unit when it first validates a value (so that defining a model
+    imports no unit registry); a plug-in's registration calls this so that a misspelt unit is
+    refused when the plug-in loads, not on the first project.
+
+    Returns
+    -------
+    list of str
+        ``"field: unit"`` for each unknown unit, empty if all are known.
+    """
+    from ccer_calc.units import parse_unit  # noqa: PLC0415
+
+    bad: list[str] = []
+    seen: set[type[BaseModel]] = set()
+    stack: list[tuple[str, type[BaseModel]]] = [("", model)]
+    while stack:
+        prefix, current = stack.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        for name, info in current.model_fields.items():
+            for meta in info.metadata:
+                if isinstance(meta, Declared) and meta.unit is not None:
+                    try:
+                        parse_unit(meta.unit)
+                    except (CcerError, ValueError):
+                        bad.append(f"{prefix}{name}: {meta.unit}")
+            args: list[Any] = [info.annotation]
+            while args:
+                t = args.pop()
+                if isinstance(t, type) and issubclass(t, BaseModel):
+                    stack.append((f"{prefix}{name}.", t))
+                else:
+                    args.extend(getattr(t, "__args__", ()))
+    return bad

@@ -17,6 +17,7 @@ from pydantic import BaseModel
 
 from ccer_calc.bounds import NONNEGATIVE, Bounds
 from ccer_calc.errors import PluginError
+from ccer_calc.fields import unknown_units
 from ccer_calc.parameters import ParameterSet, Value
 from ccer_calc.plugin_extras import ExpectedQuantity, PeriodFigure, ProvisionalRule
 from ccer_calc.units import Quantity, parse_unit, to_unit
@@ -324,6 +325,20 @@ class Methodology(ABC):
         del data  # the default: only the monitored columns are varied
         return ()
 
+    def columns_per_project(self) -> str | None:
+        """How the monitored columns depend on the project, or None if they do not.
+
+        A methodology that overrides :meth:`monitored_columns_for` (solar thermal: one
+        ``fuel_<key>`` column per fuel) says so in the first line of that method's docstring,
+        which this returns.
+        """
+        method = type(self).monitored_columns_for
+        if method is Methodology.monitored_columns_for:
+            return None
+        doc = (method.__doc__ or "").strip()
+        first = doc.splitlines()[0].rstrip(".").replace("``", "") if doc else ""
+        return first or "further columns depend on the inputs"
+
     def column(self, name: str, inputs: BaseModel | None = None) -> MonitoredColumn:
         """The monitored column of that name (among the project's columns if given)."""
         columns = self.monitored_columns if inputs is None else self.monitored_columns_for(inputs)
@@ -359,6 +374,7 @@ class Methodology(ABC):
             "parameters": [p.to_dict() for p in self.parameters],
             "monitored": [c.to_dict() for c in columns],
             "project_specific_columns": inputs is not None,
+            "columns_per_project": self.columns_per_project(),
             "checks": [{"name": c.name, "description": c.description, "source": c.source}
                        for c in self.checks],
             "equations": [
@@ -406,6 +422,9 @@ def validate_methodology(obj: object, name: str, distribution: str) -> Methodolo
         raise fail("declares parameters that are not a ParameterSet")
     if not (isinstance(obj.input_model, type) and issubclass(obj.input_model, BaseModel)):
         raise fail("declares an input_model that is not a pydantic model")
+    unknown = unknown_units(obj.input_model)
+    if unknown:
+        raise fail("declares input fields in unknown units: " + "; ".join(unknown))
     own = obj.expected_model
     if own is not None and not (isinstance(own, type) and issubclass(own, BaseModel)):
         raise fail("declares an expected_model that is not a pydantic model")

@@ -18,19 +18,9 @@ __all__ = ["per_project_columns", "project_schema"]
 def per_project_columns(methodology: Methodology) -> str | None:
     """How a methodology's monitored columns depend on the project, or None if they do not.
 
-    A methodology that overrides
-    :meth:`~ccer_calc.methodology.Methodology.monitored_columns_for` (solar thermal: one
-    ``fuel_<key>`` column per fuel) says so in the first line of that method's docstring,
-    which this returns.
+    :meth:`~ccer_calc.methodology.Methodology.columns_per_project`, which ``show`` prints too.
     """
-    from ccer_calc.methodology import Methodology  # noqa: PLC0415 - avoid an import cycle
-
-    method = type(methodology).monitored_columns_for
-    if method is Methodology.monitored_columns_for:
-        return None
-    doc = (method.__doc__ or "").strip()
-    first = doc.splitlines()[0].rstrip(".").replace("``", "") if doc else ""
-    return first or "further columns depend on the inputs"
+    return methodology.columns_per_project()
 
 
 def project_schema(methodology: Methodology) -> dict[str, Any]:

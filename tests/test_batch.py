@@ -133,3 +133,21 @@ def test_chunksize_must_be_positive(capsys) -> None:
     with pytest.raises(SystemExit):
         main(["batch", ".", "-o", "x.jsonl", "--chunksize", "-3"])
     assert "--chunksize: not a whole number of at least 1" in capsys.readouterr().err
+
+
+def test_batch_summary_marks_a_provisional_methodology(tmp_path: Path, capsys) -> None:
+    """CCER-14-001-V01 is provisional: its ER and issuable carry † and a footnote says why."""
+    sink = resources.files("methodologies.ccer_14_001_v01").joinpath("data/example.toml")
+    manifest = tmp_path / "projects.txt"
+    manifest.write_text(f"{EXAMPLES[0]}\n{sink}\n", "utf-8")
+    assert main(["batch", str(manifest), "-o", str(tmp_path / "r.jsonl")]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    (wind,) = [ln for ln in lines if ln.startswith("CCER-01-002-V01")]
+    (forest,) = [ln for ln in lines if ln.startswith("CCER-14-001-V01")]
+    assert "†" not in wind
+    assert forest.count("†") == 2  # ER and issuable
+    assert forest.endswith("†") and len(wind) == len(forest) - 2  # digits stay aligned
+    assert "† provisional methodology: values and rules taken from its parent text; these " \
+           "numbers are not final" in lines
+    er = compute(load_project(str(sink))).totals["emission_reductions"]
+    assert f"{er:,.3f} †" in forest

@@ -197,7 +197,9 @@ def _quantity_fields(model: type[BaseModel], prefix: str = "") -> list[tuple[str
                 out += _quantity_fields(inner[-1], f"{prefix}{name}.")
             if isinstance(arg, type) and issubclass(arg, BaseModel):
                 out += _quantity_fields(arg, f"{prefix}{name}.")
-        quantity = "Quantity" in repr(annotation)
+        # a quantity field serialises through ccer_calc.fields._serialise (its runtime type is
+        # Any: pint is imported when it validates, not when the model is defined)
+        quantity = "_serialise" in repr(annotation) + repr(info.metadata)
         if quantity:
             out.append((prefix + name, declared))
     return out

@@ -64,6 +64,49 @@ def test_light_commands_import_neither_pint_nor_numpy(argv):
     assert out.stdout.strip().splitlines()[-1] == "[]"
 
 
+@pytest.mark.xfail(strict=True, reason=(
+    "schema still loads the plug-in in full: the registry reaches input_model, expected_model, "
+    "the monitored columns and the per-project note only through the Methodology class "
+    "(methodology.py imports the equations, units and numpy), and ProjectSpec lives in "
+    "ccer_calc.project beside Project (periods, units). The input models' own modules are "
+    "light (test_input_models_import_neither_pint_nor_numpy)."))
+def test_schema_imports_neither_pint_nor_numpy():
+    test_light_commands_import_neither_pint_nor_numpy(["schema", "CCER-01-002-V01", "-o",
+                                                       os.devnull])
+
+
+@pytest.mark.parametrize("module", ["ccer_calc.fields", "ccer_calc.bounds", "ccer_calc.expected",
+                                    "methodologies.ccer_01_002_v01.inputs",
+                                    "methodologies.ccer_01_001_v01.inputs"])
+def test_input_models_import_neither_pint_nor_numpy(module):
+    """Quantity fields import pint when they validate, not when a model is defined (#9)."""
+    code = (f"import sys, {module}\n"
+            "print(sorted(m for m in ('pint', 'numpy') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_light_quantity_fields_still_validate_and_describe():
+    from pydantic import ValidationError  # noqa: PLC0415
+
+    from methodologies.ccer_01_002_v01.inputs import OffshoreWindInputs  # noqa: PLC0415
+
+    field = OffshoreWindInputs.model_fields["installed_capacity"]
+    schema = OffshoreWindInputs.model_json_schema()["properties"]["installed_capacity"]
+    assert schema["anyOf"][0]["examples"] == ["1250 MWh"]  # the quantity's own JSON schema
+    assert field.metadata[-1].unit == "MW"
+    from pydantic import TypeAdapter  # noqa: PLC0415
+
+    from ccer_calc.fields import quantity_field  # noqa: PLC0415
+
+    q = TypeAdapter(quantity_field("MW")).validate_python("300000 kW")
+    assert (float(q.magnitude), f"{q.units:~}") == (300.0, "MW")
+    with pytest.raises(ValidationError, match="wrong dimension; expected a unit convertible "
+                                              "to MW"):
+        TypeAdapter(quantity_field("MW")).validate_python("3 t")
+
+
 def test_prepare_engine_leaves_environment_and_dask_as_they_were(tmp_path):
     code = (
         "import os, sys\n"

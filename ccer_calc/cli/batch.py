@@ -83,20 +83,38 @@ class _Progress:
             self.stream.flush()
 
 
+_MARK = "†"
+
+
 def _summary(items: Sequence[Any], seconds: float) -> str:
-    """Per methodology: projects, failures, ER and issuable; then the failures."""
+    """Per methodology: projects, failures, ER and issuable; then the failures.
+
+    The ER and issuable of a provisional methodology carry a † and a footnote, as every other
+    output marks them: they are not final.
+    """
     per: dict[str, list[float]] = {}
+    provisional: set[str] = set()
     for item in items:
         if item.summary is not None:
-            row = per.setdefault(item.summary["methodology"], [0, 0.0, 0])
+            mid = item.summary["methodology"]
+            row = per.setdefault(mid, [0, 0.0, 0])
             row[0] += 1
             row[1] += item.summary["emission_reductions"]
             row[2] += item.summary["issuable"]
-    rows = [[mid, f"{int(r[0]):,}", num(r[1]), f"{int(r[2]):,}"] for mid, r in sorted(per.items())]
+            if item.summary["provisional"]:
+                provisional.add(mid)
+    def mark(mid: str) -> str:  # blank of the same width keeps the digits aligned
+        return f" {_MARK}" if mid in provisional else "  " if provisional else ""
+
+    rows = [[mid, f"{int(r[0]):,}", num(r[1]) + mark(mid), f"{int(r[2]):,}" + mark(mid)]
+            for mid, r in sorted(per.items())]
     failed = [i for i in items if not i.ok]
     lines = [f"{len(items):,} projects in {seconds:.2f} s: {len(items) - len(failed):,} "
              f"computed, {len(failed):,} failed", "",
              table(["methodology", "projects", "ER tCO2e", "issuable tCO2e"], rows, {1, 2, 3})]
+    if provisional:
+        lines.append(f"{_MARK} provisional methodology: values and rules taken from its parent "
+                     "text; these numbers are not final")
     if failed:
         lines += ["", "Failed:"]
         lines += [f"  {i.source}: {type(i.error).__name__}: {i.error}"

@@ -56,9 +56,15 @@ def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     lines.append(table(["symbol", "name", "unit", "default", "kind", "override", "status",
                         "source"], rows, {3}))
     lines += ["", "Monitored data (one row per month or period):"]
-    rows = [[c["symbol"], c["name"], c["unit"], c["frequency"], c["source"]]
+    rows = [[c["symbol"], c["name"], c["unit"], c["kind"], c["frequency"], c["source"]]
             for c in info["monitored"]]
-    lines.append(table(["symbol", "column", "unit", "frequency", "source"], rows, set()))
+    lines.append(table(["symbol", "column", "unit", "kind", "frequency", "source"], rows,
+                       set()))
+    lines.append("  kind: extensive values are shared by days between the years of a row "
+                 "spanning 1 January; intensive ones hold in both")
+    if info["columns_per_project"]:
+        lines.append(f"  per project: {info['columns_per_project']} (the project file decides "
+                     "which)")
     lines += ["", "Applicability checks:"]
     lines += [f"  {c['name']}: {c['description']} ({c['source']})" for c in info["checks"]]
     if info.get("data_tables"):

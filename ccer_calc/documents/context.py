@@ -127,7 +127,7 @@ def _warning_rows(result: Result, lang: str) -> list[dict[str, Any]]:
         out.append({"name": f"no_negative_vintage_{w.year}", "title": zh if lang == "zh" else en,
                     "description_zh": zh, "description_en": en, "passed": False,
                     "outcome": message("value.not_met", lang), "reason": w.message(lang),
-                    "source": "ccer-calc issuance rule (docs/architecture.md)"})
+                    "source": message("rule.issuance_source", lang)})
     return out
 
 
@@ -357,6 +357,7 @@ def build_context(project: Project, result: Result, methodology: Methodology, *,
         "charts": charts,
         "fingerprint": result.fingerprint,
         "versions": dict(result.versions),
+        "version_labels": {k: _label(f"version.{k}", lang, k) for k in result.versions},
         "verification": _verification(findings, lang),
         "ex_ante": ex_ante,
         "ex_ante_total": math.fsum(e["er"] for e in ex_ante),

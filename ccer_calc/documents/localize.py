@@ -230,9 +230,40 @@ _REFERENCES = {
     "plan": re.compile(r"^planting schedule, column (?P<column>\S+)$"),
     "growth": re.compile(r"^growth models, column (?P<column>\S+)$"),
     "meter": re.compile(r"^meter calibration status of column (?P<column>\S+) "
-                        r"\((?P<clause>§[\d.]+)\)$"),
+                        r"\((?P<clause>.+)\)$"),
     "meter_ex_ante": re.compile(r"^no meter correction expected ex ante \((?P<clause>.+)\)$"),
     "project": re.compile(r"^project file, (?P<path>\S+)$"),
+    # the provisional sinks' values and rules, taken from the CDM parent
+    "provisional_parent": re.compile(r"^provisional: value of the CDM parent (?P<parent>.+?) "
+                                     r"\(the MEE text of (?P<doc>\S+) was not available\)"
+                                     r"(?P<rest>.*)$"),
+    "provisional_unknown": re.compile(r"^provisional: the crediting period of (?P<doc>\S+) is "
+                                      r"not known$"),
+    "rule_known_for": re.compile(r"^the rule known for (?P<doc>\S+) is applied$"),
+    # the sink tools' origins (ccer_calc.tools.forestry): a citation, then what it establishes
+    "cited": re.compile(r"^(?P<cite>AR-TOOL\d+ v[\d.]+(?: paras?\. [^:]+)?): (?P<text>.+)$"),
+    "conditions_met": re.compile(r"^baseline tree stock accounted as zero: "
+                                 r"conditions (?P<items>[a-z, ]+) all met$"),
+    "indicators": re.compile(r"^baseline changes in trees and shrubs accounted as zero: "
+                             r"indicator\(s\) (?P<items>[a-z, ]+)$"),
+    "trees_in_plots": re.compile(r"^(?P<eq>AR-TOOL14 App\. 1 \S+): trees of (?P<trees>\S+) "
+                                 r"in the plots of (?P<plots>\S+)$"),
+    "each_land": re.compile(r"^(?P<eq>AR-TOOL15 \(\d+\)) of each receiving land: "
+                            r"(?P<land>\S+)$"),
+    "each_interval": re.compile(r"^(?P<eq>AR-TOOL14 .+) of each interval$"),
+    "estimate_earlier": re.compile(r"^(?P<symbol>\S+) at the earlier estimate enclosing each "
+                                   r"element$"),
+    "estimate_later": re.compile(r"^(?P<symbol>\S+) at the later estimate enclosing each "
+                                 r"element$"),
+    "years_of": re.compile(r"^elements of the period axis in the years of (?P<period>\S+)$"),
+    "years_to_end_of": re.compile(r"^elements of the period axis in years 1 to the end of "
+                                  r"(?P<period>\S+)$"),
+    "student_t": re.compile(r"^two-sided Student t, (?P<confidence>\d+) % confidence, "
+                            r"(?P<df>df = .+)$"),
+    "area_on": re.compile(r"^(?P<path>\S+) area on (?P<date>[\d-]+), on the element of the "
+                          r"period axis holding it$"),
+    "area_rows": re.compile(r"^(?P<path>\S+) area, one column per row \((?P<rows>[^)]+)\), "
+                            r"on the element of the period axis holding its date$"),
     "mee_latest": re.compile(r"^(?P<year>\d{4}): MEE edition (?P<edition>\d{4}) \(the edition "
                              r"for year \d{4} had not been published, so the latest earlier "
                              r"edition\), (?P<grid>[^,]+), (?P<status>\w+)$"),
@@ -264,20 +295,21 @@ def reference(ref: str, lang: str) -> str:
     """
     if lang == "en":
         return ref
-    parts = []
-    for part in ref.split("; "):
-        for key, pattern in _REFERENCES.items():
-            found = pattern.match(part)
-            if found:
-                values = found.groupdict()
-                if "status" in values:
-                    values["status"] = translate(values["status"], lang)
-                part = message(f"ref.{key}", lang, **values)  # noqa: PLW2901 - reworded
-                break
-        else:
-            part = translate(part, lang)  # noqa: PLW2901 - reworded
-        parts.append(part)
-    return message("fmt.list_sep", lang).join(parts)
+    return message("fmt.list_sep", lang).join(_reword(part, lang) for part in ref.split("; "))
+
+
+def _reword(part: str, lang: str) -> str:
+    """One part of a reference in ``lang``: a pattern's wording, the catalogue's, or as is."""
+    for key, pattern in _REFERENCES.items():
+        found = pattern.match(part)
+        if found:
+            values = found.groupdict()
+            if "status" in values:
+                values["status"] = translate(values["status"], lang)
+            if "text" in values:  # what a cited paragraph establishes, itself reworded
+                values["text"] = _reword(values["text"], lang)
+            return message(f"ref.{key}", lang, **values)
+    return translate(part, lang)
 
 
 #: The verifier's wording of findings without numbers (ccer_calc.verify), reworded by the

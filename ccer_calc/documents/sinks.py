@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ccer_calc.documents.filters import format_percent, format_tco2
+from ccer_calc.documents.localize import reference
 from ccer_calc.documents.messages import message, translate
 from ccer_calc.documents.sink_gases import gases_part
 from ccer_calc.tools.forestry.sink import interval_labels
@@ -63,7 +64,7 @@ def provisional_part(result: Result, lang: str) -> dict[str, Any] | None:
             name = item[f"description_{lang}"]
         rows.append({"name": name, "key": item["name"], "value": _value_text(item, lang),
                      "origin": message(f"origin.{item.get('origin', 'default')}", lang),
-                     "source": item["source"]})
+                     "source": reference(item["source"], lang)})
     m = result.methodology
     banner = message("sentence.provisional", lang, id=m["id"],
                      status=translate(m.get("status", ""), lang))

@@ -308,7 +308,7 @@ def _written(doc: Document, ctx: dict[str, Any], t: _Words) -> None:
 def _traceability(doc: Document, ctx: dict[str, Any], t: _Words) -> None:
     doc.add_heading(t("docx.traceability"), level=1)
     rows = [(t("label.fingerprint"), ctx["fingerprint"]),
-            *((k, ctx["versions"][k]) for k in sorted(ctx["versions"]))]
+            *((ctx["version_labels"][k], ctx["versions"][k]) for k in sorted(ctx["versions"]))]
     _table(doc, (t("label.item"), t("label.content")), rows)
     doc.add_paragraph(t("sentence.regenerate", command=ctx["recompute"]))
 

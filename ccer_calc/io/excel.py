@@ -244,7 +244,7 @@ def xlsx_table(
     Returns
     -------
     MonitoringTable
-        As :func:`ccer_calc.io.table.csv_table` would return for the same cells.
+        As :func:`ccer_calc.io.csv_monitoring.csv_table` would return for the same cells.
 
     Raises
     ------

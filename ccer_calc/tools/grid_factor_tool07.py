@@ -1,7 +1,7 @@
 """Grid emission factor from plant data by CDM TOOL07 v07.0: the public names in one place.
 
 The CCER energy methodologies take the OM and BM that MEE publishes (see
-:mod:`ccer_calc.tools.grid_emission_factor`); TOOL07 computes them from plant or unit data for
+:mod:`ccer_calc.tools.mee_grid_factors`); TOOL07 computes them from plant or unit data for
 methodologies and projects that have no published factor (CDM ACM0002 outside China, or a
 cross-check of a published one). The code lives in six modules, each citing the paragraphs and
 equations of TOOL07 v07.0 it implements:
@@ -13,8 +13,9 @@ equations of TOOL07 v07.0 it implements:
 * :mod:`ccer_calc.tools.tool07_build_margin`: para. 75 and eq. (15);
 * :mod:`ccer_calc.tools.tool07_common`: the default weights of para. 86.
 
-The combined margin, eq. (16), is
-:func:`ccer_calc.tools.grid_emission_factor.combined_margin_factor`.
+The combined margin, eq. (16), is declared by each methodology that uses it, in its own
+``equations.py`` with its own id (ACM0002: ``EF_CM``); the shared arithmetic is
+:func:`ccer_calc.tools.grid_power.combined_margin`.
 """
 
 from __future__ import annotations

@@ -16,8 +16,9 @@ The modules:
 * :mod:`ccer_calc.tools.tool07_build_margin`: the BM sample group and the BM;
 * this module: the combined-margin default weights (para. 86) and shared array checks.
 
-The combined margin itself, eq. (16), is
-:func:`ccer_calc.tools.grid_emission_factor.combined_margin_factor`.
+The combined margin itself, eq. (16), is declared by each methodology that uses it, in its own
+``equations.py`` (ACM0002: ``EF_CM``); the shared arithmetic is
+:func:`ccer_calc.tools.grid_power.combined_margin`.
 """
 
 from __future__ import annotations

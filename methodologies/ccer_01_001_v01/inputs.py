@@ -15,7 +15,7 @@ from pydantic import (
 
 from ccer_calc.bounds import CARBON_PER_ENERGY, FRACTION, POSITIVE
 from ccer_calc.errors import shown
-from ccer_calc.project import quantity_any, quantity_field
+from ccer_calc.fields import quantity_any, quantity_field
 
 
 class FuelPropertiesIn(BaseModel):

@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
 from ccer_calc.bounds import NONNEGATIVE, POSITIVE
-from ccer_calc.project import quantity_field
+from ccer_calc.fields import quantity_field
 
 
 class OffshoreWindInputs(BaseModel):
