@@ -70,8 +70,8 @@ class CcerError(Exception):
         if self.methodology:
             parts.append(f"[{self.methodology}]")
         if self.field:
-            parts.append(f"{self.field}:")
-        parts.append(self.problem)
+            parts.append(f"{capped(self.field)}:")
+        parts.append(capped(self.problem, MAX_PROBLEM))
         text = " ".join(parts)
         if self.value is not None:
             text += f" (got {shown(self.value)}"
@@ -81,8 +81,31 @@ class CcerError(Exception):
         return text
 
 
-#: Longest echo of a received value in a message, in characters.
+#: Longest echo of a received value (or of a field path) in a message, in characters.
 MAX_SHOWN = 80
+#: Longest problem phrase: it may quote a received value (cut to :data:`MAX_SHOWN`) in a
+#: sentence; anything longer was built from a user's text that escaped :func:`shown`.
+MAX_PROBLEM = 3 * MAX_SHOWN
+
+
+def capped(text: str, limit: int = MAX_SHOWN) -> str:
+    """``text`` cut to ``limit`` characters, marked with an ellipsis and its full length.
+
+    Every message goes through here (in :meth:`CcerError.__str__`), so a field path made of a
+    user's 5,000-character key, or a problem quoting a long value, is echoed at most once and
+    at most ``limit`` characters long.
+
+    Examples
+    --------
+    >>> capped("inputs." + "k" * 5000)[-20:]
+    'k… (5,007 characters)'
+    >>> capped("inputs.grid")
+    'inputs.grid'
+    """
+    text = str(text)
+    if len(text) <= limit:
+        return text
+    return text[:limit - 1] + f"… ({len(text):,} characters)"
 
 
 def shown(value: Any) -> str:  # noqa: ANN401 - any received value may be reported
@@ -98,7 +121,10 @@ def shown(value: Any) -> str:  # noqa: ANN401 - any received value may be report
     >>> shown(1.5)
     '1.5'
     """
-    text = repr(value)
+    try:
+        text = repr(value)
+    except ValueError:  # an integer beyond Python's digit limit for str()
+        return f"<an integer of {value.bit_length():,} bits>"
     if len(text) <= MAX_SHOWN:
         return text
     size = f" ({len(value):,} characters)" if isinstance(value, str) else ""

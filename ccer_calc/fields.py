@@ -75,15 +75,26 @@ def parse_quantity(raw: Any) -> pint.Quantity:  # noqa: ANN401 - raw input of an
     try:
         number = float(value)
     except (TypeError, ValueError, OverflowError):
-        msg = f"value {shown(value)} is not a finite number"
+        msg = _not_finite(raw, value)
         raise ValueError(msg) from None
     if not np.isfinite(number):
-        msg = f"value {shown(value)} is not a finite number"
+        msg = _not_finite(raw, value)
         raise ValueError(msg)
     if not isinstance(unit, str):
         msg = f"unit {shown(unit)} is not text"
         raise ValueError(msg)  # noqa: TRY004
     return Quantity(number, parse_unit(unit))
+
+
+def _not_finite(raw: Any, value: Any) -> str:  # noqa: ANN401
+    """The message for a value that is no finite number.
+
+    A string's whole text is already quoted after it (``got '...'``), so only the value of a
+    ``{value, unit}`` table is echoed here.
+    """
+    if isinstance(raw, dict):
+        return f"value {shown(value)} is not a finite number"
+    return "the value is not a finite number"
 
 
 def _serialise(q: pint.Quantity) -> dict[str, Any]:
