@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Annotated, Any
 
@@ -168,11 +169,13 @@ def quantity_field(unit: str, *, bounds: Bounds = NONNEGATIVE) -> Any:  # noqa: 
                      WithJsonSchema(schema), Declared(unit, bounds)]
 
 
-def quantity_any(*, bounds: Bounds) -> Any:  # noqa: ANN401 - a type
+def quantity_any(*, bounds: Bounds,
+                 bands: Sequence[tuple[str, Bounds]] = ()) -> Any:  # noqa: ANN401 - a type
     """An annotated Quantity of a dimension checked later (an NCV per t or per 万Nm3).
 
-    Only sign ranges apply to a quantity whose unit is not fixed: ``bounds`` may have a
-    minimum of 0 (or none) and no maximum.
+    ``bounds`` is a sign range for any unit (a minimum of 0 or none, no maximum); ``bands``
+    adds a range per dimension, as ``(unit, bounds)``: a value of that unit's dimension is
+    converted to it and checked (an NCV per mass, per normal volume, per volume).
 
     Returns
     -------
@@ -183,13 +186,22 @@ def quantity_any(*, bounds: Bounds) -> Any:  # noqa: ANN401 - a type
         msg = "a quantity of any unit takes only a sign range (minimum 0 or none, no maximum)"
         raise TypeError(msg)
 
+    units = [(parse_unit(u), u, b) for u, b in bands]
+
     def check(raw: Any) -> pint.Quantity:  # noqa: ANN401
         q = parse_quantity(raw)
         if not bounds.contains(float(q.magnitude)):
             raise _out_of_range(q, None, bounds)
+        for target, name, band in units:
+            if q.dimensionality == target.dimensionality:
+                with np.errstate(over="ignore"):
+                    converted = q.to(target)
+                if not band.contains(float(converted.magnitude)):
+                    raise _out_of_range(converted, name, band)
         return q
 
-    schema = {**_QUANTITY_SCHEMA, "description": f"quantity, {bounds.describe('')}"}
+    ranges = "; ".join(b.describe(u) for u, b in bands) or bounds.describe("")
+    schema = {**_QUANTITY_SCHEMA, "description": f"quantity, {ranges}"}
     return Annotated[pint.Quantity, BeforeValidator(check), PlainSerializer(_serialise),
                      WithJsonSchema(schema), Declared(None, bounds)]
 

@@ -260,8 +260,8 @@ def test_inline_meter_error_in_another_dimensionless_unit(write_project: WritePr
 
 @pytest.mark.parametrize("unit", ["", "ppm"])
 def test_excel_meter_error_column_in_another_dimensionless_unit(unit: str) -> None:
-    from ccer_calc.io.table import table_from_cells  # noqa: PLC0415 - the Excel route's cells
     from ccer_calc.api import get_methodology  # noqa: PLC0415
+    from ccer_calc.io.table import table_from_cells  # noqa: PLC0415 - the Excel route's cells
 
     columns = get_methodology("CCER-01-002-V01").monitored_columns
     header = ["start", "end", "export [MWh]", "import [MWh]", "export_meter",
