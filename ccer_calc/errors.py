@@ -71,7 +71,7 @@ class CcerError(Exception):
             parts.append(f"[{self.methodology}]")
         if self.field:
             parts.append(f"{capped(self.field)}:")
-        parts.append(capped(self.problem, MAX_PROBLEM))
+        parts.append(self.problem)
         text = " ".join(parts)
         if self.value is not None:
             text += f" (got {shown(self.value)}"
@@ -83,21 +83,19 @@ class CcerError(Exception):
 
 #: Longest echo of a received value (or of a field path) in a message, in characters.
 MAX_SHOWN = 80
-#: Longest problem phrase: it may quote a received value (cut to :data:`MAX_SHOWN`) in a
-#: sentence; anything longer was built from a user's text that escaped :func:`shown`.
-MAX_PROBLEM = 3 * MAX_SHOWN
 
 
 def capped(text: str, limit: int = MAX_SHOWN) -> str:
     """``text`` cut to ``limit`` characters, marked with an ellipsis and its full length.
 
-    Every message goes through here (in :meth:`CcerError.__str__`), so a field path made of a
-    user's 5,000-character key, or a problem quoting a long value, is echoed at most once and
-    at most ``limit`` characters long.
+    Every message's field path goes through here (in :meth:`CcerError.__str__`), so a path
+    made of a user's 5,000-character key is echoed at most ``limit`` characters long; a
+    received value goes through :func:`shown`. (The problem phrase is the engine's own text,
+    long where it cites a rule, and quotes a received value only through :func:`shown`.)
 
     Examples
     --------
-    >>> capped("inputs." + "k" * 5000)[-20:]
+    >>> capped("inputs." + "k" * 5000)[-21:]
     'k… (5,007 characters)'
     >>> capped("inputs.grid")
     'inputs.grid'

@@ -10,7 +10,6 @@ import pytest
 
 from ccer_calc import errors
 from ccer_calc.errors import (
-    MAX_PROBLEM,
     MAX_SHOWN,
     ApplicabilityError,
     CcerError,
@@ -108,13 +107,11 @@ def test_a_long_unknown_key_is_cut(example_dir: Path, tmp_path: Path) -> None:
     assert len(line) < 3 * MAX_SHOWN
 
 
-def test_every_message_caps_field_and_problem() -> None:
-    exc = InputError("bad " + "p" * 1000, field="f" * 1000, value="v" * 1000,
-                     expected="a value")
+def test_every_message_caps_field_and_value() -> None:
+    exc = InputError("bad value", field="f" * 1000, value="v" * 1000, expected="a value")
     text = str(exc)
-    assert len(text) < 2 * MAX_SHOWN + MAX_PROBLEM + 120  # three cut marks and the frame
-    assert text.count("(1,000 characters)") == 2 and "(1,004 characters)" in text
-    assert "(1,000 characters)" in text
+    assert len(text) < 2 * MAX_SHOWN + 80  # two cut marks and the frame
+    assert text.count("(1,000 characters)") == 2
     assert shown(10**5000) == "<an integer of 16,610 bits>"
 
 
