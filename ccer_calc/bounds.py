@@ -26,6 +26,8 @@ __all__ = [
     "CO2_PER_ENERGY",
     "FRACTION",
     "GRID_EMISSION_FACTOR",
+    "INSTALLED_CAPACITY",
+    "NCV_BANDS",
     "NONNEGATIVE",
     "POSITIVE",
     "UNBOUNDED",
@@ -160,3 +162,26 @@ CARBON_PER_ENERGY = Bounds(0.0, 0.1, reason="plausible band of a fuel's carbon c
 #: Table 1.4 runs from about 0.056 for natural gas to 0.26 for blast furnace gas).
 CO2_PER_ENERGY = Bounds(0.0, 0.4, reason="plausible band of a fuel's CO2 emission factor in "
                                          "t CO2/GJ")
+
+#: Net calorific value, by the unit a fuel is measured in (an NCV is declared per mass or per
+#: volume, so each dimension has its band; the unit of each band is the one it is checked in).
+#: Per mass: no fuel of GB/T 32151.1-2015 Table C.1 (or IPCC 2006 Vol. 2 Table 1.2) exceeds
+#: about 50 GJ/t, and hydrogen, at about 120 GJ/t, is the physical ceiling of any fuel; 150
+#: GJ/t leaves room and still refuses a value typed per kg or in MJ. Per normal volume: natural
+#: gas is 389.31 GJ/万Nm3 (GB/T 32151.1 Table C.1), butane vapour, the richest fuel gas, about
+#: 1,240 GJ/万Nm3 (124 MJ/Nm3); 1,500 GJ/万Nm3 leaves room. Per actual volume: liquid fuels
+#: hold at most about 40 GJ/m3 (heavy fuel oil, 40.4 GJ/t × ~1 t/m3); 100 GJ/m3 leaves room.
+NCV_BANDS: tuple[tuple[str, Bounds], ...] = (
+    ("GJ/t", Bounds(0.0, 150.0, min_inclusive=False, reason="no fuel exceeds ~120 GJ/t "
+                                                            "(hydrogen)")),
+    ("GJ/万Nm3", Bounds(0.0, 1500.0, min_inclusive=False,
+                       reason="no fuel gas exceeds ~1,240 GJ/万Nm3 (butane)")),
+    ("GJ/m^3", Bounds(0.0, 100.0, min_inclusive=False,
+                      reason="no liquid fuel exceeds ~40 GJ/m^3")),
+)
+#: Installed capacity of one project, MW. The largest power plant in the world (Three Gorges)
+#: has 22,500 MW; 100 GW is generous for one project and still refuses a capacity typed in kW
+#: or W as MW, or an absurd number that would make the capacity check of exported energy
+#: vacuous.
+INSTALLED_CAPACITY = Bounds(0.0, 100_000.0, min_inclusive=False,
+                            reason="no single plant exceeds ~22,500 MW; 100 GW for one project")

@@ -70,7 +70,7 @@ class CcerError(Exception):
         if self.methodology:
             parts.append(f"[{self.methodology}]")
         if self.field:
-            parts.append(f"{self.field}:")
+            parts.append(f"{capped(self.field)}:")
         parts.append(self.problem)
         text = " ".join(parts)
         if self.value is not None:
@@ -81,8 +81,29 @@ class CcerError(Exception):
         return text
 
 
-#: Longest echo of a received value in a message, in characters.
+#: Longest echo of a received value (or of a field path) in a message, in characters.
 MAX_SHOWN = 80
+
+
+def capped(text: str, limit: int = MAX_SHOWN) -> str:
+    """``text`` cut to ``limit`` characters, marked with an ellipsis and its full length.
+
+    Every message's field path goes through here (in :meth:`CcerError.__str__`), so a path
+    made of a user's 5,000-character key is echoed at most ``limit`` characters long; a
+    received value goes through :func:`shown`. (The problem phrase is the engine's own text,
+    long where it cites a rule, and quotes a received value only through :func:`shown`.)
+
+    Examples
+    --------
+    >>> capped("inputs." + "k" * 5000)[-21:]
+    'k… (5,007 characters)'
+    >>> capped("inputs.grid")
+    'inputs.grid'
+    """
+    text = str(text)
+    if len(text) <= limit:
+        return text
+    return text[:limit - 1] + f"… ({len(text):,} characters)"
 
 
 def shown(value: Any) -> str:  # noqa: ANN401 - any received value may be reported
@@ -98,7 +119,10 @@ def shown(value: Any) -> str:  # noqa: ANN401 - any received value may be report
     >>> shown(1.5)
     '1.5'
     """
-    text = repr(value)
+    try:
+        text = repr(value)
+    except ValueError:  # an integer beyond Python's digit limit for str()
+        return f"<an integer of {value.bit_length():,} bits>"
     if len(text) <= MAX_SHOWN:
         return text
     size = f" ({len(value):,} characters)" if isinstance(value, str) else ""

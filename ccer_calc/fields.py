@@ -12,6 +12,7 @@ import datetime as dt
 import functools
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -84,10 +85,10 @@ def parse_quantity(raw: Any) -> pint.Quantity:  # noqa: ANN401 - raw input of an
     try:
         number = float(value)
     except (TypeError, ValueError, OverflowError):
-        msg = f"value {shown(value)} is not a finite number"
+        msg = _not_finite(raw, value)
         raise ValueError(msg) from None
     if not math.isfinite(number):
-        msg = f"value {shown(value)} is not a finite number"
+        msg = _not_finite(raw, value)
         raise ValueError(msg)
     if not isinstance(unit, str):
         msg = f"unit {shown(unit)} is not text"
@@ -95,6 +96,17 @@ def parse_quantity(raw: Any) -> pint.Quantity:  # noqa: ANN401 - raw input of an
     from ccer_calc.units import parse_unit  # noqa: PLC0415
 
     return Quantity(number, parse_unit(unit))
+
+
+def _not_finite(raw: Any, value: Any) -> str:  # noqa: ANN401
+    """The message for a value that is no finite number.
+
+    A string's whole text is already quoted after it (``got '...'``), so only the value of a
+    ``{value, unit}`` table is echoed here.
+    """
+    if isinstance(raw, dict):
+        return f"value {shown(value)} is not a finite number"
+    return "the value is not a finite number"
 
 
 def _serialise(q: pint.Quantity) -> dict[str, Any]:
@@ -173,11 +185,13 @@ def quantity_field(unit: str, *, bounds: Bounds = NONNEGATIVE) -> Any:  # noqa: 
                      WithJsonSchema(schema), Declared(unit, bounds)]
 
 
-def quantity_any(*, bounds: Bounds) -> Any:  # noqa: ANN401 - a type
+def quantity_any(*, bounds: Bounds,
+                 bands: Sequence[tuple[str, Bounds]] = ()) -> Any:  # noqa: ANN401 - a type
     """An annotated Quantity of a dimension checked later (an NCV per t or per 万Nm3).
 
-    Only sign ranges apply to a quantity whose unit is not fixed: ``bounds`` may have a
-    minimum of 0 (or none) and no maximum.
+    ``bounds`` is a sign range for any unit (a minimum of 0 or none, no maximum); ``bands``
+    adds a range per dimension, as ``(unit, bounds)``: a value of that unit's dimension is
+    converted to it and checked (an NCV per mass, per normal volume, per volume).
 
     Returns
     -------
@@ -188,13 +202,28 @@ def quantity_any(*, bounds: Bounds) -> Any:  # noqa: ANN401 - a type
         msg = "a quantity of any unit takes only a sign range (minimum 0 or none, no maximum)"
         raise TypeError(msg)
 
+    @functools.cache
+    def units() -> list[tuple[pint.Unit, str, Bounds]]:
+        from ccer_calc.units import parse_unit  # noqa: PLC0415 - on first validation
+
+        return [(parse_unit(u), u, b) for u, b in bands]
+
     def check(raw: Any) -> pint.Quantity:  # noqa: ANN401
+        import numpy as np  # noqa: PLC0415 - on first validation, as pint is
+
         q = parse_quantity(raw)
         if not bounds.contains(float(q.magnitude)):
             raise _out_of_range(q, None, bounds)
+        for target, name, band in units():
+            if q.dimensionality == target.dimensionality:
+                with np.errstate(over="ignore"):
+                    converted = q.to(target)
+                if not band.contains(float(converted.magnitude)):
+                    raise _out_of_range(converted, name, band)
         return q
 
-    schema = {**_QUANTITY_SCHEMA, "description": f"quantity, {bounds.describe('')}"}
+    ranges = "; ".join(b.describe(u) for u, b in bands) or bounds.describe("")
+    schema = {**_QUANTITY_SCHEMA, "description": f"quantity, {ranges}"}
     return Annotated[Any, BeforeValidator(check), PlainSerializer(_serialise),
                      WithJsonSchema(schema), Declared(None, bounds)]
 

@@ -224,6 +224,17 @@ class Result:
         """Sum of the issuable whole tonnes of every vintage."""
         return sum(v.issuable for v in self.vintages)
 
+    def check_outcomes(self) -> list[tuple[str, bool]]:
+        """Every check's name and whether it was met, plus one check not met per negative vintage.
+
+        A negative vintage counts as ``no_negative_vintage_<year>``. This is the one tally
+        the CLI summary and the documents' checks table share, so they never disagree ("9/9
+        passed" beside a table with a tenth row not met).
+        """
+        return [(c.name, c.passed) for c in self.checks] + [
+            (f"no_negative_vintage_{w.year}", False) for w in self.warnings
+            if w.code == "negative_vintage"]
+
     def to_dict(self, *, trail: Detail = "full", render: Render | None = None
                 ) -> dict[str, Any]:
         """Plain-data form: the JSON schema that registries and other programs read.

@@ -88,6 +88,48 @@ def test_output_and_values_are_bounded(ow: tuple[Any, Any, Any], tmp_path: Path,
     assert time.monotonic() - start < 5
 
 
+# Issue #14 audit, item 2: Jinja folded constant expressions while compiling, outside every
+# limit (17 s and 354 MB, ~1e9 characters, 546 MB); each is now refused before it is built.
+@pytest.mark.parametrize(("body", "what"), [
+    ('{{ ("a b"|center(3000000)|replace(" ","a b "))|wordwrap(2) }}', r"wordwrap input"),
+    ('{{ ("%0999999999d")|format(1) }}', r"format result"),
+    ('{{ "%099999999d" % 1 }}', r"% formatting"),
+    ('{{ "{:>999999999}".format(1) }}', r"str\.format"),
+    ('{{ "%.*f" % (999999999, 1.0) }}', r"% formatting"),
+    ('{% autoescape ("%0999999999d")|format(1) %}x{% endautoescape %}', r"format result"),
+    ('{{ ("a" * 10000)|replace("", "x" * 10000) }}', r"replace result"),
+    ('{{ ("x\n" * 1000000)|indent(100) }}', r"indent result"),
+    ('{{ "x"|truncate(10, end="e" * 40000000) }}', r"size limit"),
+])
+def test_constant_expressions_are_bounded_before_they_are_built(
+        ow: tuple[Any, Any, Any], tmp_path: Path, body: str, what: str) -> None:
+    project, result, m = ow
+    folder = _user(tmp_path, body)
+    start = time.monotonic()
+    with pytest.raises(TemplateError, match=rf"template exceeded its size limit \({what}"
+                       if "size" not in what else what):
+        render_document(project, result, m, document="pdd", template_dirs=[folder])
+    assert time.monotonic() - start < 2
+
+
+def test_ordinary_string_operations_still_work(ow: tuple[Any, Any, Any],
+                                               tmp_path: Path) -> None:
+    project, result, m = ow
+    body = "|".join(['{{ "%5.2f"|format(3.14159) }}', '{{ "%03d" % 7 }}',
+                     '{{ "{:>4}".format(1) }}', '{{ "a-b"|replace("-", "+") }}',
+                     '{{ "x"|center(5) }}', '{{ "one two three"|wordwrap(7) }}',
+                     '{{ "abcdef"|truncate(5, true, "~", 0) }}'])
+    folder = _user(tmp_path, body)
+    text = render_document(project, result, m, document="pdd", template_dirs=[folder])
+    assert text == " 3.14|007|   1|a+b|  x  |one two\nthree|abcd~"
+
+
+def test_user_templates_compile_without_the_optimizer(tmp_path: Path) -> None:
+    env = environment("en", (_user(tmp_path, "x"),))
+    assert isinstance(env, sandbox.LimitedSandbox)
+    assert env.optimized is False
+
+
 def test_limits_are_stated() -> None:
     assert sandbox.TIME_LIMIT_S == 10.0
     assert sandbox.OUTPUT_LIMIT_CHARS == 32 * 1024 * 1024

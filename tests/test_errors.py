@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import pickle
+import re
+from pathlib import Path
 
 import pytest
 
 from ccer_calc import errors
 from ccer_calc.errors import (
+    MAX_SHOWN,
     ApplicabilityError,
     CcerError,
     DataNotFound,
@@ -17,6 +20,7 @@ from ccer_calc.errors import (
     PluginError,
     TemplateError,
     UnitError,
+    shown,
 )
 
 PAIRS = [
@@ -82,3 +86,47 @@ def test_message_with_problem_only() -> None:
 def test_value_zero_is_reported() -> None:
     # 0 is a value, not "no value"
     assert str(InputError("bad", value=0)) == "bad (got 0)"
+
+
+def test_a_huge_number_is_echoed_once_and_cut(example_dir: Path, tmp_path: Path) -> None:
+    # issue #14 audit, item 4: a 400-digit installed capacity was echoed in full twice
+    text = (example_dir / "example.toml").read_text("utf-8").replace(
+        'installed_capacity = "300 MW"', 'installed_capacity = "' + "9" * 400 + ' MW"')
+    line = _cli_error(tmp_path, example_dir, text)
+    assert "inputs.installed_capacity" in line and "not a finite number" in line
+    assert len(re.findall("9{20,}", line)) == 1
+    assert len(line) < 3 * MAX_SHOWN
+
+
+def test_a_long_unknown_key_is_cut(example_dir: Path, tmp_path: Path) -> None:
+    # issue #14 audit, item 4: an unknown 5,000-character key was echoed in full
+    text = (example_dir / "example.toml").read_text("utf-8").replace(
+        "grid_connected = true", "grid_connected = true\n" + "k" * 5000 + " = 1")
+    line = _cli_error(tmp_path, example_dir, text)
+    assert "inputs.kkk" in line and "(5,007 characters)" in line
+    assert len(line) < 3 * MAX_SHOWN
+
+
+def test_every_message_caps_field_and_value() -> None:
+    exc = InputError("bad value", field="f" * 1000, value="v" * 1000, expected="a value")
+    text = str(exc)
+    assert len(text) < 2 * MAX_SHOWN + 80  # two cut marks and the frame
+    assert text.count("(1,000 characters)") == 2
+    assert shown(10**5000) == "<an integer of 16,610 bits>"
+
+
+def _cli_error(tmp_path: Path, example_dir: Path, text: str) -> str:
+    import contextlib  # noqa: PLC0415
+    import io  # noqa: PLC0415
+    import shutil  # noqa: PLC0415
+
+    from ccer_calc.cli import main  # noqa: PLC0415
+
+    shutil.copy(example_dir / "example_monitoring.csv", tmp_path)
+    (tmp_path / "p.toml").write_text(text, "utf-8")
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        assert main(["compute", str(tmp_path / "p.toml")], out=io.StringIO()) == 2
+    line = err.getvalue()
+    assert line.count("\n") == 1
+    return line

@@ -1,12 +1,19 @@
 """Fuzz: every bundled example's project file and monitoring data, mutated as a careless or
 hostile user would, through the library and through the CLI (issue #14, "Done when").
 
-Each case copies one bundled example (project file and CSV) into a fresh folder and applies a
-few mutations: a value replaced by a hostile one (negative, huge, a truth value, a number as a
-date, a unit of the wrong magnitude, control characters, paths out of the folder), a number
-negated, lines or CSV rows and columns dropped, repeated or swapped, header units changed,
-bytes flipped, inserted or cut, and the files re-encoded (GB18030, UTF-16 with and without a
-byte-order mark, UTF-8 with one), with or without a declared encoding.
+Each case copies one bundled project file with its whole folder (monitoring CSV and workbook,
+the species, strata, plot and tree files of a forest-sink project) into a fresh folder and
+applies a few mutations to the project file or to any of the folder's CSV files: a value
+replaced by a hostile one (negative, huge, a truth value, a number as a date, a unit of the
+wrong magnitude, control characters, paths out of the folder), a number negated, lines or CSV
+rows and columns dropped, repeated or swapped, header units changed, bytes flipped, inserted or
+cut, and the files re-encoded (GB18030, UTF-16 with and without a byte-order mark, UTF-8 with
+one), with or without a declared encoding.
+
+Every project file of the bundled folders is drawn from, the ex-ante ones
+(``example_ex_ante.toml``...) through ``estimate`` (library) and ``ccer-calc estimate`` (CLI).
+Each unmutated copy must give the bundled result, so a copy that lacks a file cannot make every
+case "refused" and test nothing.
 
 Asserted for every case:
 
@@ -28,7 +35,7 @@ data cases a quarter);
 ``CCER_FUZZ_REPORT=<file>`` the outcome counts are written to that file. The longer run of the
 README::
 
-    CCER_FUZZ_EXAMPLES=30000 CCER_FUZZ_REPORT=fuzz.json python -m pytest tests/test_fuzz.py
+    CCER_FUZZ_EXAMPLES=5000 CCER_FUZZ_REPORT=fuzz.json python -m pytest tests/test_fuzz.py
 """
 
 from __future__ import annotations
@@ -41,7 +48,7 @@ import math
 import os
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -53,30 +60,54 @@ from ccer_calc.api import compute, get_methodology, list_methodologies, load_pro
 from ccer_calc.cli import main
 from ccer_calc.errors import CcerError
 
-CASES = int(os.environ.get("CCER_FUZZ_EXAMPLES", "2000"))
+CASES = int(os.environ.get("CCER_FUZZ_EXAMPLES", "800"))
 SEED = int(os.environ.get("CCER_FUZZ_SEED", "14"))
 COUNTS: collections.Counter[str] = collections.Counter()
 
 
 @dataclass(frozen=True)
 class Example:
-    """One bundled example: its files and its unmutated result."""
+    """One bundled project file, the whole folder it sits in, and its unmutated result."""
 
     mid: str
-    toml: str
-    csv: str
-    csv_name: str
+    project: str
+    files: tuple[tuple[str, bytes], ...]
+    mode: str  # "compute", or "estimate" for an ex-ante project file
     er: float
     claimed: str
 
+    @property
+    def toml(self) -> str:
+        return dict(self.files)[self.project].decode("utf-8")
+
+    @property
+    def csvs(self) -> tuple[str, ...]:
+        return tuple(name for name, _ in self.files if name.endswith(".csv"))
+
     def __repr__(self) -> str:
-        return f"Example({self.mid})"
+        return f"Example({self.mid}, {self.project})"
 
     def _repr_pretty_(self, printer: Any, cycle: bool) -> None:  # hypothesis' printer
         printer.text(repr(self))
 
 
+def _run(mode: str, path: Path, **kwargs: Any) -> Any:
+    """Compute a project, or estimate an ex-ante one, through the library."""
+    from ccer_calc.estimation import estimate  # noqa: PLC0415
+
+    project = load_project(path, **kwargs)
+    return compute(project) if mode == "compute" else estimate(project).result
+
+
+def _is_project(path: Path) -> bool:
+    import tomllib  # noqa: PLC0415
+
+    return "methodology" in tomllib.loads(path.read_text("utf-8"))
+
+
 def _examples() -> list[Example]:
+    """Every project file of every bundled example folder (ex-ante ones through ``estimate``),
+    with every file of the folder: species, strata, plots, monitoring CSV, workbook."""
     out = []
     for item in list_methodologies():
         if item.get("status") == "broken":
@@ -84,11 +115,14 @@ def _examples() -> list[Example]:
         m = get_methodology(item["id"])
         folder = Path(__import__(type(m).__module__.rpartition(".")[0],
                                  fromlist=["_"]).__file__).parent / Path(m.example).parent
-        toml = (folder / Path(m.example).name).read_text("utf-8")
-        csv_files = sorted(folder.glob("*.csv"))
-        result = compute(load_project(folder / Path(m.example).name))
-        out.append(Example(m.id, toml, csv_files[0].read_text("utf-8"), csv_files[0].name,
-                           result.totals["emission_reductions"], result.to_json()))
+        files = tuple((p.name, p.read_bytes()) for p in sorted(folder.iterdir()) if p.is_file())
+        for path in sorted(folder.glob("*.toml")):
+            if not _is_project(path):  # an engagement file, not a project
+                continue
+            mode = "estimate" if "ex_ante" in path.stem else "compute"
+            result = _run(mode, path)
+            out.append(Example(m.id, path.name, files, mode,
+                               result.totals["emission_reductions"], result.to_json()))
     return out
 
 
@@ -122,14 +156,13 @@ class Case:
     """A drawn case: which example, what was done to it, and how it is encoded."""
 
     example: Example
-    toml: bytes
-    csv: bytes
+    files: tuple[tuple[str, bytes], ...]
     negations_only: bool
     ops: tuple[str, ...]
 
     def __repr__(self) -> str:  # short: hypothesis prints it for a failing case
-        return (f"Case({self.example.mid}, ops={list(self.ops)}, "
-                f"toml={self.toml[:60]!r}..., csv={self.csv[:60]!r}...)")
+        toml = dict(self.files)[self.example.project]
+        return f"Case({self.example!r}, ops={list(self.ops)}, toml={toml[:60]!r}...)"
 
     def _repr_pretty_(self, printer: Any, cycle: bool) -> None:  # hypothesis' printer
         printer.text(repr(self))
@@ -153,6 +186,7 @@ class Op:
 
     kind: str
     name: str
+    file: int
     i: int
     j: int
     flag: bool
@@ -168,7 +202,8 @@ TEXT_OPS = {"toml": ["value", "negate", "delete", "duplicate", "swap"],
 @st.composite
 def _op(draw: st.DrawFn) -> Op:
     kind = draw(st.sampled_from(["toml", "csv"]))
-    return Op(kind, draw(st.sampled_from(TEXT_OPS[kind])), draw(st.integers(0, 10**6)),
+    return Op(kind, draw(st.sampled_from(TEXT_OPS[kind])), draw(st.integers(0, 63)),
+              draw(st.integers(0, 10**6)),
               draw(st.integers(0, 10**6)), draw(st.booleans()),
               draw(st.sampled_from(HOSTILE_TOML)), draw(st.sampled_from(HOSTILE_CELLS)),
               draw(st.sampled_from(HEADER_UNITS)))
@@ -227,49 +262,60 @@ def _mutate_bytes(data: bytes, name: str, i: int, extra: bytes) -> bytes:
 
 
 @st.composite
-def cases(draw: st.DrawFn) -> Case:
-    """An example with 0-3 mutations, an encoding per file, maybe a declared encoding and
-    maybe a byte mutation."""
-    ex = draw(st.sampled_from(EXAMPLES))
-    texts = {"toml": ex.toml, "csv": ex.csv}
+def cases(draw: st.DrawFn, examples: list[Example] | None = None) -> Case:
+    """An example with 0-3 mutations of its project file or any of its CSV files, an encoding
+    per mutated file, maybe a declared encoding and maybe a byte mutation."""
+    ex = draw(st.sampled_from(examples or EXAMPLES))
+    texts = {ex.project: ex.toml}
     ops: list[str] = []
     negated, other = False, False  # re-encoding and declaring an encoding change no number
     for op in draw(st.lists(_op(), max_size=3)):
-        texts[op.kind], did = _apply(texts[op.kind], op)
-        ops.append(f"{op.kind}:{op.name}")
+        name = ex.project if op.kind == "toml" or not ex.csvs else \
+            ex.csvs[op.file % len(ex.csvs)]
+        kind_op = op if name.endswith(".csv") else replace(op, kind="toml")
+        if kind_op.name not in TEXT_OPS[kind_op.kind]:
+            kind_op = replace(kind_op, name="value")
+        texts[name], did = _apply(texts.get(name, _text(ex, name)), kind_op)
+        ops.append(f"{name}:{kind_op.name}")
         negated = negated or did
-        other = other or op.name != "negate"
-    encodings = {k: draw(st.sampled_from(ENCODINGS)) for k in texts}
-    if draw(st.integers(0, 9)) == 0:  # declare the CSV's encoding (right or wrong)
-        declared = draw(st.sampled_from([encodings["csv"], "gbk", "ascii", "latin-1"]))
-        texts["toml"] = texts["toml"].replace("[monitoring]\n",
-                                              f'[monitoring]\nencoding = "{declared}"\n', 1)
+        other = other or kind_op.name != "negate"
+    if draw(st.integers(0, 9)) == 0:  # declare the monitoring CSV's encoding (right or wrong)
+        declared = draw(st.sampled_from(["utf-8", "gb18030", "utf-16", "gbk", "ascii",
+                                         "latin-1"]))
+        texts[ex.project] = texts[ex.project].replace(
+            "[monitoring]\n", f'[monitoring]\nencoding = "{declared}"\n', 1)
         ops.append(f"declare:{declared}")
-    data: dict[str, bytes] = {}
-    for k, text in texts.items():
+    data = dict(ex.files)
+    for name, text in texts.items():
+        encoding = draw(st.sampled_from(ENCODINGS))
         try:
-            data[k] = text.encode(encodings[k])
+            data[name] = text.encode(encoding)
         except UnicodeEncodeError:  # a control character or surrogate the codec refuses
-            data[k] = text.encode("utf-8", "surrogatepass")
-        if encodings[k] != "utf-8":
-            ops.append(f"{k}:{encodings[k]}")
+            data[name] = text.encode("utf-8", "surrogatepass")
+        if encoding != "utf-8":
+            ops.append(f"{name}:{encoding}")
     if draw(st.integers(0, 4)) == 0:
-        kind = draw(st.sampled_from(["toml", "csv"]))
-        name = draw(st.sampled_from(["flip", "insert", "cut"]))
-        data[kind] = _mutate_bytes(data[kind], name, draw(st.integers(0, 10**6)),
-                                   draw(st.binary(min_size=1, max_size=8)))
-        ops.append(f"{kind}:bytes-{name}")
+        target = draw(st.sampled_from([ex.project, *ex.csvs]))
+        how = draw(st.sampled_from(["flip", "insert", "cut"]))
+        data[target] = _mutate_bytes(data[target], how, draw(st.integers(0, 10**6)),
+                                     draw(st.binary(min_size=1, max_size=8)))
+        ops.append(f"{target}:bytes-{how}")
         other = True
-    return Case(ex, data["toml"], data["csv"], negated and not other, tuple(ops))
+    return Case(ex, tuple(data.items()), negated and not other, tuple(ops))
+
+
+def _text(ex: Example, name: str) -> str:
+    return dict(ex.files)[name].decode("utf-8")
 
 
 @contextlib.contextmanager
 def _folder(case: Case) -> Iterator[Path]:
+    """The whole example folder, mutated, in a fresh directory; yields the project file."""
     with tempfile.TemporaryDirectory(prefix="ccer-fuzz-") as tmp:
         folder = Path(tmp)
-        (folder / "example.toml").write_bytes(case.toml)
-        (folder / case.example.csv_name).write_bytes(case.csv)
-        yield folder / "example.toml"
+        for name, data in case.files:
+            (folder / name).write_bytes(data)
+        yield folder / case.example.project
 
 
 def _check_result(result: Any, case: Case) -> None:
@@ -294,16 +340,36 @@ SETTINGS = settings(max_examples=CASES, deadline=None, database=None,
 @SETTINGS
 @given(case=cases())
 def test_library_raises_only_ccer_errors(case: Case) -> None:
+    mode = case.example.mode
     with _folder(case) as path:
         try:
-            result = compute(load_project(path))
+            result = _run(mode, path)
         except CcerError as exc:
-            COUNTS[f"library refused: {type(exc).__name__}"] += 1
+            COUNTS[f"library {mode} refused: {type(exc).__name__}"] += 1
             if case.negations_only:
                 COUNTS["negated input refused"] += 1
             return
         _check_result(result, case)
-        COUNTS["library computed"] += 1
+        COUNTS[f"library {mode}: result"] += 1
+
+
+@pytest.mark.parametrize("ex", EXAMPLES, ids=repr)
+def test_every_unmutated_example_computes_in_its_copied_folder(ex: Example) -> None:
+    """A copy that lacks a file the project names would count every case as "refused" and
+    test nothing (the forest-sink examples did): each copy must give the bundled result."""
+    case = Case(ex, ex.files, False, ())
+    with _folder(case) as path:
+        result = _run(ex.mode, path)
+    assert result.totals["emission_reductions"] == pytest.approx(ex.er, rel=1e-12)
+    _check_result(result, case)
+
+
+def test_every_bundled_project_file_is_fuzzed() -> None:
+    names = {(ex.mid, ex.project) for ex in EXAMPLES}
+    assert len(names) >= 17
+    assert {ex.mode for ex in EXAMPLES} == {"compute", "estimate"}
+    assert any(len(ex.csvs) > 3 for ex in EXAMPLES)  # the forest-sink folders
+    assert any(name.endswith(".xlsx") for ex in EXAMPLES for name, _ in ex.files)
 
 
 #: Any JSON-like value, as a caller of ``project_from_dict`` might pass.
@@ -342,15 +408,19 @@ def test_library_on_plain_data_raises_only_ccer_errors(ex: Example, data: Any) -
         del node[path[-1]]
     else:
         node[path[-1]] = data.draw(PLAIN, label="value")
+    from ccer_calc.estimation import estimate  # noqa: PLC0415
+
     with tempfile.TemporaryDirectory(prefix="ccer-fuzz-") as tmp:
-        (Path(tmp) / ex.csv_name).write_text(ex.csv, "utf-8")
+        for name, content in ex.files:
+            (Path(tmp) / name).write_bytes(content)
         try:
-            result = compute(project_from_dict(project, base_dir=Path(tmp)))
+            built = project_from_dict(project, base_dir=Path(tmp))
+            result = compute(built) if ex.mode == "compute" else estimate(built).result
         except CcerError as exc:
-            COUNTS[f"plain data refused: {type(exc).__name__}"] += 1
+            COUNTS[f"plain data {ex.mode} refused: {type(exc).__name__}"] += 1
             return
-    _check_result(result, Case(ex, b"", b"", False, ()))
-    COUNTS["plain data computed"] += 1
+    _check_result(result, Case(ex, ex.files, False, ()))
+    COUNTS[f"plain data {ex.mode}: result"] += 1
 
 
 def _no_stray_files(folder: Path, expected: set[str]) -> None:
@@ -361,11 +431,13 @@ def _no_stray_files(folder: Path, expected: set[str]) -> None:
 @settings(SETTINGS, max_examples=max(1, CASES // 10))
 @given(case=cases(), command=st.sampled_from(["compute", "verify", "report"]))
 def test_cli_exit_codes_one_line_and_whole_files(case: Case, command: str) -> None:
+    if case.example.mode == "estimate":
+        command = "estimate"
     with _folder(case) as path:
         folder = path.parent
         out = folder / ("out.html" if command == "report" else "out.json")
         argv = [command, str(path), "-o", str(out)]
-        if command == "compute":
+        if command in ("compute", "estimate"):
             argv.append("--json")
         if command in ("verify", "report"):
             claimed = folder / "claimed.json"
@@ -392,8 +464,7 @@ def test_cli_exit_codes_one_line_and_whole_files(case: Case, command: str) -> No
                 json.loads(body, parse_constant=_no_constant)
             else:
                 assert body.rstrip().endswith("</html>")
-        _no_stray_files(folder, {"example.toml", case.example.csv_name, "claimed.json",
-                                 out.name})
+        _no_stray_files(folder, {name for name, _ in case.files} | {"claimed.json", out.name})
 
 
 def _no_constant(name: str) -> None:

@@ -167,3 +167,29 @@ def test_docx_shows_the_negative_vintage(negative: Any) -> None:
     doc = docx.Document(io.BytesIO(data))
     cells = {c.text for t in doc.tables for r in t.rows for c in r.cells}
     assert negative.warnings[0].message_en in cells
+
+
+def _doc_checks(negative: Any) -> list[dict[str, Any]]:
+    from ccer_calc.documents import build_context  # noqa: PLC0415
+
+    project = project_from_dict(_data())
+    m = get_methodology(project.methodology_id)
+    ctx = build_context(project, negative, m, document="verification", lang="en")
+    assert not ctx["checks_all_passed"]
+    return list(ctx["checks"])
+
+
+def test_cli_summary_counts_the_checks_the_documents_show(negative: Any,
+                                                          tmp_path: Path) -> None:
+    # issue #14 audit, item 6: the CLI said "Checks passed: 8/8" while the documents' checks
+    # table had a ninth row, the negative vintage, "not met"
+    rows = _doc_checks(negative)
+    met = sum(r["passed"] for r in rows)
+    assert (met, len(rows)) == (len(negative.checks), len(negative.checks) + 1)
+    path = tmp_path / "p.json"
+    path.write_text(json.dumps(_data(), ensure_ascii=False), "utf-8")
+    out = io.StringIO()
+    assert main(["compute", str(path)], out=out) == 0
+    assert (f"Checks passed: {met}/{len(rows)} (not met: no_negative_vintage_2024)"
+            in out.getvalue())
+    assert negative.check_outcomes() == [(r["name"], r["passed"]) for r in rows]

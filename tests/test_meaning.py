@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 
 from ccer_calc.api import load_project
@@ -65,8 +66,8 @@ def test_empty_meter_error_column_with_a_wrong_unit(write_project: WriteProject,
     lines = [line.replace("import_meter_error [%]", f"import_meter_error [{unit}]")
              for line in lines]
     assert all(line.split(",")[7] == "" for line in lines[1:])  # the column is empty
-    with pytest.raises(UnitError, match=r"line 1, column import_meter_error: a meter-error "
-                                        r"column needs a unit of %"):
+    with pytest.raises(UnitError, match=r"line 1, column import_meter_error: a meter error "
+                                        r"must be stated in %"):
         load_project(write_project(csv_lines=lines))
 
 
@@ -88,7 +89,7 @@ def test_meter_error_header_without_a_unit(write_project: WriteProject,
                                            example_csv_lines: list[str]) -> None:
     lines = [line.replace("export_meter_error [%]", "export_meter_error")
              for line in example_csv_lines]
-    with pytest.raises(UnitError, match="a meter-error column needs a unit of %"):
+    with pytest.raises(UnitError, match=r"a meter error must be stated in % \(got '\(no unit\)'"):
         load_project(write_project(csv_lines=lines))
 
 
@@ -208,3 +209,82 @@ def test_repeated_json_key_is_refused(write_project: WriteProject) -> None:
     path.write_text('{"name": "first", ' + text[1:], "utf-8")  # JSON would keep the second
     with pytest.raises(InputError, match="a key appears twice in one object .*got 'name'"):
         load_project(path)
+
+
+# --- issue #14 audit, item 3: a meter error in any dimensionless unit but % ----------------
+# With ``export_meter_error []`` the example's -0.8 read as -80 % and ER fell from 740,645 to
+# 716,413 t with exit 0. Only % (or percent) is a meter error's unit now, on every route.
+
+OTHER_DIMENSIONLESS = ["", "1", "ppm", "permille", "dimensionless"]
+
+
+@pytest.mark.parametrize("unit", OTHER_DIMENSIONLESS)
+def test_meter_error_column_in_another_dimensionless_unit(write_project: WriteProject,
+                                                          example_csv_lines: list[str],
+                                                          unit: str) -> None:
+    lines = [line.replace("export_meter_error [%]", f"export_meter_error [{unit}]")
+             for line in example_csv_lines]
+    with pytest.raises(UnitError, match=r"line 1, column export_meter_error: a meter error "
+                                        rf"must be stated in % \(got '{unit}'; expected '%' "
+                                        r"\(or 'percent'\)"):
+        load_project(write_project(csv_lines=lines))
+
+
+def test_meter_error_column_in_percent_spelled_out(write_project: WriteProject,
+                                                   example_csv_lines: list[str]) -> None:
+    from ccer_calc.api import compute  # noqa: PLC0415
+
+    lines = [line.replace("export_meter_error [%]", "export_meter_error [percent]")
+             for line in example_csv_lines]
+    same = compute(load_project(write_project(csv_lines=example_csv_lines)))
+    spelled = compute(load_project(write_project(csv_lines=lines)))
+    assert spelled.totals == same.totals
+
+
+@pytest.mark.parametrize("cell", ["-0.8 ppm", "-0.008 1", {"value": -0.8, "unit": "permille"},
+                                  {"value": -0.008, "unit": "dimensionless"}])
+def test_inline_meter_error_in_another_dimensionless_unit(write_project: WriteProject,
+                                                          example_data: dict[str, Any],
+                                                          cell: Any) -> None:
+    example_data["monitoring"].pop("csv")
+    example_data["monitoring"]["periods"] = [{"id": "P", "start": "2024-01-01",
+                                              "end": "2024-01-31"}]
+    example_data["monitoring"]["data"] = [{"start": "2024-01-01", "end": "2024-01-31",
+                                           "export": "100 MWh", "import": "0 MWh",
+                                           "export_meter": "out_of_tolerance",
+                                           "export_meter_error": cell}]
+    with pytest.raises(UnitError, match=r"monitoring.data\[0\].export_meter_error: a meter "
+                                        r"error must be stated in %"):
+        load_project(write_project(example_data))
+
+
+@pytest.mark.parametrize("unit", ["", "ppm"])
+def test_excel_meter_error_column_in_another_dimensionless_unit(unit: str) -> None:
+    from ccer_calc.api import get_methodology  # noqa: PLC0415
+    from ccer_calc.io.table import table_from_cells  # noqa: PLC0415 - the Excel route's cells
+
+    columns = get_methodology("CCER-01-002-V01").monitored_columns
+    header = ["start", "end", "export [MWh]", "import [MWh]", "export_meter",
+              f"export_meter_error [{unit}]"]
+    rows = [(2, ["2024-01-01", "2024-01-31", 100.0, 0.0, "out_of_tolerance", -0.8])]
+    with pytest.raises(UnitError, match=r"data.xlsx, sheet 'S': line 1, column "
+                                        r"export_meter_error: a meter error must be stated in %"):
+        table_from_cells(header, rows, columns, origin="data.xlsx, sheet 'S'")
+
+
+def test_array_meter_error_as_a_plain_fraction_is_refused(example_data: dict[str, Any]) -> None:
+    from ccer_calc.api import project_from_dict  # noqa: PLC0415
+    from ccer_calc.units import Quantity  # noqa: PLC0415
+
+    arrays = {"start": np.array(["2024-01-01"], dtype="datetime64[D]"),
+              "end": np.array(["2024-01-31"], dtype="datetime64[D]"),
+              "export": Quantity(np.array([100.0]), "MWh"),
+              "import": Quantity(np.array([0.0]), "MWh"),
+              "export_meter": np.array(["out_of_tolerance"]),
+              "export_meter_error": Quantity(np.array([-0.008]), "dimensionless")}
+    example_data["monitoring"].pop("csv")
+    example_data["monitoring"]["periods"] = [{"id": "P", "start": "2024-01-01",
+                                              "end": "2024-01-31"}]
+    with pytest.raises(UnitError, match=r"column export_meter_error: a meter error must be "
+                                        r"stated in %"):
+        project_from_dict(example_data, monitoring=arrays)

@@ -230,3 +230,52 @@ def test_acm0002_weight_override_is_a_fraction(tmp_path: Path, weight: str) -> N
     with pytest.raises(InputError, match=r"expected a value in \[0, 1\]") as info:
         load_project(path)
     assert info.value.field == "parameters.om_weight_other"
+
+
+# --- issue #14 audit, item 5: upper bounds on NCV and installed capacity ------------------
+# Before: an NCV of 1e12 GJ/万Nm3 computed with exit 0, a capacity of 1e306 MW was accepted.
+
+@pytest.mark.parametrize("case", [
+    (CSP, 'ncv = "385.2 GJ/万Nm3"', 'ncv = "1e12 GJ/万Nm3"', "fuel_properties.natural_gas.ncv",
+     r"1e\+12 GJ/万Nm3", r"\(0, 1500\] GJ/万Nm3"),
+    # 385.2 MJ/Nm3 is 3,852 GJ/万Nm3: an NCV typed per Nm3 with the per-万Nm3 number
+    (CSP, 'ncv = "385.2 GJ/万Nm3"', 'ncv = "385.2 MJ/Nm3"', "fuel_properties.natural_gas.ncv",
+     "3852 GJ/万Nm3", r"\(0, 1500\] GJ/万Nm3"),
+    (ACM, 'ncv = "43.0 GJ/t"', 'ncv = "43000 GJ/t"', "fuels.diesel.ncv", "43000 GJ/t",
+     r"\(0, 150\] GJ/t \(no fuel exceeds ~120 GJ/t \(hydrogen\)\)"),
+    (ACM, 'ncv = "43.0 GJ/t"', 'ncv = "43.0 GJ/kg"', "fuels.diesel.ncv", "43000 GJ/t",
+     r"\(0, 150\] GJ/t"),
+    (ACM, 'ncv = "43.0 GJ/t"', 'ncv = "360 GJ/m^3"', "fuels.diesel.ncv", r"360 GJ/m\^3",
+     r"\(0, 100\] GJ/m\^3"),
+])
+def test_implausible_ncv_is_refused(tmp_path: Path, case: tuple[Path, str, str, str, str, str]
+                                    ) -> None:
+    folder, old, new, field, shown, expected = case
+    path = _copy_example(folder, tmp_path)
+    _edit(path, old, new)
+    with pytest.raises(InputError, match=rf"value {shown} is out of range \(expected a value "
+                                         rf"in {expected}") as info:
+        load_project(path)
+    assert info.value.field == f"inputs.{field}"
+    assert info.value.value == new.split('"')[1]
+
+
+@pytest.mark.parametrize("folder", [None, ACM, CSP])
+@pytest.mark.parametrize("capacity", ["1e306 MW", "100001 MW", "300000000 kW"])
+def test_implausible_installed_capacity_is_refused(tmp_path: Path, example_dir: Path,
+                                                   folder: Path | None, capacity: str) -> None:
+    path = _copy_example(folder or example_dir, tmp_path)
+    text = path.read_text("utf-8")
+    old = next(line for line in text.splitlines() if line.startswith("installed_capacity"))
+    _edit(path, old, f'installed_capacity = "{capacity}"')
+    with pytest.raises(InputError, match=r"is out of range \(expected a value in \(0, 100000\] "
+                                         r"MW \(no single plant exceeds ~22,500 MW") as info:
+        load_project(path)
+    assert info.value.field == "inputs.installed_capacity"
+    assert info.value.value == capacity
+
+
+def test_largest_plausible_values_still_compute(tmp_path: Path) -> None:
+    path = _copy_example(ACM, tmp_path)
+    _edit(path, 'ncv = "43.0 GJ/t"', 'ncv = "120 GJ/t"')  # hydrogen
+    assert compute(load_project(path)).totals["emission_reductions"] > 0

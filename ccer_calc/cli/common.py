@@ -24,6 +24,7 @@ __all__ = [
     "SafeStream",
     "add_input_options",
     "add_json_options",
+    "checks_line",
     "emit",
     "error_line",
     "escape_unencodable",
@@ -90,6 +91,14 @@ def status_lines(d: dict[str, Any]) -> list[str]:
         lines += ["", "Removals as negative emissions: BE = -(baseline net removals), "
                       "PE = -(actual net removals), LE = leakage, ER = net removals."]
     return lines
+
+
+def checks_line(result: Any) -> str:  # noqa: ANN401 - Result, imported lazily
+    """The checks met out of all, counted as the documents' checks table counts them."""
+    outcomes = result.check_outcomes()
+    line = f"Checks passed: {sum(ok for _, ok in outcomes)}/{len(outcomes)}"
+    failed = [name for name, ok in outcomes if not ok]
+    return line + (f" (not met: {', '.join(failed)})" if failed else "")
 
 
 def num(x: float) -> str:

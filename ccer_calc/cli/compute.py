@@ -9,6 +9,7 @@ from ccer_calc.cli.common import (
     EXIT_OK,
     add_input_options,
     add_json_options,
+    checks_line,
     emit,
     json_indent,
     num,
@@ -45,8 +46,7 @@ def _result_table(result: Any) -> str:  # noqa: ANN401 - Result, imported lazily
     t = d["totals"]
     lines += ["", f"Total ER: {num(t['emission_reductions']['value'])} t CO2e (unrounded); "
                   f"issuable {t['issuable']['value']:,} t CO2e (each vintage rounded down)",
-              f"Checks passed: {sum(c['passed'] for c in d['checks'])}/{len(d['checks'])}; "
-              f"equations evaluated: {len(result.trail)}",
+              checks_line(result) + f"; equations evaluated: {len(result.trail)}",
               f"Fingerprint: {d['fingerprint']}"]
     return "\n".join(lines)
 

@@ -13,6 +13,7 @@ from typing import Any, TextIO
 from ccer_calc.cli.common import (
     EXIT_OK,
     add_input_options,
+    checks_line,
     emit,
     num,
     status_lines,
@@ -66,7 +67,7 @@ def _sensitivity_table(d: dict[str, Any]) -> list[str]:
             table(["quantity", f"ER at -{pct}", "ER", f"ER at +{pct}"], [*rows], {1, 2, 3})]
 
 
-def _text(d: dict[str, Any]) -> str:
+def _text(d: dict[str, Any], checks: str) -> str:
     cp = d["crediting_period"]
     what = "Ex-ante estimate" + (f", scenario {d['scenario']}" if d["scenario"] else "")
     lines = [d["project"]["name"], f"{d['methodology']['id']} {d['methodology']['title_zh']}",
@@ -75,8 +76,7 @@ def _text(d: dict[str, Any]) -> str:
     lines += _scenarios_table(d) + _sensitivity_table(d)
     if d["warnings"]:
         lines += ["", "Warnings:", *(f"  {w['message_en']}" for w in d["warnings"])]
-    lines += ["", f"Checks passed: {sum(c['passed'] for c in d['checks'])}/{len(d['checks'])}; "
-                  f"equations evaluated: {len(d['trail']['entries'])}",
+    lines += ["", f"{checks}; equations evaluated: {len(d['trail']['entries'])}",
               f"Fingerprint: {d['fingerprint']}"]
     return "\n".join(lines)
 
@@ -101,7 +101,8 @@ def cmd_estimate(args: argparse.Namespace, out: TextIO) -> int:
 
         write_atomic(args.output, estimate_workbook(est))
     else:
-        emit(est.to_json() if args.json else _text(est.to_dict()), out, args.output)
+        text = est.to_json() if args.json else _text(est.to_dict(), checks_line(est.result))
+        emit(text, out, args.output)
     if args.output is not None:
         out.write(f"wrote {args.output}\n")
     return EXIT_OK

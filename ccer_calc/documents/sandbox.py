@@ -7,8 +7,14 @@ a command) with two limits that hold while :func:`render_limited` renders:
 * **time**: :data:`TIME_LIMIT_S` seconds of wall time, checked at every output chunk, function
   or macro call, attribute or item lookup and loop step;
 * **size**: :data:`OUTPUT_LIMIT_CHARS` characters of output, also the largest string or list a
-  template may build with ``*``, ``+``, ``~`` or a filter; a filter is refused an integer
-  argument above it (``"x"|center(10**9)``).
+  template may build with ``*``, ``+``, ``~``, ``%``, ``str.format`` or a filter; a filter is
+  refused an integer argument above it (``"x"|center(10**9)``), and the string operations
+  (``%``, ``format``, ``center``, ``indent``, ``wordwrap``, ``truncate``, ``replace``,
+  ``str.format``) are refused when the size they would produce, predicted from their
+  arguments (:mod:`ccer_calc.documents.sandbox_sizes`), exceeds it, before they build it.
+
+Templates compile with Jinja's optimizer off, so that no constant expression is evaluated at
+compile time, outside these limits.
 
 Either limit raises :class:`~ccer_calc.errors.TemplateError`. The sandbox does not cap memory
 as such: a single built-in operation on a huge argument runs to its end before the next check.
@@ -29,6 +35,12 @@ from jinja2 import nodes
 from jinja2.compiler import CodeGenerator, Frame
 from jinja2.sandbox import SandboxedEnvironment
 
+from ccer_calc.documents.sandbox_sizes import (
+    WORDWRAP_INPUT_CHARS,
+    format_size,
+    predicted,
+    signature_of,
+)
 from ccer_calc.errors import TemplateError
 
 __all__ = ["OUTPUT_LIMIT_CHARS", "TIME_LIMIT_S", "Budget", "LimitedSandbox", "render_limited"]
@@ -97,15 +109,24 @@ class _GuardedCodeGenerator(CodeGenerator):
         copy.set_environment(self.environment)
         super().visit_For(copy, frame)
 
+    def _output_child_to_const(self, node: nodes.Expr, frame: Frame,
+                               finalize: Any) -> str:  # noqa: ANN401 - Jinja's private type
+        # Jinja folds constant output ({{ "%09999d"|format(1) }}) while compiling, even with
+        # the optimizer off; only literals are folded here, the rest runs under the limits
+        if not isinstance(node, nodes.TemplateData | nodes.Const):
+            raise nodes.Impossible
+        return str(super()._output_child_to_const(node, frame, finalize))
+
     def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
         self.write("environment.sized_concat(")
         super().visit_Concat(node, frame)
         self.write(")")
 
 
-def _limited_filter(func: Callable[..., Any]) -> Callable[..., Any]:
+def _limited_filter(func: Callable[..., Any], name: str) -> Callable[..., Any]:
     # the filtered value comes first, after the environment or context Jinja may pass
     skip = 2 if hasattr(func, "jinja_pass_arg") else 1
+    sig = signature_of(func)
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:  # noqa: ANN401
@@ -114,24 +135,47 @@ def _limited_filter(func: Callable[..., Any]) -> Callable[..., Any]:
             for a in (*args[skip:], *kwargs.values()):
                 if isinstance(a, int) and not isinstance(a, bool) and abs(a) > budget.limit:
                     budget.size(abs(a), "filter argument")
+            _check_prediction(budget, name, predicted(name, sig, args, kwargs))
         return _sized(func(*args, **kwargs), "filter result")
     return wrapper
+
+
+def _check_prediction(budget: Budget, name: str, size: int | None) -> None:
+    """Refuse a filter call whose result (or, negative, whose input) is too large."""
+    if size is None:
+        return
+    if size < 0:
+        raise TemplateError(f"template exceeded its size limit ({name} input)",
+                            field="template", value=-size,
+                            expected=f"at most {WORDWRAP_INPUT_CHARS} characters to {name}")
+    budget.size(size, f"{name} result")
 
 
 class LimitedSandbox(SandboxedEnvironment):
     """Jinja's sandbox with the time and size checks of :func:`render_limited`."""
 
     code_generator_class = _GuardedCodeGenerator
-    intercepted_binops = frozenset({"*", "**", "+"})
+    intercepted_binops = frozenset({"*", "**", "+", "%"})
 
     def __init__(self, **options: Any) -> None:  # noqa: ANN401
+        # Jinja's optimizer folds constant expressions at compile time, before any limit
+        # holds: ("%0999999999d")|format(1) would be built while the template is compiled
+        options.setdefault("optimized", False)
         super().__init__(**options)
         self.globals.pop("lipsum", None)  # an unbounded text generator, and no use here
+
+    def _compile(self, source: str, filename: str) -> Any:  # noqa: ANN401 - a code object
+        # whatever Jinja still evaluates while compiling runs under a budget of its own
+        token = _BUDGET.set(_BUDGET.get() or Budget.start())
+        try:
+            return super()._compile(source, filename)
+        finally:
+            _BUDGET.reset(token)
 
     def limit_filters(self) -> None:
         """Put every registered filter under the limits (call after registering filters)."""
         for name, func in list(self.filters.items()):
-            self.filters[name] = _limited_filter(func)
+            self.filters[name] = _limited_filter(func, name)
 
     def call(self, __context: jinja2.runtime.Context, __obj: Any,  # noqa: ANN401
              *args: Any, **kwargs: Any) -> Any:  # noqa: ANN401
@@ -163,7 +207,26 @@ class LimitedSandbox(SandboxedEnvironment):
             elif operator == "+" and isinstance(left, str | list | tuple) and \
                     isinstance(right, str | list | tuple):
                 budget.size(len(left) + len(right), "concatenation")
-        return super().call_binop(context, operator, left, right)
+            elif operator == "%" and isinstance(left, str):
+                budget.size(format_size(left, right), "% formatting")
+        return _sized(super().call_binop(context, operator, left, right), "operator result")
+
+    def wrap_str_format(self, value: Any) -> Callable[..., str] | None:  # noqa: ANN401
+        """``str.format`` and ``format_map`` through the sandbox, refused when too large."""
+        wrapped = super().wrap_str_format(value)
+        if wrapped is None:
+            return None
+        fmt = str(value.__self__)
+
+        def guarded(*args: Any, **kwargs: Any) -> str:  # noqa: ANN401
+            budget = _tick()
+            if budget is not None:
+                values = (*args, *kwargs.values())
+                if value.__name__ == "format_map" and args and isinstance(args[0], dict):
+                    values = tuple(args[0].values())
+                budget.size(format_size(fmt, values, braces=True), "str.format")
+            return str(_sized(wrapped(*args, **kwargs), "str.format"))
+        return guarded
 
     def guarded_iter(self, iterable: Iterable[Any]) -> Iterator[Any]:
         """Iterate for a ``{% for %}`` loop, checking the time every few steps."""

@@ -27,6 +27,7 @@ from ccer_calc.bounds import Bounds
 from ccer_calc.errors import InputError, UnitError
 from ccer_calc.fields import parse_quantity
 from ccer_calc.io.files import check_rows
+from ccer_calc.io.meter_units import check_percent, written_unit
 from ccer_calc.io.timestamps import Kind, check_kinds, parse_stamp
 from ccer_calc.periods import (
     DEFAULT_UTC_OFFSET,
@@ -109,6 +110,7 @@ class _Columns:
             path = label(f"{c.name}_meter_error")
             value = np.nan if err is None else quantity_in_unit(err, "", path)
             if err is not None:
+                check_percent(written_unit(err), path, f"{c.name}_meter_error")
                 METER_ERROR.check(value, "", path)
             elif status == MeterStatus.OUT_OF_TOLERANCE:
                 raise InputError("meter found out of tolerance but its basic error is missing",
@@ -153,15 +155,7 @@ def check_header(head: Head, columns: Sequence[MonitoredColumn], origin: str) ->
                             expected=f"a header '{c.name} [{c.unit}]'")
         err = f"{c.name}_meter_error"
         if err in units:
-            unit = units[err]
-            try:
-                ok = unit is not None and parse_unit(unit).dimensionless
-            except ValueError:  # not a unit at all
-                ok = False
-            if not ok:
-                raise UnitError("a meter-error column needs a unit of %", field=f"{origin}: "
-                                f"line 1, column {err}", value=unit,
-                                expected=f"a header '{err} [%]'")
+            check_percent(units[err], f"{origin}: line 1, column {err}", err)
 
 
 def table_from_rows(

@@ -18,6 +18,7 @@ from ccer_calc.api import get_methodology
 from ccer_calc.errors import InputError
 from ccer_calc.io.files import MemoryFiles, read_user_bytes, read_user_text
 from ccer_calc.io.projectfile import build_project, read_project_file
+from ccer_calc.io.table import quantity_in_unit
 
 __all__ = ["inline_project"]
 
@@ -61,6 +62,7 @@ def inline_project(path: str | Path, *, allow_outside: bool = False) -> dict[str
 
     Each monitored row carries every monitored column in the methodology's unit (the float
     read from the file, unchanged), its meter status and, where given, its meter error as a
+    percentage (the only unit a meter error may have) that reads back to the very same
     fraction, so the service computes the same result and fingerprint as ``ccer-calc
     compute``. A project whose plug-in reads files of its own (inventories) becomes
     ``{"project": {...}, "files": {name: text}}``: the project unchanged, and the text of
@@ -98,7 +100,27 @@ def _inline_rows(monitoring: dict[str, Any], project: Any) -> dict[str, Any]:  #
             row[f"{c.name}_meter"] = str(t.meter_status[c.name][i])
             error = float(t.meter_error[c.name][i])
             if not np.isnan(error):
-                row[f"{c.name}_meter_error"] = {"value": error, "unit": "dimensionless"}
+                row[f"{c.name}_meter_error"] = {"value": _percent(error), "unit": "%"}
         rows.append(row)
     kept = {k: v for k, v in monitoring.items() if k not in _FILE_KEYS}
     return {**kept, "data": rows}
+
+
+def _percent(fraction: float) -> float:
+    """A meter error in %, chosen so that reading it back gives exactly ``fraction``.
+
+    ``fraction × 100`` may miss by an ulp (−0.8 % read as −0.008 gives −0.8000000000000002),
+    which would change the fingerprint; the short decimal the user wrote usually round-trips,
+    else the nearest float that does.
+    """
+    def back(p: float) -> float:  # as the service reads an inline cell
+        return quantity_in_unit({"value": p, "unit": "%"}, "", "meter error")
+
+    start = fraction * 100.0
+    candidates = [float(f"{start:.15g}"), start]
+    for direction in (np.inf, -np.inf):
+        p = start
+        for _ in range(8):
+            p = float(np.nextafter(p, direction))
+            candidates.append(p)
+    return next((p for p in candidates if back(p) == fraction), start)

@@ -13,7 +13,7 @@ from pydantic import (
     field_validator,
 )
 
-from ccer_calc.bounds import CO2_PER_ENERGY, POSITIVE
+from ccer_calc.bounds import CO2_PER_ENERGY, INSTALLED_CAPACITY, NCV_BANDS, POSITIVE
 from ccer_calc.errors import shown
 from ccer_calc.project import quantity_any, quantity_field
 
@@ -23,7 +23,7 @@ class FuelIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
 
-    ncv: quantity_any(bounds=POSITIVE) = Field(  # type: ignore[valid-type]
+    ncv: quantity_any(bounds=POSITIVE, bands=NCV_BANDS) = Field(  # type: ignore[valid-type]
         description="net calorific value, GJ/t, GJ/m^3 or GJ/万Nm3")
     co2_emission_factor: quantity_field(  # type: ignore[valid-type]
         "t CO2/GJ", bounds=CO2_PER_ENERGY) = Field(
@@ -44,7 +44,7 @@ class Acm0002Inputs(BaseModel):
     crediting_period: int = Field(
         1, ge=1, le=3, description="which CDM crediting period (1, 2 or 3): selects the TOOL07 "
                                    "v07.0 para. 86 weights for projects other than wind and solar")
-    installed_capacity: quantity_field("MW", bounds=POSITIVE) = Field(  # type: ignore[valid-type]
+    installed_capacity: quantity_field("MW", bounds=INSTALLED_CAPACITY) = Field(  # type: ignore[valid-type]
         description="installed capacity Cap_PJ")
     reservoir: StrictBool | None = Field(
         None, validate_default=True,

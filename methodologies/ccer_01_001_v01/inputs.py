@@ -13,7 +13,13 @@ from pydantic import (
     field_validator,
 )
 
-from ccer_calc.bounds import CARBON_PER_ENERGY, FRACTION, POSITIVE
+from ccer_calc.bounds import (
+    CARBON_PER_ENERGY,
+    FRACTION,
+    INSTALLED_CAPACITY,
+    NCV_BANDS,
+    POSITIVE,
+)
 from ccer_calc.errors import shown
 from ccer_calc.fields import quantity_any, quantity_field
 
@@ -23,7 +29,7 @@ class FuelPropertiesIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
 
-    ncv: quantity_any(bounds=POSITIVE) | None = Field(  # type: ignore[valid-type]
+    ncv: quantity_any(bounds=POSITIVE, bands=NCV_BANDS) | None = Field(  # type: ignore[valid-type]
         None, description="低位发热量 NCV, GJ/t or GJ/万Nm3")
     cc: quantity_field("t C/GJ", bounds=CARBON_PER_ENERGY) | None = Field(  # type: ignore[valid-type]
         None, description="单位热值含碳量 CC, t C/GJ (or t C/TJ)")
@@ -38,7 +44,7 @@ class SolarThermalInputs(BaseModel):
 
     grid: Literal["华北", "东北", "华东", "华中", "西北", "南方", "西南"] = Field(
         description="区域电网 / regional grid the project connects to")
-    installed_capacity: quantity_field("MW", bounds=POSITIVE) = Field(  # type: ignore[valid-type]
+    installed_capacity: quantity_field("MW", bounds=INSTALLED_CAPACITY) = Field(  # type: ignore[valid-type]
         description="光热装机容量 / installed CSP capacity")
     grid_connected: StrictBool = Field(
         description="connected to the regional grid; must be stated")

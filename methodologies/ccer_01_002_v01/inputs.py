@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
-from ccer_calc.bounds import NONNEGATIVE, POSITIVE
+from ccer_calc.bounds import INSTALLED_CAPACITY, NONNEGATIVE
 from ccer_calc.fields import quantity_field
 
 
@@ -17,7 +17,7 @@ class OffshoreWindInputs(BaseModel):
 
     grid: Literal["华北", "东北", "华东", "华中", "西北", "南方", "西南"] = Field(
         description="区域电网 / regional grid the project connects to")
-    installed_capacity: quantity_field("MW", bounds=POSITIVE) = Field(  # type: ignore[valid-type]
+    installed_capacity: quantity_field("MW", bounds=INSTALLED_CAPACITY) = Field(  # type: ignore[valid-type]
         description="装机容量 / installed capacity")
     distance_to_shore: quantity_field(  # type: ignore[valid-type]
         "km", bounds=NONNEGATIVE) | None = Field(

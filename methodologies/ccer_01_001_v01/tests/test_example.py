@@ -79,7 +79,9 @@ def test_unknown_fuel_without_override_is_refused_naming_known_fuels():
 
 def test_ncv_in_wrong_unit_is_refused():
     with pytest.raises(UnitError, match=r"inputs.fuel_properties.natural_gas.ncv: wrong unit"):
-        project_from_dict(_data(fuel_properties={"natural_gas": {"ncv": "385.2 GJ/t"}}),
+        # a plausible NCV per mass (385.2 GJ/t is now refused as implausible first, #14 audit
+        # item 5), but natural gas is metered in 万Nm3
+        project_from_dict(_data(fuel_properties={"natural_gas": {"ncv": "48.0 GJ/t"}}),
                           base_dir=DATA)
 
 
