@@ -1,4 +1,6 @@
-"""Precision target and deduction share of the provisional CCER sink plug-ins, and the gas flags.
+"""Precision target and deduction share of the provisional CCER sink plug-ins.
+
+The gas flags account_leakage and account_ghg_e: tests/test_sink_gas_flags.py.
 
 CCER-14-001-V01 and CCER-14-002-V01 take their precision rule from the CDM parents (AR-ACM0003
 v02.0 para. 24; AR-AM0014 v03.0 para. 25): AR-TOOL14 v04.2 paras. 18 and 22 make a change in tree
@@ -132,22 +134,6 @@ def test_values_outside_their_range_are_refused(name: str, value: float, expecte
     assert err.value.field == f"parameters.{name}"
     assert float(err.value.value) == value
     assert expected in str(err.value.expected)
-
-
-@BOTH
-@pytest.mark.parametrize(("flag", "tool"), [("account_leakage", "AR-TOOL15"),
-                                            ("account_ghg_e", "AR-TOOL08")])
-def test_the_parents_gas_terms_are_refused_not_ignored(folder: Path, flag: str,
-                                                      tool: str) -> None:
-    with pytest.raises(InputError) as err:
-        _run(folder, **{flag: "1 dimensionless"})
-    assert err.value.field == f"parameters.{flag}"
-    assert err.value.value == 1.0
-    assert "not implemented" in str(err.value)
-    assert tool in str(err.value)
-    assert str(err.value.expected).startswith("0 ")
-    with pytest.raises(InputError, match="0 or 1"):
-        _run(folder, **{flag: "0.5 dimensionless"})
 
 
 def test_the_parameters_reach_the_description_and_the_banner() -> None:

@@ -35,6 +35,7 @@ INFO = MethodologyInfo(
                  "baseline_steady_state_year", "confidence_level", "soc_rate_cap",
                  "account_shrubs", "account_dead_wood", "account_litter", "account_soc",
                  "precision_target", "uncertainty_deduction", "account_leakage", "account_ghg_e",
+                 "gwp_ch4", "gwp_n2o",
                  "pools", "precision", "baseline", "non_co2_emissions", "leakage",
                  "equation_numbers", "units_issued"),
 )

@@ -17,16 +17,19 @@ from ccer_calc.io.sinks import load_sink_data, load_sink_plan
 from ccer_calc.methodology import Context, ExpectedQuantity, Methodology, ProvisionalRule, Stages
 from ccer_calc.project import ProjectData, ProjectSpec
 from ccer_calc.tools.forestry._common import TOOL08, TOOL12, TOOL14, TOOL15, TOOL16
-from ccer_calc.tools.forestry.sink import (
-    no_burning,
-    refuse_forest_fire,
-    zero_on_axis,
-)
+from ccer_calc.tools.forestry.sink import zero_on_axis
 from ccer_calc.tools.forestry.sink_baseline import baseline_pools, tool16_soc_change
 from ccer_calc.tools.forestry.sink_exante import (
     EX_ANTE_EQUATIONS,
     plan_sensitivity,
     project_changes,
+)
+from ccer_calc.tools.forestry.sink_gas_flags import (
+    GAS_FLAG_CHECKS,
+    GAS_FLAG_EQUATIONS,
+    provisional_leakage,
+    provisional_non_co2,
+    refuse_gas_inputs,
 )
 from ccer_calc.tools.forestry.sink_parameters import (
     INVENTORY_FILES,
@@ -35,7 +38,7 @@ from ccer_calc.tools.forestry.sink_parameters import (
     baseline_settings,
 )
 from ccer_calc.tools.forestry.sink_plan import SinkExpectedIn
-from ccer_calc.tools.forestry.sink_precision import deduction_for, refuse_gas_flags
+from ccer_calc.tools.forestry.sink_precision import deduction_for
 from ccer_calc.tools.forestry.sink_provisional import (
     accounted,
     selected_pools,
@@ -75,23 +78,26 @@ RULES = (
                     "proportionate crown cover (eq. 9-10)",
                     "基线碳储量变化按AR-TOOL14第12段取零，或按树冠覆盖度比例法（式9-10）",
                     f"{_P}, AR-ACM0003 v02.0 para. 13"),
-    ProvisionalRule("non_co2_emissions", "zero: man-made burning is not allowed (check "
-                    "no_burning); a forest fire is refused, the CCER rule for it not being known "
-                    "(the parent computes it with AR-TOOL08 eq. 6-8)"
-                    "; account_ghg_e = 0 (the parameter naming this rule); 1, GHG_E,t by "
-                    "AR-TOOL08 as the parent, is refused: not implemented",
-                    "为零：不允许人为焚烧（核对项 no_burning）；森林火灾的CCER规则未知，予以拒绝"
-                    "（母方法学按AR-TOOL08式6-8计算）"
-                    "；参数 account_ghg_e = 0；设为1（按母方法学以AR-TOOL08计算）"
-                    "尚未实现，予以拒绝",
-                    f"{_P}, AR-ACM0003 v02.0 para. 15"),
-    ProvisionalRule("leakage", "zero: displacing agricultural activities is not allowed "
-                    "(check no_displaced_agriculture)"
-                    "; account_leakage = 0 (the parameter naming this rule); 1, LK_t by "
-                    "AR-TOOL15 as the parent, is refused: not implemented",
-                    "为零：不允许转移农业活动（核对项 no_displaced_agriculture）"
-                    "；参数 account_leakage = 0；设为1（按母方法学以AR-TOOL15计算）"
-                    "尚未实现，予以拒绝",
+    ProvisionalRule("non_co2_emissions", "man-made burning is not allowed whatever the flag "
+                    "(check no_burning); account_ghg_e = 0 (default): GHG_E,t zero and a forest "
+                    "fire refused, the CCER rule for it not being known; account_ghg_e = 1: a "
+                    "forest fire counted as the parent does, by AR-TOOL08 eq. (7), (8), (6) and "
+                    "(1) (para. 3 threshold, zero in the first verification period), with "
+                    "gwp_ch4 and gwp_n2o",
+                    "无论参数取值，均不允许人为焚烧（核对项 no_burning）；"
+                    "account_ghg_e = 0（默认）：GHG_E,t为零，森林火灾的CCER规则未知，予以拒绝；"
+                    "account_ghg_e = 1：按母方法学以AR-TOOL08式(7)、(8)、(6)、(1)计算森林火灾排放"
+                    "（第3段面积门槛，第一个核查期为零），采用 gwp_ch4、gwp_n2o",
+                    f"{_P}, AR-ACM0003 v02.0 para. 15; AR-TOOL08 v04.0.0"),
+    ProvisionalRule("leakage", "displacing agricultural activities is not allowed whatever the "
+                    "flag (check no_displaced_agriculture), so LK_t is zero either way; "
+                    "account_leakage = 0 (default): zero by the fixed rule; account_leakage = "
+                    "1: computed and recorded as the parent does, by AR-TOOL15 eq. (1) with "
+                    "ΔC_BIOMASS,t and ΔSOC_LUC,t zero (no area displaced)",
+                    "无论参数取值，均不允许转移农业活动（核对项 no_displaced_agriculture），"
+                    "泄漏均为零；account_leakage = 0（默认）：按固定规则取零；account_leakage = 1："
+                    "按母方法学以AR-TOOL15式(1)计算并记录（无转移面积，ΔC_BIOMASS,t和ΔSOC_LUC,t"
+                    "为零）",
                     f"{_P}, AR-ACM0003 v02.0 para. 17; AR-TOOL15 v02.0"),
     ProvisionalRule("equation_numbers", "the parent's equation numbers, as prov. (1)-(5)",
                     "沿用母方法学公式编号，记为 prov. (1)-(5)", f"{_P}, eq. (1)-(5)"),
@@ -122,15 +128,16 @@ class Ccer14001(Methodology):
     provisional_rules: ClassVar[tuple[ProvisionalRule, ...]] = RULES
     data_tables: ClassVar[tuple[str, ...]] = (
         "ar_tool_defaults", "ar_tool12_default_fractions", "ar_tool16_soc_reference",
-        "ar_tool16_stock_change_factors", "ar_tool16_not_applicable", "allometric_models")
+        "ar_tool16_stock_change_factors", "ar_tool16_not_applicable", "allometric_models",
+        "ar_tool08_fire_factors")
     parameters = PARAMETERS
     input_model = Ccer14001Inputs
     monitored_columns = ()
-    checks = CHECKS
+    checks = (*CHECKS, *GAS_FLAG_CHECKS)
     equations = (eq.baseline_net_removals, eq.actual_net_removals, eq.project_stock_change,
                  eq.leakage, eq.net_anthropogenic_removals, eq.baseline_as_emissions,
                  eq.project_as_emissions, deduction_applied, *TOOL_EQUATIONS, *EX_ANTE_EQUATIONS,
-                 *SOC_EQUATIONS)
+                 *SOC_EQUATIONS, *GAS_FLAG_EQUATIONS)
     expected_model = SinkExpectedIn
     example: ClassVar[str] = "data/example.toml"
 
@@ -158,8 +165,7 @@ class Ccer14001(Methodology):
         """Pools from the tools, then prov. (1)-(5) on the period axis."""
         inputs = ctx.inputs
         assert isinstance(inputs, Ccer14001Inputs)  # noqa: S101 - type narrowing only
-        refuse_gas_flags(ctx, "AR-ACM0003 v02.0")
-        refuse_forest_fire(inputs, self.id, "AR-ACM0003 v02.0")
+        refuse_gas_inputs(ctx, "AR-ACM0003 v02.0")
         pools = selected_pools(ctx, tuple(inputs.pools))
         proj = project_changes(ctx, pools=pools, climate=inputs.climate,
                                deduction=deduction_for(ctx, deduction_applied))
@@ -178,10 +184,11 @@ class Ccer14001(Methodology):
             ctx, "shrubs", proj.shrubs, "ΔC_SHRUB_PROJ,t"),
                                          dead_wood=proj.dead_wood, litter=proj.litter,
                                          soil_carbon=soc, **kw)
-        actual = eq.actual_net_removals(project_change=change, non_co2=no_burning(ctx), **kw)
-        lk = eq.leakage(agricultural_displacement=zero_on_axis(
-            ctx, "LK_AGRIC,t", "no agricultural activity displaced (a condition of the "
-                               "methodology, checked)"), **kw)
+        actual = eq.actual_net_removals(project_change=change,
+                                        non_co2=provisional_non_co2(ctx), **kw)
+        lk = eq.leakage(agricultural_displacement=provisional_leakage(
+            ctx, "no agricultural activity displaced (a condition of the methodology, "
+                 "checked)"), **kw)
         net = eq.net_anthropogenic_removals(actual=actual, baseline=bsl, leakage=lk, **kw)
         be = eq.baseline_as_emissions(baseline_removals=bsl, **kw)
         pe = eq.project_as_emissions(actual_removals=actual, **kw)

@@ -10,8 +10,9 @@ from ccer_calc.bounds import POSITIVE
 from ccer_calc.datatables import table_key
 from ccer_calc.parameters import Parameter, ParameterSet
 from ccer_calc.tools.forestry.defaults import tool_default
+from ccer_calc.tools.forestry.sink_gas_flags import gas_flags, gas_parameters
 from ccer_calc.tools.forestry.sink_parameters import sink_parameters
-from ccer_calc.tools.forestry.sink_precision import deduction_parameters, gas_flags
+from ccer_calc.tools.forestry.sink_precision import deduction_parameters
 from ccer_calc.tools.forestry.sink_provisional import pool_flags
 
 DOC = "CCER-14-001-V01"
@@ -32,4 +33,5 @@ PARAMETERS = ParameterSet(sink_parameters(provisional=PROVISIONAL, extra=(
     *deduction_parameters(PROVISIONAL, "AR-ACM0003 v02.0", "para. 24"),
     *gas_flags(PROVISIONAL, "AR-ACM0003 v02.0", "CCER-14-001-V01 bans man-made burning and "
                "displacing agriculture (2025 interpretation article, secondary copy)"),
+    *gas_parameters(PROVISIONAL),
 )))

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from ccer_calc.bounds import Bounds
 from ccer_calc.parameters import Parameter, ParameterSet
+from ccer_calc.tools.forestry.sink_gas_flags import gas_flags, gas_parameters
 from ccer_calc.tools.forestry.sink_parameters import sink_parameters
-from ccer_calc.tools.forestry.sink_precision import deduction_parameters, gas_flags
+from ccer_calc.tools.forestry.sink_precision import deduction_parameters
 from ccer_calc.tools.forestry.sink_provisional import pool_flags
 
 DOC = "CCER-14-002-V01"
@@ -31,4 +32,5 @@ PARAMETERS = ParameterSet(sink_parameters(provisional=PROVISIONAL, extra=(
     *deduction_parameters(PROVISIONAL, "AR-AM0014 v03.0", "para. 25"),
     *gas_flags(PROVISIONAL, "AR-AM0014 v03.0", "the bans known for CCER-14-001-V01 of the same "
                "batch (burning, displacing agriculture)"),
+    *gas_parameters(PROVISIONAL),
 )))

@@ -62,21 +62,34 @@ FIRE_EQUATIONS = (site_preparation_burning_emissions, harvested_biomass,
                   forest_fire_dom_emissions, forest_fire_emissions)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class FireSettings:
-    """The parameter values AR-TOOL08 applies, and what the project states about its area."""
+    """The parameter values AR-TOOL08 applies, and what the project states about its area.
 
-    carbon_fraction_tree: Value
-    carbon_fraction_shrub: Value
-    shrub_biomass_ratio: Value
-    forest_biomass: Value | None
-    biomass_expansion_factor: Value
-    residue_fraction: dict[str, Value]
+    The values of eq. (3)-(5) may be left out (None) by a plug-in under which no burning for
+    site preparation or of harvest residue is ever computed (the CCER ban on man-made burning,
+    :mod:`.sink_gas_flags`); a forest fire needs only the GWPs and the pools (eq. 6-8).
+    """
+
     gwp_ch4: Value
     gwp_n2o: Value
     project_area: float
     minimum_area: float
     pools: tuple[str, ...]
+    carbon_fraction_tree: Value | None = None
+    carbon_fraction_shrub: Value | None = None
+    shrub_biomass_ratio: Value | None = None
+    forest_biomass: Value | None = None
+    biomass_expansion_factor: Value | None = None
+    residue_fraction: dict[str, Value] | None = None
+
+
+def _given(value: Any, what: str) -> Any:  # noqa: ANN401 - a Value or the f_BL mapping
+    """A value of eq. (3)-(5), which a plug-in computing burning must give."""
+    if value is None:  # pragma: no cover - a plug-in that computes burning gives it
+        msg = f"{what} is needed to compute burning (AR-TOOL08 eq. 3-5)"
+        raise TypeError(msg)
+    return value
 
 
 def element_of(ctx: Context, dates: Sequence[Any], fields: Sequence[str]) -> Arr:
@@ -154,10 +167,11 @@ def _site_preparation(ctx: Context, events: SinkEvents, s: FireSettings,
         raise TypeError(msg)
     return site_preparation_burning_emissions(
         burnt_area=_areas(ctx, events, table, rows, "A_SPF,i,t"),
-        carbon_fraction_tree=s.carbon_fraction_tree,
+        carbon_fraction_tree=_given(s.carbon_fraction_tree, "CF_TREE"),
         tree_biomass=_column(events, table, rows, "tree_biomass", symbol="b_TREE,i,t", unit="t/ha"),
-        carbon_fraction_shrub=s.carbon_fraction_shrub,
-        shrub_biomass_ratio=s.shrub_biomass_ratio, forest_biomass=s.forest_biomass,
+        carbon_fraction_shrub=_given(s.carbon_fraction_shrub, "CF_SHRUB"),
+        shrub_biomass_ratio=_given(s.shrub_biomass_ratio, "BDR_SF"),
+        forest_biomass=s.forest_biomass,
         shrub_crown_cover=_column(events, table, rows, "shrub_crown_cover",
                                   symbol="CC_SHRUB,i,t", unit=""), trail=ctx.trail)
 
@@ -169,6 +183,7 @@ def _residue(ctx: Context, events: SinkEvents, s: FireSettings, accounted: Arr) 
     if not rows:
         return zero_on_axis(ctx, "GHG_FMF,t", "AR-TOOL08 v04.0.0 para. 3: no fire to clear "
                             "harvest residue accounted (check fire_area_threshold)")
+    residue_fraction = _given(s.residue_fraction, "f_BL")
     if burns[rows[0]].harvested_biomass is not None:
         harvest = Value("B_HARVEST,t", Quantity(_matrix(ctx, events, table, rows, [
             float(burns[j].harvested_biomass.m_as("t")) for j in rows]), "t"),  # type: ignore[union-attr]
@@ -178,18 +193,20 @@ def _residue(ctx: Context, events: SinkEvents, s: FireSettings, accounted: Arr) 
         if s.forest_biomass is None:  # pragma: no cover - the plug-in asks for it first
             msg = "B_FOREST is needed for eq. (5)"
             raise TypeError(msg)
+        bef = _given(s.biomass_expansion_factor, "BEF_2")
         harvest = harvested_biomass(forest_biomass=s.forest_biomass,
-                                    biomass_expansion_factor=s.biomass_expansion_factor,
+                                    biomass_expansion_factor=bef,
                                     burnt_area=_areas(ctx, events, table, rows, "A_FMF,t"),
                                     trail=ctx.trail)
     zones = [burns[j].forest_zone for j in rows]
-    fraction = Value("f_BL", Quantity([float(s.residue_fraction[z].quantity.m_as(""))
-                                       for z in zones], ""), s.residue_fraction[zones[0]].origin,
-                     "; ".join(dict.fromkeys(f"{z}: {s.residue_fraction[z].ref}"
+    fraction = Value("f_BL", Quantity([float(residue_fraction[z].quantity.m_as(""))
+                                       for z in zones], ""), residue_fraction[zones[0]].origin,
+                     "; ".join(dict.fromkeys(f"{z}: {residue_fraction[z].ref}"
                                              for z in zones)))
     return harvest_residue_burning_emissions(harvested_biomass=harvest,
                                              residue_fraction=fraction,
-                                             carbon_fraction=s.carbon_fraction_tree,
+                                             carbon_fraction=_given(s.carbon_fraction_tree,
+                                                                    "CF_TREE"),
                                              trail=ctx.trail)
 
 

@@ -29,7 +29,6 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ccer_calc.bounds import FRACTION, Bounds
-from ccer_calc.errors import InputError
 from ccer_calc.parameters import Parameter
 
 if TYPE_CHECKING:
@@ -38,8 +37,8 @@ if TYPE_CHECKING:
     from ccer_calc.methodology import Context
     from ccer_calc.parameters import Value
 
-__all__ = ["DEFAULT_PRECISION_TARGET", "applied_change", "deduction_for", "deduction_parameters",
-           "gas_flags", "refuse_gas_flags"]
+__all__ = ["DEFAULT_PRECISION_TARGET", "applied_change", "deduction_for",
+           "deduction_parameters"]
 
 #: AR-TOOL14 v04.2 paras. 18, 22, 37, 44, 54 and Appendix 2 para. 2: "more than 10 per cent".
 DEFAULT_PRECISION_TARGET = 0.10
@@ -101,46 +100,3 @@ def deduction_for(ctx: Context, equation: Callable[..., Value]
                         deduction_share=share, precision_target=target, trail=ctx.trail,
                         instance=label)
     return applied
-
-
-#: The terms the CCER rule sets to zero, the parent's tool and equations for each.
-_GASES: dict[str, tuple[str, str, str, str]] = {
-    "leakage": ("LK_t", "AR-TOOL15 v02.0 (leakage from displaced agriculture)",
-                "计入泄漏LK_t（0为零，按CCER已知规则：不允许转移农业活动）",
-                "leakage LK_t accounted (0: zero, the known CCER rule banning displacement)"),
-    "ghg_e": ("GHG_E,t", "AR-TOOL08 v04.0.0 (non-CO2 emissions from burning)",
-              "计入生物质燃烧非CO2排放GHG_E,t（0为零，按CCER已知规则：不允许人为焚烧）",
-              "non-CO2 emissions GHG_E,t accounted (0: zero, the known CCER rule banning "
-              "burning)"),
-}
-
-
-def gas_flags(provisional: str, parent: str, rule: str) -> tuple[Parameter, ...]:
-    """``account_leakage`` and ``account_ghg_e``: default 0, the CCER rule as known."""
-    return tuple(
-        Parameter(f"account_{name}", f"f_{symbol}", "dimensionless", zh, en,
-                  f"{provisional}; {rule}: zero; the CDM parent {parent} would count it by "
-                  f"{tool}", "fixed", default=0.0, overridable=True, bounds=FRACTION,
-                  provisional=True)
-        for name, (symbol, tool, zh, en) in _GASES.items())
-
-
-def refuse_gas_flags(ctx: Context, parent: str) -> None:
-    """Refuse ``account_leakage`` / ``account_ghg_e`` other than 0 (1 is not implemented).
-
-    Raises
-    ------
-    InputError
-        Naming ``parameters.account_<term>``, its value and that 0 is expected.
-    """
-    for name, (symbol, tool, _zh, _en) in _GASES.items():
-        value = float(ctx.param(f"account_{name}").quantity.m_as(""))
-        if value == 0.0:
-            continue
-        why = (f"computing {symbol} as the CDM parent {parent} does, by {tool}, is not "
-               "implemented for this provisional plug-in" if value == 1.0 else
-               "the flag is 0 or 1")
-        raise InputError(f"{ctx.methodology.id}: {why}", field=f"parameters.account_{name}",
-                         value=value, expected=f"0 ({symbol} zero, the CCER rule as known); "
-                         f"for {symbol} by {tool} use the CDM methodology {parent}",
-                         methodology=ctx.methodology.id)

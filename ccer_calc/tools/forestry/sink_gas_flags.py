@@ -1,0 +1,184 @@
+"""GHG_E,t and LK_t of a provisional CCER sink plug-in: the CCER bans, and the parent's tools.
+
+The CCER texts CCER-14-001-V01 and CCER-14-002-V01 were not available. What is known of them
+(forestry reference §2.1, a 2025 interpretation article in a secondary copy) bans man-made
+burning (wood killed by pests or disease excepted) and the displacement of agricultural
+activities; the plug-ins enforce both as named checks (:func:`.sink_event_checks.ban_checks`),
+whatever the flags below say. Their CDM parents (AR-ACM0003 v02.0, AR-AM0014 v03.0) count the
+non-CO2 emissions of burning by AR-TOOL08 v04.0.0 and the leakage of displaced agriculture by
+AR-TOOL15 v02.0. Whether the CCER text keeps either term is not known, so each is a provisional
+flag, 0 or 1:
+
+``account_ghg_e``
+    0 (default): GHG_E,t zero, and a forest fire stated by the project is refused (the CCER rule
+    for it being unknown, a fire is never counted as zero). 1: GHG_E,t by AR-TOOL08 eq. (1) as
+    the parent computes it. Burning for site preparation or of harvest residue stays refused by
+    the ban, so what is counted is a forest fire: eq. (7) for living trees, (8) for dead organic
+    matter, (6) their sum, under the tool's para. 3 threshold and paras. 12-13 (zero in the first
+    verification period), with the GWPs ``gwp_ch4`` and ``gwp_n2o`` (AR-TOOL08's 21 and 310).
+``account_leakage``
+    0 (default): LK_AGRIC,t zero by the fixed rule of the plug-in. 1: LK_AGRIC,t by AR-TOOL15
+    eq. (1), LK = 44/12 × (ΔC_BIOMASS,t + ΔSOC_LUC,t). A stated displacement stays refused by
+    the ban, so eq. (1) is always evaluated with ΔC_BIOMASS,t and ΔSOC_LUC,t zero (eq. 2 and 3
+    with A_DISP,t = 0): the flag records LK = 0 through the tool's equation instead of the fixed
+    zero; it cannot give a number other than 0.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from ccer_calc.bounds import FRACTION
+from ccer_calc.errors import InputError
+from ccer_calc.parameters import Parameter, Value
+from ccer_calc.tools.forestry.sink import no_burning, refuse_forest_fire, zero_on_axis
+from ccer_calc.tools.forestry.sink_event_checks import GAS_CHECKS
+from ccer_calc.tools.forestry.sink_events import require_rows
+from ccer_calc.tools.forestry.sink_fire import FireSettings, non_co2_on_axis
+from ccer_calc.tools.forestry.sink_gases import events_in
+from ccer_calc.tools.forestry.sink_parameters import sink_parameters
+from ccer_calc.tools.forestry.sink_provisional import selected_pools
+from ccer_calc.tools.forestry.tool08_forest_fire import (
+    forest_fire_dom_emissions,
+    forest_fire_emissions,
+    forest_fire_tree_emissions,
+)
+from ccer_calc.tools.forestry.tool15_leakage import leakage_emissions
+from ccer_calc.units import Quantity
+
+if TYPE_CHECKING:
+    from ccer_calc.methodology import Context
+
+__all__ = ["GAS_FLAG_CHECKS", "GAS_FLAG_EQUATIONS", "gas_accounted", "gas_flags",
+           "gas_parameters", "provisional_leakage", "provisional_non_co2",
+           "refuse_gas_inputs"]
+
+_TOOL08, _TOOL15 = "AR-TOOL08 v04.0.0", "AR-TOOL15 v02.0"
+
+#: The tool equations the flags at 1 may evaluate under the bans (declared whatever the flags:
+#: at 0 none of them is evaluated). Eq. (1) of AR-TOOL08 is among the shared tool equations.
+GAS_FLAG_EQUATIONS = (forest_fire_tree_emissions, forest_fire_dom_emissions,
+                      forest_fire_emissions, leakage_emissions)
+#: The parent's checks that say which forest fires AR-TOOL08 counts (para. 3, paras. 12-13):
+#: the stages name them where a fire's emissions are zero.
+GAS_FLAG_CHECKS = tuple(c for c in GAS_CHECKS if c.name in ("fire_area_threshold",
+                                                            "forest_fire_zero"))
+
+#: flag name → (symbol, tool, zh, en description).
+_GASES: dict[str, tuple[str, str, str, str]] = {
+    "leakage": (
+        "LK_t", f"{_TOOL15} eq. (1)",
+        "泄漏LK_t的计算方式：0为固定取零；1为按母方法学以AR-TOOL15式(1)计算并记录。"
+        "转移农业活动仍按CCER已知规则予以拒绝，故两种取值下泄漏均为零",
+        "how leakage LK_t is recorded: 0, zero by the plug-in's fixed rule; 1, computed and "
+        "recorded by AR-TOOL15 eq. (1) as the parent does. Displacing agricultural activities "
+        "stays refused under the known CCER ban, so LK_t is zero either way"),
+    "ghg_e": (
+        "GHG_E,t", f"{_TOOL08} eq. (1), (6)-(8)",
+        "计入生物质燃烧非CO2排放GHG_E,t：0为零且拒绝森林火灾；1为按母方法学以AR-TOOL08计算"
+        "森林火灾排放。人为焚烧（整地、采伐剩余物）仍按CCER已知规则予以拒绝",
+        "non-CO2 emissions GHG_E,t: 0, zero and a forest fire refused; 1, a forest fire counted "
+        "by AR-TOOL08 as the parent does. Man-made burning (site preparation, harvest residue) "
+        "stays refused under the known CCER ban"),
+}
+
+
+def gas_flags(provisional: str, parent: str, rule: str) -> tuple[Parameter, ...]:
+    """``account_leakage`` and ``account_ghg_e``: default 0, the CCER rule as known."""
+    return tuple(
+        Parameter(f"account_{name}", f"f_{symbol}", "dimensionless", zh, en,
+                  f"{provisional}; {rule}; 1: as the CDM parent {parent}, by {tool}", "fixed",
+                  default=0.0, overridable=True, bounds=FRACTION, provisional=True)
+        for name, (symbol, tool, zh, en) in _GASES.items())
+
+
+def gas_parameters(provisional: str) -> tuple[Parameter, ...]:
+    """GWP_CH4 and GWP_N2O of AR-TOOL08 (the only values its forest-fire eq. 7 takes)."""
+    return tuple(replace(p, source=f"{p.source}; applied where account_ghg_e = 1 (eq. 7)")
+                 for p in sink_parameters(provisional=provisional, gases=True)
+                 if p.name in ("gwp_ch4", "gwp_n2o"))
+
+
+def gas_accounted(ctx: Context, name: str) -> bool:
+    """Whether ``account_<name>`` (``leakage`` or ``ghg_e``) is 1; 0 is False.
+
+    Raises
+    ------
+    InputError
+        Naming ``parameters.account_<name>`` when its value is neither 0 nor 1.
+    """
+    symbol, tool, _zh, _en = _GASES[name]
+    value = float(ctx.param(f"account_{name}").quantity.m_as(""))
+    if value not in (0.0, 1.0):
+        raise InputError(f"{ctx.methodology.id}: the flag is 0 or 1",
+                         field=f"parameters.account_{name}", value=value,
+                         expected=f"0 ({symbol} as the CCER rule is known) or 1 ({symbol} by "
+                                  f"{tool}, as the CDM parent)", methodology=ctx.methodology.id)
+    return value == 1.0
+
+
+def refuse_gas_inputs(ctx: Context, parent: str) -> None:
+    """Before anything is computed: both flags 0 or 1, and the forest fire each one allows.
+
+    At ``account_ghg_e`` 0 a stated forest fire is refused (:func:`.sink.refuse_forest_fire`);
+    at 1 the flag ``forest_fire`` and the rows of ``forest_fires`` must agree, as for the
+    parent (:func:`.sink_events.require_rows`).
+
+    Raises
+    ------
+    InputError
+        Naming the flag (``parameters.account_<term>``, ``inputs.forest_fire``) at fault.
+    """
+    gas_accounted(ctx, "leakage")
+    if gas_accounted(ctx, "ghg_e"):
+        require_rows(ctx.inputs, events_in(ctx))
+    else:
+        refuse_forest_fire(ctx.inputs, ctx.methodology.id, parent)
+
+
+def provisional_non_co2(ctx: Context) -> Value:
+    """GHG_E,t: zero at ``account_ghg_e`` 0; by AR-TOOL08 eq. (1), (6)-(8) at 1.
+
+    Called after :func:`refuse_gas_inputs`. At 1 the project's forest fires go through the
+    parent's stage (:mod:`.sink_fire`) with the same rules (para. 3, paras. 12-13, the pools
+    accounted); burning was refused before, by the check ``no_burning``.
+    """
+    if not gas_accounted(ctx, "ghg_e"):
+        return no_burning(ctx)
+    inputs = ctx.inputs
+    minimum = getattr(inputs, "forest_minimum_area", None)
+    kept = selected_pools(ctx, tuple(getattr(inputs, "pools", ())))
+    return non_co2_on_axis(ctx, events_in(ctx), FireSettings(
+        gwp_ch4=ctx.param("gwp_ch4"), gwp_n2o=ctx.param("gwp_n2o"),
+        project_area=float(inputs.project_area.m_as("ha")),  # type: ignore[attr-defined]
+        minimum_area=0.0 if minimum is None else float(minimum.m_as("ha")), pools=kept))
+
+
+def provisional_leakage(ctx: Context, zero_rule: str) -> Value:
+    """LK_AGRIC,t: ``zero_rule`` at ``account_leakage`` 0; AR-TOOL15 eq. (1) at 1.
+
+    At 1 no displacement reaches the stage (the check ``no_displaced_agriculture`` refuses it
+    first), so eq. (2) and (3) are zero with A_DISP,t = 0 and eq. (1) records LK_AGRIC,t = 0.
+
+    Raises
+    ------
+    InputError
+        Naming ``inputs.displacements`` should a displacement reach it (the ban refuses it).
+    """
+    if not gas_accounted(ctx, "leakage"):
+        return zero_on_axis(ctx, "LK_AGRIC,t", zero_rule)
+    events = events_in(ctx)
+    if events.displacements:  # pragma: no cover - the check no_displaced_agriculture refuses
+        raise InputError(f"{ctx.methodology.id}: displacing agricultural activities is not "
+                         "allowed", field=f"{events.where}.displacements",
+                         value=len(events.displacements), expected="no rows")
+    zero = np.zeros(ctx.segments.row.shape)
+    why = (f"{_TOOL15} eq. (%s) with A_DISP,t = 0: no agricultural activity displaced (the "
+           "CCER ban, check no_displaced_agriculture)")
+    return leakage_emissions(
+        biomass_loss=Value("ΔC_BIOMASS,t", Quantity(zero, "t C"), "fixed", why % "2"),
+        soc_loss=Value("ΔSOC_LUC,t", Quantity(zero.copy(), "t C"), "fixed", why % "3"),
+        trail=ctx.trail)
