@@ -190,3 +190,19 @@ def test_the_flags_at_1_change_no_number_without_fire_or_displacement(folder: Pa
     r, base = _run(folder, d), compute(load_project(folder / "example.toml"))
     assert r.totals == base.totals
     assert [v.values for v in r.vintages] == [v.values for v in base.vintages]
+
+
+@BOTH
+def test_the_fire_check_follows_the_dead_wood_flag(folder: Path) -> None:
+    # AR-TOOL08 v04.0.0 para. 13: GHG_FF_DOM is zero for dead organic matter not accounted;
+    # a pool taken out by its provisional flag is not accounted, though listed in inputs.pools
+    def evidence(d: dict[str, Any]) -> str:
+        [check] = [c for c in _run(folder, d).checks if c.name == "forest_fire_zero"]
+        return str(check.reason)
+
+    kept = evidence(_fire_project(folder, account_ghg_e="1 dimensionless"))
+    assert "dead organic matter accounted" in kept
+    off = {"account_ghg_e": "1 dimensionless", "account_dead_wood": "0 dimensionless"}
+    if folder == C1:
+        off["account_litter"] = "0 dimensionless"
+    assert "not accounted: GHG_FF_DOM zero (para. 13)" in evidence(_fire_project(folder, **off))

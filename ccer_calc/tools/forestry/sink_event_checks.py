@@ -106,13 +106,26 @@ def site_preparation(project: Project) -> tuple[bool, str]:
     return True, Bilingual("; ".join(en), "；".join(zh))
 
 
+def _dom_accounted(project: Project) -> set[str]:
+    """The dead-organic-matter pools the project accounts.
+
+    A pool listed in ``inputs.pools`` is taken out where a provisional plug-in's flag
+    ``account_<pool>`` is overridden to 0 (:mod:`.sink_provisional`), as the fire's eq. (8) does.
+    """
+    pools = set(getattr(project.inputs, "pools", ())) & {"dead_wood", "litter"}
+    for pool in sorted(pools):
+        flag = project.overrides.get(f"account_{pool}")
+        if flag is not None and float(flag.m_as("")) == 0.0:
+            pools.discard(pool)
+    return pools
+
+
 def forest_fire(project: Project) -> tuple[bool, str]:
     """Paras. 4(a), 12, 13: forest fires whose tree or dead-matter emissions are zero."""
     events = events_of(project)
     if not events.forest_fires:
         return _none("no forest fire", "无森林火灾")
-    pools = set(getattr(project.inputs, "pools", ()))
-    counted = bool(pools & {"dead_wood", "litter"})
+    counted = bool(_dom_accounted(project))
     dom = ("dead organic matter accounted" if counted else
            "dead organic matter not accounted: GHG_FF_DOM zero (para. 13)")
     dom_zh = "计量枯死有机质" if counted else "不计量枯死有机质：GHG_FF_DOM为零（第13段）"
