@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
@@ -63,7 +64,16 @@ def _status(raw: object, path: str) -> str:
 
 
 def quantity_in_unit(raw: object, unit: str, path: str) -> float:
-    """A raw cell or inline value as a float in ``unit``."""
+    """A raw cell or inline value as a float in ``unit``.
+
+    A ``{value, unit}`` cell whose unit is written exactly as ``unit`` (every cell of a sheet
+    or frame, whose unit is the column header's) with a finite float is taken as it is:
+    converting a quantity to its own unit returns the number untouched, so the result is the
+    same, without building a Quantity per cell (most of the time of reading a large sheet).
+    """
+    if (type(raw) is dict and len(raw) == 2 and raw.get("unit") == unit  # noqa: PLR2004
+            and type(raw.get("value")) is float and math.isfinite(raw["value"])):
+        return raw["value"]
     try:
         q = parse_quantity(raw)
     except (ValueError, OverflowError) as exc:
