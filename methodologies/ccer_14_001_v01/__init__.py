@@ -37,6 +37,8 @@ INFO = MethodologyInfo(
                  "precision_target", "uncertainty_deduction", "account_leakage", "account_ghg_e",
                  "pools", "precision", "baseline", "non_co2_emissions", "leakage",
                  "equation_numbers", "units_issued"),
+    inputs="methodologies.ccer_14_001_v01.inputs:Ccer14001Inputs",
+    expected="ccer_calc.tools.forestry.sink_plan_in:SinkExpectedIn",
 )
 
 
