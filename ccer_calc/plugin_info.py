@@ -3,22 +3,39 @@
 A plug-in package exports ``INFO``, a :class:`MethodologyInfo`, from an ``__init__`` that
 imports nothing heavy, and loads its ``METHODOLOGY`` lazily. Listing the installed methodologies
 (``ccer-calc methodologies``) then reads ``INFO`` alone: no unit registry, numpy or pydantic
-models are built. The registry checks that the loaded methodology agrees with its ``INFO``.
-This module imports only the standard library.
+models are built. An ``INFO`` that also names the plug-in's inputs model (and its expected
+model, static monitored columns and per-project note) lets ``ccer-calc schema`` build the JSON
+Schema of a project file from the input models alone, without pint or numpy. The registry checks
+that the loaded methodology agrees with its ``INFO``. This module imports only the standard
+library.
 """
 
 from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["IDENTITY", "MethodologyInfo", "lazy_attributes"]
+__all__ = ["IDENTITY", "ColumnInfo", "MethodologyInfo", "disagreements", "lazy_attributes",
+           "resolve"]
 
 #: The fields a methodology's identity consists of, in the order listings show them.
 IDENTITY = ("id", "version", "title_zh", "title_en", "sector", "status", "programme",
             "document", "accounts", "provisional")
+
+
+@dataclass(frozen=True)
+class ColumnInfo:
+    """A static monitored column as ``INFO`` lists it: name, unit and kind.
+
+    The same three fields as the methodology's
+    :class:`~ccer_calc.methodology.MonitoredColumn` of that name, which the registry checks.
+    """
+
+    name: str
+    unit: str
+    kind: str = "extensive"
 
 
 @dataclass(frozen=True)
@@ -47,6 +64,19 @@ class MethodologyInfo:
     provisional : tuple of str
         Names of the values and rules a provisional methodology takes from its parent text
         (empty for a verified one); the loaded methodology must list the same.
+    inputs : str, optional
+        Where the methodology's ``input_model`` lives, as ``"module:Name"``
+        (``"methodologies.ccer_01_002_v01.inputs:OffshoreWindInputs"``), in a module that
+        imports neither pint nor numpy. Given, ``ccer-calc schema`` reads ``INFO`` and the
+        models alone and takes ``expected``, ``monitored`` and ``columns_per_project`` as
+        complete; not given (None), it loads the plug-in in full.
+    expected : str, optional
+        Where its ``expected_model`` lives, likewise (None: it has none).
+    monitored : tuple of ColumnInfo
+        Its static ``monitored_columns``: name, unit and kind of each, in the same order.
+    columns_per_project : str, optional
+        What its ``columns_per_project()`` returns: how further columns depend on the project
+        (None: they do not).
     """
 
     id: str
@@ -59,12 +89,67 @@ class MethodologyInfo:
     document: str
     accounts: str = "reductions"
     provisional: tuple[str, ...] = ()
+    inputs: str | None = None
+    expected: str | None = None
+    monitored: tuple[ColumnInfo, ...] = ()
+    columns_per_project: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain-data form."""
-        out = asdict(self)
+        """Plain-data form of the identity (:data:`IDENTITY`)."""
+        out = {k: getattr(self, k) for k in IDENTITY}
         out["provisional"] = list(self.provisional)
         return out
+
+    @property
+    def describes_schema(self) -> bool:
+        """Whether this ``INFO`` says all the JSON Schema of a project file needs."""
+        return self.inputs is not None
+
+    @property
+    def input_model(self) -> Any:  # noqa: ANN401 - a pydantic model class, imported here
+        """The inputs model :attr:`inputs` names, imported on first use."""
+        if self.inputs is None:
+            msg = f"INFO of {self.id} names no inputs model"
+            raise AttributeError(msg)
+        return resolve(self.inputs)
+
+    @property
+    def expected_model(self) -> Any:  # noqa: ANN401 - a pydantic model class or None
+        """The expected model :attr:`expected` names (None if it names none)."""
+        return None if self.expected is None else resolve(self.expected)
+
+
+def resolve(path: str) -> Any:  # noqa: ANN401 - whatever the module defines
+    """The object a ``"module:Name"`` path names, its module imported.
+
+    Examples
+    --------
+    >>> resolve("json.decoder:JSONDecoder").__name__
+    'JSONDecoder'
+    """
+    module, _, name = path.partition(":")
+    if not module or not name:
+        msg = f"{path!r} is not a 'module:Name' path"
+        raise ValueError(msg)
+    return getattr(importlib.import_module(module), name)
+
+
+def disagreements(info: MethodologyInfo, methodology: Any) -> list[str]:  # noqa: ANN401
+    """What a loaded methodology says differently from its ``INFO`` (names of the fields).
+
+    The identity is always compared; the schema's fields (inputs and expected models, static
+    monitored columns, per-project note) only where ``INFO`` describes the schema.
+    """
+    differ = [k for k in IDENTITY if getattr(methodology, k) != getattr(info, k)]
+    if not info.describes_schema:
+        return differ
+    columns = tuple(ColumnInfo(c.name, c.unit, c.kind) for c in methodology.monitored_columns)
+    checks = (("inputs", info.input_model is methodology.input_model),
+              ("expected", info.expected_model is methodology.expected_model),
+              ("monitored", info.monitored == columns),
+              ("columns_per_project",
+               info.columns_per_project == methodology.columns_per_project()))
+    return differ + [name for name, same in checks if not same]
 
 
 def lazy_attributes(package: str, module: str,

@@ -1,11 +1,15 @@
-"""Project input models: every number enters with its unit, every date in order.
+"""A validated project, and its input models: every number with its unit, every date in order.
 
-A project file has a fixed outer shape (:class:`ProjectSpec`) and a methodology-specific
-``inputs`` table validated by the plug-in's own pydantic model. Quantities are written either
-as a string ``"0.8042 t CO2/MWh"`` or as a table ``{value = 0.8042, unit = "t CO2/MWh"}``; a bare
-number is refused because its unit would be a guess (:mod:`ccer_calc.fields`, re-exported here).
-A project carries monitoring data, expected values for the ex-ante estimate
-(:mod:`ccer_calc.expected`), or both.
+A project file has a fixed outer shape (:class:`ProjectSpec`, in :mod:`ccer_calc.project_spec`,
+re-exported here) and a methodology-specific ``inputs`` table validated by the plug-in's own
+pydantic model. Quantities are written either as a string ``"0.8042 t CO2/MWh"`` or as a
+table ``{value = 0.8042, unit = "t CO2/MWh"}``; a bare number is refused because its unit would
+be a guess (:mod:`ccer_calc.fields`, re-exported here). A project carries monitoring data,
+expected values for the ex-ante estimate (:mod:`ccer_calc.expected`), or both.
+
+Importing this module builds no unit registry and imports no numpy: plug-ins' input models
+import their field types from here, and ``ccer-calc schema`` reads those models alone. pint and
+the period axis are imported where a :class:`Project` uses them.
 """
 
 from __future__ import annotations
@@ -13,26 +17,34 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any
 
-import pint
-from pydantic import BaseModel, Field, StrictInt, field_validator
+from pydantic import BaseModel
 
-from ccer_calc.bounds import NONNEGATIVE, Bounds
 from ccer_calc.expected import ExpectedIn, ScenarioIn
 from ccer_calc.fields import (
     DateIn,
     Declared,
     Line,
     QuantityIn,
-    StrictModel,
     parse_date,
     parse_quantity,
     quantity_any,
     quantity_field,
 )
-from ccer_calc.periods import MonitoringTable, Period
-from ccer_calc.units import parse_unit
+from ccer_calc.project_spec import (
+    DatesIn,
+    ExAnteIn,
+    MeterIn,
+    MonitoringIn,
+    PeriodIn,
+    ProjectSpec,
+)
+
+if TYPE_CHECKING:
+    import pint
+
+    from ccer_calc.periods import MonitoringTable, Period
 
 __all__ = [
     "DateIn",
@@ -41,6 +53,7 @@ __all__ = [
     "ExAnteIn",
     "ExpectedIn",
     "Line",
+    "MeterIn",
     "MonitoringIn",
     "PeriodIn",
     "Project",
@@ -53,111 +66,6 @@ __all__ = [
     "quantity_any",
     "quantity_field",
 ]
-
-
-class DatesIn(StrictModel):
-    """Key dates of the project and of the instalment being registered."""
-
-    construction_start: DateIn = Field(description="开工建设日期 / start of construction")
-    crediting_period_start: DateIn = Field(description="计入期开始 / crediting period start")
-    crediting_period_end: DateIn = Field(description="计入期结束 / crediting period end")
-    grid_connection: DateIn | None = Field(None, description="并网日期 / grid connection")
-    application_date: DateIn | None = Field(
-        None, description="减排量登记申请日期 / application date of this instalment "
-                          "(five-year look-back rule; CCER only)")
-    crediting_period_type: Literal["renewable", "fixed"] | None = Field(
-        None, description="CDM only: a renewable crediting period (at most 7 years, renewable "
-                          "twice) or a fixed one (at most 10 years)")
-    crediting_period_number: int | None = Field(
-        None, ge=1, le=3, description="CDM only: which renewable crediting period (1 to 3)")
-
-
-class PeriodIn(StrictModel):
-    """One monitoring period."""
-
-    id: Line = Field(min_length=1)
-    start: DateIn
-    end: DateIn
-
-
-class MeterIn(StrictModel):
-    """Accuracy of the meter behind one monitored column."""
-
-    max_permissible_error: quantity_field(  # type: ignore[valid-type]
-        "percent", bounds=Bounds(0.0, 100.0, max_inclusive=False,
-                                 reason="a meter error of 100 % or more is not a measurement"),
-    ) | None = Field(None, description="maximum permissible error of the accuracy class, "
-                                       "e.g. '0.5 %'")
-
-
-class MonitoringIn(StrictModel):
-    """Monitoring periods and the monitored rows (inline, or a CSV or Excel file)."""
-
-    periods: list[PeriodIn]
-    data: list[dict[str, Any]] = Field(default_factory=list)
-    csv: str | None = Field(None, description="CSV file, relative to the project file; "
-                                              "headers carry units, e.g. 'export [MWh]'")
-    encoding: str | None = Field(
-        None, description="encoding of the CSV file (utf-8, gbk, gb18030, utf-16, ...); "
-                          "detected when not given")
-    excel: str | None = Field(None, description="Excel workbook (.xlsx), relative to the "
-                                                "project file; row 1 holds the CSV's header "
-                                                "cells with units (needs the excel extra)")
-    sheet: str | None = Field(None, description="the workbook's sheet to read (the first "
-                                                "when not given)")
-    meters: dict[str, MeterIn] = Field(default_factory=dict)
-    utc_offset: str | None = Field(
-        None, pattern=r"^(UTC)?[+-]\d{2}:\d{2}$",
-        description="the project's calendar as a fixed offset from UTC, in which days, periods "
-                    "and vintage years are taken and date-times without offset are read; "
-                    "China Standard Time (+08:00) when not given")
-
-
-class ExAnteIn(StrictModel):
-    """The PDD's ex-ante estimate of one calendar year's emission reductions."""
-
-    year: StrictInt = Field(ge=1900, le=2200, description="calendar year (vintage)")
-    emission_reductions: quantity_field(  # type: ignore[valid-type]
-        "t CO2e", bounds=NONNEGATIVE) = Field(
-        description="预计减排量 / estimated emission reductions, e.g. '800000 t CO2e'")
-
-
-class ProjectSpec(StrictModel):
-    """The outer shape of every project file."""
-
-    name: Line = Field(min_length=1)
-    methodology: Line = Field(description="methodology id, e.g. CCER-01-002-V01")
-    project_id: Line | None = None
-    owner: Line | None = None
-    province: Line | None = None
-    description: str | None = None
-    dates: DatesIn
-    parameters: dict[str, QuantityIn] = Field(default_factory=dict)
-    inputs: dict[str, Any] = Field(default_factory=dict)
-    monitoring: MonitoringIn | None = Field(
-        None, description="monitoring periods and data (what compute needs); optional when "
-                          "[expected] is given")
-    expected: ExpectedIn | None = Field(
-        None, description="预计值 / expected quantities for the ex-ante estimate (estimate)")
-    scenarios: dict[Line, ScenarioIn] = Field(
-        default_factory=dict,
-        description="named alternatives of the estimate (P90 generation, other grid factors, "
-                    "another start date), each replacing expected values, parameters or dates")
-    ex_ante: list[ExAnteIn] = Field(
-        default_factory=list,
-        description="项目设计文件的预计减排量 / the PDD's ex-ante estimate per calendar year, "
-                    "years unique and ascending")
-
-    @field_validator("ex_ante")
-    @classmethod
-    def _years_ascending(cls, value: list[ExAnteIn]) -> list[ExAnteIn]:
-        years = [e.year for e in value]
-        for i in range(1, len(years)):
-            if years[i] <= years[i - 1]:
-                msg = (f"year {years[i]} follows {years[i - 1]}; ex-ante years must be unique "
-                       f"and ascending")
-                raise ValueError(msg)
-        return value
 
 
 @dataclass(frozen=True)
@@ -217,6 +125,8 @@ class Project:
     @property
     def periods(self) -> list[Period]:
         """The monitoring periods (none without monitoring data)."""
+        from ccer_calc.periods import Period  # noqa: PLC0415 - keeps the spec models light
+
         mon = self.spec.monitoring
         return [] if mon is None else [Period(p.id, p.start, p.end) for p in mon.periods]
 
@@ -226,6 +136,8 @@ class Project:
         meter = None if mon is None else mon.meters.get(column)
         if meter is None or meter.max_permissible_error is None:
             return None
+        from ccer_calc.units import parse_unit  # noqa: PLC0415 - keeps the spec models light
+
         return float(meter.max_permissible_error.to(parse_unit("")).magnitude)
 
     def canonical(self) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from importlib import metadata
 from typing import TYPE_CHECKING, Any
 
 from ccer_calc.errors import MethodologyNotFound, PluginError
-from ccer_calc.plugin_info import IDENTITY, MethodologyInfo
+from ccer_calc.plugin_info import IDENTITY, MethodologyInfo, disagreements
 
 if TYPE_CHECKING:
     from ccer_calc.methodology import Methodology
@@ -165,7 +165,13 @@ class Registry:
         m = validate_methodology(obj, methodology_id, info.distribution)
         light = self.light_info(methodology_id)
         if light is not None:
-            differ = [k for k in IDENTITY if getattr(m, k) != getattr(light, k)]
+            try:
+                differ = disagreements(light, m)
+            except Exception as exc:  # an INFO path that does not import is isolated here
+                raise PluginError(
+                    f"plug-in from distribution {info.distribution!r} exports an INFO whose "
+                    f"models do not load ({type(exc).__name__}: {exc})",
+                    methodology=methodology_id) from exc
             if differ:
                 raise PluginError(
                     f"plug-in from distribution {info.distribution!r} exports an INFO that "

@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 
+from ccer_calc.jsontext import canonical_json
 from ccer_calc.methodology import CheckResult
 from ccer_calc.trail import Detail, Render, Trail
 
@@ -44,12 +45,6 @@ _NEGLIGIBLE_T = 1e-9
 
 def _q(value: float) -> dict[str, Any]:
     return {"value": value, "unit": UNIT}
-
-
-def canonical_json(data: Any, *, indent: int | None = 2) -> str:  # noqa: ANN401
-    """Deterministic JSON: sorted keys, UTF-8 text, no NaN."""
-    return json.dumps(data, sort_keys=True, ensure_ascii=False, allow_nan=False, indent=indent,
-                      separators=(",", ": ") if indent is not None else (",", ":"))
 
 
 @dataclass(frozen=True)

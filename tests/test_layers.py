@@ -17,10 +17,10 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1] / "ccer_calc"
 
 BASE = {"units", "errors", "bilingual", "plugin_info", "bounds", "fsutil", "document_kinds",
-        "extras", "verification"}
+        "extras", "verification", "jsontext"}
 CORE = {"parameters", "trail", "periods", "equation", "project", "methodology", "rules",
         "result", "fingerprint", "findings", "datatables", "registry", "gwp", "schema",
-        "fields", "expected", "plugin_extras", "instants", "crediting"}
+        "fields", "expected", "plugin_extras", "instants", "crediting", "project_spec"}
 
 
 LAYERS = [(BASE, 0), (CORE, 1), ({"tools"}, 2), ({"io"}, 3), ({"api", "batch", "estimation"}, 4),

@@ -20,6 +20,7 @@ import pytest
 from ccer_calc.api import compute, list_methodologies, load_project
 from ccer_calc.errors import PluginError
 from ccer_calc.registry import Registry
+from ccer_calc.schema import methodology_schema, project_schema
 
 PACKAGE = "ccer_demo_plugin"
 
@@ -182,3 +183,47 @@ def test_info_disagreeing_with_the_methodology_is_refused(installed: Path) -> No
     with pytest.raises(PluginError, match=r"INFO that disagrees with the loaded methodology on "
                                         r"version"):
         reg.get("DEMO-01")
+
+
+def test_schema_of_a_plugin_whose_info_names_no_models_loads_it(installed: Path) -> None:
+    """An INFO without the schema fields (written before them) still gives the schema (#9)."""
+    reg = Registry()
+    schema = methodology_schema("DEMO-01", reg)
+    assert f"{PACKAGE}.methodology" in sys.modules  # loaded in full for the schema
+    assert schema["title"] == "DEMO-01 演示方法学 project file"
+    assert "Monitored columns: activity [MWh]." in schema["description"]
+    assert schema == project_schema(reg.get("DEMO-01"))
+
+
+def _with_schema_fields(installed: Path, unit: str) -> None:
+    init = installed / PACKAGE / "__init__.py"
+    init.write_text(init.read_text("utf-8").replace(
+        'document="DEMO-01")',
+        f'document="DEMO-01", inputs="{PACKAGE}.methodology:Inputs", '
+        f'monitored=(ColumnInfo("activity", "{unit}"),))').replace(
+        "import MethodologyInfo", "import ColumnInfo, MethodologyInfo"), "utf-8")
+
+
+def test_schema_from_an_info_naming_its_models_equals_the_loaded_ones(installed: Path) -> None:
+    _with_schema_fields(installed, "MWh")
+    reg = Registry()
+    light = reg.light_info("DEMO-01")
+    assert light is not None and light.describes_schema
+    assert project_schema(light) == project_schema(reg.get("DEMO-01"))  # get() checks INFO
+
+
+def test_info_disagreeing_on_a_monitored_column_is_refused(installed: Path) -> None:
+    _with_schema_fields(installed, "kWh")
+    with pytest.raises(PluginError, match=r"INFO that disagrees with the loaded methodology on "
+                                        r"monitored$"):
+        Registry().get("DEMO-01")
+
+
+def test_info_naming_a_model_that_does_not_import_is_refused(installed: Path) -> None:
+    init = installed / PACKAGE / "__init__.py"
+    init.write_text(init.read_text("utf-8").replace(
+        'document="DEMO-01")', 'document="DEMO-01", inputs="ccer_demo_plugin.nowhere:Inputs")'),
+        "utf-8")
+    with pytest.raises(PluginError, match=r"INFO whose models do not load "
+                                        r"\(ModuleNotFoundError"):
+        Registry().get("DEMO-01")

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any, TextIO
 
-from ccer_calc.cli.common import EXIT_OK, emit, table
+from ccer_calc.cli.common import EXIT_OK, emit, prepare_engine, table
 
 __all__ = ["register"]
 
@@ -141,11 +141,15 @@ def cmd_data(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
     """Print the JSON Schema of a methodology's project file."""
-    from ccer_calc.api import get_methodology  # noqa: PLC0415
-    from ccer_calc.result import canonical_json  # noqa: PLC0415
-    from ccer_calc.schema import project_schema  # noqa: PLC0415
+    from ccer_calc.jsontext import canonical_json  # noqa: PLC0415 - light: no pint, numpy
+    from ccer_calc.registry import default_registry  # noqa: PLC0415
+    from ccer_calc.schema import methodology_schema  # noqa: PLC0415
 
-    emit(canonical_json(project_schema(get_methodology(args.id))), out, args.output)
+    registry = default_registry()
+    light = registry.light_info(args.id)
+    if light is None or not light.describes_schema:  # the plug-in is loaded in full
+        prepare_engine()
+    emit(canonical_json(methodology_schema(args.id, registry)), out, args.output)
     return EXIT_OK
 
 
@@ -206,7 +210,7 @@ def register(sub: Any) -> None:  # noqa: ANN401 - argparse's private subparsers 
     p = sub.add_parser("schema", help="JSON Schema of a methodology's project file")
     p.add_argument("id", help="methodology id")
     p.add_argument("-o", "--output", help="write to this file instead of stdout")
-    p.set_defaults(handler=cmd_schema)
+    p.set_defaults(handler=cmd_schema, light=True)
 
     p = sub.add_parser("example", help="write a methodology's bundled example project")
     p.add_argument("id", help="methodology id")

@@ -25,6 +25,8 @@ INFO = MethodologyInfo(
     programme="CDM",
     document="AR-ACM0003 v02.0",
     accounts="removals",
+    inputs="methodologies.ar_acm0003.inputs:ArAcm0003Inputs",
+    expected="ccer_calc.tools.forestry.sink_plan_in:SinkExpectedIn",
 )
 
 

@@ -25,6 +25,8 @@ INFO = MethodologyInfo(
     programme="CDM",
     document="AR-AM0014 v03.0",
     accounts="removals",
+    inputs="methodologies.ar_am0014.inputs:ArAm0014Inputs",
+    expected="ccer_calc.tools.forestry.sink_plan_in:SinkExpectedIn",
 )
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ccer_calc.plugin_info import MethodologyInfo, lazy_attributes
+from ccer_calc.plugin_info import ColumnInfo, MethodologyInfo, lazy_attributes
 
 if TYPE_CHECKING:
     from methodologies.ccer_01_001_v01.methodology import METHODOLOGY, SolarThermal
@@ -23,6 +23,9 @@ INFO = MethodologyInfo(
     status="in force since 2023-10-24 (batch 1)",
     programme="CCER",
     document="CCER-01-001-V01",
+    inputs="methodologies.ccer_01_001_v01.inputs:SolarThermalInputs",
+    monitored=(ColumnInfo("export", "MWh"), ColumnInfo("import", "MWh")),
+    columns_per_project="Export and import, then one column fuel_<key> per fuel (t or 万Nm3)",
 )
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ccer_calc.plugin_info import MethodologyInfo, lazy_attributes
+from ccer_calc.plugin_info import ColumnInfo, MethodologyInfo, lazy_attributes
 
 if TYPE_CHECKING:
     from methodologies.ccer_01_002_v01.methodology import METHODOLOGY, OffshoreWind
@@ -23,6 +23,8 @@ INFO = MethodologyInfo(
     status="in force since 2023-10-24 (batch 1)",
     programme="CCER",
     document="CCER-01-002-V01",
+    inputs="methodologies.ccer_01_002_v01.inputs:OffshoreWindInputs",
+    monitored=(ColumnInfo("export", "MWh"), ColumnInfo("import", "MWh")),
 )
 
 

@@ -38,6 +38,8 @@ INFO = MethodologyInfo(
                  "gwp_ch4", "gwp_n2o",
                  "pools", "precision", "baseline", "non_co2_emissions", "leakage",
                  "equation_numbers", "units_issued"),
+    inputs="methodologies.ccer_14_001_v01.inputs:Ccer14001Inputs",
+    expected="ccer_calc.tools.forestry.sink_plan_in:SinkExpectedIn",
 )
 
 

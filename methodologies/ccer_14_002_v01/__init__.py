@@ -39,6 +39,8 @@ INFO = MethodologyInfo(
                  "pools", "precision", "baseline",
                  "non_co2_emissions", "leakage", "equation_numbers", "units_issued",
                  "crediting_period"),
+    inputs="methodologies.ccer_14_002_v01.inputs:Ccer14002Inputs",
+    expected="ccer_calc.tools.forestry.sink_plan_in:SinkExpectedIn",
 )
 
 
