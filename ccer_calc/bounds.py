@@ -185,3 +185,9 @@ NCV_BANDS: tuple[tuple[str, Bounds], ...] = (
 #: vacuous.
 INSTALLED_CAPACITY = Bounds(0.0, 100_000.0, min_inclusive=False,
                             reason="no single plant exceeds ~22,500 MW; 100 GW for one project")
+
+
+#: How a meter's error or maximum permissible error may be written. The documents state them in
+#: percent; every other dimensionless unit (``""``, ``1``, ``ppm``, ``permille``) would silently
+#: rescale the number (0.5 read as 50 %), so it is refused where such a value is read.
+PERCENT_UNITS = frozenset({"%", "percent"})

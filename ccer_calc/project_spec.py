@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from pydantic import Field, StrictInt, field_validator
 
-from ccer_calc.bounds import NONNEGATIVE, Bounds
+from ccer_calc.bounds import NONNEGATIVE, PERCENT_UNITS, Bounds
 from ccer_calc.expected import ExpectedIn, ScenarioIn
 from ccer_calc.fields import DateIn, Line, QuantityIn, StrictModel, quantity_field
 
@@ -54,6 +54,19 @@ class MeterIn(StrictModel):
                                  reason="a meter error of 100 % or more is not a measurement"),
     ) | None = Field(None, description="maximum permissible error of the accuracy class, "
                                        "e.g. '0.5 %'")
+
+    @field_validator("max_permissible_error", mode="before")
+    @classmethod
+    def _in_percent(cls, raw: Any) -> Any:  # noqa: ANN401 - raw input of any shape
+        """Refuse an error written in another dimensionless unit (``0.5`` would be 50 %)."""
+        unit = (raw.get("unit") if isinstance(raw, dict)
+                else raw.strip().partition(" ")[2] if isinstance(raw, str)
+                else str(raw.units) if hasattr(raw, "units") else None)  # a pint Quantity
+        if isinstance(unit, str) and unit.strip() not in PERCENT_UNITS:
+            msg = (f"a maximum permissible error must be stated in % (got unit {unit!r}; "
+                   "expected e.g. '0.5 %')")
+            raise ValueError(msg)
+        return raw
 
 
 class MonitoringIn(StrictModel):

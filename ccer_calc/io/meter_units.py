@@ -10,14 +10,11 @@ from __future__ import annotations
 
 import pint
 
+from ccer_calc.bounds import PERCENT_UNITS
 from ccer_calc.errors import UnitError
 
 __all__ = ["PERCENT_UNITS", "check_percent", "written_unit"]
 
-#: How a meter error's unit may be written. §7.3.4 states the basic error in percent; any other
-#: dimensionless unit (``[]``, ``[1]``, ``[ppm]``, ``[permille]``) would silently rescale it
-#: (-0.8 read as -80 %), so it is refused.
-PERCENT_UNITS = frozenset({"%", "percent"})
 
 
 def check_percent(unit: str | None, field: str, column: str) -> None:
