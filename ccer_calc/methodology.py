@@ -16,8 +16,6 @@ import numpy as np
 from pydantic import BaseModel
 
 from ccer_calc.bounds import NONNEGATIVE, Bounds
-from ccer_calc.errors import PluginError
-from ccer_calc.fields import unknown_units
 from ccer_calc.parameters import ParameterSet, Value
 from ccer_calc.plugin_extras import ExpectedQuantity, PeriodFigure, ProvisionalRule
 from ccer_calc.units import Quantity, parse_unit, to_unit
@@ -42,7 +40,6 @@ __all__ = [
     "PeriodFigure",
     "ProvisionalRule",
     "Stages",
-    "validate_methodology",
 ]
 
 #: What a methodology accounts: emission ``reductions`` (energy) or ``removals`` by sinks
@@ -385,66 +382,3 @@ class Methodology(ABC):
                 for e in self.equations
             ],
         }
-
-
-_REQUIRED = ("id", "version", "title_zh", "title_en", "sector", "status", "source",
-             "programme", "document", "parameters", "input_model", "monitored_columns",
-             "checks", "equations", "example")
-
-
-def validate_methodology(obj: object, name: str, distribution: str) -> Methodology:
-    """Check a loaded plug-in object against the contract.
-
-    Raises
-    ------
-    PluginError
-        Naming the plug-in, its distribution and what is wrong.
-    """
-    def fail(problem: str) -> PluginError:
-        return PluginError(f"plug-in from distribution {distribution!r} {problem}",
-                           methodology=name)
-
-    if not isinstance(obj, Methodology):
-        raise fail(f"is a {type(obj).__name__}, not a ccer_calc Methodology instance")
-    missing = [a for a in _REQUIRED if not hasattr(obj, a)]
-    if missing:
-        raise fail("lacks " + ", ".join(missing))
-    if obj.id != name:
-        raise fail(f"declares id {obj.id!r} but is registered as {name!r}")
-    if obj.programme not in ("CCER", "CDM"):
-        raise fail(f"declares programme {obj.programme!r}; expected 'CCER' or 'CDM'")
-    if obj.accounts not in ACCOUNTS:
-        raise fail(f"declares accounts {obj.accounts!r}; expected one of {', '.join(ACCOUNTS)}")
-    if obj.provisional and not obj.status.startswith("provisional"):
-        raise fail(f"has provisional values ({', '.join(obj.provisional)}) but its status "
-                   f"{obj.status!r} does not start with 'provisional'")
-    if not isinstance(obj.parameters, ParameterSet):
-        raise fail("declares parameters that are not a ParameterSet")
-    if not (isinstance(obj.input_model, type) and issubclass(obj.input_model, BaseModel)):
-        raise fail("declares an input_model that is not a pydantic model")
-    unknown = unknown_units(obj.input_model)
-    if unknown:
-        raise fail("declares input fields in unknown units: " + "; ".join(unknown))
-    own = obj.expected_model
-    if own is not None and not (isinstance(own, type) and issubclass(own, BaseModel)):
-        raise fail("declares an expected_model that is not a pydantic model")
-    _validate_equations(obj, fail)
-    return obj
-
-
-def _validate_equations(m: Methodology, fail: Callable[[str], PluginError]) -> None:
-    """Every equation decorated, with a unique id and a document the methodology declares."""
-    documents = {m.document, *m.tool_documents}
-    seen: set[str] = set()
-    for eq in m.equations:
-        if not hasattr(eq, "meta"):
-            raise fail(f"lists {eq!r} as an equation without @equation metadata")
-        if eq.meta.id in seen:
-            raise fail(f"lists two equations with the id {eq.meta.id!r}; ids must be unique "
-                       "within a methodology")
-        seen.add(eq.meta.id)
-        if eq.meta.document not in documents:
-            raise fail(f"lists equation {eq.meta.id!r} of document {eq.meta.document!r}, "
-                       f"which is neither its own document nor a declared tool document "
-                       f"({', '.join(sorted(documents))})")
-

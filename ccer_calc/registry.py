@@ -152,7 +152,7 @@ class Registry:
         """Load, validate and return one methodology plug-in."""
         if methodology_id in self._loaded:
             return self._loaded[methodology_id]
-        from ccer_calc.methodology import validate_methodology  # noqa: PLC0415 - heavy
+        from ccer_calc.plugin_contract import validate_methodology  # noqa: PLC0415 - heavy
 
         info = self.info(methodology_id)
         ep = self._entry_point(methodology_id)

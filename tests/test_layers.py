@@ -20,7 +20,8 @@ BASE = {"units", "errors", "bilingual", "plugin_info", "bounds", "fsutil", "docu
         "extras", "verification", "jsontext"}
 CORE = {"parameters", "trail", "periods", "equation", "project", "methodology", "rules",
         "result", "fingerprint", "findings", "datatables", "registry", "gwp", "schema",
-        "fields", "expected", "plugin_extras", "instants", "crediting", "project_spec"}
+        "fields", "expected", "plugin_extras", "instants", "crediting", "project_spec",
+        "plugin_contract"}
 
 
 LAYERS = [(BASE, 0), (CORE, 1), ({"tools"}, 2), ({"io"}, 3), ({"api", "batch", "estimation"}, 4),

@@ -1,6 +1,6 @@
 """Registration refuses a bad equation list; compute keeps an intensive column whole (#9).
 
-The equation checks are ``methodology._validate_equations``: ids unique within a methodology,
+The equation checks are ``plugin_contract._validate_equations``: ids unique within a methodology,
 and every equation's document the methodology's own or one of its declared tool documents.
 The intensive column runs through :func:`ccer_calc.api.compute` on monitoring data (not the
 ex-ante estimate): a row spanning 1 January shares an extensive column by days and keeps an
@@ -19,14 +19,9 @@ from pydantic import BaseModel, ConfigDict
 from ccer_calc.api import compute, get_methodology, project_from_dict
 from ccer_calc.equation import equation
 from ccer_calc.errors import PluginError
-from ccer_calc.methodology import (
-    Context,
-    Methodology,
-    MonitoredColumn,
-    Stages,
-    validate_methodology,
-)
+from ccer_calc.methodology import Context, Methodology, MonitoredColumn, Stages
 from ccer_calc.parameters import ParameterSet, Value
+from ccer_calc.plugin_contract import validate_methodology
 from ccer_calc.registry import PluginInfo, Registry
 from ccer_calc.units import Quantity
 

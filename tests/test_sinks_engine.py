@@ -15,8 +15,9 @@ from ccer_calc.bounds import FRACTION
 from ccer_calc.cli import main
 from ccer_calc.documents import build_context, render_document
 from ccer_calc.errors import InputError, PluginError
-from ccer_calc.methodology import ProvisionalRule, validate_methodology
+from ccer_calc.methodology import ProvisionalRule
 from ccer_calc.parameters import Parameter
+from ccer_calc.plugin_contract import validate_methodology
 from ccer_calc.tools.forestry.linear_change import share_of_interval
 from ccer_calc.tools.forestry.sink import counted_sum
 from ccer_calc.units import Quantity
