@@ -171,11 +171,16 @@ CO2_PER_ENERGY = Bounds(0.0, 0.4, reason="plausible band of a fuel's CO2 emissio
 #: gas is 389.31 GJ/万Nm3 (GB/T 32151.1 Table C.1), butane vapour, the richest fuel gas, about
 #: 1,240 GJ/万Nm3 (124 MJ/Nm3); 1,500 GJ/万Nm3 leaves room. Per actual volume: liquid fuels
 #: hold at most about 40 GJ/m3 (heavy fuel oil, 40.4 GJ/t × ~1 t/m3); 100 GJ/m3 leaves room.
+#: The floors refuse a value typed in MJ as GJ (0.043 for 43): per mass the leanest fuels of
+#: Table C.1 are lignite, 11.9 GJ/t, and coal gangue is about 8, so 2 GJ/t leaves room; per
+#: normal volume the leanest is blast furnace gas, 33.0 GJ/万Nm3, so 10. Per actual volume no
+#: floor: a gas metered in actual m3 holds as little as ~0.003 GJ/m3.
 NCV_BANDS: tuple[tuple[str, Bounds], ...] = (
-    ("GJ/t", Bounds(0.0, 150.0, min_inclusive=False, reason="no fuel exceeds ~120 GJ/t "
-                                                            "(hydrogen)")),
-    ("GJ/万Nm3", Bounds(0.0, 1500.0, min_inclusive=False,
-                       reason="no fuel gas exceeds ~1,240 GJ/万Nm3 (butane)")),
+    ("GJ/t", Bounds(2.0, 150.0, reason="fuels burned for energy lie between ~8 GJ/t (coal "
+                                       "gangue) and ~120 GJ/t (hydrogen)")),
+    ("GJ/万Nm3", Bounds(10.0, 1500.0,
+                       reason="fuel gases lie between 33 GJ/万Nm3 (blast furnace gas) and "
+                              "~1,240 GJ/万Nm3 (butane)")),
     ("GJ/m^3", Bounds(0.0, 100.0, min_inclusive=False,
                       reason="no liquid fuel exceeds ~40 GJ/m^3")),
 )

@@ -15,6 +15,7 @@ from typing import Any, Literal
 from pydantic import Field, StrictInt, field_validator
 
 from ccer_calc.bounds import NONNEGATIVE, PERCENT_UNITS, Bounds
+from ccer_calc.errors import shown
 from ccer_calc.expected import ExpectedIn, ScenarioIn
 from ccer_calc.fields import DateIn, Line, QuantityIn, StrictModel, quantity_field
 
@@ -63,8 +64,8 @@ class MeterIn(StrictModel):
                 else raw.strip().partition(" ")[2] if isinstance(raw, str)
                 else str(raw.units) if hasattr(raw, "units") else None)  # a pint Quantity
         if isinstance(unit, str) and unit.strip() not in PERCENT_UNITS:
-            msg = (f"a maximum permissible error must be stated in % (got unit {unit!r}; "
-                   "expected e.g. '0.5 %')")
+            msg = (f"a maximum permissible error must be stated in % (got unit "
+                   f"{shown(unit)}; expected e.g. '0.5 %')")
             raise ValueError(msg)
         return raw
 

@@ -230,6 +230,13 @@ class Result:
             (f"no_negative_vintage_{w.year}", False) for w in self.warnings
             if w.code == "negative_vintage"]
 
+    def _vintage_checks(self) -> list[dict[str, Any]]:
+        """Each negative vintage as a check not met, as :meth:`check_outcomes` counts it."""
+        return [{"name": f"no_negative_vintage_{w.year}", "passed": False,
+                 "reason": w.message_en, "source": "ccer-calc issuance rule: issuable never "
+                 "above the net reductions (docs/architecture.md)"}
+                for w in self.warnings if w.code == "negative_vintage"]
+
     def to_dict(self, *, trail: Detail = "full", render: Render | None = None
                 ) -> dict[str, Any]:
         """Plain-data form: the JSON schema that registries and other programs read.
@@ -246,7 +253,7 @@ class Result:
                        "issuable": {"value": self.issuable_total, "unit": UNIT,
                                     "rounding": "sum of vintages, each whole tonnes "
                                                 "rounded down"}},
-            "checks": [c.to_dict() for c in self.checks],
+            "checks": [c.to_dict() for c in self.checks] + self._vintage_checks(),
             "parameters": self.parameters,
             "trail": self.trail.to_dict(trail, render=render),
             "fingerprint": self.fingerprint,

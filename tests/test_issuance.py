@@ -193,3 +193,12 @@ def test_cli_summary_counts_the_checks_the_documents_show(negative: Any,
     assert (f"Checks passed: {met}/{len(rows)} (not met: no_negative_vintage_2024)"
             in out.getvalue())
     assert negative.check_outcomes() == [(r["name"], r["passed"]) for r in rows]
+
+
+def test_json_checks_count_the_negative_vintage_as_the_cli_does(negative: Any) -> None:
+    # re-audit of issue 14: `compute --json` listed 8 checks, all passed, while the CLI said
+    # 8/9; a registry reading "checks" must see the negative vintage too
+    d = json.loads(negative.to_json())
+    assert [(c["name"], c["passed"]) for c in d["checks"]] == negative.check_outcomes()
+    last = d["checks"][-1]
+    assert last["name"] == "no_negative_vintage_2024" and "-249.337" in last["reason"]

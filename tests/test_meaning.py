@@ -27,9 +27,21 @@ def test_repeated_csv_column_is_refused(write_project: WriteProject,
                                         example_csv_lines: list[str]) -> None:
     lines = [line + "," + line.split(",")[2] for line in example_csv_lines]
     assert lines[0].endswith(",export [MWh]")
-    with pytest.raises(InputError, match=r"example_monitoring.csv: line 1: column 'export' "
-                                         r"appears twice \(cells 3 and 9\)"):
+    with pytest.raises(InputError, match=r"example_monitoring.csv: line 1: a column "
+                                         r"appears twice \(cells 3 and 9\).*got 'export'"):
         load_project(write_project(csv_lines=lines))
+
+
+def test_a_long_repeated_column_name_is_echoed_capped(write_project: WriteProject,
+                                                      example_csv_lines: list[str]) -> None:
+    # issue 14 item 10: a received value is echoed at most 80 characters long
+    name = "x" * 500
+    lines = [line + ",1,1" for line in example_csv_lines]
+    lines[0] = lines[0].rsplit(",", 2)[0] + f",{name} [MWh],{name} [MWh]"
+    with pytest.raises(InputError) as err:
+        load_project(write_project(csv_lines=lines))
+    assert "appears twice" in str(err.value)
+    assert name not in str(err.value) and len(str(err.value)) < 300
 
 
 @pytest.mark.parametrize("where", ["parameter", "inline", "input"])

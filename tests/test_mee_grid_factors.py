@@ -9,11 +9,14 @@ unbundled edition stops the computation instead of an older one standing in for 
 from __future__ import annotations
 
 import datetime as dt
+import tomllib
+from pathlib import Path
 
 import numpy as np
 import pytest
 
-from ccer_calc.errors import DataNotFound
+from ccer_calc.api import compute, project_from_dict
+from ccer_calc.errors import DataNotFound, InputError
 from ccer_calc.tools import mee_grid_factors as mee
 from ccer_calc.tools.mee_grid_factors import (
     Edition,
@@ -234,3 +237,35 @@ def test_ex_ante_factors_are_one_edition_along_the_axis(monkeypatch: pytest.Monk
     assert bm.quantity.magnitude.tolist() == [0.4, 0.4, 0.4]
     assert om.origin == "published"
     assert om.ref == "MEE edition 2024 (latest available in the engine's register), 南方, test"
+
+
+# Issue 11 bad input, re-audit: "a project on the 西南 grid before 西南 existed as a grid" was
+# accepted when the project gave its own OM/BM pair (the check ran only on the bundled table).
+def test_west_south_grid_before_2024_is_refused_with_the_projects_own_factors() -> None:
+    folder = Path(__file__).resolve().parents[1] / "methodologies" / "ccer_01_002_v01" / "data"
+    d = tomllib.loads((folder / "example.toml").read_text("utf-8"))
+    d["inputs"]["grid"] = "西南"
+    assert compute(project_from_dict(d, base_dir=folder)).totals  # 2024-2025: 西南 exists
+    d["dates"].update(grid_connection=dt.date(2022, 6, 30),
+                      crediting_period_start=dt.date(2023, 1, 1),
+                      crediting_period_end=dt.date(2032, 12, 31))
+    del d["monitoring"]["csv"]
+    d["monitoring"]["periods"] = [{"id": "MP0", "start": dt.date(2023, 12, 1),
+                                   "end": dt.date(2024, 1, 31)}]
+    d["monitoring"]["data"] = [
+        {"start": dt.date(2023, 12, 1), "end": dt.date(2023, 12, 31), "export": "90000 MWh",
+         "import": "200 MWh"},
+        {"start": dt.date(2024, 1, 1), "end": dt.date(2024, 1, 31), "export": "98000 MWh",
+         "import": "210 MWh"}]
+    with pytest.raises(InputError, match=r"西南 appears in MEE's tables from the 2024 edition "
+                                         r"on, so no project was on it in 2023") as err:
+        compute(project_from_dict(d, base_dir=folder))
+    assert err.value.field == "inputs.grid"
+
+
+def test_grid_existence_by_year() -> None:
+    assert mee.first_edition_listing("西南") == 2024
+    mee.refuse_grid_before_it_existed("西南", [2024, 2025])  # from 2024 on: accepted
+    mee.refuse_grid_before_it_existed("华北", [2016, 2030])  # listed by every known edition
+    with pytest.raises(InputError, match="no project was on it in 2023"):
+        mee.refuse_grid_before_it_existed("西南", [2025, 2023, 2024])

@@ -237,16 +237,22 @@ def test_acm0002_weight_override_is_a_fraction(tmp_path: Path, weight: str) -> N
 
 @pytest.mark.parametrize("case", [
     (CSP, 'ncv = "385.2 GJ/万Nm3"', 'ncv = "1e12 GJ/万Nm3"', "fuel_properties.natural_gas.ncv",
-     r"1e\+12 GJ/万Nm3", r"\(0, 1500\] GJ/万Nm3"),
+     r"1e\+12 GJ/万Nm3", r"\[10, 1500\] GJ/万Nm3"),
     # 385.2 MJ/Nm3 is 3,852 GJ/万Nm3: an NCV typed per Nm3 with the per-万Nm3 number
     (CSP, 'ncv = "385.2 GJ/万Nm3"', 'ncv = "385.2 MJ/Nm3"', "fuel_properties.natural_gas.ncv",
-     "3852 GJ/万Nm3", r"\(0, 1500\] GJ/万Nm3"),
+     "3852 GJ/万Nm3", r"\[10, 1500\] GJ/万Nm3"),
     (ACM, 'ncv = "43.0 GJ/t"', 'ncv = "43000 GJ/t"', "fuels.diesel.ncv", "43000 GJ/t",
-     r"\(0, 150\] GJ/t \(no fuel exceeds ~120 GJ/t \(hydrogen\)\)"),
+     r"\[2, 150\] GJ/t \(fuels burned for energy lie between ~8 GJ/t \(coal gangue\) "
+     r"and ~120 GJ/t \(hydrogen\)\)"),
     (ACM, 'ncv = "43.0 GJ/t"', 'ncv = "43.0 GJ/kg"', "fuels.diesel.ncv", "43000 GJ/t",
-     r"\(0, 150\] GJ/t"),
+     r"\[2, 150\] GJ/t"),
     (ACM, 'ncv = "43.0 GJ/t"', 'ncv = "360 GJ/m^3"', "fuels.diesel.ncv", r"360 GJ/m\^3",
      r"\(0, 100\] GJ/m\^3"),
+    # the floors: an NCV typed in MJ as if GJ (re-audit of issue 14: 43 MJ/t computed)
+    (ACM, 'ncv = "43.0 GJ/t"', 'ncv = "43.0 MJ/t"', "fuels.diesel.ncv", "0.043 GJ/t",
+     r"\[2, 150\] GJ/t"),
+    (CSP, 'ncv = "385.2 GJ/万Nm3"', 'ncv = "3.852 GJ/万Nm3"', "fuel_properties.natural_gas.ncv",
+     "3.852 GJ/万Nm3", r"\[10, 1500\] GJ/万Nm3"),
 ])
 def test_implausible_ncv_is_refused(tmp_path: Path, case: tuple[Path, str, str, str, str, str]
                                     ) -> None:

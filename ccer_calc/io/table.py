@@ -145,7 +145,7 @@ def parse_header(cells: Iterable[str], origin: str) -> Head:
                              value=cell, expected="name [unit], e.g. 'export [MWh]'")
         name = m.group(1)
         if name in seen:
-            raise InputError(f"column {name!r} appears twice (cells {seen[name]} and {k})",
+            raise InputError(f"a column appears twice (cells {seen[name]} and {k})",
                              field=f"{origin}: line 1", value=name,
                              expected="each column once")
         seen[name] = k

@@ -18,7 +18,11 @@ from ccer_calc.bounds import FRACTION, GRID_EMISSION_FACTOR, NONNEGATIVE
 from ccer_calc.errors import InputError
 from ccer_calc.methodology import MonitoredColumn
 from ccer_calc.parameters import Parameter, Value
-from ccer_calc.tools.mee_grid_factors import grid_factors_for_years, latest_grid_factors
+from ccer_calc.tools.mee_grid_factors import (
+    grid_factors_for_years,
+    latest_grid_factors,
+    refuse_grid_before_it_existed,
+)
 from ccer_calc.units import Quantity, parse_unit
 
 if TYPE_CHECKING:
@@ -49,7 +53,8 @@ def grid_margins(ctx: Context, grid: str) -> tuple[Value, Value]:
     Raises
     ------
     InputError
-        If the project overrides only one of ``grid_om_factor`` and ``grid_bm_factor``.
+        If the project overrides only one of ``grid_om_factor`` and ``grid_bm_factor``, or
+        gives its own pair for a year before MEE's tables had its grid (西南 before 2024).
     DataNotFound
         If the edition the rule selects cannot be decided or is not bundled.
     """
@@ -61,7 +66,8 @@ def grid_margins(ctx: Context, grid: str) -> tuple[Value, Value]:
                          expected="grid_om_factor and grid_bm_factor together",
                          methodology=ctx.methodology.id)
     shape = ctx.years.shape
-    if om_set:
+    if om_set:  # the project's own pair, but never for a grid that did not yet exist (西南)
+        refuse_grid_before_it_existed(grid, ctx.years.ravel().tolist())
         return (broadcast_value(ctx.param("grid_om_factor"), shape),
                 broadcast_value(ctx.param("grid_bm_factor"), shape))
     if ctx.ex_ante:

@@ -23,13 +23,14 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 
 import numpy as np
 
 from ccer_calc.datatables import use_table
-from ccer_calc.errors import DataNotFound
+from ccer_calc.errors import DataNotFound, InputError
 from ccer_calc.parameters import Value
 from ccer_calc.units import Quantity, parse_unit
 
@@ -40,9 +41,11 @@ __all__ = [
     "GridFactorRow",
     "GridFactorSelection",
     "edition_register",
+    "first_edition_listing",
     "grid_factor_table",
     "grid_factors_for_years",
     "latest_grid_factors",
+    "refuse_grid_before_it_existed",
     "select_grid_factors",
     "select_latest_grid_factors",
 ]
@@ -118,6 +121,40 @@ def grid_factor_table() -> tuple[GridFactorRow, ...]:
         GridFactorRow(int(r["edition"]), r["grid"], float(r["om"]), float(r["bm"]),
                       _date(r["published"]), r["status"], r["source"])
         for r in csv.DictReader(_data_lines(VALUES_FILE)))
+
+
+def first_edition_listing(grid: str) -> int | None:
+    """The first edition of the register whose grids include ``grid`` (None: none lists it).
+
+    Examples
+    --------
+    >>> first_edition_listing("西南"), first_edition_listing("华北") <= 2019
+    (2024, True)
+    """
+    listing = [e for e, ed in edition_register().items() if grid in ed.grids]
+    return min(listing) if listing else None
+
+
+def refuse_grid_before_it_existed(grid: str, years: Iterable[int]) -> None:
+    """Refuse a year before the first edition that lists the project's grid (西南 before 2024).
+
+    Checked whether or not the project gives its own OM/BM: a project cannot be on a regional
+    grid that MEE's tables did not have in year y.
+
+    Raises
+    ------
+    InputError
+        Naming ``inputs.grid``, the grid, the first such year and the first edition listing it.
+    """
+    first = first_edition_listing(grid)
+    early = sorted({int(y) for y in years if first is not None and int(y) < first})
+    if early:
+        raise InputError(
+            f"the regional grid {grid} appears in MEE's tables from the {first} edition on, "
+            f"so no project was on it in {early[0]}",
+            field="inputs.grid", value=grid,
+            expected=f"the regional grid the MEE table of {early[0]} lists for the project's "
+                     "province")
 
 
 def _unknown(purpose: str, edition: int, why: str, override: str = _OVERRIDE) -> DataNotFound:
