@@ -231,12 +231,12 @@ def _years(*rows: tuple[int, str]) -> list[dict[str, Any]]:
 
 @pytest.mark.parametrize(("expected", "field", "message"), [
     ({"annual": {"export": "2700000 MWh", "import": "0 MWh"}}, "expected.annual.export (2024: 366 "
-     "days in the crediting period, annual × 1)", "more energy than the installed capacity"),
+     "days, 1 × annual)", "more energy than the installed capacity"),
     ({"annual": {"export": "10 MWh", "import": "0 MWh", "wind": "1 MWh"}},
      "expected.annual.wind", "unknown expected quantity"),
     ({"annual": {"export": "10 MWh"}}, "expected.annual.import", "missing expected quantity"),
     ({"annual": {"export": "10 MWh", "import": "-1 MWh"}},
-     "expected.annual.import (2024: 366 days in the crediting period, annual × 1)", "out of range"),
+     "expected.annual.import (2024: 366 days, 1 × annual)", "out of range"),
     ({"annual": {"export": "10 t", "import": "0 MWh"}}, "expected.annual.export",
      "wrong unit"),
     ({"annual": {"export": "10 MWh", "import": "0 MWh"}, "years": _years((2034, "5 MWh"))},
@@ -277,8 +277,7 @@ def test_capacity_limit_is_capacity_times_hours_of_the_year(load: Any,
     data["expected"]["annual"]["export"] = f"{most * 1.0001} MWh"
     with pytest.raises(InputError, match=re.escape(f"at most {most:g} MWh")) as e:
         load(data)
-    assert e.value.field == ("expected.annual.export (2025: 365 days in the crediting period, "
-                             "annual × 1)")
+    assert e.value.field == "expected.annual.export (2025: 365 days, 1 × annual)"
 
 
 @pytest.mark.parametrize(("scenario", "field", "message"), [

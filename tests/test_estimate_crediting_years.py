@@ -197,5 +197,4 @@ def test_capacity_bound_applies_to_each_calendar_year(write_project: Callable[..
     limit = 300 * 24 * 184
     with pytest.raises(InputError, match=re.escape(f"at most {limit:g} MWh")) as e:
         load_project(write_project(d))
-    assert e.value.field == ("expected.annual.export (2024: 184 days in the crediting period, "
-                             "annual × 0.50411)")
+    assert e.value.field == "expected.annual.export (2024: 184 days, 0.50411 × annual)"

@@ -104,11 +104,12 @@ def _column(c: MonitoredColumn, expected: ExpectedIn, years: list[Period],
     if c.name in expected.annual:
         where = f"{_FIELD}.annual.{c.name}"
         annual = quantity_in_unit(expected.annual[c.name], unit, where)
-        labels = [f"{where} ({p.id}: {p.days} days in the crediting period)" for p in years]
+        # short enough to be shown whole under the 80-character cap on field paths
+        labels = [f"{where} ({p.id}: {p.days} days)" for p in years]
         if c.kind != "extensive":
             return np.full(len(years), annual), labels
         share = crediting_year_shares(years[0].start, years[-1].end, years)
-        labels = [f"{x[:-1]}, annual × {s:.6g})" for x, s in zip(labels, share, strict=True)]
+        labels = [f"{x[:-1]}, {s:.6g} × annual)" for x, s in zip(labels, share, strict=True)]
         return annual * share, labels
     given = [y for y, (_, v) in rows.items() if c.name in v]
     if not given:
