@@ -60,7 +60,7 @@ from ccer_calc.api import compute, get_methodology, list_methodologies, load_pro
 from ccer_calc.cli import main
 from ccer_calc.errors import CcerError
 
-CASES = int(os.environ.get("CCER_FUZZ_EXAMPLES", "800"))
+CASES = int(os.environ.get("CCER_FUZZ_EXAMPLES", "2000"))
 SEED = int(os.environ.get("CCER_FUZZ_SEED", "14"))
 COUNTS: collections.Counter[str] = collections.Counter()
 
