@@ -36,6 +36,7 @@ from ccer_calc.documents.localize import (
     where,
 )
 from ccer_calc.documents.messages import catalogue, message, translate
+from ccer_calc.documents.notes import notes
 from ccer_calc.documents.sinks import plan_part, provisional_part, sink_part
 from ccer_calc.errors import InputError
 from ccer_calc.estimation import estimate as estimate_project
@@ -112,7 +113,7 @@ def _checks(result: Result, described: dict[str, Any], lang: str) -> list[dict[s
         out.append({"name": c.name, "title": zh if lang == "zh" else en,
                     "description_zh": zh, "description_en": en, "passed": c.passed,
                     "outcome": message("value.met" if c.passed else "value.not_met", lang),
-                    "reason": in_language(c.reason, lang), "source": c.source})
+                    "reason": in_language(c.reason, lang), "source": notes(c.source, lang)})
     return out
 
 
@@ -159,7 +160,7 @@ def _parameters(result: Result, described: dict[str, Any], columns: list[dict[st
                                              p["status"]),
                       "frequency": translate(p["frequency"], lang) if p["frequency"] else None})
     monitored = [{**c, "unit": unit_label(c["unit"], lang),
-                  "description": c[f"description_{lang}"],
+                  "description": c[f"description_{lang}"], "source": notes(c["source"], lang),
                   "frequency": translate(c["frequency"], lang),
                   "metered_label": message("value.metered", lang) if c["metered"] else "—"}
                  for c in columns]
@@ -223,7 +224,8 @@ def _equations(result: Result, names: InputNames, lang: str) -> list[dict[str, A
         rows = [{"label": axis[k], "cells": [c["values"][k] for c in columns]}
                 for k in range(n)] if columns else []
         out.append({"id": e.equation, "symbol": e.symbol, "formula": e.formula,
-                    "source": e.source, "description": translate(e.description, lang),
+                    "source": notes(e.source, lang),
+                    "description": translate(e.description, lang),
                     "scalars": scalars, "columns": columns, "rows": rows, "output": output})
     return out
 

@@ -18,6 +18,7 @@ from pydantic import BaseModel
 from ccer_calc.bilingual import in_language, split_bilingual
 from ccer_calc.documents.filters import format_number, format_tco2, unit_text
 from ccer_calc.documents.messages import catalogue, message, translate, translations
+from ccer_calc.documents.notes import notes
 
 if TYPE_CHECKING:
     from ccer_calc.trail import Trail
@@ -284,7 +285,8 @@ def reference(ref: str, lang: str) -> str:
     """Where an equation input came from, in ``lang`` (each ``; ``-separated part).
 
     A part the patterns do not match is looked up in the catalogue's ``[text]`` table, else
-    shown as written (a citation of a document or data table).
+    shown as written (a citation of a document or data table) with the engine's notes in it
+    reworded (:func:`ccer_calc.documents.notes.notes`).
 
     Examples
     --------
@@ -308,8 +310,11 @@ def _reword(part: str, lang: str) -> str:
                 values["status"] = translate(values["status"], lang)
             if "text" in values:  # what a cited paragraph establishes, itself reworded
                 values["text"] = _reword(values["text"], lang)
+            if "rest" in values:  # the citation after a provisional value, with its notes
+                values["rest"] = notes(values["rest"], lang)
             return message(f"ref.{key}", lang, **values)
-    return translate(part, lang)
+    translated = translate(part, lang)
+    return translated if translated != part else notes(part, lang)
 
 
 #: The verifier's wording of findings without numbers (ccer_calc.verify), reworded by the
