@@ -5,10 +5,13 @@ monitoring data, the PDD and validation report ex ante). In the visible text, no
 or more consecutive English words may remain unless it is text shown as written, listed here
 explicitly:
 
-* citations of documents and data tables, in the language they are published in: the
-  ``source`` of every equation, parameter, monitored column, check, programme rule and
-  provisional value (the provisional values' engine-worded prefix excluded: it is translated),
-  and an input's reference that names a document;
+* citations of documents and data tables, in the language they are published in: the leading
+  citation of every equation, parameter and provisional value's ``source`` and of an input's
+  reference (``CITED``: document code, version, section/paragraph/equation/table numbers) and
+  the official English titles and literature they name (``TITLES``), but not the engine's notes
+  after them (a sign convention, a day apportionment, why a value is provisional): those are
+  worded in the document's language. Checks' and monitored columns' sources are shown as
+  written;
 * equation formulas and symbols, and keys, paths and units written with ``_`` or ``/``;
 * what the project file and its data files say (names, descriptions, notes);
 * the methodology's official English title, and the English title line of each document's
@@ -49,6 +52,18 @@ IDENTIFIER = re.compile(r"\S*[_/]\S*")
 #: The English title line a zh document's cover shows under the Chinese title, on purpose.
 COVER = tuple(message(f"{d}.kind", "en") for d in DOCUMENTS)
 CITATION = re.compile(r"^(?:CDM |AR-|TOOL|CCER-|IPCC|GB|[\w-]+\.csv)")
+#: The leading citation of a source: a document code, then its version and the numbers of its
+#: sections, paragraphs, equations, tables and rows (and the Chinese short title of a CCER text).
+CITED = re.compile(
+    r"^(?:(?:CDM |IPCC )?(?:AR-)?(?:ACM|AM|TOOL)\d+|CCER-\d{2}-\d{3}-V\d{2}|IPCC [\w-]+ \d{4}"
+    r"|[\w-]+\.csv)"
+    r"(?:[\s\d.,;:()\-\u2013§\u4e00-\u9fff]|\b(?:v\d[\d.]*|section|sections|paras?|eq|"
+    r"Tables?|tables|Appendix|App|items?|row|and|[ivx]+|III|secondary)\b|\S*[_/]\S*)*")
+#: Official English titles and published literature that citations name, as written.
+TITLES = ("Grid-connected electricity generation from renewable sources",
+          "A flexible growth function for empirical use, Journal of Experimental Botany",
+          "Statistical problems in dynamics of exploited fisheries populations, Proc",
+          "th Berkeley Symposium on Mathematical Statistics and Probability, vol")
 
 
 def _strings(value: Any) -> list[str]:
@@ -69,19 +84,24 @@ def _project_texts(path: Path) -> list[str]:
     return texts
 
 
+def _cited(source: str) -> list[str]:
+    """The citation at the head of each ``; ``-separated part of a source, not the notes."""
+    return list(dict.fromkeys(found.group(0) for part in (source, *source.split("; "))
+                              if (found := CITED.match(part))))
+
+
 def _as_written(path: Path, result: Any, m: Any) -> list[str]:
     info = m.describe(load_project(path).inputs)
-    texts = [m.title_en, m.source, *_project_texts(path), *COVER]
-    texts += [PROVISIONAL.sub("", p["source"]) for p in info["parameters"]]
+    texts = [m.title_en, m.source, *_project_texts(path), *COVER, *TITLES]
+    texts += [c for p in info["parameters"] for c in _cited(PROVISIONAL.sub("", p["source"]))]
     texts += [c["source"] for c in info["monitored"]] + [c["source"] for c in info["checks"]]
     texts += [c.source for c in result.checks]
-    texts += [PROVISIONAL.sub("", p["source"]) for p in result.provisional]
+    texts += [c for p in result.provisional for c in _cited(PROVISIONAL.sub("", p["source"]))]
     for e in result.trail.entries:
-        texts += [e.source, e.formula, e.symbol]
+        texts += [*_cited(e.source), e.formula, e.symbol]
         for i in e.inputs:
             texts.append(i.symbol)
-            cited = i.origin in ("default", "published")  # a parameter's or a table's source
-            texts += [part for part in i.ref.split("; ") if cited or CITATION.match(part)]
+            texts += _cited(i.ref)
     return [" ".join(IDENTIFIER.sub(" ", t).split()) for t in texts]
 
 
@@ -116,6 +136,15 @@ def test_zh_documents_have_no_english_the_engine_wrote(path: Path) -> None:
                       for doc in docs for line in _visible(doc) for run in RUN.finditer(line)
                       if not any(run.group(0) in text for text in allowed)})
     assert english == []
+
+
+def test_only_the_citation_of_a_source_is_shown_as_written() -> None:
+    source = ("AR-TOOL12 v03.1, section 6.3, paras. 36-37, eq. (10)-(11), over the d_t days of "
+              "year t among the D days between the estimates, on the assumption of linear change")
+    assert _cited(source) == ["AR-TOOL12 v03.1, section 6.3, paras. 36-37, eq. (10)-(11), "]
+    assert _cited("CCER-14-001-V01 (provisional: the CDM parent's eq. (1); the MEE text is "
+                  "unavailable)") == ["CCER-14-001-V01 ("]
+    assert _cited("the bans known for CCER-14-001-V01 of the same batch") == []
 
 
 def test_the_check_catches_an_english_origin() -> None:
