@@ -6,12 +6,12 @@ or more consecutive English words may remain unless it is text shown as written,
 explicitly:
 
 * citations of documents and data tables, in the language they are published in: the leading
-  citation of every equation, parameter and provisional value's ``source`` and of an input's
-  reference (``CITED``: document code, version, section/paragraph/equation/table numbers) and
-  the official English titles and literature they name (``TITLES``), but not the engine's notes
-  after them (a sign convention, a day apportionment, why a value is provisional): those are
-  worded in the document's language. Checks' and monitored columns' sources are shown as
-  written;
+  citation of every equation, parameter, monitored column, check and provisional value's
+  ``source`` and of an input's reference (``CITED``: document code, version,
+  section/paragraph/equation/table numbers) and the official English titles, publishers and
+  literature they name (``TITLES``), but not the engine's notes after them (a sign convention,
+  a day apportionment, why a value is provisional): those are worded in the document's
+  language;
 * equation formulas and symbols, and keys, paths and units written with ``_`` or ``/``;
 * what the project file and its data files say (names, descriptions, notes);
 * the methodology's official English title, and the English title line of each document's
@@ -35,7 +35,7 @@ import pytest
 
 from ccer_calc.api import compute, get_methodology, load_project
 from ccer_calc.documents import DOCUMENTS, render_document
-from ccer_calc.documents.messages import message
+from ccer_calc.documents.messages import catalogue, message
 from ccer_calc.estimation import estimate
 
 ROOT = Path(__file__).resolve().parents[1] / "methodologies"
@@ -61,6 +61,7 @@ CITED = re.compile(
     r"Tables?|tables|Appendix|App|items?|row|and|[ivx]+|III|secondary)\b|\S*[_/]\S*)*")
 #: Official English titles and published literature that citations name, as written.
 TITLES = ("Grid-connected electricity generation from renewable sources",
+          "CDM modalities and procedures", "UNFCCC CDM Executive Board, EB",
           "A flexible growth function for empirical use, Journal of Experimental Botany",
           "Statistical problems in dynamics of exploited fisheries populations, Proc",
           "th Berkeley Symposium on Mathematical Statistics and Probability, vol")
@@ -92,10 +93,10 @@ def _cited(source: str) -> list[str]:
 
 def _as_written(path: Path, result: Any, m: Any) -> list[str]:
     info = m.describe(load_project(path).inputs)
-    texts = [m.title_en, m.source, *_project_texts(path), *COVER, *TITLES]
+    texts = [m.title_en, *_cited(m.source), *_project_texts(path), *COVER, *TITLES]
     texts += [c for p in info["parameters"] for c in _cited(PROVISIONAL.sub("", p["source"]))]
-    texts += [c["source"] for c in info["monitored"]] + [c["source"] for c in info["checks"]]
-    texts += [c.source for c in result.checks]
+    texts += [c for s in (*info["monitored"], *info["checks"]) for c in _cited(s["source"])]
+    texts += [c for check in result.checks for c in _cited(check.source)]
     texts += [c for p in result.provisional for c in _cited(PROVISIONAL.sub("", p["source"]))]
     for e in result.trail.entries:
         texts += [*_cited(e.source), e.formula, e.symbol]
@@ -180,3 +181,25 @@ def test_provisional_values_source_column_is_worded_in_chinese() -> None:
                                                   "CCER-14-001-V01 的生态环境部文本无法获得）")]
     assert len(worded) == len(values)
     assert not any("value of the CDM parent" in s for s in sources)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_plot_strata_are_cited_and_shown_by_their_ids(lang: str) -> None:
+    path = ROOT / "ar_acm0003" / "data" / "example.toml"
+    project = load_project(path)
+    result = compute(project)
+    md = render_document(project, result, get_methodology(project.methodology_id),
+                         document="verification", lang=lang, fmt="md")
+    assert message("origin.argument", lang) + message("fmt.label_value", lang, label="",
+                                                      value="").strip() not in md
+    rows = [ln for ln in md.splitlines() if ln.startswith("| ") and "| plot_stratum |" in ln]
+    sep = message("fmt.list_sep", lang)
+    assert rows and all(ln.rstrip(" |").endswith(sep.join(["S1", "S2", "S3"])) for ln in rows)
+    assert all("strata.csv" not in ln and "plots_" in ln for ln in rows)
+
+
+def test_every_note_pattern_has_its_wording_and_every_wording_its_pattern() -> None:
+    from ccer_calc.documents.notes import _NOTES  # noqa: PLC0415
+
+    assert sorted(f"note.{k}" for k, _ in _NOTES) == sorted(
+        k for k in catalogue() if k.startswith("note."))

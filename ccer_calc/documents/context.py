@@ -29,6 +29,7 @@ from ccer_calc.documents.localize import (
     InputNames,
     bilingual_field,
     finding_text,
+    index_labels,
     project_inputs,
     quantity,
     reference,
@@ -191,6 +192,12 @@ def _rows_along_axis(value: np.ndarray[Any, np.dtype[Any]],
     return [("", a)]
 
 
+def _shown(values: list[float], ref: str) -> list[float] | list[str]:
+    """Values as shown: the ids they index (a plot's stratum S1, S2 ...), else the numbers."""
+    labels = index_labels(ref)
+    return [labels[int(v)] for v in values] if labels else values
+
+
 def _equations(result: Result, names: InputNames, lang: str) -> list[dict[str, Any]]:
     axis = list(result.trail.axis)
     n = len(axis)
@@ -210,7 +217,7 @@ def _equations(result: Result, names: InputNames, lang: str) -> list[dict[str, A
                     columns.append({**named, "values": [float(x) for x in value]})
                 else:
                     flat = np.asarray(value, dtype=np.float64).reshape(-1)
-                    scalars.append({**named, "values": _distinct(flat),
+                    scalars.append({**named, "values": _shown(_distinct(flat), i.ref),
                                     "elements": int(flat.size)})
         output: dict[str, Any] = {"symbol": e.symbol, "unit": unit_label(e.output_unit, lang)}
         parts = _rows_along_axis(e.output, n)
@@ -254,6 +261,7 @@ def _identity(described: dict[str, Any], lang: str) -> dict[str, Any]:
     other = "en" if lang == "zh" else "zh"
     return {**ident, "title": ident[f"title_{lang}"], "title_other": ident[f"title_{other}"],
             "sector": bilingual_field(ident["sector"], lang),
+            "source": notes(ident["source"], lang),
             "status": translate(ident["status"], lang)}
 
 

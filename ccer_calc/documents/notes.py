@@ -51,6 +51,23 @@ _NOTES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("bans_batch", r"the bans known for (?P<doc>\S+) of the same batch "
                        r"\(burning, displacing agriculture\)"),
         ("interpretation", r"(?P<year>\d{4}) interpretation article, secondary copy"),
+        ("interpretation_article", r"(?P<year>\d{4}) interpretation article"),
+        ("secondary_copy", r", read in a secondary copy"),
+        ("secondary_copy_short", r"(?<=, )secondary copy"),
+        ("secondary_transcription", r"secondary transcription of the MEE text"),
+        ("mee_not_read", r"MEE text not read"),
+        ("known_condition", r"(?<=, )a known condition"),
+        ("built_on", r"text unavailable, built on (?P<doc>\S+ v[\d.]+)"),
+        ("rule_not_known", r"the rule of (?P<doc>\S+) is not known \(only (?P<read>[^)]+) read\)"),
+        ("ban_batch", r"the ban known for (?P<doc>\S+) of the same batch"),
+        ("is_applied", r" is applied$"),
+        ("engine_scope", r"(?<=; )engine scope"),
+        ("fuel_meters", r"flow meters at the CSP energy metering point; gas meters class "
+                        r"(?P<cls>[\d.]+) or better per (?P<std>GB \d+); cross-checked with "
+                        r"purchase invoices"),
+        ("parameter_table", r"data / parameter table (?P<n>\d+)"),
+        ("on_site", r"measured on site, continuously"),
+        ("quantity_of", r"the quantity of eq\. (?P<eq>\(\d+\))"),
         ("as_parent", r"as the CDM parent "),
         ("by_tool", r", by (?P<doc>AR-TOOL\d+)"),
         ("permanent", r"its eq\. (?P<eq>[\d-]+) do not apply to permanent units"),
@@ -83,7 +100,7 @@ _NOTES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("full_text", r"full text at "),
         ("in_force", r"in force (?P<date>\d{4}-\d{2}-\d{2})"),
         ("part_of", r"(?P<cite>CDM ACM0002(?: \([^)]*\))?, )(?P<part>[a-z][^\[;]*?)"
-                    r"(?=;? \[U|; the project states|$)"),
+                    r"(?=;| \[U|$)"),
         ("background", r"\[U: from background knowledge of (?P<doc>\S+), not checked against "
                        r"the text\]"),
         ("background_u", r"\[U\] from background knowledge of (?P<doc>\S+), not checked against "
