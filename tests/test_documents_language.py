@@ -79,7 +79,7 @@ def test_no_fixed_wording_is_left_unused() -> None:
     # and so are the sinks' wording of a key (sink.<key>, read by messages.variant)
     dynamic = ("origin.", "kind.", "scope.", "quantity.", "rule.", "finding.", "value.", "ref.",
                "engagement_label.", "engagement_todo.", "input_name.", "provisional_rule.",
-               "sink.", "verification_status.", "version.")
+               "sink.", "verification_status.", "version.", "note.")
     sources = "".join(p.read_text("utf-8") for p in
                       [*REPORTS.glob("*.j2"), *(ROOT / "ccer_calc" / "documents").glob("*.py")])
     unused = [k for k in catalogue() if not k.startswith(dynamic)

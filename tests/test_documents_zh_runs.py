@@ -5,10 +5,13 @@ monitoring data, the PDD and validation report ex ante). In the visible text, no
 or more consecutive English words may remain unless it is text shown as written, listed here
 explicitly:
 
-* citations of documents and data tables, in the language they are published in: the
-  ``source`` of every equation, parameter, monitored column, check, programme rule and
-  provisional value (the provisional values' engine-worded prefix excluded: it is translated),
-  and an input's reference that names a document;
+* citations of documents and data tables, in the language they are published in: the leading
+  citation of every equation, parameter, monitored column, check and provisional value's
+  ``source`` and of an input's reference (``CITED``: document code, version,
+  section/paragraph/equation/table numbers) and the official English titles, publishers and
+  literature they name (``TITLES``), but not the engine's notes after them (a sign convention,
+  a day apportionment, why a value is provisional): those are worded in the document's
+  language;
 * equation formulas and symbols, and keys, paths and units written with ``_`` or ``/``;
 * what the project file and its data files say (names, descriptions, notes);
 * the methodology's official English title, and the English title line of each document's
@@ -32,7 +35,7 @@ import pytest
 
 from ccer_calc.api import compute, get_methodology, load_project
 from ccer_calc.documents import DOCUMENTS, render_document
-from ccer_calc.documents.messages import message
+from ccer_calc.documents.messages import catalogue, message
 from ccer_calc.estimation import estimate
 
 ROOT = Path(__file__).resolve().parents[1] / "methodologies"
@@ -49,6 +52,19 @@ IDENTIFIER = re.compile(r"\S*[_/]\S*")
 #: The English title line a zh document's cover shows under the Chinese title, on purpose.
 COVER = tuple(message(f"{d}.kind", "en") for d in DOCUMENTS)
 CITATION = re.compile(r"^(?:CDM |AR-|TOOL|CCER-|IPCC|GB|[\w-]+\.csv)")
+#: The leading citation of a source: a document code, then its version and the numbers of its
+#: sections, paragraphs, equations, tables and rows (and the Chinese short title of a CCER text).
+CITED = re.compile(
+    r"^(?:(?:CDM |IPCC )?(?:AR-)?(?:ACM|AM|TOOL)\d+|CCER-\d{2}-\d{3}-V\d{2}|IPCC [\w-]+ \d{4}"
+    r"|[\w-]+\.csv)"
+    r"(?:[\s\d.,;:()\-\u2013§\u4e00-\u9fff]|\b(?:v\d[\d.]*|section|sections|paras?|eq|"
+    r"Tables?|tables|Appendix|App|items?|row|and|[ivx]+|III|secondary)\b|\S*[_/]\S*)*")
+#: Official English titles and published literature that citations name, as written.
+TITLES = ("Grid-connected electricity generation from renewable sources",
+          "CDM modalities and procedures", "UNFCCC CDM Executive Board, EB",
+          "A flexible growth function for empirical use, Journal of Experimental Botany",
+          "Statistical problems in dynamics of exploited fisheries populations, Proc",
+          "th Berkeley Symposium on Mathematical Statistics and Probability, vol")
 
 
 def _strings(value: Any) -> list[str]:
@@ -69,19 +85,24 @@ def _project_texts(path: Path) -> list[str]:
     return texts
 
 
+def _cited(source: str) -> list[str]:
+    """The citation at the head of each ``; ``-separated part of a source, not the notes."""
+    return list(dict.fromkeys(found.group(0) for part in (source, *source.split("; "))
+                              if (found := CITED.match(part))))
+
+
 def _as_written(path: Path, result: Any, m: Any) -> list[str]:
     info = m.describe(load_project(path).inputs)
-    texts = [m.title_en, m.source, *_project_texts(path), *COVER]
-    texts += [PROVISIONAL.sub("", p["source"]) for p in info["parameters"]]
-    texts += [c["source"] for c in info["monitored"]] + [c["source"] for c in info["checks"]]
-    texts += [c.source for c in result.checks]
-    texts += [PROVISIONAL.sub("", p["source"]) for p in result.provisional]
+    texts = [m.title_en, *_cited(m.source), *_project_texts(path), *COVER, *TITLES]
+    texts += [c for p in info["parameters"] for c in _cited(PROVISIONAL.sub("", p["source"]))]
+    texts += [c for s in (*info["monitored"], *info["checks"]) for c in _cited(s["source"])]
+    texts += [c for check in result.checks for c in _cited(check.source)]
+    texts += [c for p in result.provisional for c in _cited(PROVISIONAL.sub("", p["source"]))]
     for e in result.trail.entries:
-        texts += [e.source, e.formula, e.symbol]
+        texts += [*_cited(e.source), e.formula, e.symbol]
         for i in e.inputs:
             texts.append(i.symbol)
-            cited = i.origin in ("default", "published")  # a parameter's or a table's source
-            texts += [part for part in i.ref.split("; ") if cited or CITATION.match(part)]
+            texts += _cited(i.ref)
     return [" ".join(IDENTIFIER.sub(" ", t).split()) for t in texts]
 
 
@@ -118,6 +139,15 @@ def test_zh_documents_have_no_english_the_engine_wrote(path: Path) -> None:
     assert english == []
 
 
+def test_only_the_citation_of_a_source_is_shown_as_written() -> None:
+    source = ("AR-TOOL12 v03.1, section 6.3, paras. 36-37, eq. (10)-(11), over the d_t days of "
+              "year t among the D days between the estimates, on the assumption of linear change")
+    assert _cited(source) == ["AR-TOOL12 v03.1, section 6.3, paras. 36-37, eq. (10)-(11), "]
+    assert _cited("CCER-14-001-V01 (provisional: the CDM parent's eq. (1); the MEE text is "
+                  "unavailable)") == ["CCER-14-001-V01 ("]
+    assert _cited("the bans known for CCER-14-001-V01 of the same batch") == []
+
+
 def test_the_check_catches_an_english_origin() -> None:
     lines = _visible("<td>事前确定：no forest fire, as the project states</td>")
     assert [r.group(0) for ln in lines for r in RUN.finditer(ln)] == [
@@ -151,3 +181,25 @@ def test_provisional_values_source_column_is_worded_in_chinese() -> None:
                                                   "CCER-14-001-V01 的生态环境部文本无法获得）")]
     assert len(worded) == len(values)
     assert not any("value of the CDM parent" in s for s in sources)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_plot_strata_are_cited_and_shown_by_their_ids(lang: str) -> None:
+    path = ROOT / "ar_acm0003" / "data" / "example.toml"
+    project = load_project(path)
+    result = compute(project)
+    md = render_document(project, result, get_methodology(project.methodology_id),
+                         document="verification", lang=lang, fmt="md")
+    assert message("origin.argument", lang) + message("fmt.label_value", lang, label="",
+                                                      value="").strip() not in md
+    rows = [ln for ln in md.splitlines() if ln.startswith("| ") and "| plot_stratum |" in ln]
+    sep = message("fmt.list_sep", lang)
+    assert rows and all(ln.rstrip(" |").endswith(sep.join(["S1", "S2", "S3"])) for ln in rows)
+    assert all("strata.csv" not in ln and "plots_" in ln for ln in rows)
+
+
+def test_every_note_pattern_has_its_wording_and_every_wording_its_pattern() -> None:
+    from ccer_calc.documents.notes import _NOTES  # noqa: PLC0415
+
+    assert sorted(f"note.{k}" for k, _ in _NOTES) == sorted(
+        k for k in catalogue() if k.startswith("note."))

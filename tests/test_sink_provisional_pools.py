@@ -87,3 +87,23 @@ def test_an_overridden_flag_reaches_the_description_and_the_documents_banner() -
     after = compute(project_from_dict(_with(C2, account_soc="0 dimensionless"), base_dir=C2))
     banner = str(provisional_part(after, "en"))
     assert "account_soc" in banner
+
+
+def test_a_bare_number_for_a_dimensionless_flag_is_refused_with_its_own_unit() -> None:
+    with pytest.raises(InputError) as err:
+        compute(project_from_dict(_with(C2, account_soc=0), base_dir=C2))
+    assert err.value.field == "parameters.account_soc"
+    assert '"0 dimensionless"' in str(err.value)
+    assert "MWh" not in str(err.value)
+
+
+def test_an_overridden_provisional_value_is_sourced_to_the_project_not_the_parent() -> None:
+    from ccer_calc.documents.sinks import provisional_part  # noqa: PLC0415
+
+    after = compute(project_from_dict(_with(C2, account_soc="0 dimensionless"), base_dir=C2))
+    for lang, parent in (("zh", "暂行：取 CDM 母方法学"), ("en", "value of the CDM parent")):
+        rows = {r["key"]: r for r in provisional_part(after, lang)["rows"]}  # type: ignore[index]
+        assert parent not in rows["account_soc"]["source"]
+        assert "parameters.account_soc" in rows["account_soc"]["source"]
+        assert parent in rows["account_litter" if "account_litter" in rows
+                              else "account_dead_wood"]["source"]

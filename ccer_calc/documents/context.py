@@ -29,6 +29,7 @@ from ccer_calc.documents.localize import (
     InputNames,
     bilingual_field,
     finding_text,
+    index_labels,
     project_inputs,
     quantity,
     reference,
@@ -36,6 +37,7 @@ from ccer_calc.documents.localize import (
     where,
 )
 from ccer_calc.documents.messages import catalogue, message, translate
+from ccer_calc.documents.notes import notes
 from ccer_calc.documents.sinks import plan_part, provisional_part, sink_part
 from ccer_calc.errors import InputError
 from ccer_calc.estimation import estimate as estimate_project
@@ -112,7 +114,7 @@ def _checks(result: Result, described: dict[str, Any], lang: str) -> list[dict[s
         out.append({"name": c.name, "title": zh if lang == "zh" else en,
                     "description_zh": zh, "description_en": en, "passed": c.passed,
                     "outcome": message("value.met" if c.passed else "value.not_met", lang),
-                    "reason": in_language(c.reason, lang), "source": c.source})
+                    "reason": in_language(c.reason, lang), "source": notes(c.source, lang)})
     return out
 
 
@@ -159,7 +161,7 @@ def _parameters(result: Result, described: dict[str, Any], columns: list[dict[st
                                              p["status"]),
                       "frequency": translate(p["frequency"], lang) if p["frequency"] else None})
     monitored = [{**c, "unit": unit_label(c["unit"], lang),
-                  "description": c[f"description_{lang}"],
+                  "description": c[f"description_{lang}"], "source": notes(c["source"], lang),
                   "frequency": translate(c["frequency"], lang),
                   "metered_label": message("value.metered", lang) if c["metered"] else "—"}
                  for c in columns]
@@ -190,6 +192,12 @@ def _rows_along_axis(value: np.ndarray[Any, np.dtype[Any]],
     return [("", a)]
 
 
+def _shown(values: list[float], ref: str) -> list[float] | list[str]:
+    """Values as shown: the ids they index (a plot's stratum S1, S2 ...), else the numbers."""
+    labels = index_labels(ref)
+    return [labels[int(v)] for v in values] if labels else values
+
+
 def _equations(result: Result, names: InputNames, lang: str) -> list[dict[str, Any]]:
     axis = list(result.trail.axis)
     n = len(axis)
@@ -209,7 +217,7 @@ def _equations(result: Result, names: InputNames, lang: str) -> list[dict[str, A
                     columns.append({**named, "values": [float(x) for x in value]})
                 else:
                     flat = np.asarray(value, dtype=np.float64).reshape(-1)
-                    scalars.append({**named, "values": _distinct(flat),
+                    scalars.append({**named, "values": _shown(_distinct(flat), i.ref),
                                     "elements": int(flat.size)})
         output: dict[str, Any] = {"symbol": e.symbol, "unit": unit_label(e.output_unit, lang)}
         parts = _rows_along_axis(e.output, n)
@@ -223,7 +231,8 @@ def _equations(result: Result, names: InputNames, lang: str) -> list[dict[str, A
         rows = [{"label": axis[k], "cells": [c["values"][k] for c in columns]}
                 for k in range(n)] if columns else []
         out.append({"id": e.equation, "symbol": e.symbol, "formula": e.formula,
-                    "source": e.source, "description": translate(e.description, lang),
+                    "source": notes(e.source, lang),
+                    "description": translate(e.description, lang),
                     "scalars": scalars, "columns": columns, "rows": rows, "output": output})
     return out
 
@@ -252,6 +261,7 @@ def _identity(described: dict[str, Any], lang: str) -> dict[str, Any]:
     other = "en" if lang == "zh" else "zh"
     return {**ident, "title": ident[f"title_{lang}"], "title_other": ident[f"title_{other}"],
             "sector": bilingual_field(ident["sector"], lang),
+            "source": notes(ident["source"], lang),
             "status": translate(ident["status"], lang)}
 
 

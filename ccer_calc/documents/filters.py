@@ -70,6 +70,8 @@ def format_number(value: Any) -> str:  # noqa: ANN401 - whatever the template ha
     >>> format_number(3)
     '3'
     """
+    if isinstance(value, str):  # an id a value stands for (a stratum), shown as such
+        return value
     x = float(value) + 0.0
     if x != 0 and not 1e-4 <= abs(x) < 1e12:  # noqa: PLR2004 - display range
         return f"{x:.6g}"

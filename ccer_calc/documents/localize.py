@@ -18,13 +18,15 @@ from pydantic import BaseModel
 from ccer_calc.bilingual import in_language, split_bilingual
 from ccer_calc.documents.filters import format_number, format_tco2, unit_text
 from ccer_calc.documents.messages import catalogue, message, translate, translations
+from ccer_calc.documents.notes import notes
 
 if TYPE_CHECKING:
     from ccer_calc.trail import Trail
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
-__all__ = ["InputNames", "bilingual_field", "finding_text", "project_inputs", "reference",
+__all__ = ["InputNames", "bilingual_field", "finding_text", "index_labels", "project_inputs",
+           "reference",
            "unit_label", "where", "yes_no"]
 
 
@@ -233,6 +235,9 @@ _REFERENCES = {
                         r"\((?P<clause>.+)\)$"),
     "meter_ex_ante": re.compile(r"^no meter correction expected ex ante \((?P<clause>.+)\)$"),
     "project": re.compile(r"^project file, (?P<path>\S+)$"),
+    "stratum_index": re.compile(r"^(?P<path>\S+), column stratum, as indices of the strata "
+                                r"\((?P<ids>[^)]*)\)$"),
+    "stratum_count": re.compile(r"^(?P<path>\S+), number of strata \((?P<ids>[^)]*)\)$"),
     # the provisional sinks' values and rules, taken from the CDM parent
     "provisional_parent": re.compile(r"^provisional: value of the CDM parent (?P<parent>.+?) "
                                      r"\(the MEE text of (?P<doc>\S+) was not available\)"
@@ -284,7 +289,8 @@ def reference(ref: str, lang: str) -> str:
     """Where an equation input came from, in ``lang`` (each ``; ``-separated part).
 
     A part the patterns do not match is looked up in the catalogue's ``[text]`` table, else
-    shown as written (a citation of a document or data table).
+    shown as written (a citation of a document or data table) with the engine's notes in it
+    reworded (:func:`ccer_calc.documents.notes.notes`).
 
     Examples
     --------
@@ -298,6 +304,20 @@ def reference(ref: str, lang: str) -> str:
     return message("fmt.list_sep", lang).join(_reword(part, lang) for part in ref.split("; "))
 
 
+def index_labels(ref: str) -> list[str] | None:
+    """The ids an input's values index (a plot's stratum as 0, 1 ... of S1, S2 ...), if any.
+
+    Examples
+    --------
+    >>> index_labels("plots.csv, column stratum, as indices of the strata (S1, S2)")
+    ['S1', 'S2']
+    >>> index_labels("monitoring data, column export") is None
+    True
+    """
+    found = _REFERENCES["stratum_index"].match(ref)
+    return found["ids"].split(", ") if found else None
+
+
 def _reword(part: str, lang: str) -> str:
     """One part of a reference in ``lang``: a pattern's wording, the catalogue's, or as is."""
     for key, pattern in _REFERENCES.items():
@@ -308,8 +328,11 @@ def _reword(part: str, lang: str) -> str:
                 values["status"] = translate(values["status"], lang)
             if "text" in values:  # what a cited paragraph establishes, itself reworded
                 values["text"] = _reword(values["text"], lang)
+            if "rest" in values:  # the citation after a provisional value, with its notes
+                values["rest"] = notes(values["rest"], lang)
             return message(f"ref.{key}", lang, **values)
-    return translate(part, lang)
+    translated = translate(part, lang)
+    return translated if translated != part else notes(part, lang)
 
 
 #: The verifier's wording of findings without numbers (ccer_calc.verify), reworded by the

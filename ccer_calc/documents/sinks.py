@@ -62,9 +62,13 @@ def provisional_part(result: Result, lang: str) -> dict[str, Any] | None:
             name = message(f"provisional_rule.{item['name']}", lang)
         else:
             name = item[f"description_{lang}"]
+        origin = item.get("origin", "default")
+        # the parent's value is cited only where it applies; an override is the project's
+        source = (f"project file, parameters.{item['name']}" if origin == "project"
+                  else item["source"])
         rows.append({"name": name, "key": item["name"], "value": _value_text(item, lang),
-                     "origin": message(f"origin.{item.get('origin', 'default')}", lang),
-                     "source": reference(item["source"], lang)})
+                     "origin": message(f"origin.{origin}", lang),
+                     "source": reference(source, lang)})
     m = result.methodology
     banner = message("sentence.provisional", lang, id=m["id"],
                      status=translate(m.get("status", ""), lang))

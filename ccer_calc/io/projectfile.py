@@ -306,9 +306,30 @@ def build_project(
     return project
 
 
+def _check_bare_parameters(data: dict[str, Any], methodology: Methodology) -> None:
+    """Refuse a parameter written as a bare number, with a hint in the parameter's own unit.
+
+    Raises
+    ------
+    InputError
+        Naming ``parameters.<name>``, the number, and the value written with its unit.
+    """
+    given = data.get("parameters")
+    if not isinstance(given, dict):
+        return
+    for name, raw in given.items():
+        if isinstance(raw, int | float) and not isinstance(raw, bool) and \
+                name in methodology.parameters:
+            unit = methodology.parameters[name].unit
+            raise InputError(f"the number {raw} has no unit", field=f"parameters.{name}",
+                             value=raw, expected=f'a value with its unit, e.g. "{raw} {unit}" '
+                             f'or {{value = {raw}, unit = "{unit}"}}')
+
+
 def _build(data: dict[str, Any], methodology: Methodology, files: ProjectFiles,
            source: Path | None, monitoring: MonitoringSource | None) -> Project:
     """:func:`build_project` on checked data, its files read through ``files``."""
+    _check_bare_parameters(data, methodology)
     spec = cast("ProjectSpec", _model(ProjectSpec, data, ""))
     inputs = _model(methodology.input_model, spec.inputs, "inputs.")
     columns = methodology.monitored_columns_for(inputs)

@@ -256,9 +256,13 @@ def tree_stock(
         per_plot = Value(per_plot.symbol, per_plot.quantity, "computed",
                          f"AR-TOOL14 App. 1 (1)-(5): trees of {inventory.trees.source} "
                          f"in the plots of {inventory.plots.source}")
+    ids = ", ".join(inventory.strata.ids)  # the trail cites the data, not a bare argument
     strat: dict[str, Any] = {"plot_biomass": per_plot,
-             "plot_stratum": Quantity(inventory.plots.stratum, ""),
-             "stratum_count": Quantity(m, "")}
+             "plot_stratum": Value("plot_stratum", Quantity(inventory.plots.stratum, ""),
+                                   "monitored", f"{inventory.plots.source}, column stratum, "
+                                   f"as indices of the strata ({ids})"),
+             "stratum_count": Value("stratum_count", Quantity(m, ""), "monitored",
+                                    f"{inventory.strata.source}, number of strata ({ids})")}
     mean_i = stratum_mean_biomass(**strat, **kw)
     var_i = stratum_biomass_variance(**strat, **kw)
     n_i = plots_per_stratum(Quantity(inventory.plots.stratum, ""), m)
