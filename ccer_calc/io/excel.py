@@ -23,7 +23,6 @@ column, a date-time that is not a whole day, and a filled cell right of the head
 from __future__ import annotations
 
 import io
-import re
 import warnings
 import zipfile
 from collections.abc import Iterator, Sequence
@@ -34,6 +33,7 @@ from ccer_calc.errors import InputError
 from ccer_calc.extras import require
 from ccer_calc.io.files import MAX_FILE_BYTES, MAX_ROWS, read_user_bytes
 from ccer_calc.io.table import Cell, table_from_cells
+from ccer_calc.io.xlsx_guard import check_archive, check_shared_strings, scan_sheet
 
 if TYPE_CHECKING:
     from ccer_calc.methodology import MonitoredColumn
@@ -46,25 +46,18 @@ MAX_UNPACKED_BYTES = MAX_FILE_BYTES
 #: The same limit for a workbook sent to the HTTP service (64 MiB: a sheet of a million cells
 #: unpacks to about 40 MB).
 SERVER_MAX_UNPACKED_BYTES = 64 * 1024 * 1024
-_MERGE = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"([A-Z]+[0-9]+(?::[A-Z]+[0-9]+)?)\"")
-_CHUNK = 1 << 20
 
 
 def _openpyxl() -> Any:  # noqa: ANN401 - the optional module
     return require("openpyxl", extra="excel", field="monitoring.excel")
 
 
-def _check_archive(data: bytes, name: str, field: str, limit: int | None) -> None:
+def _check_archive(data: bytes, name: str, field: str, limit: int | None) -> int:
+    """The archive's limits (see :mod:`ccer_calc.io.xlsx_guard`), checked before openpyxl."""
     limit = MAX_UNPACKED_BYTES if limit is None else limit
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, ValueError):
-        raise InputError("not an .xlsx workbook (not a zip archive)", field=field,
-                         value=name, expected="a workbook saved as .xlsx") from None
-    if unpacked > limit:
-        raise InputError("the workbook unpacks to more than the limit", field=field,
-                         value=name, expected=f"at most {limit:,} bytes unpacked")
+    check_archive(data, name, field, limit)
+    check_shared_strings(data, name, field, limit)
+    return limit
 
 
 def _load(data: bytes, name: str, field: str, *, data_only: bool) -> Any:  # noqa: ANN401
@@ -118,29 +111,21 @@ def _header(cells: Sequence[Any], origin: str) -> list[str]:
     return out
 
 
-def _merged(data: bytes, ws: Any, origin: str) -> None:  # noqa: ANN401
-    """Refuse merged cells, found in the sheet's XML (a read-only sheet does not list them).
+def _scan(data: bytes, ws: Any, origin: str, limit: int) -> int:  # noqa: ANN401
+    """Stream the sheet's XML before openpyxl parses a row; the widest column with a value.
 
-    The sheet's part is unpacked in chunks and searched for ``<mergeCell ref=...>``; its size
-    is bounded by :func:`_check_archive`.
+    Refuses what :func:`ccer_calc.io.xlsx_guard.scan_sheet` refuses (a sheet or row wider than
+    :data:`~ccer_calc.io.xlsx_guard.MAX_COLUMNS`, a row numbered past the row cap), and merged
+    cells anywhere in the sheet (a read-only sheet does not list them).
     """
-    part = getattr(ws, "_worksheet_path", None)
-    ranges: list[tuple[int, int, str]] = []
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        names = [part] if part in archive.namelist() else [
-            n for n in archive.namelist() if n.startswith("xl/worksheets/")]
-        for member in names:
-            with archive.open(member) as fh:
-                tail = b""
-                while chunk := fh.read(_CHUNK):
-                    text = tail + chunk
-                    ranges += [_span(m.group(1).decode()) for m in _MERGE.finditer(text)]
-                    tail = text[-512:]  # a tag cut between chunks is found next time
+    scan = scan_sheet(data, ws._worksheet_path, origin, limit=limit, max_rows=MAX_ROWS)
+    ranges = [_span(ref.decode()) for ref in scan.merged or []]
     if ranges:
         first = min(ranges)
         raise InputError(f"merged cells in the {'header' if first[0] == 1 else 'data'}",
                          field=origin, value=first[2],
                          expected="one value per cell (unmerge the cells)")
+    return scan.width
 
 
 def _span(ref: str) -> tuple[int, int, str]:
@@ -253,13 +238,12 @@ def xlsx_table(
     CcerError
         If the ``excel`` extra (openpyxl) is not installed (:func:`ccer_calc.extras.require`).
     """
-    _check_archive(data, name, field, max_unpacked_bytes)
+    limit = _check_archive(data, name, field, max_unpacked_bytes)
     book = _load(data, name, field, data_only=False)
     try:
         ws = _sheet(book, sheet, name)
         origin = f"{name}, sheet {ws.title}"
-        _merged(data, ws, origin)
-        rows = ws.iter_rows()
+        rows = ws.iter_rows(max_col=max(_scan(data, ws, origin, limit), 1))
         header = _header(next(rows, ()), origin)
         computed = _Computed(data, name, field, ws.title)
         return table_from_cells(header, _rows(rows, len(header), origin, computed), columns,
