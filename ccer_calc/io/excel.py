@@ -33,7 +33,12 @@ from ccer_calc.errors import InputError
 from ccer_calc.extras import require
 from ccer_calc.io.files import MAX_FILE_BYTES, MAX_ROWS, read_user_bytes
 from ccer_calc.io.table import Cell, table_from_cells
-from ccer_calc.io.xlsx_guard import check_archive, check_shared_strings, scan_sheet
+from ccer_calc.io.xlsx_guard import (
+    SheetScan,
+    check_archive,
+    check_shared_strings,
+    scan_sheets,
+)
 
 if TYPE_CHECKING:
     from ccer_calc.methodology import MonitoredColumn
@@ -52,12 +57,13 @@ def _openpyxl() -> Any:  # noqa: ANN401 - the optional module
     return require("openpyxl", extra="excel", field="monitoring.excel")
 
 
-def _check_archive(data: bytes, name: str, field: str, limit: int | None) -> int:
+def _check_archive(data: bytes, name: str, field: str,
+                   limit: int | None) -> dict[str, SheetScan]:
     """The archive's limits (see :mod:`ccer_calc.io.xlsx_guard`), checked before openpyxl."""
     limit = MAX_UNPACKED_BYTES if limit is None else limit
     check_archive(data, name, field, limit)
     check_shared_strings(data, name, field, limit)
-    return limit
+    return scan_sheets(data, name, limit=limit, max_rows=MAX_ROWS)
 
 
 def _load(data: bytes, name: str, field: str, *, data_only: bool) -> Any:  # noqa: ANN401
@@ -111,21 +117,14 @@ def _header(cells: Sequence[Any], origin: str) -> list[str]:
     return out
 
 
-def _scan(data: bytes, ws: Any, origin: str, limit: int) -> int:  # noqa: ANN401
-    """Stream the sheet's XML before openpyxl parses a row; the widest column with a value.
-
-    Refuses what :func:`ccer_calc.io.xlsx_guard.scan_sheet` refuses (a sheet or row wider than
-    :data:`~ccer_calc.io.xlsx_guard.MAX_COLUMNS`, a row numbered past the row cap), and merged
-    cells anywhere in the sheet (a read-only sheet does not list them).
-    """
-    scan = scan_sheet(data, ws._worksheet_path, origin, limit=limit, max_rows=MAX_ROWS)
-    ranges = [_span(ref.decode()) for ref in scan.merged or []]
+def _merged(scan: SheetScan, origin: str) -> None:
+    """Refuse merged cells, found in the sheet's XML (a read-only sheet does not list them)."""
+    ranges = [_span(ref.decode()) for ref in scan.merged]
     if ranges:
         first = min(ranges)
         raise InputError(f"merged cells in the {'header' if first[0] == 1 else 'data'}",
                          field=origin, value=first[2],
                          expected="one value per cell (unmerge the cells)")
-    return scan.width
 
 
 def _span(ref: str) -> tuple[int, int, str]:
@@ -238,12 +237,14 @@ def xlsx_table(
     CcerError
         If the ``excel`` extra (openpyxl) is not installed (:func:`ccer_calc.extras.require`).
     """
-    limit = _check_archive(data, name, field, max_unpacked_bytes)
+    scans = _check_archive(data, name, field, max_unpacked_bytes)
     book = _load(data, name, field, data_only=False)
     try:
         ws = _sheet(book, sheet, name)
         origin = f"{name}, sheet {ws.title}"
-        rows = ws.iter_rows(max_col=max(_scan(data, ws, origin, limit), 1))
+        scan = scans.get(ws._worksheet_path.lstrip("/"), SheetScan())
+        _merged(scan, origin)
+        rows = ws.iter_rows(max_col=scan.width)  # no further right than a cell with a value
         header = _header(next(rows, ()), origin)
         computed = _Computed(data, name, field, ws.title)
         return table_from_cells(header, _rows(rows, len(header), origin, computed), columns,
