@@ -7,8 +7,11 @@ a formula cell counts with the value Excel last computed for it. The workbook is
 openpyxl in read-only mode, row by row, never held in memory whole, and at most
 :data:`~ccer_calc.io.files.MAX_ROWS` rows. The file is read under the policy of
 :mod:`ccer_calc.io.files` (folder and size), and its unpacked size is limited too
-(:data:`MAX_UNPACKED_BYTES`; :data:`SERVER_MAX_UNPACKED_BYTES` for the service), checked from
-the archive's directory before openpyxl parses anything, since an ``.xlsx`` is a zip archive.
+(:data:`MAX_UNPACKED_BYTES`; :data:`SERVER_MAX_UNPACKED_BYTES` for the service), and before
+openpyxl parses anything every part is checked by :mod:`ccer_calc.io.xlsx_guard` (each sheet
+and the shared strings at most a quarter of that limit, the number of shared strings, every
+sheet at most 256 columns wide and numbered within the row cap), since an ``.xlsx`` is a zip
+archive whose few kilobytes can unpack to a row of millions of cells.
 The cells go to :func:`ccer_calc.io.table.table_from_cells`, so every CSV rule applies
 unchanged; messages name the workbook, the sheet and the Excel row
 (``data.xlsx, sheet monitoring: line 5, column export``).

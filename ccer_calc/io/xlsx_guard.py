@@ -25,6 +25,7 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass, field
+from typing import IO
 
 from ccer_calc.errors import InputError
 
@@ -95,7 +96,7 @@ def _is_checked(member: str) -> bool:
     return member == _SHARED or member.startswith("xl/worksheets/")
 
 
-def _open(data: bytes, member: str) -> zipfile.ZipExtFile | None:
+def _open(data: bytes, member: str) -> IO[bytes] | None:
     """The part opened for streaming, or None when the archive lacks it."""
     archive = zipfile.ZipFile(io.BytesIO(data))
     if member not in archive.namelist():
@@ -103,7 +104,7 @@ def _open(data: bytes, member: str) -> zipfile.ZipExtFile | None:
     return archive.open(member)
 
 
-def _stream(fh: zipfile.ZipExtFile, limit: int, name: str, field: str) -> bytes:
+def _stream(fh: IO[bytes], limit: int, name: str, field: str) -> bytes:
     """The next chunk; refuses a part that unpacks beyond what its directory entry claims."""
     chunk = fh.read(CHUNK)
     if fh.tell() > limit:  # a lying directory entry: the size is checked as it unpacks too
