@@ -7,8 +7,11 @@ a formula cell counts with the value Excel last computed for it. The workbook is
 openpyxl in read-only mode, row by row, never held in memory whole, and at most
 :data:`~ccer_calc.io.files.MAX_ROWS` rows. The file is read under the policy of
 :mod:`ccer_calc.io.files` (folder and size), and its unpacked size is limited too
-(:data:`MAX_UNPACKED_BYTES`; :data:`SERVER_MAX_UNPACKED_BYTES` for the service), checked from
-the archive's directory before openpyxl parses anything, since an ``.xlsx`` is a zip archive.
+(:data:`MAX_UNPACKED_BYTES`; :data:`SERVER_MAX_UNPACKED_BYTES` for the service), and before
+openpyxl parses anything every part is checked by :mod:`ccer_calc.io.xlsx_guard` (each sheet
+and the shared strings at most a quarter of that limit, the number of shared strings, every
+sheet at most 256 columns wide and numbered within the row cap), since an ``.xlsx`` is a zip
+archive whose few kilobytes can unpack to a row of millions of cells.
 The cells go to :func:`ccer_calc.io.table.table_from_cells`, so every CSV rule applies
 unchanged; messages name the workbook, the sheet and the Excel row
 (``data.xlsx, sheet monitoring: line 5, column export``).
@@ -23,7 +26,6 @@ column, a date-time that is not a whole day, and a filled cell right of the head
 from __future__ import annotations
 
 import io
-import re
 import warnings
 import zipfile
 from collections.abc import Iterator, Sequence
@@ -34,6 +36,12 @@ from ccer_calc.errors import InputError
 from ccer_calc.extras import require
 from ccer_calc.io.files import MAX_FILE_BYTES, MAX_ROWS, read_user_bytes
 from ccer_calc.io.table import Cell, table_from_cells
+from ccer_calc.io.xlsx_guard import (
+    SheetScan,
+    check_archive,
+    check_shared_strings,
+    scan_sheets,
+)
 
 if TYPE_CHECKING:
     from ccer_calc.methodology import MonitoredColumn
@@ -46,25 +54,19 @@ MAX_UNPACKED_BYTES = MAX_FILE_BYTES
 #: The same limit for a workbook sent to the HTTP service (64 MiB: a sheet of a million cells
 #: unpacks to about 40 MB).
 SERVER_MAX_UNPACKED_BYTES = 64 * 1024 * 1024
-_MERGE = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"([A-Z]+[0-9]+(?::[A-Z]+[0-9]+)?)\"")
-_CHUNK = 1 << 20
 
 
 def _openpyxl() -> Any:  # noqa: ANN401 - the optional module
     return require("openpyxl", extra="excel", field="monitoring.excel")
 
 
-def _check_archive(data: bytes, name: str, field: str, limit: int | None) -> None:
+def _check_archive(data: bytes, name: str, field: str,
+                   limit: int | None) -> dict[str, SheetScan]:
+    """The archive's limits (see :mod:`ccer_calc.io.xlsx_guard`), checked before openpyxl."""
     limit = MAX_UNPACKED_BYTES if limit is None else limit
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, ValueError):
-        raise InputError("not an .xlsx workbook (not a zip archive)", field=field,
-                         value=name, expected="a workbook saved as .xlsx") from None
-    if unpacked > limit:
-        raise InputError("the workbook unpacks to more than the limit", field=field,
-                         value=name, expected=f"at most {limit:,} bytes unpacked")
+    check_archive(data, name, field, limit)
+    check_shared_strings(data, name, field, limit)
+    return scan_sheets(data, name, limit=limit, max_rows=MAX_ROWS)
 
 
 def _load(data: bytes, name: str, field: str, *, data_only: bool) -> Any:  # noqa: ANN401
@@ -118,24 +120,9 @@ def _header(cells: Sequence[Any], origin: str) -> list[str]:
     return out
 
 
-def _merged(data: bytes, ws: Any, origin: str) -> None:  # noqa: ANN401
-    """Refuse merged cells, found in the sheet's XML (a read-only sheet does not list them).
-
-    The sheet's part is unpacked in chunks and searched for ``<mergeCell ref=...>``; its size
-    is bounded by :func:`_check_archive`.
-    """
-    part = getattr(ws, "_worksheet_path", None)
-    ranges: list[tuple[int, int, str]] = []
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        names = [part] if part in archive.namelist() else [
-            n for n in archive.namelist() if n.startswith("xl/worksheets/")]
-        for member in names:
-            with archive.open(member) as fh:
-                tail = b""
-                while chunk := fh.read(_CHUNK):
-                    text = tail + chunk
-                    ranges += [_span(m.group(1).decode()) for m in _MERGE.finditer(text)]
-                    tail = text[-512:]  # a tag cut between chunks is found next time
+def _merged(scan: SheetScan, origin: str) -> None:
+    """Refuse merged cells, found in the sheet's XML (a read-only sheet does not list them)."""
+    ranges = [_span(ref.decode()) for ref in scan.merged]
     if ranges:
         first = min(ranges)
         raise InputError(f"merged cells in the {'header' if first[0] == 1 else 'data'}",
@@ -253,13 +240,14 @@ def xlsx_table(
     CcerError
         If the ``excel`` extra (openpyxl) is not installed (:func:`ccer_calc.extras.require`).
     """
-    _check_archive(data, name, field, max_unpacked_bytes)
+    scans = _check_archive(data, name, field, max_unpacked_bytes)
     book = _load(data, name, field, data_only=False)
     try:
         ws = _sheet(book, sheet, name)
         origin = f"{name}, sheet {ws.title}"
-        _merged(data, ws, origin)
-        rows = ws.iter_rows()
+        scan = scans.get(ws._worksheet_path.lstrip("/"), SheetScan())
+        _merged(scan, origin)
+        rows = ws.iter_rows(max_col=scan.width)  # no further right than a cell with a value
         header = _header(next(rows, ()), origin)
         computed = _Computed(data, name, field, ws.title)
         return table_from_cells(header, _rows(rows, len(header), origin, computed), columns,

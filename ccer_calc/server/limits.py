@@ -32,7 +32,8 @@ class Limits:
     compute_seconds : float
         Longest a computation may take once a worker thread has started it (30 s); past it the
         request gets 422. A thread cannot be stopped: it finishes the computation (its size
-        bounded by the body limit) and holds its slot until then, so later requests wait.
+        bounded by the body limit and, for a workbook, by :mod:`ccer_calc.io.xlsx_guard`) and
+        holds its slot until then, so later requests wait.
     queue_seconds : float
         Longest a request waits for a worker thread (30 s); past it it is withdrawn and gets
         503 with Retry-After (the server is busy; nothing is wrong with the request).
