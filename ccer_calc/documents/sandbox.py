@@ -24,6 +24,7 @@ Templates from people you do not trust should also run under the operating syste
 from __future__ import annotations
 
 import functools
+import math
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextvars import ContextVar
@@ -43,12 +44,15 @@ from ccer_calc.documents.sandbox_sizes import (
 )
 from ccer_calc.errors import TemplateError
 
-__all__ = ["OUTPUT_LIMIT_CHARS", "TIME_LIMIT_S", "Budget", "LimitedSandbox", "render_limited"]
+__all__ = ["INT_LIMIT_DIGITS", "OUTPUT_LIMIT_CHARS", "TIME_LIMIT_S", "Budget", "LimitedSandbox",
+           "render_limited"]
 
 #: Wall-time limit of one rendering of user templates, seconds.
 TIME_LIMIT_S = 10.0
 #: Output-size limit of one rendering of user templates, characters (32 Mi).
 OUTPUT_LIMIT_CHARS = 32 * 1024 * 1024
+#: Digits of the largest integer ``*`` or ``**`` may produce (Python prints no more).
+INT_LIMIT_DIGITS = 4300
 _LOOP_CHECK_EVERY = 256
 
 
@@ -135,9 +139,32 @@ def _limited_filter(func: Callable[..., Any], name: str) -> Callable[..., Any]:
             for a in (*args[skip:], *kwargs.values()):
                 if isinstance(a, int) and not isinstance(a, bool) and abs(a) > budget.limit:
                     budget.size(abs(a), "filter argument")
-            _check_prediction(budget, name, predicted(name, sig, args, kwargs))
+            _check_prediction(budget, name, predicted(name, sig, args, kwargs, budget.limit))
         return _sized(func(*args, **kwargs), "filter result")
     return wrapper
+
+
+def _int_digits(left: Any, right: Any, operator: str) -> float:  # noqa: ANN401
+    """Decimal digits of ``left * right`` or ``left ** right`` for integers, else 0."""
+    if not all(isinstance(v, int) and not isinstance(v, bool) for v in (left, right)):
+        return 0.0
+    if operator == "*":
+        return 0.0 if 0 in (left, right) else \
+            math.log10(abs(left)) + math.log10(abs(right)) + 1
+    if abs(left) <= 1 or right <= 0:
+        return 0.0  # 0, 1 or -1, or a float
+    if right > 10**12:
+        return math.inf
+    return right * math.log10(abs(left)) + 1
+
+
+def _check_int(left: Any, right: Any, operator: str) -> None:  # noqa: ANN401
+    """Refuse an integer product or power above :data:`INT_LIMIT_DIGITS`, before computing it."""
+    digits = _int_digits(left, right, operator)
+    if digits > INT_LIMIT_DIGITS:
+        raise TemplateError(f"template exceeded its size limit (integer {operator} of about "
+                            f"{digits:.0f} digits)", field="template",
+                            expected=f"an integer of at most {INT_LIMIT_DIGITS} digits")
 
 
 def _check_prediction(budget: Budget, name: str, size: int | None) -> None:
@@ -202,8 +229,9 @@ class LimitedSandbox(SandboxedEnvironment):
                 for seq, n in ((left, right), (right, left)):
                     if isinstance(seq, str | list | tuple) and isinstance(n, int):
                         budget.size(len(seq) * max(n, 0), "repetition")
-            elif operator == "**" and isinstance(left, int) and isinstance(right, int):
-                budget.size(abs(right) * max(abs(left), 2).bit_length() // 4, "power")
+                _check_int(left, right, operator)
+            elif operator == "**":
+                _check_int(left, right, operator)
             elif operator == "+" and isinstance(left, str | list | tuple) and \
                     isinstance(right, str | list | tuple):
                 budget.size(len(left) + len(right), "concatenation")
