@@ -191,9 +191,9 @@ def _template_errors(name: str, lang: str) -> Iterator[None]:
 
 def _render(env: jinja2.Environment, name: str, lang: str, context: dict[str, Any]) -> str:
     with _template_errors(name, lang):
-        template = env.get_template(name)  # compiled here, so the environment keeps it
         if not isinstance(env, LimitedSandbox):
-            return template.render(context)
+            return env.get_template(name).render(context)
+        template = env.preload(name)  # compiled here, so that the environment keeps them
 
     def boxed() -> str:
         with _template_errors(name, lang):

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import jinja2
-from jinja2 import nodes
+from jinja2 import meta, nodes
 from jinja2.compiler import CodeGenerator, Frame
 from jinja2.sandbox import SandboxedEnvironment
 
@@ -270,6 +270,39 @@ class LimitedSandbox(SandboxedEnvironment):
     def sized_concat(self, text: str) -> str:
         """The result of ``~``, refused above the size limit."""
         return str(_sized(text, "concatenation"))
+
+    def preload(self, name: str) -> jinja2.Template:
+        """Load ``name`` and every template it names literally (imports, includes, extends).
+
+        A rendering in a child process compiles what it loads for itself alone; loading it
+        beforehand keeps the compiled templates in this environment. A referenced template
+        that cannot be loaded is left for the rendering to report, if it ever gets there.
+        """
+        template = self.get_template(name)
+        todo, seen = [template], {name}
+        while todo:
+            current = todo.pop()
+            for ref in _references(self, current):
+                if ref in seen:
+                    continue
+                seen.add(ref)
+                try:
+                    todo.append(self.get_template(ref))
+                except jinja2.TemplateError:
+                    continue
+        return template
+
+
+def _references(env: jinja2.Environment, template: jinja2.Template) -> list[str]:
+    """The names ``template`` imports, includes or extends literally (kept on the template)."""
+    refs: list[str] | None = getattr(template, "_ccer_references", None)
+    if refs is None:
+        refs = []
+        if template.name is not None and env.loader is not None:
+            source = env.loader.get_source(env, template.name)[0]
+            refs = [r for r in meta.find_referenced_templates(env.parse(source)) if r]
+        template._ccer_references = refs  # type: ignore[attr-defined]
+    return refs
 
 
 def render_limited(template: jinja2.Template, context: dict[str, Any], budget: Budget) -> str:

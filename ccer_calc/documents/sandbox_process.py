@@ -120,6 +120,9 @@ def _child(work: Callable[[], str], seconds: float, fd: int) -> None:  # pragma:
             payload = b"E" + _encoded(memory_error())
         except CcerError as exc:
             payload = b"E" + _encoded(exc)
+        except Exception as exc:  # whatever it is, it is the template's failure
+            payload = b"E" + _encoded(TemplateError(
+                f"template failed: {type(exc).__name__}: {exc}", field="template"))
         view = memoryview(payload)
         while view:
             view = view[os.write(fd, view):]
@@ -209,7 +212,10 @@ def _result(data: bytes, status: int | None, seconds: float) -> str:
     if status is not None and os.WIFSIGNALED(status) and \
             os.WTERMSIG(status) in (signal.SIGXCPU, signal.SIGKILL):
         raise time_error(seconds)
-    raise memory_error()  # the child died without a whole answer: out of memory while failing
+    if status is not None and os.WIFSIGNALED(status):
+        raise TemplateError(f"template rendering died of signal {os.WTERMSIG(status)}",
+                            field="template")
+    raise memory_error()  # the child left without a whole answer: out of memory while failing
 
 
 def _kill(pid: int) -> None:
