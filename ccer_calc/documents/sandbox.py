@@ -16,9 +16,23 @@ a command) with two limits that hold while :func:`render_limited` renders:
 Templates compile with Jinja's optimizer off, so that no constant expression is evaluated at
 compile time, outside these limits.
 
-Either limit raises :class:`~ccer_calc.errors.TemplateError`. The sandbox does not cap memory
-as such: a single built-in operation on a huge argument runs to its end before the next check.
-Templates from people you do not trust should also run under the operating system's limits.
+The sizes of ``join``, ``string``, ``pprint`` and ``tojson`` of a list are bounded the same
+way, from the sizes of the items, and ``*`` and ``**`` refuse an integer of more than
+:data:`INT_LIMIT_DIGITS` digits (``10**30000000``) before computing it.
+
+Either limit raises :class:`~ccer_calc.errors.TemplateError`. These checks run between
+operations: a single built-in call (``([[0] * 10**4] * 3000)|sum(start=[])``) runs to its end
+before the next one. :func:`~ccer_calc.documents.render.render_document` therefore renders user
+templates in a child process (:mod:`ccer_calc.documents.sandbox_process`) where the platform
+can fork: the limits of one rendering are then
+
+* **time**: :data:`TIME_LIMIT_S` s (10) by these checks; the child is killed 1 s later
+  (and its CPU time is capped at the limit plus 2 s);
+* **memory**: 1024 MiB above what the process holds (``RLIMIT_AS``, Linux);
+* **output**: :data:`OUTPUT_LIMIT_CHARS` characters (32 Mi).
+
+On Windows the rendering stays in-process, under these checks only (a ``MemoryError`` becomes
+a ``TemplateError`` there too). Packaged templates always render in-process.
 """
 
 from __future__ import annotations

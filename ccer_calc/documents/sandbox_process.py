@@ -24,6 +24,7 @@ milliseconds per rendering (measured in the tests).
 from __future__ import annotations
 
 import contextlib
+import faulthandler
 import json
 import os
 import select
@@ -111,6 +112,7 @@ def _child(work: Callable[[], str], seconds: float, fd: int) -> None:  # pragma:
     """Set the limits, render, write the result and leave without cleaning up."""
     code = 0
     try:
+        faulthandler.disable()  # it writes to a saved stderr of its own
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, 2)
         _set_limits(seconds)
