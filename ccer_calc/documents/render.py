@@ -27,7 +27,6 @@ import jinja2
 from markupsafe import Markup, escape
 
 from ccer_calc.document_kinds import BINARY_FORMATS, FORMATS
-from ccer_calc.documents import sandbox
 from ccer_calc.documents.context import LANGUAGES, build_context, choice
 from ccer_calc.documents.filters import (
     breakable_id,
@@ -200,7 +199,8 @@ def _render(env: jinja2.Environment, name: str, lang: str, context: dict[str, An
             return render_limited(template, context, Budget.start())
 
     # a user template: in a child process under the system's limits where there are any
-    return run_limited(boxed, sandbox.TIME_LIMIT_S, sandbox.OUTPUT_LIMIT_CHARS)
+    limits = Budget.start()
+    return run_limited(boxed, limits.seconds, limits.limit)
 
 
 def render_document(project: Project, result: Result, methodology: Methodology, *,
