@@ -15,8 +15,9 @@ a fresh one for callers who want to inspect or extend it.
 
 from __future__ import annotations
 
+import contextlib
 import functools
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from importlib import resources
 from pathlib import Path
 from types import TracebackType
@@ -38,6 +39,7 @@ from ccer_calc.documents.filters import (
 )
 from ccer_calc.documents.messages import catalogue, message, variant
 from ccer_calc.documents.sandbox import Budget, LimitedSandbox, render_limited
+from ccer_calc.documents.sandbox_process import memory_error, run_limited
 from ccer_calc.errors import CcerError, InputError, TemplateError
 from ccer_calc.fsutil import write_atomic
 
@@ -164,12 +166,11 @@ def _template_position(tb: TracebackType | None) -> str | None:
     return where
 
 
-def _render(env: jinja2.Environment, name: str, lang: str, context: dict[str, Any]) -> str:
+@contextlib.contextmanager
+def _template_errors(name: str, lang: str) -> Iterator[None]:
+    """Turn what a template's loading or rendering raises into :class:`TemplateError`."""
     try:
-        template = env.get_template(name)
-        if isinstance(env, LimitedSandbox):
-            return render_limited(template, context, Budget.start())
-        return template.render(context)
+        yield
     except CcerError:
         raise
     except jinja2.TemplateNotFound as exc:
@@ -178,11 +179,28 @@ def _render(env: jinja2.Environment, name: str, lang: str, context: dict[str, An
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(f"template syntax error: {exc.message}",
                             field=f"{exc.name or name}:{exc.lineno}") from exc
+    except MemoryError:
+        raise memory_error() from None
     except (jinja2.TemplateError, TypeError, ValueError, LookupError, AttributeError,
             ArithmeticError, RecursionError) as exc:
         where = _template_position(exc.__traceback__) or f"{lang}/{name}"
         msg = getattr(exc, "message", None) or str(exc) or type(exc).__name__
         raise TemplateError(f"template failed: {msg}", field=where) from exc
+
+
+def _render(env: jinja2.Environment, name: str, lang: str, context: dict[str, Any]) -> str:
+    with _template_errors(name, lang):
+        if not isinstance(env, LimitedSandbox):
+            return env.get_template(name).render(context)
+        template = env.preload(name)  # compiled here, so that the environment keeps them
+
+    def boxed() -> str:
+        with _template_errors(name, lang):
+            return render_limited(template, context, Budget.start())
+
+    # a user template: in a child process under the system's limits where there are any
+    limits = Budget.start()
+    return run_limited(boxed, limits.seconds, limits.limit)
 
 
 def render_document(project: Project, result: Result, methodology: Methodology, *,

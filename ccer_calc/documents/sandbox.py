@@ -16,14 +16,29 @@ a command) with two limits that hold while :func:`render_limited` renders:
 Templates compile with Jinja's optimizer off, so that no constant expression is evaluated at
 compile time, outside these limits.
 
-Either limit raises :class:`~ccer_calc.errors.TemplateError`. The sandbox does not cap memory
-as such: a single built-in operation on a huge argument runs to its end before the next check.
-Templates from people you do not trust should also run under the operating system's limits.
+The sizes of ``join``, ``string``, ``pprint`` and ``tojson`` of a list are bounded the same
+way, from the sizes of the items, and ``*`` and ``**`` refuse an integer of more than
+:data:`INT_LIMIT_DIGITS` digits (``10**30000000``) before computing it.
+
+Either limit raises :class:`~ccer_calc.errors.TemplateError`. These checks run between
+operations: a single built-in call (``([[0] * 10**4] * 3000)|sum(start=[])``) runs to its end
+before the next one. :func:`~ccer_calc.documents.render.render_document` therefore renders user
+templates in a child process (:mod:`ccer_calc.documents.sandbox_process`) where the platform
+can fork: the limits of one rendering are then
+
+* **time**: :data:`TIME_LIMIT_S` s (10) by these checks; the child is killed 1 s later
+  (and its CPU time is capped at the limit plus 2 s);
+* **memory**: 1024 MiB above what the process holds (``RLIMIT_AS``, Linux);
+* **output**: :data:`OUTPUT_LIMIT_CHARS` characters (32 Mi).
+
+On Windows the rendering stays in-process, under these checks only (a ``MemoryError`` becomes
+a ``TemplateError`` there too). Packaged templates always render in-process.
 """
 
 from __future__ import annotations
 
 import functools
+import math
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextvars import ContextVar
@@ -31,7 +46,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import jinja2
-from jinja2 import nodes
+from jinja2 import meta, nodes
 from jinja2.compiler import CodeGenerator, Frame
 from jinja2.sandbox import SandboxedEnvironment
 
@@ -43,12 +58,15 @@ from ccer_calc.documents.sandbox_sizes import (
 )
 from ccer_calc.errors import TemplateError
 
-__all__ = ["OUTPUT_LIMIT_CHARS", "TIME_LIMIT_S", "Budget", "LimitedSandbox", "render_limited"]
+__all__ = ["INT_LIMIT_DIGITS", "OUTPUT_LIMIT_CHARS", "TIME_LIMIT_S", "Budget", "LimitedSandbox",
+           "render_limited"]
 
 #: Wall-time limit of one rendering of user templates, seconds.
 TIME_LIMIT_S = 10.0
 #: Output-size limit of one rendering of user templates, characters (32 Mi).
 OUTPUT_LIMIT_CHARS = 32 * 1024 * 1024
+#: Digits of the largest integer ``*`` or ``**`` may produce (Python prints no more).
+INT_LIMIT_DIGITS = 4300
 _LOOP_CHECK_EVERY = 256
 
 
@@ -135,9 +153,32 @@ def _limited_filter(func: Callable[..., Any], name: str) -> Callable[..., Any]:
             for a in (*args[skip:], *kwargs.values()):
                 if isinstance(a, int) and not isinstance(a, bool) and abs(a) > budget.limit:
                     budget.size(abs(a), "filter argument")
-            _check_prediction(budget, name, predicted(name, sig, args, kwargs))
+            _check_prediction(budget, name, predicted(name, sig, args, kwargs, budget.limit))
         return _sized(func(*args, **kwargs), "filter result")
     return wrapper
+
+
+def _int_digits(left: Any, right: Any, operator: str) -> float:  # noqa: ANN401
+    """Decimal digits of ``left * right`` or ``left ** right`` for integers, else 0."""
+    if not all(isinstance(v, int) and not isinstance(v, bool) for v in (left, right)):
+        return 0.0
+    if operator == "*":
+        return 0.0 if 0 in (left, right) else \
+            math.log10(abs(left)) + math.log10(abs(right)) + 1
+    if abs(left) <= 1 or right <= 0:
+        return 0.0  # 0, 1 or -1, or a float
+    if right > 10**12:
+        return math.inf
+    return right * math.log10(abs(left)) + 1
+
+
+def _check_int(left: Any, right: Any, operator: str) -> None:  # noqa: ANN401
+    """Refuse an integer product or power above :data:`INT_LIMIT_DIGITS`, before computing it."""
+    digits = _int_digits(left, right, operator)
+    if digits > INT_LIMIT_DIGITS:
+        raise TemplateError(f"template exceeded its size limit (integer {operator} of about "
+                            f"{digits:.0f} digits)", field="template",
+                            expected=f"an integer of at most {INT_LIMIT_DIGITS} digits")
 
 
 def _check_prediction(budget: Budget, name: str, size: int | None) -> None:
@@ -202,8 +243,9 @@ class LimitedSandbox(SandboxedEnvironment):
                 for seq, n in ((left, right), (right, left)):
                     if isinstance(seq, str | list | tuple) and isinstance(n, int):
                         budget.size(len(seq) * max(n, 0), "repetition")
-            elif operator == "**" and isinstance(left, int) and isinstance(right, int):
-                budget.size(abs(right) * max(abs(left), 2).bit_length() // 4, "power")
+                _check_int(left, right, operator)
+            elif operator == "**":
+                _check_int(left, right, operator)
             elif operator == "+" and isinstance(left, str | list | tuple) and \
                     isinstance(right, str | list | tuple):
                 budget.size(len(left) + len(right), "concatenation")
@@ -242,6 +284,39 @@ class LimitedSandbox(SandboxedEnvironment):
     def sized_concat(self, text: str) -> str:
         """The result of ``~``, refused above the size limit."""
         return str(_sized(text, "concatenation"))
+
+    def preload(self, name: str) -> jinja2.Template:
+        """Load ``name`` and every template it names literally (imports, includes, extends).
+
+        A rendering in a child process compiles what it loads for itself alone; loading it
+        beforehand keeps the compiled templates in this environment. A referenced template
+        that cannot be loaded is left for the rendering to report, if it ever gets there.
+        """
+        template = self.get_template(name)
+        todo, seen = [template], {name}
+        while todo:
+            current = todo.pop()
+            for ref in _references(self, current):
+                if ref in seen:
+                    continue
+                seen.add(ref)
+                try:
+                    todo.append(self.get_template(ref))
+                except jinja2.TemplateError:
+                    continue
+        return template
+
+
+def _references(env: jinja2.Environment, template: jinja2.Template) -> list[str]:
+    """The names ``template`` imports, includes or extends literally (kept on the template)."""
+    refs: list[str] | None = getattr(template, "_ccer_references", None)
+    if refs is None:
+        refs = []
+        if template.name is not None and env.loader is not None:
+            source = env.loader.get_source(env, template.name)[0]
+            refs = [r for r in meta.find_referenced_templates(env.parse(source)) if r]
+        template._ccer_references = refs  # type: ignore[attr-defined]
+    return refs
 
 
 def render_limited(template: jinja2.Template, context: dict[str, Any], budget: Budget) -> str:

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-__all__ = ["WORDWRAP_INPUT_CHARS", "format_size", "predicted", "signature_of"]
+__all__ = ["WORDWRAP_INPUT_CHARS", "format_size", "predicted", "signature_of", "text_size"]
 
 #: The longest text ``wordwrap`` may wrap, characters (64 Ki: ~0.1 s at worst).
 WORDWRAP_INPUT_CHARS = 64 * 1024
@@ -105,7 +105,125 @@ def _truncate(a: Mapping[str, Any]) -> int:
     return min(len(s), max(length, 0)) + len(_text(a.get("end", "...")))
 
 
-_RULES: dict[str, Callable[[Mapping[str, Any]], int]] = {
+def _str_bound(s: str, kind: str) -> int:
+    """Upper bound of ``s`` as ``str`` gives it, as ``repr`` or as JSON (HTML-safe)."""
+    n = len(s)
+    if kind == "str":
+        return n
+    if kind == "repr":  # a printable character is escaped to at most 2, others to 10
+        return 2 * n + 2 if s.isprintable() else 10 * n + 2
+    # JSON: ASCII-only, with <, >, & and ' as \u00XX; a character beyond the BMP takes 12
+    return 6 * n + 2 if s.isascii() else 12 * n + 2
+
+
+def _scalars(items: list[Any] | tuple[Any, ...], kind: str) -> int | None:
+    """Bound for a sequence of one scalar type, computed at C speed (None: mixed types)."""
+    types = set(map(type, items))
+    if not types:
+        return 0
+    if types <= {str}:
+        total = sum(map(len, items))
+        if kind == "str":
+            return total
+        factor = 10 if kind == "repr" else 12
+        return factor * total + 2 * len(items)
+    if types <= {int, bool}:
+        return len(items) * (max(map(int.bit_length, items)) * 31 // 100 + 3)
+    if types <= {float}:
+        return len(items) * (_FLOAT + 2)
+    return None
+
+
+#: Characters of a float, a bool or None at most (``-1.2345678901234567e-308``).
+_FLOAT = 25
+
+
+def text_size(value: Any, kind: str, stop: int, per_item: int = 2) -> int:  # noqa: ANN401
+    """Upper bound of the text of ``value``: ``kind`` "str" (``str``), "repr" or "json".
+
+    Containers are sized as their ``repr`` (or JSON): brackets, each item's text and
+    ``per_item`` characters per item (separators, and the newline and indent of ``pprint`` or
+    of ``tojson(indent)``); the count stops once it exceeds ``stop``. A container met twice is
+    counted twice (``[s] * 1000`` is 1000 times ``s``) but walked once.
+
+    Examples
+    --------
+    >>> text_size(["ab", 12, None], "repr", 10**6)  # 2 + (6 + 2) + (3 + 2) + (25 + 2)
+    42
+    >>> text_size(["x" * 1000] * 1000, "str", 10**6) >= 10**6
+    True
+    """
+    seen: dict[int, int] = {}
+    inner = "json" if kind == "json" else "repr"
+
+    def size(v: Any, k: str) -> int:  # noqa: ANN401
+        if isinstance(v, str):
+            return _str_bound(v, k)
+        if v is None or isinstance(v, bool | float):
+            return _FLOAT
+        if isinstance(v, int):
+            return v.bit_length() * 31 // 100 + 2
+        if isinstance(v, list | tuple | dict | set | frozenset):
+            key = id(v)
+            if key not in seen:
+                seen[key] = 5  # a container inside itself prints as [...]
+                seen[key] = container(v)
+            return seen[key]
+        return len(str(v) if k == "str" else repr(v))
+
+    def container(v: Any) -> int:  # noqa: ANN401
+        if isinstance(v, dict):
+            items: Any = [x for kv in v.items() for x in kv]
+        else:
+            items = v if isinstance(v, list | tuple) else list(v)
+        fast = _scalars(items, inner)
+        if fast is not None:
+            return fast + len(items) * per_item + 2
+        total = 2
+        for item in items:
+            total += size(item, inner) + per_item
+            if total > stop:
+                break
+        return total
+
+    return size(value, kind)
+
+
+def _join(a: Mapping[str, Any], stop: int) -> int | None:
+    value, sep = a.get("value"), _text(a.get("d", ""))
+    if not isinstance(value, list | tuple) or a.get("attribute") is not None:
+        return None  # an iterator (consumed by sizing it) or an attribute of each item
+    fast = _scalars(value, "str")
+    total = fast if fast is not None else sum(text_size(v, "str", stop) for v in value)
+    total += len(sep) * max(len(value) - 1, 0)
+    # escaping makes & into &amp;: 5 characters at most from 1
+    return 5 * total if getattr(a.get("eval_ctx"), "autoescape", False) else total
+
+
+def _stringified(name: str) -> Callable[[Mapping[str, Any], int], int | None]:
+    kind = "json" if name == "tojson" else "repr"
+
+    def rule(a: Mapping[str, Any], stop: int) -> int | None:
+        value = a.get("value", a.get("s"))
+        if not isinstance(value, list | tuple | dict | set | frozenset):
+            return None  # a string or a scalar: its text is no larger than itself
+        indent = a.get("indent")
+        per_item = 2
+        if name == "pprint":
+            per_item = 80  # a line break and the indent of the nesting level, ample
+        elif isinstance(indent, int) and not isinstance(indent, bool):
+            per_item = 2 + min(max(indent, 0), stop) * 8
+        return text_size(value, kind, stop, per_item)
+    return rule
+
+
+_RULES: dict[str, Callable[[Mapping[str, Any], int], int | None]] = {
+    "join": _join,
+    "pprint": _stringified("pprint"),
+    "string": _stringified("string"),
+    "tojson": _stringified("tojson"),
+}
+_SIMPLE: dict[str, Callable[[Mapping[str, Any]], int]] = {
     "center": lambda a: max(len(_text(a["value"])), _int(a.get("width", 80), 80)),
     "format": lambda a: format_size(_text(a["value"]), a.get("kwargs") or a.get("args", ())),
     "indent": _indent,
@@ -124,16 +242,21 @@ def signature_of(func: Callable[..., Any]) -> inspect.Signature | None:
 
 
 def predicted(name: str, sig: inspect.Signature | None, args: tuple[Any, ...],
-              kwargs: dict[str, Any]) -> int | None:
+              kwargs: dict[str, Any], stop: int = _HUGE) -> int | None:
     """Upper bound of the characters filter ``name`` will produce (None: no rule applies).
 
-    A negative number means the *input* is too long for the filter (``wordwrap``).
+    A negative number means the *input* is too long for the filter (``wordwrap``). Sizing
+    a list (``join``, ``string``, ``pprint``, ``tojson``) stops once it passes ``stop``.
     """
     rule = _RULES.get(name)
-    if rule is None or sig is None:
+    simple = _SIMPLE.get(name)
+    if (rule is None and simple is None) or sig is None:
         return None
     try:
         bound = sig.bind(*args, **kwargs)
     except TypeError:
         return None  # the filter itself will refuse the call
-    return rule(bound.arguments)
+    if rule is not None:
+        return rule(bound.arguments, stop)
+    assert simple is not None  # noqa: S101 - one of the two is set
+    return simple(bound.arguments)
