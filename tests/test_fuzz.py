@@ -35,7 +35,7 @@ data cases a quarter);
 ``CCER_FUZZ_REPORT=<file>`` the outcome counts are written to that file. The longer run of the
 README::
 
-    CCER_FUZZ_EXAMPLES=22500 CCER_FUZZ_SEED=30 CCER_FUZZ_REPORT=fuzz.json \
+    CCER_FUZZ_EXAMPLES=22500 CCER_FUZZ_SEED=30 CCER_FUZZ_REPORT=fuzz.json \\
         python -m pytest tests/test_fuzz.py
 """
 
