@@ -150,3 +150,23 @@ def test_a_monitored_sink_with_a_plan_compares_and_its_pdd_shows_the_plan(
     assert html_rows(pdd, "data-cohort") and not html_rows(pdd, "data-interval")
     assert html_rows(pdd, "data-estimate")["average"][-1] == format_tco2(
         est.annual_average["emission_reductions"])
+
+
+def test_the_estimate_table_shows_removals_with_the_sign_its_headers_say(
+        loaded: tuple[Any, ...]) -> None:
+    # Its headers read "Baseline removals −BE" and "Actual net removals −PE" (the sink wording)
+    # in HTML, Markdown and Word alike; the figures beneath must be −BE and −PE, as in the
+    # results tables, not BE and PE as the engine reports them (removals are negative
+    # emissions). LE and ER keep their sign.
+    project, est, m = loaded
+    ctx = build_context(project, est.result, m, document="pdd", lang="en", estimate=est)
+    part = ctx["estimate"]
+    totals = est.totals
+    assert part["totals"]["be"] == -totals["baseline_emissions"] + 0.0
+    assert part["totals"]["pe"] == -totals["project_emissions"] + 0.0
+    assert part["totals"]["er"] == totals["emission_reductions"]
+    for row, year in zip(part["years"], est.years, strict=True):
+        assert row["pe"] == -year.values["project_emissions"] + 0.0
+    md = render_document(project, est.result, m, document="pdd", lang="en", fmt="md",
+                         estimate=est)
+    assert "| Actual net removals −PE (tCO2e) |" in md

@@ -24,6 +24,7 @@ from ccer_calc.documents.exante import (
     ex_ante_comparison,
     ex_ante_table,
     ex_ante_totals,
+    quantities,
 )
 from ccer_calc.documents.localize import (
     InputNames,
@@ -51,28 +52,11 @@ if TYPE_CHECKING:
 
 __all__ = ["DOCUMENTS", "LANGUAGES", "bar_chart", "build_context", "choice"]
 
-_SHORT = {"baseline_emissions": "be", "project_emissions": "pe",
-          "leakage_emissions": "le", "emission_reductions": "er"}
-
-
 def choice(field: str, value: str, allowed: Sequence[str]) -> None:
     """Refuse a value outside ``allowed`` with an InputError naming the field."""
     if value not in allowed:
         raise InputError(f"unknown {field}", field=field, value=value,
                          expected="one of " + ", ".join(allowed))
-
-
-def _quantities(values: dict[str, Any], accounts: str = "reductions") -> dict[str, Any]:
-    """BE, PE, LE, ER as ``be``, ``pe``, ``le``, ``er``.
-
-    For a methodology that accounts removals the documents show baseline removals (−BE) and
-    actual net removals (−PE) under the sink wording of the catalogue; LE and ER are as they
-    are (leakage, net removals).
-    """
-    out = {_SHORT[k]: float(v) for k, v in values.items() if k in _SHORT}
-    if accounts == "removals":
-        out["be"], out["pe"] = -out["be"] + 0.0, -out["pe"] + 0.0
-    return out
 
 
 def _label(key: str, lang: str, fallback: str) -> str:
@@ -329,11 +313,11 @@ def build_context(project: Project, result: Result, methodology: Methodology, *,
         raise InputError("result and methodology differ", field="methodology",
                          value=described["id"], expected=result.methodology["id"])
     accounts = methodology.accounts
-    periods = [{"id": p.id, "start": p.start, "end": p.end, **_quantities(p.values, accounts)}
+    periods = [{"id": p.id, "start": p.start, "end": p.end, **quantities(p.values, accounts)}
                for p in result.periods]
     vintages = [{"year": v.year, "rule": translate(v.rule, lang), "issuable": v.issuable,
-                 **_quantities(v.values, accounts)} for v in result.vintages]
-    totals = {**_quantities(result.totals, accounts), "issuable": result.issuable_total}
+                 **quantities(v.values, accounts)} for v in result.vintages]
+    totals = {**quantities(result.totals, accounts), "issuable": result.issuable_total}
     columns = [c.to_dict() for c in methodology.monitored_columns_for(project.inputs)]
     parameters = _parameters(result, described, columns, lang)
     names = InputNames(lang, parameters=parameters["fixed"], columns=columns,
@@ -344,7 +328,8 @@ def build_context(project: Project, result: Result, methodology: Methodology, *,
     }
     ex_ante = ex_ante_table(project, estimate)
     comparison = ex_ante_comparison(project, result, estimate)
-    part = estimate_part(estimate, {c["name"]: c[f"description_{lang}"] for c in columns}, lang)
+    part = estimate_part(estimate, {c["name"]: c[f"description_{lang}"] for c in columns}, lang,
+                         accounts)
     return {
         "document": document,
         "lang": lang,

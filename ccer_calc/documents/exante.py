@@ -29,10 +29,23 @@ if TYPE_CHECKING:
     from ccer_calc.result import PeriodResult, Result
 
 __all__ = ["DESIGN_DOCUMENTS", "covered_days", "document_result", "estimate_part",
-           "ex_ante_comparison", "ex_ante_table", "ex_ante_totals"]
+           "ex_ante_comparison", "ex_ante_table", "ex_ante_totals", "quantities"]
 
 _SHORT = {"baseline_emissions": "be", "project_emissions": "pe",
           "leakage_emissions": "le", "emission_reductions": "er"}
+
+
+def quantities(values: dict[str, Any], accounts: str = "reductions") -> dict[str, Any]:
+    """BE, PE, LE, ER as ``be``, ``pe``, ``le``, ``er``, as every table of the documents shows them.
+
+    For a methodology that accounts removals the documents show baseline removals (−BE) and
+    actual net removals (−PE) under the sink wording of the catalogue; LE and ER are as they
+    are (leakage, net removals).
+    """
+    out = {_SHORT[k]: float(v) for k, v in values.items() if k in _SHORT}
+    if accounts == "removals":
+        out["be"], out["pe"] = -out["be"] + 0.0, -out["pe"] + 0.0
+    return out
 
 
 #: Documents of the design stage: rendered from the ex-ante estimate when there is one.
@@ -148,12 +161,8 @@ def ex_ante_totals(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
             "relative": (actual - expected) / expected if expected else None}
 
 
-def _numbers(values: dict[str, float]) -> dict[str, float]:
-    return {_SHORT[k]: float(v) for k, v in values.items() if k in _SHORT}
-
-
 def estimate_part(estimate: Estimate | None, quantity_names: dict[str, str],
-                  lang: str) -> dict[str, Any] | None:
+                  lang: str, accounts: str = "reductions") -> dict[str, Any] | None:
     """The computed estimate as the documents show it (None without one).
 
     Parameters
@@ -164,6 +173,8 @@ def estimate_part(estimate: Estimate | None, quantity_names: dict[str, str],
         The expected quantities' names in the document's language, by column name.
     lang : {"zh", "en"}
         The document's language: a scenario described ``"中文 / English"`` shows one of them.
+    accounts : {"reductions", "removals"}
+        The methodology's accounting: removals show −BE and −PE (:func:`quantities`).
 
     Returns
     -------
@@ -178,10 +189,10 @@ def estimate_part(estimate: Estimate | None, quantity_names: dict[str, str],
     if estimate is None:
         return None
     years = [{"year": y.year, "start": y.start, "end": y.end, "days": y.days,
-              "year_days": y.year_days, **_numbers(y.values)} for y in estimate.years]
+              "year_days": y.year_days, **quantities(y.values, accounts)} for y in estimate.years]
     bars = [(str(y.year), y.values["emission_reductions"]) for y in estimate.years]
-    return {"years": years, "totals": _numbers(estimate.totals),
-            "annual_average": _numbers(estimate.annual_average),
+    return {"years": years, "totals": quantities(estimate.totals, accounts),
+            "annual_average": quantities(estimate.annual_average, accounts),
             "crediting_years": estimate.crediting_years,
             "chart": bar_chart(bars),
             "scenarios": _scenarios(estimate, lang), "sensitivity": [

@@ -205,8 +205,8 @@ def _estimate(doc: Document, e: dict[str, Any], t: _Words) -> None:
     rows.append((t("label.crediting_years"), format_number(e["crediting_years"]), "", "", "",
                  ""))
     rows.append((t("label.annual_average"), "", *four(e["annual_average"])))
-    _table(doc, (t("label.year"), t("label.days_in_period"), "BE (tCO2e)", "PE (tCO2e)",
-                 "LE (tCO2e)", "ER (tCO2e)"), rows)
+    _table(doc, (t("label.year"), t("label.days_in_period"), t("label.be_long"),
+                 t("label.pe_long"), t("label.le_long"), t("label.er_long")), rows)
     doc.add_paragraph(t("sentence.estimate_note"))
     s = e["scenarios"]
     if s:
