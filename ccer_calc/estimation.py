@@ -31,17 +31,12 @@ from ccer_calc.io.expected import crediting_year_axis
 from ccer_calc.methodology import ExpectedQuantity, Methodology
 from ccer_calc.project import MonitoringIn, PeriodIn, Project
 from ccer_calc.registry import Registry, default_registry
-from ccer_calc.result import KEYS, Result, canonical_json
+from ccer_calc.result import KEYS, Result, canonical_json, tonnes
 
 __all__ = ["SENSITIVITY", "Estimate", "Sensitivity", "YearEstimate", "estimate"]
 
-UNIT = "t CO2e"
 #: The relative change of each expected quantity in the sensitivity (± 10 %).
 SENSITIVITY = 0.10
-
-
-def _q(value: float) -> dict[str, Any]:
-    return {"value": value, "unit": UNIT}
 
 
 @dataclass(frozen=True)
@@ -62,7 +57,7 @@ class YearEstimate:
     def to_dict(self) -> dict[str, Any]:
         """Plain-data form."""
         return {"year": self.year, "start": self.start, "end": self.end, "days": self.days,
-                "year_days": self.year_days, **{k: _q(self.values[k]) for k in KEYS}}
+                "year_days": self.year_days, **{k: tonnes(self.values[k]) for k in KEYS}}
 
 
 @dataclass(frozen=True)
@@ -83,10 +78,10 @@ class Sensitivity:
         return {"quantity": self.quantity, "symbol": self.symbol, "unit": self.unit,
                 "description_en": self.description_en, "description_zh": self.description_zh,
                 "change": SENSITIVITY,
-                "emission_reductions": {"lower": _q(self.lower), "base": _q(self.base),
-                                        "higher": _q(self.higher)},
-                "difference": {"lower": _q(self.lower - self.base),
-                               "higher": _q(self.higher - self.base)}}
+                "emission_reductions": {"lower": tonnes(self.lower), "base": tonnes(self.base),
+                                        "higher": tonnes(self.higher)},
+                "difference": {"lower": tonnes(self.lower - self.base),
+                               "higher": tonnes(self.higher - self.base)}}
 
 
 @dataclass(frozen=True)
@@ -143,8 +138,8 @@ class Estimate:
                 "crediting_period": {"start": start, "end": end,
                                      "years": self.crediting_years},
                 "years": [y.to_dict() for y in self.years],
-                "totals": {k: _q(v) for k, v in self.totals.items()},
-                "annual_average": {k: _q(v) for k, v in self.annual_average.items()},
+                "totals": {k: tonnes(v) for k, v in self.totals.items()},
+                "annual_average": {k: tonnes(v) for k, v in self.annual_average.items()},
                 "fingerprint": self.fingerprint}
 
     def to_dict(self) -> dict[str, Any]:

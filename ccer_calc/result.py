@@ -34,6 +34,7 @@ __all__ = [
     "issuable_by_vintage",
     "negative_vintage_warnings",
     "provisional_warning",
+    "tonnes",
 ]
 
 #: The four quantities every methodology reports, in this order.
@@ -43,7 +44,8 @@ UNIT = "t CO2e"
 _NEGLIGIBLE_T = 1e-9
 
 
-def _q(value: float) -> dict[str, Any]:
+def tonnes(value: float) -> dict[str, Any]:
+    """A figure in t CO2e as the JSON writes it: ``{"value": ..., "unit": "t CO2e"}``."""
     return {"value": value, "unit": UNIT}
 
 
@@ -59,7 +61,7 @@ class PeriodResult:
     def to_dict(self) -> dict[str, Any]:
         """Plain-data form."""
         return {"id": self.id, "start": self.start, "end": self.end,
-                **{k: _q(self.values[k]) for k in KEYS}}
+                **{k: tonnes(self.values[k]) for k in KEYS}}
 
 
 @dataclass(frozen=True)
@@ -83,8 +85,8 @@ class VintageResult:
     def to_dict(self) -> dict[str, Any]:
         """Plain-data form."""
         return {"year": self.year, "rule": self.rule,
-                **{k: _q(self.values[k]) for k in KEYS},
-                "netted_deficit": _q(self.netted),
+                **{k: tonnes(self.values[k]) for k in KEYS},
+                "netted_deficit": tonnes(self.netted),
                 "issuable": {"value": self.issuable, "unit": UNIT,
                              "rounding": "whole tonnes, rounded down"}}
 
@@ -249,7 +251,7 @@ class Result:
             "methodology": self.methodology,
             "periods": [p.to_dict() for p in self.periods],
             "vintages": [v.to_dict() for v in self.vintages],
-            "totals": {**{k: _q(v) for k, v in self.totals.items()},
+            "totals": {**{k: tonnes(v) for k, v in self.totals.items()},
                        "issuable": {"value": self.issuable_total, "unit": UNIT,
                                     "rounding": "sum of vintages, each whole tonnes "
                                                 "rounded down"}},

@@ -38,6 +38,7 @@ __all__ = [
     "cdm_rules",
     "management_rules",
     "programme_rules",
+    "years_later",
 ]
 
 #: Programmes a methodology may belong to.
@@ -61,7 +62,8 @@ LOOKBACK_YEARS = 5
 _MEASURES = "温室气体自愿减排交易管理办法（试行）"
 
 
-def _years_later(day: dt.date, years: int) -> dt.date:
+def years_later(day: dt.date, years: int) -> dt.date:
+    """The same day ``years`` later (earlier if negative); 29 February becomes the 28th."""
     try:
         return day.replace(year=day.year + years)
     except ValueError:  # 29 February
@@ -247,7 +249,7 @@ def management_rules(project: Project, methodology: Methodology, *,
         out.append(_at_most(f"crediting_period_at_most_{n}_years", d.crediting_period_start,
                             d.crediting_period_end, n, methodology.source))
     if d.application_date is not None and not ex_ante:
-        earliest = _years_later(d.application_date, -LOOKBACK_YEARS)
+        earliest = years_later(d.application_date, -LOOKBACK_YEARS)
         out.append(CheckResult(
             "five_year_lookback",
             first >= earliest and last <= d.application_date,

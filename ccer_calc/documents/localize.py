@@ -9,6 +9,7 @@ keeps the bundled plug-ins complete).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
@@ -285,6 +286,7 @@ _REFERENCES = {
 }
 
 
+@functools.lru_cache(maxsize=4096)  # pure text to text; a document repeats its sources
 def reference(ref: str, lang: str) -> str:
     """Where an equation input came from, in ``lang`` (each ``; ``-separated part).
 

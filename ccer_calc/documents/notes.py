@@ -10,6 +10,7 @@ themselves (and so the JSON trail) are not changed.
 
 from __future__ import annotations
 
+import functools
 import re
 from functools import partial
 
@@ -109,6 +110,7 @@ _NOTES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     ))
 
 
+@functools.lru_cache(maxsize=4096)  # pure text to text; a document repeats its sources
 def notes(text: str, lang: str) -> str:
     """``text`` with each known note of the engine reworded in ``lang``; the rest as written.
 

@@ -58,13 +58,15 @@ _CHUNK = 1 << 16
 def time_error(seconds: float) -> TemplateError:
     """The error of a rendering that overran its time limit."""
     return TemplateError(f"template exceeded its time limit: the template took longer than "
-                         f"{seconds:g} s", field="template")
+                         f"{seconds:g} s", field="template",
+                         expected=f"a rendering within {seconds:g} s")
 
 
 def memory_error() -> TemplateError:
     """The error of a rendering that ran out of memory."""
     return TemplateError(f"template exceeded its memory limit: the template needed more than "
-                         f"{MEMORY_LIMIT_MIB} MiB of memory", field="template")
+                         f"{MEMORY_LIMIT_MIB} MiB of memory", field="template",
+                         expected=f"a rendering within {MEMORY_LIMIT_MIB} MiB")
 
 
 def run_limited(work: Callable[[], str], seconds: float, max_chars: int) -> str:
@@ -216,7 +218,7 @@ def _result(data: bytes, status: int | None, seconds: float) -> str:
         raise time_error(seconds)
     if status is not None and os.WIFSIGNALED(status):
         raise TemplateError(f"template rendering died of signal {os.WTERMSIG(status)}",
-                            field="template")
+                            field="template", expected="a rendering that ends normally")
     raise memory_error()  # the child left without a whole answer: out of memory while failing
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from ccer_calc.documents.localize import yes_no
 from ccer_calc.documents.messages import message
 from ccer_calc.tools.forestry.defaults import tool_default
 from ccer_calc.tools.forestry.sink_events import SinkEvents, accounted_rows, first_period
@@ -31,10 +32,6 @@ _ZONES = {"tropical": "sinks.zone_tropical", "temperate": "sinks.zone_temperate"
           "boreal": "sinks.zone_boreal"}
 _ACTIVITIES = {"grazing": "sinks.activity_grazing",
                "crop_cultivation": "sinks.activity_crop_cultivation"}
-
-
-def _yes(flag: bool, lang: str) -> str:
-    return message("value.yes" if flag else "value.no", lang)
 
 
 def _f(q: Any, unit: str) -> float | None:  # noqa: ANN401 - a quantity or None
@@ -87,7 +84,7 @@ def _fires(events: SinkEvents, accounted: Any, lang: str) -> list[dict[str, Any]
         else:
             factors = "—"
         out.append({"id": r.id, "date": r.date.isoformat(), "stratum": r.stratum,
-                    "area": _f(r.area, "ha"), "trees_burnt": _yes(r.trees_burnt, lang),
+                    "area": _f(r.area, "ha"), "trees_burnt": yes_no(r.trees_burnt, lang),
                     "tree_biomass": _f(r.tree_biomass, "t/ha"), "factors": factors,
                     "dead_wood": _f(r.dead_wood, "t CO2/ha"), "litter": _f(r.litter, "t CO2/ha"),
                     "treatment": message(_fire_treatment(events, k, accounted), lang),

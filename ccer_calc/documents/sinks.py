@@ -64,11 +64,10 @@ def provisional_part(result: Result, lang: str) -> dict[str, Any] | None:
             name = item[f"description_{lang}"]
         origin = item.get("origin", "default")
         # the parent's value is cited only where it applies; an override is the project's
-        source = (f"project file, parameters.{item['name']}" if origin == "project"
-                  else item["source"])
+        source = (message("ref.project", lang, path=f"parameters.{item['name']}")
+                  if origin == "project" else reference(item["source"], lang))
         rows.append({"name": name, "key": item["name"], "value": _value_text(item, lang),
-                     "origin": message(f"origin.{origin}", lang),
-                     "source": reference(source, lang)})
+                     "origin": message(f"origin.{origin}", lang), "source": source})
     m = result.methodology
     banner = message("sentence.provisional", lang, id=m["id"],
                      status=translate(m.get("status", ""), lang))

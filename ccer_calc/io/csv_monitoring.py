@@ -22,14 +22,13 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pint
 
 from ccer_calc.errors import InputError, UnitError
-from ccer_calc.io.files import check_rows, read_user_text
+from ccer_calc.io.files import check_rows
 from ccer_calc.io.table import (
     METER_ERROR,
     STATUSES,
@@ -45,7 +44,7 @@ from ccer_calc.units import Quantity, parse_unit, to_unit
 if TYPE_CHECKING:
     from ccer_calc.methodology import MonitoredColumn
 
-__all__ = ["csv_table", "read_csv_table"]
+__all__ = ["csv_table"]
 
 
 
@@ -333,27 +332,3 @@ def _dates(data: _Reader, utc_offset: int) -> MonitoringTable:
                         utc_offset=utc_offset)
     check_row_order(table)
     return table
-
-
-def read_csv_table(
-    path: str | Path,
-    columns: Sequence[MonitoredColumn],
-    *,
-    base_dir: Path | None = None,
-    allow_outside: bool = True,
-    encoding: str | None = None,
-    utc_offset: int = DEFAULT_UTC_OFFSET,
-) -> MonitoringTable:
-    """Read monitored rows from a CSV file whose header cells carry units.
-
-    The file is read under the policy of :mod:`ccer_calc.io.files` (folder, size, encoding);
-    messages name ``path`` as given.
-
-    Raises
-    ------
-    InputError, UnitError
-        Naming the file, line and column of anything unreadable or missing.
-    """
-    text = read_user_text(path, base_dir=base_dir, allow_outside=allow_outside,
-                          encoding=encoding, field="monitoring.csv")
-    return csv_table(text, columns, origin=str(path), utc_offset=utc_offset)

@@ -29,12 +29,11 @@ import io
 import warnings
 import zipfile
 from collections.abc import Iterator, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ccer_calc.errors import InputError
 from ccer_calc.extras import require
-from ccer_calc.io.files import MAX_FILE_BYTES, MAX_ROWS, read_user_bytes
+from ccer_calc.io.files import MAX_FILE_BYTES, MAX_ROWS
 from ccer_calc.io.table import Cell, table_from_cells
 from ccer_calc.io.xlsx_guard import (
     SheetScan,
@@ -47,7 +46,7 @@ if TYPE_CHECKING:
     from ccer_calc.methodology import MonitoredColumn
     from ccer_calc.periods import MonitoringTable
 
-__all__ = ["MAX_UNPACKED_BYTES", "SERVER_MAX_UNPACKED_BYTES", "read_xlsx_table", "xlsx_table"]
+__all__ = ["MAX_UNPACKED_BYTES", "SERVER_MAX_UNPACKED_BYTES", "xlsx_table"]
 
 #: Largest unpacked content of a workbook (the sum of its zip members' sizes), in bytes.
 MAX_UNPACKED_BYTES = MAX_FILE_BYTES
@@ -255,22 +254,3 @@ def xlsx_table(
     finally:
         book.close()
 
-
-def read_xlsx_table(
-    path: str | Path,
-    columns: Sequence[MonitoredColumn],
-    *,
-    sheet: str | None = None,
-    base_dir: Path | None = None,
-    allow_outside: bool = True,
-) -> MonitoringTable:
-    """Read monitored rows from an ``.xlsx`` file under the policy of :mod:`ccer_calc.io.files`.
-
-    Raises
-    ------
-    InputError, UnitError
-        If the file may not be read (folder, size), or as :func:`xlsx_table`.
-    """
-    data = read_user_bytes(path, base_dir=base_dir, allow_outside=allow_outside,
-                           field="monitoring.excel")
-    return xlsx_table(data, columns, name=str(path), sheet=sheet)

@@ -14,7 +14,8 @@ equations of TOOL07 v07.0 it implements:
 * :mod:`ccer_calc.tools.tool07_common`: the default weights of para. 86.
 
 The combined margin, eq. (16), is declared by each methodology that uses it, in its own
-``equations.py`` with its own id (ACM0002: ``EF_CM``); the shared arithmetic is
+``equations.py`` (ACM0002: ``TOOL07 (16)``, citing TOOL07 v07.0; the CCER methodologies under
+their own numbers); the shared arithmetic is
 :func:`ccer_calc.tools.grid_power.combined_margin`.
 """
 

@@ -15,7 +15,8 @@ import pint
 
 from ccer_calc.equation import equation
 from ccer_calc.tools import grid_power
-from methodologies.acm0002.citations import _EF, DOC, DOCUMENT, TOOL07, U
+from methodologies.acm0002.citations import DOC, DOCUMENT, TOOL07, U
+from methodologies.acm0002.citations import EMISSION_FACTOR_UNIT as _EF
 from methodologies.acm0002.equations_hydro import power_density, reservoir_project_emissions
 
 __all__ = [

@@ -17,6 +17,8 @@ from ccer_calc.equation import equation
 from ccer_calc.tools import grid_power
 from ccer_calc.tools.fuel_combustion import CO2_PER_CARBON
 from methodologies.ccer_01_001_v01.equations_metering import (
+    _TITLE,
+    DOCUMENT,
     export_corrected_for_meter_error,
     fuel_corrected_for_meter_error,
     import_corrected_for_meter_error,
@@ -37,8 +39,6 @@ __all__ = [
     "project_emissions_fossil_fuel",
 ]
 
-DOCUMENT = "CCER-01-001-V01"
-_TITLE = f"{DOCUMENT} 并网光热发电"
 _EF = "t CO2/MWh"
 _BY_VOLUME = {"fuel": ("万Nm3",), "coefficient": ("t CO2/万Nm3",)}
 

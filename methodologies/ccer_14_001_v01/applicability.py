@@ -7,11 +7,11 @@ the checks below enforce what those say. Each source says "secondary transcripti
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
 from ccer_calc.bilingual import Bilingual
 from ccer_calc.methodology import Check
+from ccer_calc.rules import years_later
 from ccer_calc.tools.forestry.sink_event_checks import ban_checks
 from methodologies.ccer_14_001_v01.inputs import Ccer14001Inputs
 
@@ -40,18 +40,11 @@ def _inputs(project: Project) -> Ccer14001Inputs:
     return inputs
 
 
-def _years_before(day: dt.date, years: int) -> dt.date:
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year - years, day=28)
-
-
 def non_forest(project: Project) -> tuple[bool, str]:
     """§2 a: the land has not met the forest definition for at least 3 years before the start."""
     since = _inputs(project).non_forest_since
     start = project.spec.dates.construction_start
-    limit = _years_before(start, NON_FOREST_YEARS)
+    limit = years_later(start, -NON_FOREST_YEARS)
     return since <= limit, Bilingual(
         f"non-forest since {since}; project start {start} needs {limit} or earlier",
         f"自 {since} 起为非林地；项目开始于 {start}，须不晚于 {limit}")

@@ -57,7 +57,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FORESTRY_PACKAGE",
-    "FORESTRY_TABLES",
     "ProjectPools",
     "SinkSettings",
     "counted_sum",
@@ -72,9 +71,6 @@ __all__ = [
 ]
 
 Arr = np.ndarray[Any, np.dtype[Any]]
-#: Bundled tables the sink stages take numbers from, recorded in the result's fingerprint.
-FORESTRY_TABLES = ("ar_tool_defaults.csv", "ar_tool12_default_fractions.csv",
-                   "allometric_models.csv")
 _ONE_DAY = dt.timedelta(days=1)
 #: The package of the A/R tools' bundled tables.
 FORESTRY_PACKAGE = "ccer_calc.tools.data.forestry"

@@ -14,7 +14,6 @@ Shared by the A/R plug-ins (their own equations then sum the pools):
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -86,7 +85,8 @@ def duration(ctx: Context) -> Value:
     """Δt: each element's days as a share of its calendar year [yr]."""
     seg = ctx.segments
     days = (seg.end - seg.start).astype(np.int64) + 1
-    year_days = np.where([calendar.isleap(int(y)) for y in seg.year], 366, 365)
+    y = seg.year
+    year_days = np.where((y % 4 == 0) & ((y % 100 != 0) | (y % 400 == 0)), 366, 365)
     return Value("Δt", Quantity(days / year_days, "yr"), "computed",
                  "days of each element over the days of its calendar year")
 
