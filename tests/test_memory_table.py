@@ -84,7 +84,8 @@ def _same(a: MonitoringTable, b: MonitoringTable) -> None:
         assert q.magnitude.tobytes() == b.columns[name].magnitude.tobytes(), name
     assert a.meter_status.keys() == b.meter_status.keys()
     for name, s in a.meter_status.items():
-        assert s.tolist() == b.meter_status[name].tolist(), name
+        assert s.dtype == b.meter_status[name].dtype and s.tolist() == b.meter_status[
+            name].tolist(), name
     for name, e in a.meter_error.items():
         assert e.tobytes() == b.meter_error[name].tobytes(), name
     assert a.utc_offset == b.utc_offset
@@ -143,6 +144,7 @@ def test_quantities_ints_and_object_columns_give_the_csv_table() -> None:
 def test_text_numbers_in_arrays_are_read_as_csv_cells() -> None:
     arrays = _arrays(ROWS)
     arrays["export [MWh]"] = np.array([" 98210.4", "91874.0", "88320.7 ", "7.12459e4"])
+    arrays["export_meter"] = np.array([" ok", "out_of_tolerance ", "  ", "ok"])
     _same(ArrayColumns(arrays).table(COLUMNS), _by_csv(ROWS))
 
 

@@ -30,7 +30,7 @@ import pint
 from ccer_calc.errors import InputError
 from ccer_calc.io.csv_monitoring import _check_names, _numbers, _Reader, _unit
 from ccer_calc.io.files import check_rows
-from ccer_calc.io.table import METER_ERROR, Head, check_header, dated_table
+from ccer_calc.io.table import METER_ERROR, STATUSES, Head, check_header, dated_table
 from ccer_calc.io.timestamps import Kind, check_kinds, parse_stamp, parse_stamp_column
 from ccer_calc.periods import DEFAULT_UTC_OFFSET, Floats, MonitoringTable, check_row_order
 from ccer_calc.units import Quantity, parse_unit, to_unit
@@ -109,12 +109,12 @@ value (expected a number in MWh)
 
 
 class _Arrays(_Reader):
-    """The CSV reader over typed arrays: ``raw`` holds them, ``cells`` the status texts."""
+    """The CSV reader over typed arrays, which ``raw`` holds by column name."""
 
     def __init__(self, head: Head, arrays: Sequence[np.ndarray], count: int,
                  origin: str) -> None:
         super().__init__(head, [()] * len(head), range(2, count + 2), origin)
-        self.cells.clear()  # filled per status column, when it is read
+        self.cells.clear()  # the CSV's text cells: none here
         self.raw = dict(zip([n for n, _ in head], arrays, strict=True))
 
     def dates(self, utc_offset: int) -> MonitoringTable:
@@ -145,11 +145,20 @@ class _Arrays(_Reader):
         return mags
 
     def status(self, c: MonitoredColumn) -> np.ndarray[Any, np.dtype[np.str_]]:
-        """The meter status column read as the CSV's text cells (empty cells: ``ok``)."""
+        """The meter status column as the CSV's text cells (empty cells: ``ok``), at once."""
         name = f"{c.name}_meter"
-        if name in self.raw:
-            self.cells[name] = _texts(self.raw[name], self.where(name))
-        return super().status(c)
+        if name not in self.raw:
+            return np.full(len(self.lines), "ok")
+        where = self.where(name)
+        texts = np.char.strip(_texts(self.raw[name], where))
+        texts = np.where(texts == "", "ok", texts)
+        unknown = np.flatnonzero(~np.isin(texts, sorted(STATUSES)))
+        if unknown.size:
+            i = int(unknown[0])
+            raise InputError("unknown meter status", field=where(i), value=str(texts[i]),
+                             expected="one of " + ", ".join(sorted(STATUSES)))
+        width = int(np.char.str_len(texts).max()) if texts.size else 1
+        return texts.astype(f"<U{width}")  # as narrow as the CSV reader's array
 
     def meter_error(self, c: MonitoredColumn, status: np.ndarray) -> Floats:
         """The meter's basic errors as fractions (NaN where none is given), each in range."""
@@ -263,10 +272,19 @@ def _number_cell(value: object, unit: str, where: Where, i: int) -> float:
 
 # --- columns of text ----------------------------------------------------------------------
 
-def _texts(array: np.ndarray, where: Where) -> list[str]:
-    """A text column (meter status) as the CSV's cells: empty where a cell is missing."""
-    if array.dtype.kind == "U" or _types(array) == {str}:
-        return array.tolist()
+def _texts(array: np.ndarray, where: Where) -> np.ndarray:
+    """A text column (meter status) as an array of text: empty where a cell is missing.
+
+    Raises
+    ------
+    InputError
+        Naming the first cell that is a number, a truth value or a date.
+    """
+    if array.dtype.kind == "U":
+        return array
+    if array.dtype.kind == "O" and _types(array) <= {str, type(None)}:
+        empty = array == None  # noqa: E711 - numpy compares element by element
+        return np.where(empty, "", array).astype(np.str_)
     out = []
     for i, value in enumerate(array):
         cell = _cell(value)
@@ -275,7 +293,7 @@ def _texts(array: np.ndarray, where: Where) -> list[str]:
                              value=str(cell),
                              expected="text, e.g. ok, out_of_tolerance or uncalibrated")
         out.append(cell or "")
-    return out
+    return np.array(out, dtype=np.str_)
 
 
 # --- columns of dates ---------------------------------------------------------------------
