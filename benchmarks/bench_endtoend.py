@@ -4,8 +4,10 @@ Each case builds its own data in a temporary folder (the offshore-wind example, 
 monitoring rows replaced by 10 years of daily rows, 87,600 hourly rows with UTC offsets, or
 copied 1,000 times), times the engine and a plain script doing the same arithmetic without
 units, checks or trail, and prints best-of-N wall times, the ratio to the baseline and the
-issue's target. The machine's load changes the figures: run it on an idle machine for numbers
-to compare with the targets. Not a test.
+issue's target. The ``frames`` case compares reading 20,000 rows handed over in memory (numpy
+arrays, a DataFrame) with reading the CSV text of them; there the CSV is the baseline. The
+machine's load changes the figures: run it on an idle machine for numbers to compare with the
+targets. Not a test.
 
     python benchmarks/bench_endtoend.py [--runs 5] [--only NAME]
 """
@@ -240,8 +242,51 @@ def case_documents(runs: int, _tmp: Path) -> list[tuple[str, float, float | None
     return [("render one document (after the first)", once, None, "< 15 ms")]
 
 
+def frames_columns(rows: int) -> tuple[str, dict[str, Any]]:
+    """``rows`` daily rows with meter columns: as CSV text, and as the arrays of the same data.
+
+    Every 50th row has its meter out of tolerance with its basic error; the rest are blank, as
+    in the bundled example.
+    """
+    rng = np.random.default_rng(12)
+    days = np.datetime64("1970-01-01") + np.arange(rows)
+    exp, imp = np.round(rng.uniform(500, 2000, rows), 3), np.round(rng.uniform(0, 20, rows), 3)
+    checked = np.arange(rows) % 50 == 0
+    status = np.where(checked, "out_of_tolerance", "ok")
+    error = np.where(checked, -0.4, np.nan)
+    text = "\n".join(["start,end,export [MWh],import [MWh],export_meter,export_meter_error [%]"]
+                     + [f"{d},{d},{e!r},{i!r},{s},{'' if np.isnan(r) else repr(r)}"
+                        for d, e, i, s, r in zip(days, exp.tolist(), imp.tolist(), status,
+                                                         error.tolist(), strict=True)])
+    arrays = {"start": days, "end": days, "export [MWh]": exp, "import [MWh]": imp,
+              "export_meter": status, "export_meter_error [%]": error}
+    return text + "\n", arrays
+
+
+def case_frames(runs: int, _tmp: Path) -> list[tuple[str, float, float | None, str]]:
+    from ccer_calc.api import get_methodology  # noqa: PLC0415
+    from ccer_calc.io.csv_monitoring import csv_table  # noqa: PLC0415
+    from ccer_calc.io.sources import ArrayColumns, FrameColumns  # noqa: PLC0415
+
+    columns = get_methodology("CCER-01-002-V01").monitored_columns
+    text, arrays = frames_columns(20_000)
+    csv_s = _best(lambda: csv_table(text, columns, origin="m.csv"), runs)
+    out = [("20,000 daily rows with meters: CSV text to table", csv_s, None, "-"),
+           ("  the same as numpy arrays (ArrayColumns)",
+            _best(lambda: ArrayColumns(arrays).table(columns), runs), csv_s, "<= CSV")]
+    try:
+        import pandas as pd  # noqa: PLC0415
+    except ImportError:
+        return out
+    frame = pd.DataFrame(arrays)
+    out.append(("  the same as a pandas DataFrame (FrameColumns)",
+                _best(lambda: FrameColumns(frame).table(columns), runs), csv_s, "<= CSV"))
+    return out
+
+
 CASES = {"startup": case_startup, "daily": case_daily, "hourly": case_hourly,
-         "batch": case_batch, "documents": case_documents}
+         "batch": case_batch, "documents": case_documents,
+         "frames": case_frames}
 
 
 def main() -> None:

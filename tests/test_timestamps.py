@@ -158,6 +158,20 @@ def test_malformed_times_name_the_cell(cell: str) -> None:
         parse_stamp_column([good, cell, good], lambda i: f"line {i + 2}, column start", 480)
 
 
+@pytest.mark.parametrize("cell", ["2024-02-01T00:00+08:00", "2024-02-01xyz", "2024-02-01 "])
+def test_a_longer_cell_among_dates_is_not_cut_to_their_width(cell: str) -> None:
+    # the column-wise parse once read each cell at the first cell's width, so the date of a
+    # date-time (or of any text beginning with a date) was taken silently
+    dates = ["2024-01-01", cell, "2024-03-01"]
+    if cell.strip() == "2024-02-01":  # a CSV cell is stripped, as the cell-by-cell parse does
+        assert parse_stamp_column(dates, lambda i: "x", 480)[0][1] == np.datetime64(
+            "2024-02-01T00:00:00")
+        return
+    with pytest.raises(InputError, match=r"^line 3, column start: (dates and date-times mixed|"
+                                         r"not a date)"):
+        parse_stamp_column(dates, lambda i: f"line {i + 2}, column start", 480)
+
+
 def test_the_fast_and_the_cell_by_cell_parse_agree() -> None:
     uniform = ["2024-01-01T00:00:00+08:00", "2024-01-01T00:00:00-05:30",
                "2024-01-01 00:00:00+00:00"]

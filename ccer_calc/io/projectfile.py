@@ -20,7 +20,7 @@ from ccer_calc.io.plaindata import (
     parse_plain_text,
     read_project_file,
 )
-from ccer_calc.io.sources import CsvBytes
+from ccer_calc.io.sources import ArrayColumns, CsvBytes, FrameColumns
 from ccer_calc.io.table import check_capacity, empty_table, table_from_rows
 from ccer_calc.io.timestamps import parse_utc_offset
 from ccer_calc.periods import DEFAULT_UTC_OFFSET, MonitoringTable, check_periods
@@ -296,9 +296,11 @@ def _monitoring_table(mon: MonitoringIn, columns: Sequence[MonitoredColumn],
     if mon.sheet is not None and not mon.excel:
         raise InputError("a sheet is named without a workbook", field="monitoring.sheet",
                          value=mon.sheet, expected="monitoring.excel naming the .xlsx file")
-    if isinstance(memory, CsvBytes):  # CSV rows may be timed: the project's calendar applies
+    if isinstance(memory, CsvBytes | ArrayColumns | FrameColumns):
+        # text may hold timed rows (CSV, or ISO text in arrays and frames): the project's
+        # calendar applies to them
         return memory.table(columns, utc_offset=utc_offset)
-    if memory is not None:  # cells of a sheet, a frame or arrays are whole days
+    if memory is not None:  # cells of a sheet are whole days
         return memory.table(columns)
     if mon.csv:
         text = files.read_text(mon.csv, field="monitoring.csv", encoding=mon.encoding)

@@ -2,19 +2,24 @@
 
 A project built with :func:`ccer_calc.api.project_from_dict` may take its monitored rows from
 one of these instead of ``monitoring.data`` or a file it names, so a program (or the HTTP
-service) computes without writing a file. Every source turns its data into the cells of
-:func:`ccer_calc.io.table.table_from_cells` (or the text of
-:func:`ccer_calc.io.csv_monitoring.csv_table`), so the rules are those of the CSV file, header units
-included:
+service) computes without writing a file. Arrays and frames are read column by column by
+:func:`ccer_calc.io.memory_table.memory_table`, with the CSV reader's header, date, range and
+meter rules (:mod:`ccer_calc.io.csv_monitoring`); uploaded bytes are read as the file they are.
+The same rows give the same table and the same errors whichever way they come in:
 
 * **DataFrame** (pandas, optional extra ``pandas``): a column's unit is in its name
   (``"export [MWh]"``) or in ``df.attrs["units"]`` (``{"export": "MWh"}``); a monitored column
   with neither is a :class:`~ccer_calc.errors.UnitError` naming it. ``start`` and ``end`` are
-  dates, whole-day timestamps or ISO text.
+  ``datetime64`` columns, dates or Timestamps (each a whole day), or ISO text (dates or
+  date-times, as in a CSV file).
 * **Arrays**: a mapping of column name to a pint Quantity over a numpy array (``export``) or to
-  an array whose key carries the unit (``"export [MWh]"``); ``start`` and ``end`` are
-  ``datetime64`` (whole days), dates or ISO text.
+  an array whose key carries the unit (``"export [MWh]"``); ``start`` and ``end`` as in a
+  frame (``datetime64`` of any resolution, each a whole day).
 * **Uploaded bytes**: :class:`CsvBytes` and :class:`XlsxBytes` (the HTTP service's uploads).
+
+In arrays and frames, numbers are numeric columns (NaN is a missing value, refused in a
+monitored column) or text read as a CSV cell; truth values and dates in a number column are
+refused. A key or column name is a CSV header cell (:func:`ccer_calc.io.table.parse_header`).
 
 Messages name rows by their 1-based position (``monitoring (DataFrame): line 3, column
 export``; line 1 is the header, as in a CSV file).
@@ -22,9 +27,8 @@ export``; line 1 is the header, as in a CSV file).
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
@@ -33,8 +37,9 @@ import pint
 
 from ccer_calc.errors import InputError, UnitError
 from ccer_calc.io.csv_monitoring import csv_table
-from ccer_calc.io.files import check_rows, decode_text
-from ccer_calc.io.table import Cell, table_from_cells
+from ccer_calc.io.files import decode_text
+from ccer_calc.io.memory_table import memory_table
+from ccer_calc.io.table import Head, parse_header
 from ccer_calc.periods import DEFAULT_UTC_OFFSET
 
 if TYPE_CHECKING:
@@ -91,71 +96,29 @@ class XlsxBytes:
                           field="monitoring", max_unpacked_bytes=self.max_unpacked_bytes)
 
 
-def _split_unit(key: str) -> tuple[str, str | None]:
-    """``"export [MWh]"`` → ``("export", "MWh")``; ``"export"`` → ``("export", None)``."""
-    name, bracket, rest = key.partition("[")
-    if not bracket:
-        return key.strip(), None
-    return name.strip(), rest.rstrip().removesuffix("]").strip()
+def _require_units(head: Head, columns: Sequence[MonitoredColumn], origin: str, *,
+                   frame: bool) -> None:
+    """Refuse a monitored column without a unit, saying where a frame or arrays carry one.
 
-
-def _day(value: Any) -> Cell:  # noqa: ANN401 - a date of any kind
-    """A date cell from a numpy datetime64 or a pandas Timestamp (midnight checked later)."""
-    if isinstance(value, np.datetime64):
-        if np.isnat(value):
-            return None
-        day = value.astype("datetime64[D]")
-        if day != value:
-            return dt.datetime.fromisoformat(str(value.astype("datetime64[s]")))
-        return dt.date.fromisoformat(str(day))
-    to_pydatetime = getattr(value, "to_pydatetime", None)  # a pandas Timestamp
-    if to_pydatetime is not None:
-        return to_pydatetime().replace(tzinfo=None)
-    return value
-
-
-def _cell(value: Any) -> Cell:  # noqa: ANN401 - a cell of any kind
-    if isinstance(value, np.generic):
-        value = value.item()
-    if isinstance(value, float) and np.isnan(value):
-        return None  # pandas' missing value: reported as missing, never as NaN
-    if value is None or isinstance(value, str | int | float | dt.date):
-        return value
-    return _day(value) if hasattr(value, "to_pydatetime") else str(value)
-
-
-class _Cells:
-    """Header cells and row cells of named, equally long columns."""
-
-    def __init__(self, header: list[str], data: list[Any], origin: str) -> None:
-        lengths = {len(col) for col in data}
-        if len(lengths) > 1:
-            raise InputError("columns of different lengths", field=origin,
-                             value=sorted(lengths), expected="one value per row in every column")
-        self.header = header
-        self.data = data
-        self.count = lengths.pop() if lengths else 0
-        check_rows(self.count, origin)
-
-    def rows(self) -> Iterator[tuple[int, list[Cell]]]:
-        for i in range(self.count):
-            yield i + 2, [_cell(col[i]) for col in self.data]
-
-
-def _header(name: str, unit: str | None, columns: Sequence[MonitoredColumn],
-            origin: str, *, frame: bool) -> str:
-    """The header cell of one column; a monitored column without a unit is refused here.
-
-    The hint names where a frame (``attrs['units']``) or arrays (a pint Quantity) carry units.
+    The hint names the frame's ``attrs['units']``, or for arrays a pint Quantity.
     """
-    if unit is None and name in {c.name for c in columns}:
-        expected = next(c.unit for c in columns if c.name == name)
-        other = (f"in attrs['units'] ({{'{name}': '{expected}'}})" if frame else
-                 f"as a pint Quantity (Quantity(values, '{expected}'))")
-        raise UnitError("a monitored column has no unit", field=f"{origin}: column {name}",
-                        expected=f"the unit in the column's {'name' if frame else 'key'} "
-                                 f"('{name} [{expected}]') or {other}")
-    return name if unit is None else f"{name} [{unit}]"
+    units = dict(head)
+    for c in columns:
+        if c.name in units and units[c.name] is None:
+            other = (f"in attrs['units'] ({{'{c.name}': '{c.unit}'}})" if frame else
+                     f"as a pint Quantity (Quantity(values, '{c.unit}'))")
+            raise UnitError("a monitored column has no unit", field=f"{origin}: column {c.name}",
+                            expected=f"the unit in the column's {'name' if frame else 'key'} "
+                                     f"('{c.name} [{c.unit}]') or {other}")
+
+
+def _column(values: Any, name: str, origin: str) -> np.ndarray:  # noqa: ANN401 - any array
+    array = np.atleast_1d(np.asarray(values))
+    if array.ndim != 1:
+        raise InputError("not one column of values", field=f"{origin}: column {name}",
+                         value=f"an array of shape {array.shape}",
+                         expected="a one-dimensional array, one value per row")
+    return array
 
 
 @dataclass(frozen=True)
@@ -165,25 +128,29 @@ class ArrayColumns:
     columns: Mapping[str, Any]
     origin: str = "monitoring (arrays)"
 
-    def table(self, columns: Sequence[MonitoredColumn]) -> MonitoringTable:
-        """Validate the arrays as the cells of a CSV file would be."""
-        header: list[str] = []
-        data: list[Any] = []
-        for key, given in self.columns.items():
-            name, unit = _split_unit(str(key))
-            values = given
+    def table(self, columns: Sequence[MonitoredColumn], *,
+              utc_offset: int = DEFAULT_UTC_OFFSET) -> MonitoringTable:
+        """Read the arrays column by column, as the columns of a CSV file would be.
+
+        ``utc_offset`` (minutes) places date-times written as text (``monitoring.utc_offset``).
+        """
+        keys = [str(k) for k in self.columns]
+        head: Head = []
+        arrays = []
+        for key, (name, written), given in zip(keys, parse_header(keys, self.origin),
+                                               self.columns.values(), strict=True):
+            unit, values = written, given
             if isinstance(given, pint.Quantity):
-                if unit is not None:
+                if written is not None:
                     raise UnitError("a unit in the key and a Quantity", field=f"{self.origin}: "
-                                    f"column {name}", value=str(key),
+                                    f"column {name}", value=key,
                                     expected="the unit in one place only")
                 unit = f"{given.units:~}" or "dimensionless"
                 values = given.magnitude
-            array = np.atleast_1d(np.asarray(values))
-            header.append(_header(name, unit, columns, self.origin, frame=False))
-            data.append(array)
-        cells = _Cells(header, data, self.origin)
-        return table_from_cells(cells.header, cells.rows(), columns, origin=self.origin)
+            head.append((name, unit))
+            arrays.append(_column(values, name, self.origin))
+        _require_units(head, columns, self.origin, frame=False)
+        return memory_table(head, arrays, columns, origin=self.origin, utc_offset=utc_offset)
 
 
 @dataclass(frozen=True)
@@ -193,26 +160,29 @@ class FrameColumns:
     frame: Any
     origin: str = "monitoring (DataFrame)"
 
-    def table(self, columns: Sequence[MonitoredColumn]) -> MonitoringTable:
-        """Validate the frame's columns as the cells of a CSV file would be."""
+    def table(self, columns: Sequence[MonitoredColumn], *,
+              utc_offset: int = DEFAULT_UTC_OFFSET) -> MonitoringTable:
+        """Read the frame column by column, as the columns of a CSV file would be.
+
+        ``utc_offset`` (minutes) places date-times written as text (``monitoring.utc_offset``).
+        """
         units = self.frame.attrs.get("units", {})
         if not isinstance(units, Mapping):
             raise InputError("attrs['units'] is not a mapping", field=self.origin,
                              expected="{'export': 'MWh', ...}")
-        header: list[str] = []
-        data: list[Any] = []
-        for key in self.frame.columns:
-            name, unit = _split_unit(str(key))
-            given = units.get(name)
-            if unit is not None and given is not None and given != unit:
+        head: Head = []
+        for name, unit in parse_header([str(k) for k in self.frame.columns], self.origin):
+            given = None if units.get(name) is None else str(units[name]).strip()
+            if unit is not None and given is not None and given != unit.strip():
                 raise UnitError("two units for one column", field=f"{self.origin}: column "
-                                f"{name}", value=f"{unit} and {given}",
+                                f"{name}", value=f"{unit.strip()} and {given}",
                                 expected="the unit in the name or in attrs['units'], not both")
-            header.append(_header(name, unit if unit is not None else given, columns,
-                                  self.origin, frame=True))
-            data.append(self.frame[key].to_list())
-        cells = _Cells(header, data, self.origin)
-        return table_from_cells(cells.header, cells.rows(), columns, origin=self.origin)
+            head.append((name, unit if unit is not None else given))
+        _require_units(head, columns, self.origin, frame=True)
+        from ccer_calc.io.frames import frame_columns  # noqa: PLC0415 - the pandas extra
+
+        return memory_table(head, frame_columns(self.frame), columns, origin=self.origin,
+                            utc_offset=utc_offset)
 
 
 def _is_frame(obj: object) -> bool:

@@ -196,13 +196,13 @@ def _same_layout(cells: Sequence[str]) -> np.ndarray | None:
     Same length, digits where the first cell has digits, the first cell's characters elsewhere.
     """
     first = cells[0]
-    try:
-        raw = np.array(cells, dtype=f"S{len(first)}")
+    try:  # one byte wider than the first cell: a longer cell keeps a length that differs
+        raw = np.array(cells, dtype=f"S{len(first) + 1}")
     except UnicodeEncodeError:
         return None
     if np.any(np.char.str_len(raw) != len(first)):
         return None
-    grid = raw.view(np.uint8).reshape(len(cells), len(first))
+    grid = raw.view(np.uint8).reshape(len(cells), len(first) + 1)[:, :-1]
     pattern = np.frombuffer(first.encode("ascii"), dtype=np.uint8)
     digit = (pattern >= ord("0")) & (pattern <= ord("9"))
     cells_digit = (grid >= ord("0")) & (grid <= ord("9"))
