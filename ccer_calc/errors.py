@@ -56,6 +56,23 @@ class CcerError(Exception):
         self.expected = expected
         self.methodology = methodology
 
+    def reworded(self, problem: str, *, field: str | None = None) -> CcerError:
+        """The same error with another problem text and (if given) another field path.
+
+        Type, value, expected and methodology are kept: what a caller adds is where the error
+        arose (a scenario, a sensitivity case), not what was wrong. Raise the result ``from
+        None``.
+
+        Examples
+        --------
+        >>> e = InputError("negative value", field="export", value=-1.0, expected=">= 0")
+        >>> print(e.reworded(f"in scenario low: {e.problem}", field="scenarios.low.export"))
+        scenarios.low.export: in scenario low: negative value (got -1.0; expected >= 0)
+        """
+        return type(self)(problem, field=self.field if field is None else field,
+                          value=self.value, expected=self.expected,
+                          methodology=self.methodology)
+
     def __reduce__(self) -> tuple[Any, ...]:
         kwargs = {
             "field": self.field,

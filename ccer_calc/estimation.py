@@ -199,9 +199,7 @@ def _one(project: Project, m: Methodology, reg: Registry, as_of: dt.date | None,
     except CcerError as exc:
         if scenario is None:
             raise
-        raise type(exc)(f"in scenario {scenario}: {exc.problem}", field=exc.field,
-                        value=exc.value, expected=exc.expected,
-                        methodology=exc.methodology) from None
+        raise exc.reworded(f"in scenario {scenario}: {exc.problem}") from None
     d = project.spec.dates
     return Estimate(result, _years(result), (d.crediting_period_start.isoformat(),
                                              d.crediting_period_end.isoformat()), scenario)
@@ -221,9 +219,8 @@ def _varied(name: str, vary: Callable[[float], Project], project: Project, m: Me
         try:
             totals.append(_total_er(vary(factor), project, m, reg, as_of))
         except CcerError as exc:  # e.g. import above export once raised by 10 %
-            raise type(exc)(f"sensitivity with {name} {SENSITIVITY:.0%} {what}: "
-                            f"{exc.problem}", field=exc.field, value=exc.value,
-                            expected=exc.expected, methodology=exc.methodology) from None
+            raise exc.reworded(f"sensitivity with {name} {SENSITIVITY:.0%} {what}: "
+                               f"{exc.problem}") from None
     return totals[0], totals[1]
 
 

@@ -300,9 +300,10 @@ class Segments:
         Days include both ends; a timed segment excludes its end:
         ``2024-01-01T00:00:00+08:00..2024-01-01T00:15:00+08:00``.
         """
-        if self.utc_offset is None:
-            return [f"{s}..{e}" for s, e in zip(self.start.tolist(), self.end.tolist(),
-                                                strict=True)]
+        if self.utc_offset is None:  # numpy writes the ISO days that str(date) would
+            starts = np.datetime_as_string(self.start.astype("datetime64[D]")).tolist()
+            ends = np.datetime_as_string(self.end.astype("datetime64[D]")).tolist()
+            return [f"{s}..{e}" for s, e in zip(starts, ends, strict=True)]
         off = format_offset(self.utc_offset)
         starts = np.datetime_as_string(self.start, unit="s").tolist()
         ends = np.datetime_as_string(self.end, unit="s").tolist()

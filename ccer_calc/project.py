@@ -136,9 +136,9 @@ class Project:
         meter = None if mon is None else mon.meters.get(column)
         if meter is None or meter.max_permissible_error is None:
             return None
-        from ccer_calc.units import parse_unit  # noqa: PLC0415 - keeps the spec models light
+        from ccer_calc.units import parse_unit, to_unit  # noqa: PLC0415 - keeps the spec light
 
-        return float(meter.max_permissible_error.to(parse_unit("")).magnitude)
+        return float(to_unit(meter.max_permissible_error, parse_unit("")).magnitude)
 
     def canonical(self) -> dict[str, Any]:
         """Canonical plain data of every input: the fingerprint is taken over this."""

@@ -245,9 +245,8 @@ def _scenario(data: dict[str, Any], name: str, methodology: Methodology, files: 
         mine = (len(parts) >= 2 and isinstance(raw.get(parts[0]), dict)  # noqa: PLR2004
                 and parts[1] in raw[parts[0]] and parts[1] != "years")
         problem = exc.problem if mine else f"in scenario {name}: {exc.problem}"
-        raise type(exc)(problem, field=f"scenarios.{name}.{field}" if mine else field,
-                        value=exc.value, expected=exc.expected,
-                        methodology=exc.methodology) from None
+        raise exc.reworded(problem, field=f"scenarios.{name}.{field}" if mine else field
+                           ) from None
 
 
 def _monitoring(spec: ProjectSpec, methodology: Methodology, inputs: BaseModel,
