@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CARBON_PER_ENERGY",
     "CO2_PER_ENERGY",
+    "FLAG",
     "FRACTION",
     "GRID_EMISSION_FACTOR",
     "INSTALLED_CAPACITY",
@@ -51,6 +52,8 @@ class Bounds:
         Whether an end belongs to the range (``False``: strictly greater or less).
     reason : str
         Why the range is what it is, when it is more than non-negativity (shown in errors).
+    whole : bool
+        Only whole numbers belong to the range (a switch that is 0 or 1).
 
     Examples
     --------
@@ -58,6 +61,8 @@ class Bounds:
     'a value in [0, 2] t CO2/MWh (plausible band)'
     >>> POSITIVE.describe("GJ/t")
     'a value > 0 GJ/t'
+    >>> FLAG.describe("dimensionless")
+    '0 or 1 (a switch: 1 on, 0 off)'
     """
 
     minimum: float | None = 0.0
@@ -65,6 +70,7 @@ class Bounds:
     min_inclusive: bool = True
     max_inclusive: bool = True
     reason: str = ""
+    whole: bool = False
 
     def __post_init__(self) -> None:
         if self.minimum is not None and self.maximum is not None \
@@ -85,6 +91,11 @@ class Bounds:
         else:
             left, right = "[" if self.min_inclusive else "(", "]" if self.max_inclusive else ")"
             text = f"a value in {left}{_fmt(lo)}, {_fmt(hi)}{right}{u}"
+        if self.whole and lo is not None and hi is not None and hi - lo <= 1 \
+                and self.min_inclusive and self.max_inclusive:
+            text = f"{_fmt(lo)} or {_fmt(hi)}"
+        elif self.whole:
+            text = text.replace("a value", "a whole number", 1)
         return text + (f" ({self.reason})" if self.reason else "")
 
     def outside(self, magnitude: Any) -> np.ndarray:  # noqa: ANN401 - float or array
@@ -98,6 +109,8 @@ class Bounds:
                 bad |= (m < self.minimum) if self.min_inclusive else (m <= self.minimum)
             if self.maximum is not None:
                 bad |= (m > self.maximum) if self.max_inclusive else (m >= self.maximum)
+            if self.whole:
+                bad |= m != np.floor(m)
         return bad
 
     def contains(self, value: float) -> bool:
@@ -107,6 +120,8 @@ class Bounds:
             return False
         lo, hi = self.minimum, self.maximum
         if lo is not None and (v < lo if self.min_inclusive else v <= lo):
+            return False
+        if self.whole and v != math.floor(v):
             return False
         return not (hi is not None and (v > hi if self.max_inclusive else v >= hi))
 
@@ -146,6 +161,8 @@ NONNEGATIVE = Bounds(0.0, None)
 POSITIVE = Bounds(0.0, None, min_inclusive=False)
 #: A fraction in [0, 1] (a weight, an oxidation rate).
 FRACTION = Bounds(0.0, 1.0)
+#: A switch: 1 on, 0 off (a provisional plug-in's choice between its parent's rule and none).
+FLAG = Bounds(0.0, 1.0, reason="a switch: 1 on, 0 off", whole=True)
 #: No range other than being finite (only for quantities that may legitimately be negative).
 UNBOUNDED = Bounds(None, None)
 

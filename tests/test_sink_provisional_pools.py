@@ -69,11 +69,17 @@ def test_ccer_14_001_without_dead_wood_loses_ar_tool12_worked_by_hand() -> None:
     assert not after.trail.find("AR-TOOL12 (9)")
 
 
-def test_a_flag_is_zero_or_one() -> None:
-    with pytest.raises(InputError) as err:
-        compute(project_from_dict(_with(C1, account_soc="0.5 dimensionless"), base_dir=C1))
-    assert err.value.field == "parameters.account_soc"
-    assert err.value.value == 0.5
+def test_a_flag_is_zero_or_one_refused_when_the_project_is_read() -> None:
+    # the flag's own range (ccer_calc.bounds.FLAG) stops 0.5 at load time, before any compute
+    for flag in ("account_soc", "account_leakage", "account_ghg_e"):
+        with pytest.raises(InputError) as err:
+            project_from_dict(_with(C1, **{flag: "0.5 dimensionless"}), base_dir=C1)
+        assert err.value.field == f"parameters.{flag}"
+        assert err.value.value == "0.5"
+        assert err.value.expected is not None
+        assert err.value.expected.startswith("0 or 1")
+    for ok in ("0 dimensionless", "1 dimensionless"):
+        project_from_dict(_with(C1, account_soc=ok), base_dir=C1)
 
 
 def test_an_overridden_flag_reaches_the_description_and_the_documents_banner() -> None:

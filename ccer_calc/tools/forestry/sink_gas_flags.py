@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ccer_calc.bounds import FRACTION
+from ccer_calc.bounds import FLAG
 from ccer_calc.errors import InputError
 from ccer_calc.parameters import Parameter, Value
 from ccer_calc.tools.forestry.sink import no_burning, refuse_forest_fire, zero_on_axis
@@ -91,7 +91,7 @@ def gas_flags(provisional: str, parent: str, rule: str) -> tuple[Parameter, ...]
     return tuple(
         Parameter(f"account_{name}", f"f_{symbol}", "dimensionless", zh, en,
                   f"{provisional}; {rule}; 1: as the CDM parent {parent}, by {tool}", "fixed",
-                  default=0.0, overridable=True, bounds=FRACTION, provisional=True)
+                  default=0.0, overridable=True, bounds=FLAG, provisional=True)
         for name, (symbol, tool, zh, en) in _GASES.items())
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ccer_calc.bounds import FRACTION
+from ccer_calc.bounds import FLAG
 from ccer_calc.errors import InputError
 from ccer_calc.parameters import Parameter
 from ccer_calc.tools.forestry.sink import zero_on_axis
@@ -45,7 +45,7 @@ def pool_flags(provisional: str, parent: str, pools: tuple[str, ...]) -> tuple[P
             f"是否计入{zh}碳库（1计入，0不计）",
             f"whether the {en} pool is accounted (1 as the parent, 0 left out)",
             f"{provisional}; {parent} Table 1: {en} {rule}", "fixed", default=1.0,
-            overridable=True, bounds=FRACTION, provisional=True))
+            overridable=True, bounds=FLAG, provisional=True))
     return tuple(out)
 
 
