@@ -25,8 +25,10 @@ from ccer_calc import stacking
 from ccer_calc.api import compute
 from ccer_calc.batch import BatchItem, _compute_chunk, _compute_one
 from ccer_calc.datatables import use_table
+from ccer_calc.errors import PluginError
 from ccer_calc.methodology import Methodology
 from ccer_calc.parameters import Value
+from ccer_calc.plugin_contract import validate_methodology
 from ccer_calc.registry import default_registry
 from ccer_calc.tools import grid_baseline
 from ccer_calc.trail import Trail
@@ -115,6 +117,14 @@ def test_the_three_energy_methodologies_are_stackable() -> None:
     # CCER-01-002-V01, CCER-01-001-V01 and ACM0002 declare the protocol; the sinks, whose
     # stages run over strata and inventories rather than element by element, do not
     assert {m.id for m in _stackable()} >= {"CCER-01-002-V01", "CCER-01-001-V01", "ACM0002"}
+
+
+def test_a_stage_key_without_its_stages_is_refused() -> None:
+    # a key promises gather and stages; the registry's contract check holds the plug-in to it
+    m = default_registry().get("CCER-01-002-V01")
+    half = type("Half", (type(m),), {"stages": Methodology.stages})()
+    with pytest.raises(PluginError, match="declares a stage_key but not its gather and stages"):
+        validate_methodology(half, m.id, "test")
 
 
 # -- (2) a heterogeneous group --------------------------------------------------------------
