@@ -97,7 +97,8 @@ def compute_projects(
     for i, project in enumerate(projects):
         try:
             p = prepare_compute(project, registry=reg, as_of=as_of)
-            key = p.context.methodology.stage_key(p.context)
+            with recording(p.tables):  # as run_stages calls it, inside the recording
+                key = p.context.methodology.stage_key(p.context)
         except Exception as exc:  # compute raises the same for this project
             out[i] = exc
             continue
