@@ -56,11 +56,16 @@ if TYPE_CHECKING:
     from ccer_calc.registry import Registry
     from ccer_calc.result import Result
 
-__all__ = ["NotStackableError", "compute_projects"]
+__all__ = ["ROWS", "NotStackableError", "compute_projects"]
 
 #: Reference of a stacked input until the split gives each project its own (a control
 #: character: no project text holds one).
 _MARK = "\x00stacked\x00"
+
+#: Projects with more elements on their period axis run alone: their equations already spend
+#: their time in numpy rather than in pint's per-operation cost, and a group of them would hold
+#: every project's intermediate arrays at once.
+ROWS = 4096
 
 Flags = np.ndarray[Any, np.dtype[np.bool_]]  # per project: its own value is an array
 Array = np.ndarray[Any, np.dtype[np.float64]]
@@ -103,7 +108,7 @@ def compute_projects(
             out[i] = exc
             continue
         group = (id(p.context.methodology), key)
-        if key is None or not isinstance(key, Hashable):
+        if key is None or not isinstance(key, Hashable) or p.context.segments.year.size > ROWS:
             out[i] = _outcome(run_prepared, p)
         else:
             groups.setdefault(group, []).append((i, p))

@@ -312,6 +312,24 @@ def test_scalars_where_others_have_arrays() -> None:
     assert float(split[1][1]["net"].quantity.m) == pytest.approx(55.5 * 0.998 - 1.5, rel=1e-12)
 
 
+def test_long_projects_run_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # beyond ROWS elements a project's equations are numpy-bound: it is not stacked (and a
+    # group would hold all its members' arrays at once); its result is still compute's
+    monkeypatch.setattr(stacking, "ROWS", 17)
+    monkeypatch.setattr(grid_baseline, "grid_factors_for_years", _published)
+    calls: list[int] = []
+    real = stacking._stack
+
+    def spy(own: Any, sizes: list[int]) -> Any:
+        calls.append(len(sizes))
+        return real(own, sizes)
+
+    monkeypatch.setattr(stacking, "_stack", spy)
+    short = _heterogeneous(tmp_path)[1:]  # 4, 3, 3 and 1 elements
+    _check([str(OFFSHORE / "example.toml"), *short])  # the example has 18 elements
+    assert calls == [len(short)] * 2  # stacked without the example, in both runs of _check
+
+
 # -- (3) one project fails after the stages -------------------------------------------------
 
 def test_negative_net_delivery_is_that_projects_error_only(
