@@ -100,6 +100,15 @@ def _item(source: str, outcome: Result | Exception, json_trail: Detail | None) -
     return item
 
 
+def _outcome(project: Project, as_of: dt.date | None) -> Result | Exception:
+    from ccer_calc.api import compute  # noqa: PLC0415 - in the worker
+
+    try:
+        return compute(project, as_of=as_of)
+    except Exception as exc:  # the project's error, made an item by the caller
+        return exc
+
+
 def _compute_chunk(sources: list[str], as_of: dt.date | None, json_trail: Detail | None,
                    allow_outside: bool) -> list[BatchItem]:
     """One task of a batch: several projects, their stackable stages evaluated together.
@@ -117,8 +126,11 @@ def _compute_chunk(sources: list[str], as_of: dt.date | None, json_trail: Detail
             loaded[k] = load_project(source, allow_outside=allow_outside)
         except Exception as exc:  # the project's error, made an item below
             outcomes[k] = exc
-    outcomes.update(zip(loaded, compute_projects(list(loaded.values()), as_of=as_of),
-                        strict=True))
+    try:
+        computed = compute_projects(list(loaded.values()), as_of=as_of)
+    except Exception:  # a bug of the stacker must not stop the batch: each project alone
+        computed = [_outcome(project, as_of) for project in loaded.values()]
+    outcomes.update(zip(loaded, computed, strict=True))
     return [_item(s, outcomes[k], json_trail) for k, s in enumerate(sources)]
 
 

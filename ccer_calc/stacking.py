@@ -107,14 +107,22 @@ def compute_projects(
         except Exception as exc:  # compute raises the same for this project
             out[i] = exc
             continue
-        group = (id(p.context.methodology), key)
-        if key is None or not isinstance(key, Hashable) or p.context.segments.year.size > ROWS:
-            out[i] = _outcome(run_prepared, p)
+        if not _hashable(key) or p.context.segments.year.size > ROWS:
+            out[i] = _outcome(run_prepared, p)  # None: the methodology's stages stay apart
         else:
-            groups.setdefault(group, []).append((i, p))
+            groups.setdefault((id(p.context.methodology), key), []).append((i, p))
     for (_, key), members in groups.items():
         out.update(_group(members, key, reg, as_of))
     return [out[i] for i in range(len(projects))]
+
+
+def _hashable(key: object) -> bool:
+    """Whether ``key`` can group projects (not None, and hashable through and through)."""
+    try:
+        hash(key)
+    except TypeError:
+        return False
+    return key is not None
 
 
 def _outcome(fn: Callable[..., _T], *args: Any, **kwargs: Any) -> _T | Exception:  # noqa: ANN401

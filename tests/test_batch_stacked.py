@@ -366,6 +366,22 @@ def test_fallback_gives_exact_results(
     assert all(i.ok for i in items)
 
 
+def test_a_broken_stacker_does_not_stop_the_chunk(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # whatever the stacker raises, the worker computes each loaded project alone
+    monkeypatch.setattr(grid_baseline, "grid_factors_for_years", _published)
+    raised: list[int] = []
+
+    def broken(projects: Any, **kwargs: Any) -> Any:
+        raised.append(len(projects))
+        raise RuntimeError("stacker out of order")
+
+    monkeypatch.setattr(stacking, "compute_projects", broken)
+    items = _check([*_heterogeneous(tmp_path), str(tmp_path / "missing.toml")])
+    assert raised == [5, 5]  # the five loaded projects, in both runs of _check
+    assert [i.ok for i in items] == [True] * 5 + [False]
+
+
 def test_stages_failing_in_the_group_fall_back(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # stages that fail only on the concatenated arrays (as a non-finite result of one project
