@@ -331,8 +331,8 @@ def finish(p: Prepared, stages: Stages) -> Result:
     mags = _in_co2e(stages)
     per = _sums(mags, seg.period, len(periods))
     period_results = [
-        PeriodResult(p.id, p.start.isoformat(), p.end.isoformat(),
-                     {k: float(per[k][i]) for k in KEYS}) for i, p in enumerate(periods)]
+        PeriodResult(q.id, q.start.isoformat(), q.end.isoformat(),
+                     {k: float(per[k][i]) for k in KEYS}) for i, q in enumerate(periods)]
     for pr in period_results:
         if not all(math.isfinite(v) for v in pr.values.values()):
             raise InputError("a result is not a finite number", field=f"period {pr.id}")
