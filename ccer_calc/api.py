@@ -19,13 +19,14 @@ import numpy as np
 import pint
 
 from ccer_calc.datatables import recording, use_table_key
-from ccer_calc.errors import ApplicabilityError, InputError, PluginError, UnitError
+from ccer_calc.errors import InputError, PluginError, UnitError
 from ccer_calc.fingerprint import fingerprint
 from ccer_calc.io.files import MemoryFiles
 from ccer_calc.io.projectfile import build_project, read_project_file
 from ccer_calc.io.sources import monitoring_source
-from ccer_calc.methodology import Context, Methodology, PeriodFigure, Stages
-from ccer_calc.periods import Segments, assign_rows, segments_of
+from ccer_calc.methodology import Methodology, PeriodFigure, Stages
+from ccer_calc.periods import Segments
+from ccer_calc.preparation import Prepared, prepare, prepare_compute
 from ccer_calc.project import Project
 from ccer_calc.registry import Registry, default_registry
 from ccer_calc.result import (
@@ -37,7 +38,6 @@ from ccer_calc.result import (
     negative_vintage_warnings,
     provisional_warning,
 )
-from ccer_calc.rules import programme_rules
 from ccer_calc.trail import Trail
 from ccer_calc.units import parse_unit, to_unit
 
@@ -46,10 +46,12 @@ __all__ = [
     "compute_on_axis",
     "engine_version",
     "fingerprint_inputs",
+    "finish",
     "get_methodology",
     "list_methodologies",
     "load_project",
     "project_from_dict",
+    "run_prepared",
 ]
 
 _CO2E = parse_unit("t CO2e")
@@ -276,12 +278,14 @@ def compute(
         On bad monitoring data or missing factors; a project without monitoring data (only
         expected values: see :func:`ccer_calc.estimate`).
     """
-    if project.spec.monitoring is None:
-        raise InputError("the project has no monitoring data, which compute needs",
-                         field="monitoring", expected="[monitoring] periods and data; for the "
-                         "reductions expected ex ante, use estimate (ccer-calc estimate)")
-    reg = _registry(registry)
-    return compute_on_axis(project, project, reg.get(project.methodology_id), reg, as_of=as_of)
+    return run_prepared(prepare_compute(project, registry=registry, as_of=as_of))
+
+
+def run_prepared(p: Prepared) -> Result:
+    """A prepared project's stages (:meth:`Methodology.compute`), then :func:`finish`."""
+    with recording(p.tables):
+        stages = p.context.methodology.compute(p.context)
+    return finish(p, stages)
 
 
 def compute_on_axis(
@@ -299,41 +303,47 @@ def compute_on_axis(
     ``axis`` supplies the periods and rows the equations run along (the monitoring data, or
     ex ante the crediting period's calendar years and the expected values); ``described`` is
     the project as loaded, whose inputs the fingerprint covers, with ``fingerprint_extra``
-    (``{"computation": "estimate"}``).
+    (``{"computation": "estimate"}``). It is :func:`prepare`, the methodology's ``compute``
+    and :func:`finish`.
     """
-    info = reg.info(m.id)
-    checks = programme_rules(axis, m, ex_ante=ex_ante) + [c.run(axis) for c in m.checks]
-    failed = [c for c in checks if not c.passed]
-    if failed:
-        raise ApplicabilityError(
-            "; ".join(f"{c.name} failed: {c.reason} ({c.source})" for c in failed),
-            methodology=m.id)
+    return run_prepared(prepare(axis, described, m, reg, as_of=as_of, ex_ante=ex_ante,
+                                fingerprint_extra=fingerprint_extra))
+
+
+def finish(p: Prepared, stages: Stages) -> Result:
+    """The second half of :func:`compute_on_axis`: checks, sums, vintages, fingerprint.
+
+    Raises
+    ------
+    PluginError, UnitError
+        If the methodology evaluated an equation it does not declare, or returned stages of
+        the wrong unit or shape.
+    InputError
+        If a result is not a finite number.
+    """
+    ctx = p.context
+    m, axis, seg, as_of = ctx.methodology, ctx.project, ctx.segments, ctx.as_of
     periods = axis.periods
-    row_period = assign_rows(axis.table, periods)
-    seg = segments_of(axis.table, row_period)
-    trail = Trail(axis=seg.labels())
-    with recording() as tables:
-        stages = m.compute(Context(axis, seg, trail, m, as_of, ex_ante))
+    with recording(p.tables):
         used = _applied_parameters(m, axis)
-    _check_declared(trail, m)
+    _check_declared(ctx.trail, m)
     _check_stages(stages, seg.year.shape, m.id)
     mags = _in_co2e(stages)
     per = _sums(mags, seg.period, len(periods))
     period_results = [
-        PeriodResult(p.id, p.start.isoformat(), p.end.isoformat(),
-                     {k: float(per[k][i]) for k in KEYS}) for i, p in enumerate(periods)]
+        PeriodResult(q.id, q.start.isoformat(), q.end.isoformat(),
+                     {k: float(per[k][i]) for k in KEYS}) for i, q in enumerate(periods)]
     for pr in period_results:
         if not all(math.isfinite(v) for v in pr.values.values()):
             raise InputError("a result is not a finite number", field=f"period {pr.id}")
     versions = {"engine": engine_version(), "methodology": f"{m.id}",
-                "methodology_version": m.version,
-                "plugin": f"{info.distribution} {info.distribution_version}"}
-    vintages = _vintages(mags, seg, ex_ante)
-    data_tables = dict(sorted(tables.items()))
-    inputs = fingerprint_inputs(described, m, as_of=as_of, data_tables=data_tables,
+                "methodology_version": m.version, "plugin": p.plugin}
+    vintages = _vintages(mags, seg, ctx.ex_ante)
+    data_tables = dict(sorted(p.tables.items()))
+    inputs = fingerprint_inputs(p.described, m, as_of=as_of, data_tables=data_tables,
                                 applied=used)
-    inputs.update(fingerprint_extra or {})
-    spec = described.spec
+    inputs.update(p.fingerprint_extra or {})
+    spec = p.described.spec
     provisional = m.provisional_values(axis.overrides)
     warnings = negative_vintage_warnings(vintages)
     if provisional:
@@ -345,9 +355,9 @@ def compute_on_axis(
                      "title_en": m.title_en, "accounts": m.accounts, "status": m.status},
         periods=period_results,
         vintages=vintages,
-        checks=checks,
+        checks=p.checks,
         parameters=used,
-        trail=trail,
+        trail=ctx.trail,
         fingerprint=fingerprint(inputs, versions),
         versions={**versions, "numpy": np.__version__, "pint": str(pint.__version__),
                   "python": platform.python_version()},

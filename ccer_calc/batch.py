@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from ccer_calc.errors import CcerError, InputError
 
 if TYPE_CHECKING:
+    from ccer_calc.project import Project
     from ccer_calc.result import Result
     from ccer_calc.trail import Detail
 
@@ -69,31 +70,68 @@ def _compute_one(source: str, as_of: dt.date | None, json_trail: Detail | None,
                  allow_outside: bool = False) -> BatchItem:
     """Load and compute one project file; its error is returned, not raised."""
     from ccer_calc.api import compute, load_project  # noqa: PLC0415 - in the worker
-    from ccer_calc.result import canonical_json  # noqa: PLC0415
 
     try:
-        result = compute(load_project(source, allow_outside=allow_outside), as_of=as_of)
-    except CcerError as exc:
-        item = BatchItem(source, None, exc)
-    except Exception as exc:  # a bug in one project must not stop the batch
-        item = BatchItem(source, None, RuntimeError(f"internal error: {type(exc).__name__}: "
-                                                    f"{exc}"))
+        outcome: Result | Exception = compute(load_project(source, allow_outside=allow_outside),
+                                              as_of=as_of)
+    except Exception as exc:  # the project's error, made an item below
+        outcome = exc
+    return _item(source, outcome, json_trail)
+
+
+def _item(source: str, outcome: Result | Exception, json_trail: Detail | None) -> BatchItem:
+    """A project's item from its result or error (an error that is no CcerError is a bug)."""
+    from ccer_calc.result import canonical_json  # noqa: PLC0415 - in the worker
+
+    if isinstance(outcome, CcerError):
+        item = BatchItem(source, None, outcome)
+    elif isinstance(outcome, Exception):  # a bug in one project must not stop the batch
+        item = BatchItem(source, None, RuntimeError(f"internal error: {type(outcome).__name__}: "
+                                                    f"{outcome}"))
+    elif json_trail is None:
+        return BatchItem(source, outcome, None, summary=_summary(outcome))
     else:
-        if json_trail is None:
-            return BatchItem(source, result, None, summary=_summary(result))
         line = canonical_json({"source": source, "ok": True,
-                               "result": result.to_dict(trail=json_trail)}, indent=None)
-        return BatchItem(source, None, None, line=line, summary=_summary(result))
+                               "result": outcome.to_dict(trail=json_trail)}, indent=None)
+        return BatchItem(source, None, None, line=line, summary=_summary(outcome))
     if json_trail is not None:
         item = BatchItem(source, None, item.error, line=canonical_json(item.to_dict(),
                                                                        indent=None))
     return item
 
 
+def _outcome(project: Project, as_of: dt.date | None) -> Result | Exception:
+    from ccer_calc.api import compute  # noqa: PLC0415 - in the worker
+
+    try:
+        return compute(project, as_of=as_of)
+    except Exception as exc:  # the project's error, made an item by the caller
+        return exc
+
+
 def _compute_chunk(sources: list[str], as_of: dt.date | None, json_trail: Detail | None,
                    allow_outside: bool) -> list[BatchItem]:
-    """One task of a batch: several projects, one after the other."""
-    return [_compute_one(s, as_of, json_trail, allow_outside) for s in sources]
+    """One task of a batch: several projects, their stackable stages evaluated together.
+
+    Each project is loaded on its own; :func:`ccer_calc.stacking.compute_projects` then gives
+    each loaded project exactly what :func:`ccer_calc.api.compute` gives it.
+    """
+    from ccer_calc.api import load_project  # noqa: PLC0415 - in the worker
+    from ccer_calc.stacking import compute_projects  # noqa: PLC0415
+
+    outcomes: dict[int, Result | Exception] = {}
+    loaded: dict[int, Project] = {}
+    for k, source in enumerate(sources):
+        try:
+            loaded[k] = load_project(source, allow_outside=allow_outside)
+        except Exception as exc:  # the project's error, made an item below
+            outcomes[k] = exc
+    try:
+        computed = compute_projects(list(loaded.values()), as_of=as_of)
+    except Exception:  # a bug of the stacker must not stop the batch: each project alone
+        computed = [_outcome(project, as_of) for project in loaded.values()]
+    outcomes.update(zip(loaded, computed, strict=True))
+    return [_item(s, outcomes[k], json_trail) for k, s in enumerate(sources)]
 
 
 def _chunks(sources: list[str], size: int) -> list[list[str]]:

@@ -77,8 +77,11 @@ def use_table_key(key: str) -> None:
 
 
 @contextlib.contextmanager
-def recording() -> Iterator[dict[str, str]]:
+def recording(into: dict[str, str] | None = None) -> Iterator[dict[str, str]]:
     """Collect the tables used inside the ``with`` block: ``{key: sha256}``.
+
+    ``into`` continues a record begun earlier (one computation run in several steps, as the
+    batch worker's stacked path runs it); a new, empty record by default.
 
     Examples
     --------
@@ -88,7 +91,7 @@ def recording() -> Iterator[dict[str, str]]:
     ['ccer_calc.tools.data/gwp.csv']
     >>> use_table("gwp.csv")  # outside a recording: nothing happens
     """
-    used: dict[str, str] = {}
+    used: dict[str, str] = {} if into is None else into
     token = _USED.set(used)
     try:
         yield used

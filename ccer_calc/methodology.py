@@ -8,7 +8,7 @@ the entry-point name. The engine validates it on load (:func:`validate_methodolo
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
@@ -243,6 +243,41 @@ class Methodology(ABC):
     @abstractmethod
     def compute(self, ctx: Context) -> Stages:
         """Run the methodology's stages on the period axis."""
+
+    def stage_key(self, ctx: Context) -> Hashable | None:
+        """What fixes a project's sequence of equations; None (the default): not stackable.
+
+        Optional protocol (:mod:`ccer_calc.stacking`): a methodology whose ``compute`` is
+        :meth:`run_stages` and whose stages work element by element along the last axis
+        returns a key here (``()``, or the fuels burned); the batch worker may then evaluate
+        the stages once for projects with equal keys, on their gathered values concatenated.
+        """
+        del ctx  # the default: each project's stages run on their own
+        return None
+
+    def gather(self, ctx: Context) -> dict[str, Value]:
+        """The stages' inputs for one project: scalars, or arrays along the period axis."""
+        raise NotImplementedError(f"{self.id} does not gather stage inputs")
+
+    def stages(self, trail: Trail | None, key: Hashable,
+               values: Mapping[str, Value]) -> dict[str, Value]:
+        """The equations, a function of ``key`` and the gathered values only.
+
+        Returns the four :class:`Stages` quantities by field name and whatever else
+        :meth:`after` reads; reads neither the project nor a data table.
+        """
+        raise NotImplementedError(f"{self.id} does not declare its stages")
+
+    def after(self, ctx: Context, out: Mapping[str, Value]) -> Stages:
+        """Checks of one project after its stages; its :class:`Stages` (by default, no check)."""
+        del ctx  # the default checks nothing
+        return Stages(out["baseline_emissions"], out["project_emissions"],
+                      out["leakage_emissions"], out["emission_reductions"])
+
+    def run_stages(self, ctx: Context) -> Stages:
+        """:meth:`gather`, :meth:`stages`, :meth:`after`: ``compute`` of a stackable plug-in."""
+        key = self.stage_key(ctx)
+        return self.after(ctx, self.stages(ctx.trail, key, self.gather(ctx)))
 
     def monitored_columns_for(self, inputs: BaseModel) -> tuple[MonitoredColumn, ...]:
         """The monitored columns a project with these inputs supplies.

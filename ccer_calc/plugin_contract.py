@@ -61,6 +61,11 @@ def validate_methodology(obj: object, name: str, distribution: str) -> Methodolo
     own = obj.expected_model
     if own is not None and not (isinstance(own, type) and issubclass(own, BaseModel)):
         raise fail("declares an expected_model that is not a pydantic model")
+    kind = type(obj)
+    if kind.stage_key is not Methodology.stage_key and (
+            kind.gather is Methodology.gather or kind.stages is Methodology.stages):
+        raise fail("declares a stage_key but not its gather and stages (see "
+                   "Methodology.stage_key)")
     _validate_equations(obj, fail)
     return obj
 

@@ -2,8 +2,8 @@
 
 DESIGN.md's layers, as built: base (units, errors and other leaf helpers) < core (parameters,
 equations, trail, periods, crediting, project, methodology, rules, result, registry) < tools and
-io (io may read the tools' record types) < api, batch and estimation < documents and verify <
-server < cli.
+io (io may read the tools' record types) < api (with preparation), stacking, batch and
+estimation < documents and verify < server < cli.
 Imports inside functions (deferred on purpose, to keep start-up light) are not counted.
 """
 
@@ -24,7 +24,8 @@ CORE = {"parameters", "trail", "periods", "equation", "project", "methodology", 
         "plugin_contract"}
 
 
-LAYERS = [(BASE, 0), (CORE, 1), ({"tools"}, 2), ({"io"}, 3), ({"api", "batch", "estimation"}, 4),
+LAYERS = [(BASE, 0), (CORE, 1), ({"tools"}, 2), ({"io"}, 3),
+          ({"api", "preparation", "stacking", "batch", "estimation"}, 4),
           ({"documents", "verify"}, 5), ({"server"}, 6), ({"cli", "__main__"}, 7)]
 
 

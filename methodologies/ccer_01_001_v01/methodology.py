@@ -6,8 +6,10 @@ monitored fuel per fuel → §7.3.4 → × (5) coefficient → (4) term → (4);
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Mapping
 from typing import ClassVar
 
+import numpy as np
 from pydantic import BaseModel
 
 from ccer_calc.methodology import Context, Methodology, MonitoredColumn, Stages
@@ -97,32 +99,67 @@ class SolarThermal(Methodology):
             fuel_column(p.fuel, consumption_unit(p.net_calorific_value.quantity))
             for p in project_fuel_properties(inputs))
 
-    def compute(self, ctx: Context) -> Stages:
-        """Run the stages on the project's period axis and refuse negative net delivery."""
+    def stage_key(self, ctx: Context) -> Hashable:
+        """The fuels burned, in order: they fix the sequence of equations."""
+        return tuple(_inputs(ctx).fuels)
+
+    def gather(self, ctx: Context) -> dict[str, Value]:
+        """Margins, export and import with their meter errors, weights, and each fuel's data.
+
+        Per fuel ``<key>``: ``fuel:<key>`` (consumed), ``fuel_error:<key>`` and its NCV, CC
+        and OF (``ncv:<key>``, ``cc:<key>``, ``of:<key>``).
+        """
         inputs = _inputs(ctx)
-        t = ctx.trail
         om, bm = grid_margins(ctx, inputs.grid)
-        exp = eq.export_corrected_for_meter_error(
-            trail=t, measured=ctx.monitored("export"),
-            error=meter_error(ctx, "export", _METERING))
-        imp = eq.import_corrected_for_meter_error(
-            trail=t, measured=ctx.monitored("import"),
-            error=meter_error(ctx, "import", _METERING))
+        values = {"exported": ctx.monitored("export"),
+                  "export_error": meter_error(ctx, "export", _METERING),
+                  "imported": ctx.monitored("import"),
+                  "import_error": meter_error(ctx, "import", _METERING),
+                  "om_weight": ctx.param("om_weight"), "operating_margin": om,
+                  "bm_weight": ctx.param("bm_weight"), "build_margin": bm}
+        for p in project_fuel_properties(inputs):
+            column = f"fuel_{p.fuel}"
+            values |= {f"fuel:{p.fuel}": ctx.monitored(column),
+                       f"fuel_error:{p.fuel}": meter_error(ctx, column, _METERING),
+                       f"ncv:{p.fuel}": p.net_calorific_value, f"cc:{p.fuel}": p.carbon_content,
+                       f"of:{p.fuel}": p.oxidation_fraction}
+        return values
+
+    def stages(self, trail: Trail | None, key: Hashable,
+               values: Mapping[str, Value]) -> dict[str, Value]:
+        """(2), (3), (1) with §7.3.4; per fuel of ``key`` (5) and its (4) term; (4), §6.5, (6)."""
+        v, t = values, trail
+        exp = eq.export_corrected_for_meter_error(trail=t, measured=v["exported"],
+                                                  error=v["export_error"])
+        imp = eq.import_corrected_for_meter_error(trail=t, measured=v["imported"],
+                                                  error=v["import_error"])
         net = eq.net_electricity_delivered(trail=t, electricity_exported=exp,
                                            electricity_imported=imp)
-        refuse_negative_net_delivery(ctx, net)
-        cm = eq.combined_margin_factor(trail=t, om_weight=ctx.param("om_weight"),
-                                       operating_margin=om, bm_weight=ctx.param("bm_weight"),
-                                       build_margin=bm)
+        cm = eq.combined_margin_factor(trail=t, om_weight=v["om_weight"],
+                                       operating_margin=v["operating_margin"],
+                                       bm_weight=v["bm_weight"], build_margin=v["build_margin"])
         be = eq.baseline_emissions(trail=t, net_electricity=net, combined_margin=cm)
-        per_fuel = [fuel_term(t, consumed=ctx.monitored(f"fuel_{p.fuel}"),
-                              error=meter_error(ctx, f"fuel_{p.fuel}", _METERING), properties=p)
-                    for p in project_fuel_properties(inputs)]
-        stacked = stack_per_fuel(per_fuel, ctx.years.shape, "FC_i,y × COEF_i,y")
+        fuels = key if isinstance(key, tuple) else ()
+        per_fuel = [fuel_term(t, consumed=v[f"fuel:{k}"], error=v[f"fuel_error:{k}"],
+                              properties=FuelProperties(k, v[f"ncv:{k}"], v[f"cc:{k}"],
+                                                        v[f"of:{k}"]))
+                    for k in fuels]
+        stacked = stack_per_fuel(per_fuel, np.shape(v["exported"].quantity.magnitude),
+                                 "FC_i,y × COEF_i,y")
         pe = eq.project_emissions_fossil_fuel(trail=t, fuel_emissions=stacked)
         le = eq.leakage_emissions_neglected(trail=t, net_electricity=net)
         er = eq.emission_reductions(trail=t, baseline=be, project=pe)
-        return Stages(be, pe, le, er)
+        return {"baseline_emissions": be, "project_emissions": pe, "leakage_emissions": le,
+                "emission_reductions": er, "net_electricity": net}
+
+    def after(self, ctx: Context, out: Mapping[str, Value]) -> Stages:
+        """Refuse a period of negative net delivery."""
+        refuse_negative_net_delivery(ctx, out["net_electricity"])
+        return super().after(ctx, out)
+
+    def compute(self, ctx: Context) -> Stages:
+        """Run the stages on the project's period axis and refuse negative net delivery."""
+        return self.run_stages(ctx)
 
 
 METHODOLOGY = SolarThermal()

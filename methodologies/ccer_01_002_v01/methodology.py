@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -78,20 +79,42 @@ class OffshoreWind(Methodology):
                  eq.import_corrected_for_meter_error)
     example: ClassVar[str] = "data/example.toml"
 
-    def compute(self, ctx: Context) -> Stages:
-        """Run the stages on the project's period axis and refuse negative net delivery."""
+    def stage_key(self, ctx: Context) -> Hashable:
+        """The same eight equations for every project: stackable with any other."""
+        del ctx  # the sequence of equations does not depend on the project
+        return ()
+
+    def gather(self, ctx: Context) -> dict[str, Value]:
+        """Margins, monitored export and import with their meter errors, and the weights."""
         inputs = ctx.inputs
         assert isinstance(inputs, OffshoreWindInputs)  # noqa: S101 - type narrowing only
         om, bm = grid_margins(ctx, inputs.grid)
-        out = offshore_wind_stages(
-            ctx.trail,
-            exported=ctx.monitored("export"), imported=ctx.monitored("import"),
-            export_error=meter_error(ctx, "export", f"{DOC} §7.3.4"),
-            import_error=meter_error(ctx, "import", f"{DOC} §7.3.4"),
-            om_weight=ctx.param("om_weight"), operating_margin=om,
-            bm_weight=ctx.param("bm_weight"), build_margin=bm)
-        refuse_negative_net_delivery(ctx, out.net_electricity)
-        return out.stages
+        return {"exported": ctx.monitored("export"), "imported": ctx.monitored("import"),
+                "export_error": meter_error(ctx, "export", f"{DOC} §7.3.4"),
+                "import_error": meter_error(ctx, "import", f"{DOC} §7.3.4"),
+                "om_weight": ctx.param("om_weight"), "operating_margin": om,
+                "bm_weight": ctx.param("bm_weight"), "build_margin": bm}
+
+    def stages(self, trail: Trail | None, key: Hashable,
+               values: Mapping[str, Value]) -> dict[str, Value]:
+        """:func:`offshore_wind_stages`: BE, PE, LE, ER and the net electricity delivered."""
+        del key  # one sequence of equations
+        out = offshore_wind_stages(trail, **values)
+        s = out.stages
+        return {"baseline_emissions": s.baseline_emissions,
+                "project_emissions": s.project_emissions,
+                "leakage_emissions": s.leakage_emissions,
+                "emission_reductions": s.emission_reductions,
+                "net_electricity": out.net_electricity}
+
+    def after(self, ctx: Context, out: Mapping[str, Value]) -> Stages:
+        """Refuse a period of negative net delivery."""
+        refuse_negative_net_delivery(ctx, out["net_electricity"])
+        return super().after(ctx, out)
+
+    def compute(self, ctx: Context) -> Stages:
+        """Run the stages on the project's period axis and refuse negative net delivery."""
+        return self.run_stages(ctx)
 
 
 METHODOLOGY = OffshoreWind()
