@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from typing import Any
 
 import numpy as np
@@ -155,6 +156,17 @@ def test_dates_and_date_times_are_not_mixed(write_project, example_data) -> None
 def test_malformed_times_name_the_cell(cell: str) -> None:
     good = "2024-01-01T00:00+08:00"
     with pytest.raises(InputError, match=r"^line 3, column start: not a date"):
+        parse_stamp_column([good, cell, good], lambda i: f"line {i + 2}, column start", 480)
+
+
+@pytest.mark.parametrize(("good", "cell"), [("2024-01-01", "2024-02-011"),
+                                            ("2024-01-01T00:00+08:00", "2024-01-01T00:00+08:001"),
+                                            ("2024-01-01T00:00Z", "2024-01-01T00:00Z0")])
+def test_a_cell_longer_than_the_first_is_not_cut_to_its_length(good: str, cell: str) -> None:
+    # The fast parse holds a column as fixed-width bytes: a longer cell must not be cut to the
+    # first cell's width and read as 2024-02-01 (it was, before the grid was one byte wider).
+    with pytest.raises(InputError,
+                       match=r"^line 3, column start: not a date \(got '" + re.escape(cell)):
         parse_stamp_column([good, cell, good], lambda i: f"line {i + 2}, column start", 480)
 
 

@@ -190,25 +190,31 @@ def _layout(first: str) -> tuple[Kind, int] | None:
     return ("local", len(first)) if zone is None else ("zoned", len(first) - len(zone))
 
 
+#: Every byte to itself, except the ASCII digits, all read as "0": a cell mapped through it
+#: equals the first cell mapped through it when it has the first cell's layout.
+_DIGITS_AS_ZERO = np.arange(256, dtype=np.uint8)
+_DIGITS_AS_ZERO[ord("0"):ord("9") + 1] = ord("0")
+
+
 def _same_layout(cells: Sequence[str]) -> np.ndarray | None:
     """The cells as an (n, width) byte grid if every cell has the first one's layout.
 
     Same length, digits where the first cell has digits, the first cell's characters elsewhere.
+    The cells are held one byte wider than the first, so that a longer cell cannot be cut to
+    the first one's length (and read as its first characters): its extra byte is not the NUL
+    that ends the first.
     """
     first = cells[0]
+    width = len(first)
     try:
-        raw = np.array(cells, dtype=f"S{len(first)}")
+        raw = np.array(cells, dtype=f"S{width + 1}")
     except UnicodeEncodeError:
         return None
-    if np.any(np.char.str_len(raw) != len(first)):
+    grid = raw.view(np.uint8).reshape(len(cells), width + 1)
+    pattern = _DIGITS_AS_ZERO[np.frombuffer(first.encode("ascii") + b"\0", dtype=np.uint8)]
+    if not (_DIGITS_AS_ZERO[grid] == pattern).all():
         return None
-    grid = raw.view(np.uint8).reshape(len(cells), len(first))
-    pattern = np.frombuffer(first.encode("ascii"), dtype=np.uint8)
-    digit = (pattern >= ord("0")) & (pattern <= ord("9"))
-    cells_digit = (grid >= ord("0")) & (grid <= ord("9"))
-    if np.any(~cells_digit[:, digit]) or np.any(grid[:, ~digit] != pattern[~digit]):
-        return None
-    return grid
+    return grid[:, :width]
 
 
 def _fast_column(cells: Sequence[str], utc_offset: int
