@@ -22,6 +22,7 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Callable, Sequence
+from itertools import repeat
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -39,7 +40,7 @@ from ccer_calc.io.table import (
 )
 from ccer_calc.io.timestamps import check_kinds, parse_stamp_column
 from ccer_calc.periods import DEFAULT_UTC_OFFSET, Floats, MonitoringTable, check_row_order
-from ccer_calc.units import Quantity, parse_unit, to_unit
+from ccer_calc.units import Quantity, magnitude_in, parse_unit
 
 if TYPE_CHECKING:
     from ccer_calc.methodology import MonitoredColumn
@@ -98,34 +99,50 @@ def _numbers(cells: Sequence[str], unit: str, where: Callable[[int], str], *,
              blank_ok: bool = False) -> Floats:
     """Parse a column of decimal numbers at once; blank cells are NaN where allowed.
 
+    Where blanks are allowed they are parsed as ``nan`` in the same one call (numpy reads
+    each cell as ``float`` does, surrounding white space included); a cell given as ``nan``
+    is still refused, by the mask of the cells given.
+
     Raises
     ------
     InputError
         Naming the first cell that is missing, not a number, or not finite.
     """
+    given = [c.strip() != "" for c in cells] if blank_ok else None
     try:
-        values = np.array(cells, dtype=np.float64)
+        values = np.array(cells if given is None else
+                          [c if g else "nan" for c, g in zip(cells, given, strict=True)],
+                          dtype=np.float64)
     except ValueError:
-        values = np.empty(len(cells), dtype=np.float64)
-        for i, cell in enumerate(cells):  # the slow path, to name the first bad cell
-            text = cell.strip()
-            if text == "":
-                if not blank_ok:
-                    raise InputError("missing monitored value", field=where(i),
-                                     expected=f"a number in {unit}") from None
-                values[i] = np.nan
-                continue
-            try:
-                values[i] = float(text)
-            except ValueError:
-                raise InputError("not a number", field=where(i), value=text,
-                                 expected="a decimal number such as 1250.5") from None
-    given = np.array([c.strip() != "" for c in cells], dtype=bool) if blank_ok else None
-    bad = ~np.isfinite(values) if given is None else (given & ~np.isfinite(values))
+        values = _numbers_one_by_one(cells, unit, where, blank_ok=blank_ok)
+    finite = np.isfinite(values)
+    if finite.all():
+        return values
+    bad = ~finite if given is None else (np.array(given, dtype=bool) & ~finite)
     if bad.any():
         i = int(np.flatnonzero(bad)[0])
         raise InputError("not a finite number", field=where(i), value=cells[i].strip(),
                          expected="a finite decimal number")
+    return values
+
+
+def _numbers_one_by_one(cells: Sequence[str], unit: str, where: Callable[[int], str], *,
+                        blank_ok: bool) -> Floats:
+    """The slow path of :func:`_numbers`, cell by cell, to name the first bad cell."""
+    values = np.empty(len(cells), dtype=np.float64)
+    for i, cell in enumerate(cells):
+        text = cell.strip()
+        if text == "":
+            if not blank_ok:
+                raise InputError("missing monitored value", field=where(i),
+                                 expected=f"a number in {unit}") from None
+            values[i] = np.nan
+            continue
+        try:
+            values[i] = float(text)
+        except ValueError:
+            raise InputError("not a number", field=where(i), value=text,
+                             expected="a decimal number such as 1250.5") from None
     return values
 
 
@@ -162,9 +179,8 @@ class _Reader:
         header = str(self.units[c.name])
         unit = _unit(header, c.unit, where(0)) if cells else parse_unit(c.unit)
         raw = _numbers(cells, header, where)
-        target = parse_unit(c.unit)
         with np.errstate(over="ignore"):  # overflow gives inf, refused as out of range
-            mags = np.asarray(to_unit(Quantity(raw, unit), target).magnitude)
+            mags = np.asarray(magnitude_in(raw, unit, parse_unit(c.unit)))
         c.bounds.check(mags, c.unit, where)
         return mags
 
@@ -182,25 +198,27 @@ class _Reader:
     def meter_error(self, c: MonitoredColumn, status: np.ndarray) -> Floats:
         name = f"{c.name}_meter_error"
         where = self.where(name)
-        raw = None
-        if name in self.cells:
-            raw = _numbers(self.cells[name], str(self.units[name]), where, blank_ok=True)
-        if raw is not None and not np.isnan(raw).all():
-            unit = parse_unit(str(self.units[name]))
-            with np.errstate(over="ignore"):
-                errors = np.asarray(to_unit(Quantity(raw, unit), parse_unit("")).magnitude,
-                                    dtype=np.float64)
-            given = ~np.isnan(errors)
+        cells = self.cells.get(name)
+        errors = None
+        if cells and "".join(cells).strip():  # a column of blank cells gives no error
+            raw = _numbers(cells, str(self.units[name]), where, blank_ok=True)
+            given = ~np.isnan(raw)
             if given.any():
+                with np.errstate(over="ignore"):
+                    errors = np.asarray(magnitude_in(raw, parse_unit(str(self.units[name])),
+                                                     parse_unit("")), dtype=np.float64)
                 METER_ERROR.check(np.where(given, errors, 0.0), "",
                                   lambda i: where(int(i)))
-        else:
+        if errors is None:
             errors = np.full(len(self.lines), np.nan)
-        missing = np.flatnonzero((status == "out_of_tolerance") & np.isnan(errors))
-        if missing.size:
-            raise InputError("meter found out of tolerance but its basic error is missing",
-                             field=where(int(missing[0])),
-                             expected="the actual basic error found at calibration, e.g. 0.8 %")
+        tolerance = status == "out_of_tolerance"
+        if tolerance.any():
+            missing = np.flatnonzero(tolerance & np.isnan(errors))
+            if missing.size:
+                raise InputError("meter found out of tolerance but its basic error is "
+                                 "missing", field=where(int(missing[0])),
+                                 expected="the actual basic error found at calibration, "
+                                          "e.g. 0.8 %")
         return errors
 
 
@@ -284,6 +302,33 @@ def _plain_file(text: str, columns: Sequence[MonitoredColumn], origin: str) -> _
     width = len(head)
     if not body:
         return None  # a header alone: the general reader says what is missing
+    rows = (_plain_rows_few if body.count("\n") < _FEW_ROWS else _plain_rows_many)(body, width)
+    if rows is None:
+        return None  # a row of another width, or a blank one: named by the general reader
+    check_header(head, columns, origin)
+    flat = body.replace("\n", ",").split(",")
+    cells = [flat[k::width] for k in range(width)]
+    del flat
+    return _Reader(head, cells, range(2, rows + 2), origin)
+
+
+#: Below this many rows the rows of a plain file are checked as strings (a dozen string
+#: operations), above it as one byte array (fewer operations per byte, more per call).
+_FEW_ROWS = 200
+
+
+def _plain_rows_few(body: str, width: int) -> int | None:
+    """The number of rows if each has ``width`` cells and none is blank; else None."""
+    rows = body.split("\n")
+    if not all(map(str.strip, rows, repeat(", \t"))):
+        return None  # a row of only commas, spaces and tabs (or none) is blank
+    if any(n != width - 1 for n in map(str.count, rows, repeat(","))):
+        return None
+    return len(rows)
+
+
+def _plain_rows_many(body: str, width: int) -> int | None:
+    """:func:`_plain_rows_few` for a long body, on its bytes at once."""
     b = np.frombuffer(body.encode("ascii"), dtype=np.uint8)
     breaks = np.flatnonzero(b == _LF)
     starts = np.concatenate(([0], breaks + 1))
@@ -295,12 +340,8 @@ def _plain_file(text: str, columns: Sequence[MonitoredColumn], origin: str) -> _
         return np.searchsorted(positions, ends) - np.searchsorted(positions, starts)
 
     if np.any(per_line(commas) != width - 1) or np.any(per_line(fill) == ends - starts):
-        return None  # a row of another width, or a blank one: named by the general reader
-    check_header(head, columns, origin)
-    flat = body.replace("\n", ",").split(",")
-    cells = [flat[k::width] for k in range(width)]
-    del flat
-    return _Reader(head, cells, range(2, starts.size + 2), origin)
+        return None
+    return int(starts.size)
 
 
 def _check_names(data: _Reader, columns: Sequence[MonitoredColumn]) -> None:
