@@ -18,6 +18,7 @@ import pytest
 
 from ccer_calc.api import compute, load_project
 from ccer_calc.errors import CcerError, InputError
+from ccer_calc.io import files as files_module
 
 WriteProject = Callable[..., Path]
 
@@ -95,6 +96,27 @@ def test_subfolder_is_inside(write_project: WriteProject, example_data: dict[str
     (tmp_path / "data" / "m.csv").write_text("\n".join(example_csv_lines) + "\n", "utf-8")
     example_data["monitoring"]["csv"] = "data/m.csv"
     assert load_project(write_project(example_data)).table.start.size == 18
+
+
+@pytest.mark.parametrize(("real", "folder"), [
+    ("/p/data/m.csv", "/p/data"), ("/p/data", "/p/data"), ("/p/data2/m.csv", "/p/data"),
+    ("/p/m.csv", "/p/data"), ("/m.csv", "/"), ("/p", "/p/data"), ("/p/data/sub/m.csv", "/p"),
+])
+def test_the_folder_rule_compares_as_path_does(real: str, folder: str) -> None:
+    # The reader compares the two real paths as strings; Path.is_relative_to is the rule.
+    assert files_module._within(real, folder) is Path(real).is_relative_to(folder)
+
+
+def test_a_path_through_a_missing_folder_resolves_as_before(
+        write_project: WriteProject, example_data: dict[str, Any], tmp_path: Path) -> None:
+    # os.path.realpath reads "missing/../x" by its text where a part does not exist; the
+    # reader keeps that reading (the folder rule and the file are those of realpath).
+    example_data["monitoring"]["csv"] = "missing/../example_monitoring.csv"
+    path = write_project(example_data)
+    assert load_project(path).table.start.size == 18
+    assert files_module.resolve_user_path("missing/../example_monitoring.csv",
+                                          base_dir=tmp_path, allow_outside=False,
+                                          field="x") == tmp_path / "example_monitoring.csv"
 
 
 def test_fifo_is_refused_even_when_outside_files_are_allowed(
