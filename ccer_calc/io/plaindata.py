@@ -133,12 +133,7 @@ def check_plain_data(data: Any, where: str) -> None:  # noqa: ANN401 - plain dat
                 raise InputError(f"control character U+{ord(bad):04X} in text",
                                  field=path or where, expected="printable text")
         elif isinstance(item, dict):
-            for key, value in item.items():
-                sub = f"{path}.{key}" if path else str(key)
-                if isinstance(key, str) and _bad_char(key) is not None:
-                    raise InputError("control character in a key", field=path or where,
-                                     value=key, expected="printable text")
-                stack.append((value, sub, depth + 1))
+            stack.extend(_members(item, path, where, depth))
         elif isinstance(item, list):
             kinds = set(map(type, item))
             if kinds <= _SCALARS:  # a list of numbers (a trail's values)
@@ -147,3 +142,25 @@ def check_plain_data(data: Any, where: str) -> None:  # noqa: ANN401 - plain dat
                     "".join([v for v in item if type(v) is str])) is None:
                 continue  # plain text only (a trail's axis): checked at once
             stack.extend((value, f"{path}[{i}]", depth + 1) for i, value in enumerate(item))
+
+
+def _members(item: dict[Any, Any], path: str, where: str, depth: int
+             ) -> list[tuple[Any, str, int]]:
+    """The values of a table still to walk, in order; its keys checked.
+
+    Text, numbers, dates and the like have nothing below them: when all the table's text
+    (keys and values) is clean at once and one level more is allowed, only tables and lists
+    are walked further, in the order they would have been.
+    """
+    text = [v for v in item.values() if isinstance(v, str)]
+    keys = [k for k in item if isinstance(k, str)]
+    clean = depth < MAX_DEPTH and _bad_char("".join(keys) + "".join(text)) is None
+    out = []
+    for key, value in item.items():
+        if clean and not isinstance(value, dict | list):
+            continue
+        if not clean and isinstance(key, str) and _bad_char(key) is not None:
+            raise InputError("control character in a key", field=path or where,
+                             value=key, expected="printable text")
+        out.append((value, f"{path}.{key}" if path else str(key), depth + 1))
+    return out
