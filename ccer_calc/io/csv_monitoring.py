@@ -38,7 +38,7 @@ from ccer_calc.io.table import (
     dated_table,
     parse_header,
 )
-from ccer_calc.io.timestamps import check_kinds, parse_stamp_column
+from ccer_calc.io.timestamps import parse_stamp_columns
 from ccer_calc.periods import DEFAULT_UTC_OFFSET, Floats, MonitoringTable, check_row_order
 from ccer_calc.units import Quantity, magnitude_in, parse_unit
 
@@ -366,9 +366,8 @@ def _dates(data: _Reader, utc_offset: int) -> MonitoringTable:
         empty = np.array([], dtype="datetime64[s]")
         return dated_table(empty, empty, "date", origin=data.origin, lines=data.lines,
                            utc_offset=utc_offset)
-    start, kind = parse_stamp_column(data.cells["start"], data.where("start"), utc_offset)
-    end, end_kind = parse_stamp_column(data.cells["end"], data.where("end"), utc_offset)
-    check_kinds(kind, end_kind, data.where("end")(0), data.cells["end"][0])
+    start, end, kind = parse_stamp_columns(data.cells["start"], data.cells["end"], data.where,
+                                           utc_offset)
     table = dated_table(start, end, kind, origin=data.origin, lines=data.lines,
                         utc_offset=utc_offset)
     check_row_order(table)

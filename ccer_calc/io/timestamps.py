@@ -26,7 +26,7 @@ import numpy as np
 
 from ccer_calc.errors import InputError
 
-__all__ = ["Kind", "parse_stamp", "parse_stamp_column", "parse_utc_offset"]
+__all__ = ["Kind", "parse_stamp", "parse_stamp_column", "parse_stamp_columns", "parse_utc_offset"]
 
 #: ``date``: whole local days; ``zoned``: date-times with a UTC offset; ``local``: date-times
 #: without one (read in the project's calendar).
@@ -155,6 +155,32 @@ def parse_stamp_column(cells: Sequence[str], where: Callable[[int], str], utc_of
         kinds.append(kind)
         check_kinds(kinds[0], kind, where(i), cell)
     return out, kinds[0] if kinds else "date"
+
+
+def parse_stamp_columns(start: Sequence[str], end: Sequence[str],
+                        where: Callable[[str], Callable[[int], str]], utc_offset: int
+                        ) -> tuple[np.ndarray[Any, np.dtype[np.datetime64]],
+                                   np.ndarray[Any, np.dtype[np.datetime64]], Kind]:
+    """The ``start`` and ``end`` columns of a CSV file, and the kind of both.
+
+    Where every cell of both has the first start cell's layout (a meter's export), the two are
+    parsed as one column; otherwise each is parsed on its own, start first, as
+    :func:`parse_stamp_column` does, and the end's kind must be the start's.
+
+    Raises
+    ------
+    InputError
+        As :func:`parse_stamp_column`, and :func:`check_kinds` for the first end cell.
+    """
+    both = _fast_column([*start, *end], utc_offset) if start else None
+    if both is not None:
+        stamps, kind = both
+        return stamps[:len(start)], stamps[len(start):], kind
+    first, kind = parse_stamp_column(start, where("start"), utc_offset)
+    last, end_kind = parse_stamp_column(end, where("end"), utc_offset)
+    if end:
+        check_kinds(kind, end_kind, where("end")(0), end[0])
+    return first, last, kind
 
 
 def check_kinds(first: Kind, kind: Kind, field: str, value: object) -> None:
