@@ -107,6 +107,26 @@ def test_the_folder_rule_compares_as_path_does(real: str, folder: str) -> None:
     assert files_module._within(real, folder) is Path(real).is_relative_to(folder)
 
 
+@pytest.mark.parametrize("path", [
+    "m.csv", "./m.csv", "sub//m.csv", "sub/./m.csv", "sub/m.csv", "link.csv", "sublink/m.csv",
+    "out.csv", "missing.csv", "missing/m.csv", "sub/../m.csv", "m.csv/x", "", ".", "sub/",
+])
+def test_a_path_below_the_folder_resolves_as_realpath_does(tmp_path: Path, path: str) -> None:
+    # The reader resolves only the parts below the (real) project folder when it can; it must
+    # give what os.path.realpath gives for the whole path.
+    folder = tmp_path / "project"
+    (folder / "sub").mkdir(parents=True)
+    for name in ("m.csv", "sub/m.csv"):
+        (folder / name).write_text("x", "utf-8")
+    (tmp_path / "elsewhere.csv").write_text("x", "utf-8")
+    (folder / "link.csv").symlink_to(folder / "m.csv")
+    (folder / "sublink").symlink_to(folder / "sub")
+    (folder / "out.csv").symlink_to(tmp_path / "elsewhere.csv")
+    real_folder = os.path.realpath(folder)
+    whole = os.path.realpath(os.path.join(folder, path))
+    assert (files_module._realpath_below(real_folder, path) or whole) == whole
+
+
 def test_a_path_through_a_missing_folder_resolves_as_before(
         write_project: WriteProject, example_data: dict[str, Any], tmp_path: Path) -> None:
     # os.path.realpath reads "missing/../x" by its text where a part does not exist; the

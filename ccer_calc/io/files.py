@@ -76,9 +76,12 @@ def _real_path(path: str | Path, *, base_dir: Path | None, allow_outside: bool,
     try:
         # a relative path from the folder; an absolute one as it is (as Path's / does)
         full = os.path.join(os.getcwd() if base_dir is None else base_dir, path)
-        real = os.path.realpath(full)
-        inside = base_dir is None or allow_outside \
-            or _within(real, os.path.realpath(base_dir))
+        if base_dir is None or allow_outside:
+            real, inside = os.path.realpath(full), True
+        else:
+            folder = os.path.realpath(base_dir)
+            real = _realpath_below(folder, os.fspath(path)) or os.path.realpath(full)
+            inside = _within(real, folder)
         info = os.stat(real) if inside else None
     except FileNotFoundError:
         raise InputError("file not found", field=field, value=shown) from None
@@ -92,6 +95,31 @@ def _real_path(path: str | Path, *, base_dir: Path | None, allow_outside: bool,
     if not stat.S_ISREG(info.st_mode):
         raise InputError("not a regular file", field=field, value=shown,
                          expected="a regular file (not a device, FIFO or folder)")
+    return real
+
+
+def _realpath_below(folder: str, path: str) -> str | None:
+    """``realpath(join(folder, path))`` for a real folder and a plain relative path, or None.
+
+    realpath resolves a path part by part, so past the folder its result is the real folder
+    and then ``path``'s parts, each looked up once: when none is a link, ``..`` or missing,
+    that is the folder and the parts joined. None (resolve the whole path) for anything else:
+    an absolute path, ``..``, a link or a part that cannot be looked up.
+    """
+    if os.sep != "/" or os.path.isabs(path):
+        return None
+    real = folder
+    for name in path.split("/"):
+        if name in ("", "."):
+            continue
+        if name == "..":
+            return None
+        real = os.path.join(real, name)
+        try:
+            if stat.S_ISLNK(os.lstat(real).st_mode):
+                return None
+        except (OSError, ValueError):
+            return None
     return real
 
 
