@@ -20,6 +20,7 @@ row-by-row reader did.
 from __future__ import annotations
 
 import csv
+import functools
 import re
 from collections.abc import Callable, Sequence
 from itertools import repeat
@@ -95,49 +96,35 @@ def _wrong_width(origin: str, line: int, got: int, width: int) -> InputError:
                       expected=f"{width} cells")
 
 
-def _numbers(cells: Sequence[str], unit: str, where: Callable[[int], str], *,
-             blank_ok: bool = False) -> Floats:
-    """Parse a column of decimal numbers at once; blank cells are NaN where allowed.
-
-    Where blanks are allowed they are parsed as ``nan`` in the same one call (numpy reads
-    each cell as ``float`` does, surrounding white space included); a cell given as ``nan``
-    is still refused, by the mask of the cells given.
+def _numbers(cells: Sequence[str], unit: str, where: Callable[[int], str]) -> Floats:
+    """Parse a column of decimal numbers at once (numpy reads each cell as ``float`` does).
 
     Raises
     ------
     InputError
         Naming the first cell that is missing, not a number, or not finite.
     """
-    given = [c.strip() != "" for c in cells] if blank_ok else None
     try:
-        values = np.array(cells if given is None else
-                          [c if g else "nan" for c, g in zip(cells, given, strict=True)],
-                          dtype=np.float64)
+        values = np.array(cells, dtype=np.float64)
     except ValueError:
-        values = _numbers_one_by_one(cells, unit, where, blank_ok=blank_ok)
+        values = _numbers_one_by_one(cells, unit, where)
     finite = np.isfinite(values)
-    if finite.all():
-        return values
-    bad = ~finite if given is None else (np.array(given, dtype=bool) & ~finite)
-    if bad.any():
-        i = int(np.flatnonzero(bad)[0])
+    if not finite.all():
+        i = int(np.flatnonzero(~finite)[0])
         raise InputError("not a finite number", field=where(i), value=cells[i].strip(),
                          expected="a finite decimal number")
     return values
 
 
-def _numbers_one_by_one(cells: Sequence[str], unit: str, where: Callable[[int], str], *,
-                        blank_ok: bool) -> Floats:
+def _numbers_one_by_one(cells: Sequence[str], unit: str, where: Callable[[int], str]
+                        ) -> Floats:
     """The slow path of :func:`_numbers`, cell by cell, to name the first bad cell."""
     values = np.empty(len(cells), dtype=np.float64)
     for i, cell in enumerate(cells):
         text = cell.strip()
         if text == "":
-            if not blank_ok:
-                raise InputError("missing monitored value", field=where(i),
-                                 expected=f"a number in {unit}") from None
-            values[i] = np.nan
-            continue
+            raise InputError("missing monitored value", field=where(i),
+                             expected=f"a number in {unit}") from None
         try:
             values[i] = float(text)
         except ValueError:
@@ -146,17 +133,35 @@ def _numbers_one_by_one(cells: Sequence[str], unit: str, where: Callable[[int], 
     return values
 
 
-def _unit(text: str, declared: str, where: str) -> pint.Unit:
-    """A header unit, parsed once, of the dimension of the column's declared unit."""
+def _unit(text: str, declared: str, where: Callable[[], str]) -> pint.Unit:
+    """A header unit, parsed once, of the dimension of the column's declared unit.
+
+    ``where()`` names the first cell of the column, for messages.
+    """
+    fits = _fits(text, declared)
+    if fits is not None:
+        return fits
     try:
         unit = parse_unit(text)
     except ValueError as exc:
-        raise InputError(str(exc), field=where, expected=f"a quantity in {declared or '%'}"
+        raise InputError(str(exc), field=where(), expected=f"a quantity in {declared or '%'}"
                          ) from None
-    if unit.dimensionality != parse_unit(declared).dimensionality:
-        raise UnitError("wrong unit", field=where, value=f"{unit:~}",
-                        expected=f"a unit convertible to {declared or '% (a fraction)'}")
-    return unit
+    raise UnitError("wrong unit", field=where(), value=f"{unit:~}",
+                    expected=f"a unit convertible to {declared or '% (a fraction)'}")
+
+
+@functools.lru_cache(maxsize=256)
+def _fits(text: str, declared: str) -> pint.Unit | None:
+    """The unit ``text`` if it is one of the dimension of ``declared``, else None.
+
+    Cached by the two texts, as :func:`~ccer_calc.units.parse_unit` is; :func:`_unit` says
+    what is wrong with a None, naming the cell.
+    """
+    try:
+        unit = parse_unit(text)
+    except ValueError:
+        return None
+    return unit if unit.dimensionality == parse_unit(declared).dimensionality else None
 
 
 class _Reader:
@@ -177,10 +182,14 @@ class _Reader:
         cells = self.cells[c.name]
         where = self.where(c.name)
         header = str(self.units[c.name])
-        unit = _unit(header, c.unit, where(0)) if cells else parse_unit(c.unit)
+        target = parse_unit(c.unit)
+        unit = _unit(header, c.unit, lambda: where(0)) if cells else target
         raw = _numbers(cells, header, where)
-        with np.errstate(over="ignore"):  # overflow gives inf, refused as out of range
-            mags = np.asarray(magnitude_in(raw, unit, parse_unit(c.unit)))
+        if unit is target:  # the header's unit is written as declared: nothing to convert
+            mags = raw
+        else:
+            with np.errstate(over="ignore"):  # overflow gives inf, refused as out of range
+                mags = np.asarray(magnitude_in(raw, unit, target))
         c.bounds.check(mags, c.unit, where)
         return mags
 
@@ -196,21 +205,30 @@ class _Reader:
         return np.array(texts, dtype=np.str_)
 
     def meter_error(self, c: MonitoredColumn, status: np.ndarray) -> Floats:
+        """The meter errors as fractions, NaN where blank; only the given cells are parsed.
+
+        Raises
+        ------
+        InputError
+            Naming the first given cell that is not a finite number or not in (-100 %, 100 %),
+            else the first row out of tolerance without its error.
+        """
         name = f"{c.name}_meter_error"
         where = self.where(name)
-        cells = self.cells.get(name)
-        errors = None
+        errors = np.full(len(self.lines), np.nan)
+        cells = self.cells.get(name, ())
         if cells and "".join(cells).strip():  # a column of blank cells gives no error
-            raw = _numbers(cells, str(self.units[name]), where, blank_ok=True)
-            given = ~np.isnan(raw)
-            if given.any():
-                with np.errstate(over="ignore"):
-                    errors = np.asarray(magnitude_in(raw, parse_unit(str(self.units[name])),
-                                                     parse_unit("")), dtype=np.float64)
-                METER_ERROR.check(np.where(given, errors, 0.0), "",
-                                  lambda i: where(int(i)))
-        if errors is None:
-            errors = np.full(len(self.lines), np.nan)
+            given = [i for i, cell in enumerate(cells) if cell.strip()]
+
+            def at(k: int) -> str:
+                return where(given[int(k)])
+
+            raw = _numbers([cells[i] for i in given], str(self.units[name]), at)
+            with np.errstate(over="ignore"):
+                mags = np.asarray(magnitude_in(raw, parse_unit(str(self.units[name])),
+                                               parse_unit("")), dtype=np.float64)
+            METER_ERROR.check(mags, "", at)
+            errors[given] = mags
         tolerance = status == "out_of_tolerance"
         if tolerance.any():
             missing = np.flatnonzero(tolerance & np.isnan(errors))
