@@ -1,8 +1,9 @@
-"""check_plain_data names the same problem as a walk of every value, one by one.
+"""check_plain_data names the same problem as its walk of every value, one by one.
 
-The walk skips the values of a table whose text is clean as a whole; this test holds it to
-the plain walk (every key and value visited, in the same order) on random nested data with
-control characters in keys and values and nesting near the limit.
+check_plain_data first gathers all the text and checks it in one search, and walks value by
+value (``_walk``, the check as it was) only where that finds something; this test holds the
+two to the same outcome on random nested data with control characters in keys and values,
+and at the depth limit.
 """
 
 from __future__ import annotations
@@ -13,30 +14,7 @@ from typing import Any
 import pytest
 
 from ccer_calc.errors import InputError
-from ccer_calc.io.plaindata import MAX_DEPTH, _bad_char, check_plain_data
-
-
-def _plain_walk(data: Any, where: str) -> None:
-    """Every value visited (the walk before values of clean tables were skipped)."""
-    stack: list[tuple[Any, str, int]] = [(data, "", 0)]
-    while stack:
-        item, path, depth = stack.pop()
-        if depth > MAX_DEPTH:
-            raise InputError("the data are nested too deeply", field=path or where,
-                             expected=f"at most {MAX_DEPTH} levels")
-        if isinstance(item, str):
-            bad = _bad_char(item)
-            if bad is not None:
-                raise InputError(f"control character U+{ord(bad):04X} in text",
-                                 field=path or where, expected="printable text")
-        elif isinstance(item, dict):
-            for key, value in item.items():
-                if isinstance(key, str) and _bad_char(key) is not None:
-                    raise InputError("control character in a key", field=path or where,
-                                     value=key, expected="printable text")
-                stack.append((value, f"{path}.{key}" if path else str(key), depth + 1))
-        elif isinstance(item, list):
-            stack.extend((value, f"{path}[{i}]", depth + 1) for i, value in enumerate(item))
+from ccer_calc.io.plaindata import MAX_DEPTH, _walk, check_plain_data
 
 
 def _random_data(rng: random.Random, depth: int) -> Any:
@@ -63,12 +41,15 @@ def _outcome(fn: Any, data: Any) -> str | None:
 @pytest.mark.parametrize("seed", range(400))
 def test_the_same_problem_is_named(seed: int) -> None:
     data = _random_data(random.Random(seed), 0)  # noqa: S311 - test data, not secrets
-    assert _outcome(check_plain_data, data) == _outcome(_plain_walk, data)
+    assert _outcome(check_plain_data, data) == _outcome(_walk, data)
 
 
-@pytest.mark.parametrize("levels", [MAX_DEPTH - 1, MAX_DEPTH, MAX_DEPTH + 1])
-def test_text_at_the_depth_limit(levels: int) -> None:
-    data: Any = {"leaf": "ok", "n": 1}
+@pytest.mark.parametrize("levels", [MAX_DEPTH - 2, MAX_DEPTH - 1, MAX_DEPTH, MAX_DEPTH + 1])
+@pytest.mark.parametrize("wrap", ["table", "list"])
+@pytest.mark.parametrize("leaf", ["ok", "bell\x07", ["ok", 1], [1, 2.5], [{"a": 1}], {},
+                                  [], ["x\x01"], [["ok"]], {"k": [1]}])
+def test_at_the_depth_limit(levels: int, wrap: str, leaf: Any) -> None:
+    data: Any = {"leaf": leaf, "n": 1}
     for _ in range(levels):
-        data = {"t": data}
-    assert _outcome(check_plain_data, data) == _outcome(_plain_walk, data)
+        data = {"t": data} if wrap == "table" else [data]
+    assert _outcome(check_plain_data, data) == _outcome(_walk, data)

@@ -121,6 +121,52 @@ def check_plain_data(data: Any, where: str) -> None:  # noqa: ANN401 - plain dat
     ...
     ccer_calc.errors.InputError: name: control character U+0007 in text (expected printable text)
     """
+    text: list[str] = []
+    if _gather(data, 0, text) and _bad_char("".join(text)) is None:
+        return  # no text with a control character, nothing nested too deeply
+    _walk(data, where)
+
+
+def _gather(item: Any, depth: int, text: list[str]) -> bool:  # noqa: ANN401 - plain data
+    """Collect the text :func:`_walk` would check; False where it might find data too deep.
+
+    One regex search over all the text then replaces one per key and value; where this says
+    False, or the text is not clean, :func:`_walk` finds and names the first problem.
+    """
+    if depth > MAX_DEPTH:
+        return False
+    if isinstance(item, str):
+        text.append(item)
+    elif isinstance(item, dict):
+        return _gather_table(item, depth, text)
+    elif isinstance(item, list):
+        return _gather_list(item, depth, text)
+    return True
+
+
+def _gather_table(item: dict[Any, Any], depth: int, text: list[str]) -> bool:
+    if item and depth >= MAX_DEPTH:
+        return False
+    for key, value in item.items():
+        if isinstance(key, str):
+            text.append(key)
+        if isinstance(value, str):
+            text.append(value)
+        elif isinstance(value, dict | list) and not _gather(value, depth + 1, text):
+            return False
+    return True
+
+
+def _gather_list(item: list[Any], depth: int, text: list[str]) -> bool:
+    kinds = set(map(type, item))
+    if kinds <= _SCALARS | {str}:  # checked at once by the walk too, nothing below
+        text.extend([v for v in item if type(v) is str])
+        return True
+    return depth < MAX_DEPTH and all(_gather(value, depth + 1, text) for value in item)
+
+
+def _walk(data: Any, where: str) -> None:  # noqa: ANN401 - plain data
+    """:func:`check_plain_data` value by value, raising for the first problem met."""
     stack: list[tuple[Any, str, int]] = [(data, "", 0)]
     while stack:
         item, path, depth = stack.pop()
@@ -133,7 +179,12 @@ def check_plain_data(data: Any, where: str) -> None:  # noqa: ANN401 - plain dat
                 raise InputError(f"control character U+{ord(bad):04X} in text",
                                  field=path or where, expected="printable text")
         elif isinstance(item, dict):
-            stack.extend(_members(item, path, where, depth))
+            for key, value in item.items():
+                sub = f"{path}.{key}" if path else str(key)
+                if isinstance(key, str) and _bad_char(key) is not None:
+                    raise InputError("control character in a key", field=path or where,
+                                     value=key, expected="printable text")
+                stack.append((value, sub, depth + 1))
         elif isinstance(item, list):
             kinds = set(map(type, item))
             if kinds <= _SCALARS:  # a list of numbers (a trail's values)
@@ -142,25 +193,3 @@ def check_plain_data(data: Any, where: str) -> None:  # noqa: ANN401 - plain dat
                     "".join([v for v in item if type(v) is str])) is None:
                 continue  # plain text only (a trail's axis): checked at once
             stack.extend((value, f"{path}[{i}]", depth + 1) for i, value in enumerate(item))
-
-
-def _members(item: dict[Any, Any], path: str, where: str, depth: int
-             ) -> list[tuple[Any, str, int]]:
-    """The values of a table still to walk, in order; its keys checked.
-
-    Text, numbers, dates and the like have nothing below them: when all the table's text
-    (keys and values) is clean at once and one level more is allowed, only tables and lists
-    are walked further, in the order they would have been.
-    """
-    text = [v for v in item.values() if isinstance(v, str)]
-    keys = [k for k in item if isinstance(k, str)]
-    clean = depth < MAX_DEPTH and _bad_char("".join(keys) + "".join(text)) is None
-    out = []
-    for key, value in item.items():
-        if clean and not isinstance(value, dict | list):
-            continue
-        if not clean and isinstance(key, str) and _bad_char(key) is not None:
-            raise InputError("control character in a key", field=path or where,
-                             value=key, expected="printable text")
-        out.append((value, f"{path}.{key}" if path else str(key), depth + 1))
-    return out
