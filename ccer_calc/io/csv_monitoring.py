@@ -171,7 +171,9 @@ class _Reader:
                  origin: str) -> None:
         self.units = dict(head)
         self.cells = dict(zip([n for n, _ in head], columns, strict=True))
-        self.lines = np.asarray(lines, dtype=np.int64)
+        self.lines = (np.arange(lines.start, lines.stop, dtype=np.int64)
+                      if isinstance(lines, range) and lines.step == 1
+                      else np.asarray(lines, dtype=np.int64))
         self.origin = origin
 
     def where(self, column: str) -> Callable[[int], str]:
@@ -340,7 +342,7 @@ def _plain_rows_few(body: str, width: int) -> int | None:
     rows = body.split("\n")
     if not all(map(str.strip, rows, repeat(", \t"))):
         return None  # a row of only commas, spaces and tabs (or none) is blank
-    if any(n != width - 1 for n in map(str.count, rows, repeat(","))):
+    if set(map(str.count, rows, repeat(","))) != {width - 1}:
         return None
     return len(rows)
 

@@ -216,31 +216,27 @@ def _layout(first: str) -> tuple[Kind, int] | None:
     return ("local", len(first)) if zone is None else ("zoned", len(first) - len(zone))
 
 
-#: Every byte to itself, except the ASCII digits, all read as "0": a cell mapped through it
-#: equals the first cell mapped through it when it has the first cell's layout.
-_DIGITS_AS_ZERO = np.arange(256, dtype=np.uint8)
-_DIGITS_AS_ZERO[ord("0"):ord("9") + 1] = ord("0")
+#: Every byte to itself, except the ASCII digits, all read as "0": a cell translated by it
+#: equals the first cell translated by it when it has the first cell's layout.
+_DIGITS_AS_ZERO = bytes.maketrans(b"0123456789", b"0000000000")
 
 
 def _same_layout(cells: Sequence[str]) -> np.ndarray | None:
     """The cells as an (n, width) byte grid if every cell has the first one's layout.
 
-    Same length, digits where the first cell has digits, the first cell's characters elsewhere.
-    The cells are held one byte wider than the first, so that a longer cell cannot be cut to
-    the first one's length (and read as its first characters): its extra byte is not the NUL
-    that ends the first.
+    Same length, digits where the first cell has digits, the first cell's characters elsewhere:
+    checked on the cells' bytes joined, translated and compared at once.
     """
-    first = cells[0]
-    width = len(first)
+    width = len(cells[0])
+    if set(map(len, cells)) != {width}:
+        return None
     try:
-        raw = np.array(cells, dtype=f"S{width + 1}")
+        joined = "".join(cells).encode("ascii")
     except UnicodeEncodeError:
         return None
-    grid = raw.view(np.uint8).reshape(len(cells), width + 1)
-    pattern = _DIGITS_AS_ZERO[np.frombuffer(first.encode("ascii") + b"\0", dtype=np.uint8)]
-    if not (_DIGITS_AS_ZERO[grid] == pattern).all():
+    if joined.translate(_DIGITS_AS_ZERO) != joined[:width].translate(_DIGITS_AS_ZERO) * len(cells):
         return None
-    return grid[:, :width]
+    return np.frombuffer(bytearray(joined), dtype=np.uint8).reshape(len(cells), width)
 
 
 def _fast_column(cells: Sequence[str], utc_offset: int
