@@ -12,7 +12,8 @@ as a time of that calendar. Mixing the two, or dates with date-times, in one tab
 it is how a double count at midnight begins. Times are whole seconds.
 
 A CSV column is parsed at once when its cells share one layout (the usual case of a meter or
-SCADA export); otherwise, and to name the first bad cell, cell by cell.
+SCADA export), and the start and end columns together when all their cells do; otherwise, and
+to name the first bad cell, cell by cell.
 """
 
 from __future__ import annotations
