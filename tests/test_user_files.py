@@ -19,6 +19,7 @@ import pytest
 from ccer_calc.api import compute, load_project
 from ccer_calc.errors import CcerError, InputError
 from ccer_calc.io import files as files_module
+from ccer_calc.io import userpaths
 
 WriteProject = Callable[..., Path]
 
@@ -104,7 +105,7 @@ def test_subfolder_is_inside(write_project: WriteProject, example_data: dict[str
 ])
 def test_the_folder_rule_compares_as_path_does(real: str, folder: str) -> None:
     # The reader compares the two real paths as strings; Path.is_relative_to is the rule.
-    assert files_module._within(real, folder) is Path(real).is_relative_to(folder)
+    assert userpaths._within(real, folder) is Path(real).is_relative_to(folder)
 
 
 @pytest.mark.parametrize("path", [
@@ -124,7 +125,7 @@ def test_a_path_below_the_folder_resolves_as_realpath_does(tmp_path: Path, path:
     (folder / "out.csv").symlink_to(tmp_path / "elsewhere.csv")
     real_folder = os.path.realpath(folder)
     whole = os.path.realpath(os.path.join(folder, path))
-    assert (files_module._realpath_below(real_folder, path) or whole) == whole
+    assert (userpaths._realpath_below(real_folder, path) or whole) == whole
 
 
 def test_a_path_through_a_missing_folder_resolves_as_before(
