@@ -144,7 +144,14 @@ class Bounds:
         """
         import numpy as np  # noqa: PLC0415
 
-        bad = np.flatnonzero(self.outside(magnitude))
+        m = np.asarray(magnitude, dtype=np.float64)
+        if not m.size:
+            return
+        # all finite and inside when the least and the greatest are (NaN makes both NaN); a
+        # range of whole numbers has gaps between its ends, so it is checked value by value
+        if not self.whole and self.contains(m.min()) and self.contains(m.max()):
+            return
+        bad = np.flatnonzero(self.outside(m))
         if not bad.size:
             return
         i = int(bad[0])

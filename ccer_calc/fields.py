@@ -49,6 +49,18 @@ __all__ = [
 ]
 
 
+@functools.cache
+def _units() -> tuple[Any, Any, Any, Any]:
+    """``Quantity``, ``parse_unit``, ``magnitude_in`` and ``unit_text``, imported once.
+
+    The registry is imported when the first value is validated, not when a model is defined;
+    after that, a validator gets the three names without an import statement per value.
+    """
+    from ccer_calc.units import Quantity, magnitude_in, parse_unit, unit_text  # noqa: PLC0415
+
+    return Quantity, parse_unit, magnitude_in, unit_text
+
+
 def parse_quantity(raw: Any) -> pint.Quantity:  # noqa: ANN401 - raw input of any shape
     """Turn ``"1.5 MWh"``, ``{value, unit}`` or a Quantity into a Quantity.
 
@@ -58,10 +70,20 @@ def parse_quantity(raw: Any) -> pint.Quantity:  # noqa: ANN401 - raw input of an
         If the unit is missing or unknown, or the value is not a finite number. (pydantic
         turns this into a validation error naming the field.)
     """
-    from ccer_calc.units import Quantity  # noqa: PLC0415 - the unit registry, when validating
-
-    if isinstance(raw, Quantity):
+    quantity = _units()[0]
+    if isinstance(raw, quantity):
         return raw
+    return quantity(*_number_and_unit(raw))
+
+
+def _number_and_unit(raw: Any) -> tuple[float, pint.Unit]:  # noqa: ANN401
+    """The finite number and the parsed unit of ``"1.5 MWh"`` or ``{value, unit}``.
+
+    Raises
+    ------
+    ValueError
+        As :func:`parse_quantity`.
+    """
     if isinstance(raw, dict):
         if set(raw) != {"value", "unit"}:
             msg = f"expected keys value and unit, got {sorted(raw)}"
@@ -93,9 +115,7 @@ def parse_quantity(raw: Any) -> pint.Quantity:  # noqa: ANN401 - raw input of an
     if not isinstance(unit, str):
         msg = f"unit {shown(unit)} is not text"
         raise ValueError(msg)  # noqa: TRY004
-    from ccer_calc.units import parse_unit  # noqa: PLC0415
-
-    return Quantity(number, parse_unit(unit))
+    return number, _units()[1](unit)
 
 
 def _not_finite(raw: Any, value: Any) -> str:  # noqa: ANN401
@@ -110,9 +130,7 @@ def _not_finite(raw: Any, value: Any) -> str:  # noqa: ANN401
 
 
 def _serialise(q: pint.Quantity) -> dict[str, Any]:
-    from ccer_calc.units import unit_text  # noqa: PLC0415
-
-    return {"value": float(q.magnitude), "unit": unit_text(q.units)}
+    return {"value": float(q.magnitude), "unit": _units()[3](q.units)}
 
 
 _QUANTITY_SCHEMA = {
@@ -147,6 +165,11 @@ def _out_of_range(q: pint.Quantity, unit: str | None, bounds: Bounds) -> ValueEr
     return ValueError(f"value {shown} {what} (expected {bounds.describe(unit or '')})")
 
 
+def _wrong_dimension(written: pint.Unit, unit: str) -> ValueError:
+    return ValueError(f"unit {written:~} has the wrong dimension; expected a unit convertible "
+                      f"to {unit}")
+
+
 def quantity_field(unit: str, *, bounds: Bounds = NONNEGATIVE) -> Any:  # noqa: ANN401 - a type
     """An annotated Quantity type that must be convertible to ``unit`` and lie in ``bounds``.
 
@@ -165,16 +188,19 @@ def quantity_field(unit: str, *, bounds: Bounds = NONNEGATIVE) -> Any:  # noqa: 
     """
     @functools.cache
     def target() -> pint.Unit:
-        from ccer_calc.units import parse_unit  # noqa: PLC0415 - on first validation
-
-        return parse_unit(unit)
+        return _units()[1](unit)  # on first validation
 
     def check(raw: Any) -> pint.Quantity:  # noqa: ANN401
-        q = parse_quantity(raw)
-        if q.dimensionality != target().dimensionality:
-            msg = f"unit {q.units:~} has the wrong dimension; expected a unit convertible to {unit}"
-            raise ValueError(msg)
-        q = q.to(target())
+        quantity, _, magnitude_in, _ = _units()
+        if isinstance(raw, quantity):
+            if raw.dimensionality != target().dimensionality:
+                raise _wrong_dimension(raw.units, unit)
+            q = raw.to(target())
+        else:  # converted as q.to does, without a Quantity in the written unit first
+            number, written = _number_and_unit(raw)
+            if written.dimensionality != target().dimensionality:
+                raise _wrong_dimension(written, unit)
+            q = quantity(magnitude_in(number, written, target()), target())
         if not bounds.contains(float(q.magnitude)):
             raise _out_of_range(q, unit, bounds)
         return q
@@ -204,8 +230,7 @@ def quantity_any(*, bounds: Bounds,
 
     @functools.cache
     def units() -> list[tuple[pint.Unit, str, Bounds]]:
-        from ccer_calc.units import parse_unit  # noqa: PLC0415 - on first validation
-
+        parse_unit = _units()[1]  # on first validation
         return [(parse_unit(u), u, b) for u, b in bands]
 
     def check(raw: Any) -> pint.Quantity:  # noqa: ANN401
@@ -270,7 +295,7 @@ DateIn = Annotated[dt.date, BeforeValidator(parse_date),
 
 
 def _one_line(text: str) -> str:
-    if any(ch in text for ch in "\t\n\r"):
+    if "\t" in text or "\n" in text or "\r" in text:
         msg = "a name is one line of text (no tab or line break)"
         raise ValueError(msg)
     return text

@@ -26,5 +26,5 @@ def test_the_range_is_said_as_the_values_it_allows() -> None:
     assert FLAG.describe("dimensionless") == "0 or 1 (a switch: 1 on, 0 off)"
     assert Bounds(0.0, 5.0, whole=True).describe("") == "a whole number in [0, 5]"
     with pytest.raises(InputError, match=r"got '0\.5'; expected 0 or 1") as err:
-        FLAG.check(np.array([1.0, 0.5]), "dimensionless", lambda i: f"flags[{i}]")
-    assert err.value.field == "flags[1]"
+        FLAG.check(np.array([0.0, 0.5, 1.0]), "dimensionless", lambda i: f"flags[{i}]")
+    assert err.value.field == "flags[1]"  # between the least and the greatest, still refused

@@ -101,8 +101,42 @@ PLAIN = [HEAD, "2024-01-01,2024-01-31, 100.5 ,2000", "2024-02-01,2024-02-29,90,\
 def test_plain_files_are_split_at_once_with_the_same_cells(text: str, plain: bool) -> None:
     fast = reader._plain_file(text, COLUMNS, "m.csv")
     assert (fast is not None) is plain
+    body = text.replace("\r\n", "\n").rstrip("\n").partition("\n")[2]
+    if "\r" not in body and '"' not in body and "\x0c" not in body:  # rows the two checks see
+        few, many = reader._plain_rows_few(body, 4), reader._plain_rows_many(body, 4)
+        assert few == many and (few is not None) is plain
     if fast is not None:
         slow = reader._any_file(text, COLUMNS, "m.csv")
         assert {k: list(v) for k, v in fast.cells.items()} == \
             {k: list(v) for k, v in slow.cells.items()}
         assert fast.lines.tolist() == slow.lines.tolist()
+
+
+METERED = "start,end,export [MWh],import [MWh],export_meter,export_meter_error [%]"
+
+
+@pytest.mark.parametrize(("cells", "message"), [
+    (["", "x", "0.2"], r"line 3, column export_meter_error: not a number \(got 'x'"),
+    (["", " nan ", "0.2"], r"line 3, column export_meter_error: not a finite number "
+                           r"\(got 'nan'"),
+    (["0.1", "", "inf"], r"line 4, column export_meter_error: not a finite number "
+                         r"\(got 'inf'"),
+    (["", "150", "-120"], r"line 3, column export_meter_error: value out of range "
+                          r"\(got '1.5'"),
+    (["1e308", "", ""], r"line 2, column export_meter_error: value out of range "
+                        r"\(got '1e\+306'"),
+])
+def test_a_bad_meter_error_among_blanks_names_its_line(cells: list[str], message: str) -> None:
+    # Only the given cells of a meter-error column are parsed; a bad one is named by its line.
+    rows = [f"2024-0{k + 1}-01,2024-0{k + 1}-28,1,0,ok,{cell}" for k, cell in enumerate(cells)]
+    with pytest.raises(InputError, match="^m.csv: " + message):
+        _table([METERED, *rows])
+
+
+def test_meter_errors_are_fractions_with_nan_where_blank() -> None:
+    rows = [f"2024-0{k + 1}-01,2024-0{k + 1}-28,1,0,{status},{cell}" for k, (status, cell)
+            in enumerate([("ok", ""), ("out_of_tolerance", " -0.8 "), ("ok", ""),
+                          ("ok", "0.25")])]
+    errors = _table([METERED, *rows]).meter_error["export"]
+    assert np.isnan(errors[[0, 2]]).all()
+    assert errors[[1, 3]].tolist() == [-0.8 * 0.01, 0.25 * 0.01]

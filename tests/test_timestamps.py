@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from typing import Any
 
 import numpy as np
@@ -13,7 +14,12 @@ import pytest
 from ccer_calc.api import compute, load_project
 from ccer_calc.errors import InputError
 from ccer_calc.instants import split_timed_at_years
-from ccer_calc.io.timestamps import parse_stamp, parse_stamp_column, parse_utc_offset
+from ccer_calc.io.timestamps import (
+    parse_stamp,
+    parse_stamp_column,
+    parse_stamp_columns,
+    parse_utc_offset,
+)
 from ccer_calc.periods import MonitoringTable, Period, assign_rows, segments_of
 
 HEAD = "start,end,export [MWh],import [MWh]"
@@ -170,6 +176,45 @@ def test_a_longer_cell_among_dates_is_not_cut_to_their_width(cell: str) -> None:
     with pytest.raises(InputError, match=r"^line 3, column start: (dates and date-times mixed|"
                                          r"not a date)"):
         parse_stamp_column(dates, lambda i: f"line {i + 2}, column start", 480)
+
+
+@pytest.mark.parametrize(("good", "cell"), [("2024-01-01", "2024-02-011"),
+                                            ("2024-01-01T00:00+08:00", "2024-01-01T00:00+08:001"),
+                                            ("2024-01-01T00:00Z", "2024-01-01T00:00Z0")])
+def test_a_cell_longer_than_the_first_is_not_cut_to_its_length(good: str, cell: str) -> None:
+    # The fast parse holds a column as fixed-width bytes: a longer cell must not be cut to the
+    # first cell's width and read as 2024-02-01 (it was, before the grid was one byte wider).
+    with pytest.raises(InputError,
+                       match=r"^line 3, column start: not a date \(got '" + re.escape(cell)):
+        parse_stamp_column([good, cell, good], lambda i: f"line {i + 2}, column start", 480)
+
+
+@pytest.mark.parametrize(("start", "end"), [
+    (["2024-01-01", "2024-02-01"], ["2024-01-31", "2024-02-29"]),  # one layout: one parse
+    (["2024-01-01T00:00+08:00"], ["2024-01-01T01:00:00+08:00"]),  # two layouts, one kind
+    (["2024-01-01T00:00Z", "2024-01-01T01:00Z"], ["2024-01-01T01:00Z", "2024-01-01T02:00Z"]),
+])
+def test_start_and_end_parsed_together_as_each_alone(start: list[str], end: list[str]) -> None:
+    def where(column: str) -> Any:
+        return lambda i: f"line {i + 2}, column {column}"
+
+    first, last, kind = parse_stamp_columns(start, end, where, 480)
+    alone = [parse_stamp_column(cells, where(c), 480) for c, cells in (("start", start),
+                                                                       ("end", end))]
+    assert first.tolist() == alone[0][0].tolist() and last.tolist() == alone[1][0].tolist()
+    assert kind == alone[0][1] == alone[1][1]
+
+
+@pytest.mark.parametrize(("start", "end", "message"), [
+    (["2024-01-01"], ["2024-01-01T12:00+08:00"], "line 2, column end: dates and date-times"),
+    (["2024-02-30", "x"], ["2024-01-31", "y"], "line 2, column start: not a date"),
+    (["2024-01-01", "2024-02-01"], ["2024-01-31", "2024-02-30"],
+     "line 3, column end: not a date"),
+])
+def test_start_and_end_name_the_first_bad_cell(start: list[str], end: list[str],
+                                                message: str) -> None:
+    with pytest.raises(InputError, match="^" + re.escape(message)):
+        parse_stamp_columns(start, end, lambda c: lambda i: f"line {i + 2}, column {c}", 480)
 
 
 def test_the_fast_and_the_cell_by_cell_parse_agree() -> None:

@@ -18,6 +18,8 @@ import pytest
 
 from ccer_calc.api import compute, load_project
 from ccer_calc.errors import CcerError, InputError
+from ccer_calc.io import files as files_module
+from ccer_calc.io import userpaths
 
 WriteProject = Callable[..., Path]
 
@@ -95,6 +97,47 @@ def test_subfolder_is_inside(write_project: WriteProject, example_data: dict[str
     (tmp_path / "data" / "m.csv").write_text("\n".join(example_csv_lines) + "\n", "utf-8")
     example_data["monitoring"]["csv"] = "data/m.csv"
     assert load_project(write_project(example_data)).table.start.size == 18
+
+
+@pytest.mark.parametrize(("real", "folder"), [
+    ("/p/data/m.csv", "/p/data"), ("/p/data", "/p/data"), ("/p/data2/m.csv", "/p/data"),
+    ("/p/m.csv", "/p/data"), ("/m.csv", "/"), ("/p", "/p/data"), ("/p/data/sub/m.csv", "/p"),
+])
+def test_the_folder_rule_compares_as_path_does(real: str, folder: str) -> None:
+    # The reader compares the two real paths as strings; Path.is_relative_to is the rule.
+    assert userpaths._within(real, folder) is Path(real).is_relative_to(folder)
+
+
+@pytest.mark.parametrize("path", [
+    "m.csv", "./m.csv", "sub//m.csv", "sub/./m.csv", "sub/m.csv", "link.csv", "sublink/m.csv",
+    "out.csv", "missing.csv", "missing/m.csv", "sub/../m.csv", "m.csv/x", "", ".", "sub/",
+])
+def test_a_path_below_the_folder_resolves_as_realpath_does(tmp_path: Path, path: str) -> None:
+    # The reader resolves only the parts below the (real) project folder when it can; it must
+    # give what os.path.realpath gives for the whole path.
+    folder = tmp_path / "project"
+    (folder / "sub").mkdir(parents=True)
+    for name in ("m.csv", "sub/m.csv"):
+        (folder / name).write_text("x", "utf-8")
+    (tmp_path / "elsewhere.csv").write_text("x", "utf-8")
+    (folder / "link.csv").symlink_to(folder / "m.csv")
+    (folder / "sublink").symlink_to(folder / "sub")
+    (folder / "out.csv").symlink_to(tmp_path / "elsewhere.csv")
+    real_folder = os.path.realpath(folder)
+    whole = os.path.realpath(os.path.join(folder, path))
+    assert (userpaths._realpath_below(real_folder, path) or whole) == whole
+
+
+def test_a_path_through_a_missing_folder_resolves_as_before(
+        write_project: WriteProject, example_data: dict[str, Any], tmp_path: Path) -> None:
+    # os.path.realpath reads "missing/../x" by its text where a part does not exist; the
+    # reader keeps that reading (the folder rule and the file are those of realpath).
+    example_data["monitoring"]["csv"] = "missing/../example_monitoring.csv"
+    path = write_project(example_data)
+    assert load_project(path).table.start.size == 18
+    assert files_module.resolve_user_path("missing/../example_monitoring.csv",
+                                          base_dir=tmp_path, allow_outside=False,
+                                          field="x") == tmp_path / "example_monitoring.csv"
 
 
 def test_fifo_is_refused_even_when_outside_files_are_allowed(

@@ -20,8 +20,10 @@ row-by-row reader did.
 from __future__ import annotations
 
 import csv
+import functools
 import re
 from collections.abc import Callable, Sequence
+from itertools import repeat
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -37,9 +39,9 @@ from ccer_calc.io.table import (
     dated_table,
     parse_header,
 )
-from ccer_calc.io.timestamps import check_kinds, parse_stamp_column
+from ccer_calc.io.timestamps import parse_stamp_columns
 from ccer_calc.periods import DEFAULT_UTC_OFFSET, Floats, MonitoringTable, check_row_order
-from ccer_calc.units import Quantity, parse_unit, to_unit
+from ccer_calc.units import Quantity, magnitude_in, parse_unit
 
 if TYPE_CHECKING:
     from ccer_calc.methodology import MonitoredColumn
@@ -94,9 +96,8 @@ def _wrong_width(origin: str, line: int, got: int, width: int) -> InputError:
                       expected=f"{width} cells")
 
 
-def _numbers(cells: Sequence[str], unit: str, where: Callable[[int], str], *,
-             blank_ok: bool = False) -> Floats:
-    """Parse a column of decimal numbers at once; blank cells are NaN where allowed.
+def _numbers(cells: Sequence[str], unit: str, where: Callable[[int], str]) -> Floats:
+    """Parse a column of decimal numbers at once (numpy reads each cell as ``float`` does).
 
     Raises
     ------
@@ -106,40 +107,61 @@ def _numbers(cells: Sequence[str], unit: str, where: Callable[[int], str], *,
     try:
         values = np.array(cells, dtype=np.float64)
     except ValueError:
-        values = np.empty(len(cells), dtype=np.float64)
-        for i, cell in enumerate(cells):  # the slow path, to name the first bad cell
-            text = cell.strip()
-            if text == "":
-                if not blank_ok:
-                    raise InputError("missing monitored value", field=where(i),
-                                     expected=f"a number in {unit}") from None
-                values[i] = np.nan
-                continue
-            try:
-                values[i] = float(text)
-            except ValueError:
-                raise InputError("not a number", field=where(i), value=text,
-                                 expected="a decimal number such as 1250.5") from None
-    given = np.array([c.strip() != "" for c in cells], dtype=bool) if blank_ok else None
-    bad = ~np.isfinite(values) if given is None else (given & ~np.isfinite(values))
-    if bad.any():
-        i = int(np.flatnonzero(bad)[0])
+        values = _numbers_one_by_one(cells, unit, where)
+    finite = np.isfinite(values)
+    if not finite.all():
+        i = int(np.flatnonzero(~finite)[0])
         raise InputError("not a finite number", field=where(i), value=cells[i].strip(),
                          expected="a finite decimal number")
     return values
 
 
-def _unit(text: str, declared: str, where: str) -> pint.Unit:
-    """A header unit, parsed once, of the dimension of the column's declared unit."""
+def _numbers_one_by_one(cells: Sequence[str], unit: str, where: Callable[[int], str]
+                        ) -> Floats:
+    """The slow path of :func:`_numbers`, cell by cell, to name the first bad cell."""
+    values = np.empty(len(cells), dtype=np.float64)
+    for i, cell in enumerate(cells):
+        text = cell.strip()
+        if text == "":
+            raise InputError("missing monitored value", field=where(i),
+                             expected=f"a number in {unit}") from None
+        try:
+            values[i] = float(text)
+        except ValueError:
+            raise InputError("not a number", field=where(i), value=text,
+                             expected="a decimal number such as 1250.5") from None
+    return values
+
+
+def _unit(text: str, declared: str, where: Callable[[], str]) -> pint.Unit:
+    """A header unit, parsed once, of the dimension of the column's declared unit.
+
+    ``where()`` names the first cell of the column, for messages.
+    """
+    fits = _fits(text, declared)
+    if fits is not None:
+        return fits
     try:
         unit = parse_unit(text)
     except ValueError as exc:
-        raise InputError(str(exc), field=where, expected=f"a quantity in {declared or '%'}"
+        raise InputError(str(exc), field=where(), expected=f"a quantity in {declared or '%'}"
                          ) from None
-    if unit.dimensionality != parse_unit(declared).dimensionality:
-        raise UnitError("wrong unit", field=where, value=f"{unit:~}",
-                        expected=f"a unit convertible to {declared or '% (a fraction)'}")
-    return unit
+    raise UnitError("wrong unit", field=where(), value=f"{unit:~}",
+                    expected=f"a unit convertible to {declared or '% (a fraction)'}")
+
+
+@functools.lru_cache(maxsize=256)
+def _fits(text: str, declared: str) -> pint.Unit | None:
+    """The unit ``text`` if it is one of the dimension of ``declared``, else None.
+
+    Cached by the two texts, as :func:`~ccer_calc.units.parse_unit` is; :func:`_unit` says
+    what is wrong with a None, naming the cell.
+    """
+    try:
+        unit = parse_unit(text)
+    except ValueError:
+        return None
+    return unit if unit.dimensionality == parse_unit(declared).dimensionality else None
 
 
 class _Reader:
@@ -149,7 +171,9 @@ class _Reader:
                  origin: str) -> None:
         self.units = dict(head)
         self.cells = dict(zip([n for n, _ in head], columns, strict=True))
-        self.lines = np.asarray(lines, dtype=np.int64)
+        self.lines = (np.arange(lines.start, lines.stop, dtype=np.int64)
+                      if isinstance(lines, range) and lines.step == 1
+                      else np.asarray(lines, dtype=np.int64))
         self.origin = origin
 
     def where(self, column: str) -> Callable[[int], str]:
@@ -160,11 +184,14 @@ class _Reader:
         cells = self.cells[c.name]
         where = self.where(c.name)
         header = str(self.units[c.name])
-        unit = _unit(header, c.unit, where(0)) if cells else parse_unit(c.unit)
-        raw = _numbers(cells, header, where)
         target = parse_unit(c.unit)
-        with np.errstate(over="ignore"):  # overflow gives inf, refused as out of range
-            mags = np.asarray(to_unit(Quantity(raw, unit), target).magnitude)
+        unit = _unit(header, c.unit, lambda: where(0)) if cells else target
+        raw = _numbers(cells, header, where)
+        if unit is target:  # the header's unit is written as declared: nothing to convert
+            mags = raw
+        else:
+            with np.errstate(over="ignore"):  # overflow gives inf, refused as out of range
+                mags = np.asarray(magnitude_in(raw, unit, target))
         c.bounds.check(mags, c.unit, where)
         return mags
 
@@ -180,27 +207,38 @@ class _Reader:
         return np.array(texts, dtype=np.str_)
 
     def meter_error(self, c: MonitoredColumn, status: np.ndarray) -> Floats:
+        """The meter errors as fractions, NaN where blank; only the given cells are parsed.
+
+        Raises
+        ------
+        InputError
+            Naming the first given cell that is not a finite number or not in (-100 %, 100 %),
+            else the first row out of tolerance without its error.
+        """
         name = f"{c.name}_meter_error"
         where = self.where(name)
-        raw = None
-        if name in self.cells:
-            raw = _numbers(self.cells[name], str(self.units[name]), where, blank_ok=True)
-        if raw is not None and not np.isnan(raw).all():
-            unit = parse_unit(str(self.units[name]))
+        errors = np.full(len(self.lines), np.nan)
+        cells = self.cells.get(name, ())
+        if cells and "".join(cells).strip():  # a column of blank cells gives no error
+            given = [i for i, cell in enumerate(cells) if cell.strip()]
+
+            def at(k: int) -> str:
+                return where(given[int(k)])
+
+            raw = _numbers([cells[i] for i in given], str(self.units[name]), at)
             with np.errstate(over="ignore"):
-                errors = np.asarray(to_unit(Quantity(raw, unit), parse_unit("")).magnitude,
-                                    dtype=np.float64)
-            given = ~np.isnan(errors)
-            if given.any():
-                METER_ERROR.check(np.where(given, errors, 0.0), "",
-                                  lambda i: where(int(i)))
-        else:
-            errors = np.full(len(self.lines), np.nan)
-        missing = np.flatnonzero((status == "out_of_tolerance") & np.isnan(errors))
-        if missing.size:
-            raise InputError("meter found out of tolerance but its basic error is missing",
-                             field=where(int(missing[0])),
-                             expected="the actual basic error found at calibration, e.g. 0.8 %")
+                mags = np.asarray(magnitude_in(raw, parse_unit(str(self.units[name])),
+                                               parse_unit("")), dtype=np.float64)
+            METER_ERROR.check(mags, "", at)
+            errors[given] = mags
+        tolerance = status == "out_of_tolerance"
+        if tolerance.any():
+            missing = np.flatnonzero(tolerance & np.isnan(errors))
+            if missing.size:
+                raise InputError("meter found out of tolerance but its basic error is "
+                                 "missing", field=where(int(missing[0])),
+                                 expected="the actual basic error found at calibration, "
+                                          "e.g. 0.8 %")
         return errors
 
 
@@ -284,6 +322,33 @@ def _plain_file(text: str, columns: Sequence[MonitoredColumn], origin: str) -> _
     width = len(head)
     if not body:
         return None  # a header alone: the general reader says what is missing
+    rows = (_plain_rows_few if body.count("\n") < _FEW_ROWS else _plain_rows_many)(body, width)
+    if rows is None:
+        return None  # a row of another width, or a blank one: named by the general reader
+    check_header(head, columns, origin)
+    flat = body.replace("\n", ",").split(",")
+    cells = [flat[k::width] for k in range(width)]
+    del flat
+    return _Reader(head, cells, range(2, rows + 2), origin)
+
+
+#: Below this many rows the rows of a plain file are checked as strings (a dozen string
+#: operations), above it as one byte array (fewer operations per byte, more per call).
+_FEW_ROWS = 200
+
+
+def _plain_rows_few(body: str, width: int) -> int | None:
+    """The number of rows if each has ``width`` cells and none is blank; else None."""
+    rows = body.split("\n")
+    if not all(map(str.strip, rows, repeat(", \t"))):
+        return None  # a row of only commas, spaces and tabs (or none) is blank
+    if set(map(str.count, rows, repeat(","))) != {width - 1}:
+        return None
+    return len(rows)
+
+
+def _plain_rows_many(body: str, width: int) -> int | None:
+    """:func:`_plain_rows_few` for a long body, on its bytes at once."""
     b = np.frombuffer(body.encode("ascii"), dtype=np.uint8)
     breaks = np.flatnonzero(b == _LF)
     starts = np.concatenate(([0], breaks + 1))
@@ -295,12 +360,8 @@ def _plain_file(text: str, columns: Sequence[MonitoredColumn], origin: str) -> _
         return np.searchsorted(positions, ends) - np.searchsorted(positions, starts)
 
     if np.any(per_line(commas) != width - 1) or np.any(per_line(fill) == ends - starts):
-        return None  # a row of another width, or a blank one: named by the general reader
-    check_header(head, columns, origin)
-    flat = body.replace("\n", ",").split(",")
-    cells = [flat[k::width] for k in range(width)]
-    del flat
-    return _Reader(head, cells, range(2, starts.size + 2), origin)
+        return None
+    return int(starts.size)
 
 
 def _check_names(data: _Reader, columns: Sequence[MonitoredColumn]) -> None:
@@ -325,9 +386,8 @@ def _dates(data: _Reader, utc_offset: int) -> MonitoringTable:
         empty = np.array([], dtype="datetime64[s]")
         return dated_table(empty, empty, "date", origin=data.origin, lines=data.lines,
                            utc_offset=utc_offset)
-    start, kind = parse_stamp_column(data.cells["start"], data.where("start"), utc_offset)
-    end, end_kind = parse_stamp_column(data.cells["end"], data.where("end"), utc_offset)
-    check_kinds(kind, end_kind, data.where("end")(0), data.cells["end"][0])
+    start, end, kind = parse_stamp_columns(data.cells["start"], data.cells["end"], data.where,
+                                           utc_offset)
     table = dated_table(start, end, kind, origin=data.origin, lines=data.lines,
                         utc_offset=utc_offset)
     check_row_order(table)

@@ -31,6 +31,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from ccer_calc.errors import InputError
+from ccer_calc.io.userpaths import real_path, resolve_user_path
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -53,41 +54,6 @@ _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
          (codecs.BOM_UTF16_BE, "utf-16"))
 _SAMPLE = 4096
-
-
-def resolve_user_path(
-    path: str | Path, *, base_dir: Path | None, allow_outside: bool, field: str
-) -> Path:
-    """The real path of a user's file, refused if outside ``base_dir`` (unless allowed).
-
-    Raises
-    ------
-    InputError
-        If the path is malformed, lies outside ``base_dir``, does not exist or is not a
-        regular file.
-    """
-    shown = str(path)
-    try:
-        full = Path(path)
-        if not full.is_absolute():
-            full = (base_dir if base_dir is not None else Path.cwd()) / full
-        real = Path(os.path.realpath(full))
-        inside = base_dir is None or allow_outside \
-            or real.is_relative_to(os.path.realpath(base_dir))
-        info = real.stat() if inside else None
-    except FileNotFoundError:
-        raise InputError("file not found", field=field, value=shown) from None
-    except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the path
-        reason = getattr(exc, "strerror", None) or "unusable path"
-        raise InputError(f"cannot read the file: {reason}", field=field, value=shown) from None
-    if info is None:
-        raise InputError("the file lies outside the project's folder", field=field,
-                         value=shown, expected="a file in the project file's folder or below "
-                         "it (allow others with --allow-outside-files)")
-    if not stat.S_ISREG(info.st_mode):
-        raise InputError("not a regular file", field=field, value=shown,
-                         expected="a regular file (not a device, FIFO or folder)")
-    return real
 
 
 def read_user_bytes(
@@ -125,26 +91,50 @@ def read_user_bytes(
         See :func:`resolve_user_path`; also if the file is larger than the limit.
     """
     limit = MAX_FILE_BYTES if max_bytes is None else max_bytes
-    real = resolve_user_path(path, base_dir=base_dir, allow_outside=allow_outside, field=field)
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    real = real_path(path, base_dir=base_dir, allow_outside=allow_outside, field=field)
     try:
-        fd = os.open(real, flags)
+        fd = os.open(real, _FLAGS)
     except OSError as exc:
         raise InputError(f"cannot read the file: {exc.strerror}", field=field,
                          value=str(path)) from None
-    with os.fdopen(fd, "rb") as fh:
-        info = os.fstat(fh.fileno())
+    try:
+        info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):  # replaced between the check and the open
             raise InputError("not a regular file", field=field, value=str(path))
         if info.st_size > limit:
             raise _too_big(path, limit, field)
         # read what the file holds, not the limit: read(n) reserves n bytes up front
-        data = fh.read(info.st_size + 1)
+        data = _read_up_to(fd, info.st_size + 1)
         if len(data) > info.st_size:  # the file grew since it was measured
-            data += fh.read(limit + 1 - len(data))
+            data += _read_up_to(fd, limit + 1 - len(data))
+    finally:
+        os.close(fd)
     if len(data) > limit:
         raise _too_big(path, limit, field)
     return data
+
+
+#: Read only, never blocking (a FIFO swapped in after the check), not inherited, as bytes.
+_FLAGS = (os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+          | getattr(os, "O_BINARY", 0))
+
+
+def _read_up_to(fd: int, n: int) -> bytes:
+    """Up to ``n`` bytes of an open file, fewer only where the file ends (no buffered object).
+
+    Raises
+    ------
+    OSError
+        As ``os.read``.
+    """
+    chunks: list[bytes] = []
+    while n > 0:
+        chunk = os.read(fd, n)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        n -= len(chunk)
+    return b"".join(chunks)
 
 
 def _too_big(path: str | Path, limit: int, field: str) -> InputError:

@@ -137,7 +137,7 @@ class _Arrays(_Reader):
         """A monitored column in the methodology's unit, each value in its range."""
         where = self.where(c.name)
         header = str(self.units[c.name])
-        unit = _unit(header, c.unit, where(0)) if len(self.lines) else parse_unit(c.unit)
+        unit = _unit(header, c.unit, lambda: where(0)) if len(self.lines) else parse_unit(c.unit)
         raw = _floats(self.raw[c.name], header, where, blank_ok=False)
         with np.errstate(over="ignore"):  # overflow gives inf, refused as out of range
             mags = np.asarray(to_unit(Quantity(raw, unit), parse_unit(c.unit)).magnitude)
@@ -238,7 +238,7 @@ def _floats(array: np.ndarray, unit: str, where: Where, *, blank_ok: bool) -> Fl
     """
     kind = array.dtype.kind
     if kind == "U" or _types(array) == {str}:
-        return _numbers(array.tolist(), unit, where, blank_ok=blank_ok)  # read as CSV text
+        return _text_numbers(array.tolist(), unit, where, blank_ok=blank_ok)  # as CSV text
     if kind in "iuf" or (kind == "O" and _types(array) <= {float, int}):
         values = np.asarray(array, dtype=np.float64)
     else:
@@ -255,11 +255,22 @@ def _floats(array: np.ndarray, unit: str, where: Where, *, blank_ok: bool) -> Fl
     return values
 
 
+def _text_numbers(cells: list[str], unit: str, where: Where, *, blank_ok: bool) -> Floats:
+    """Text cells read as a CSV file's cells are; an empty one is NaN where that is allowed."""
+    if not blank_ok:
+        return _numbers(cells, unit, where)
+    given = [i for i, cell in enumerate(cells) if cell.strip()]
+    out = np.full(len(cells), np.nan)
+    if given:
+        out[given] = _numbers([cells[i] for i in given], unit, lambda k: where(given[int(k)]))
+    return out
+
+
 def _number_cell(value: object, unit: str, where: Where, i: int) -> float:
     """One cell of a number column: a number, or NaN when empty; text as in a CSV file."""
     cell = _cell(value)
     if isinstance(cell, str):
-        return float(_numbers([cell], unit, lambda _: where(i), blank_ok=True)[0])
+        return float(_text_numbers([cell], unit, lambda _: where(i), blank_ok=True)[0])
     if cell is None:
         return np.nan
     if isinstance(cell, bool) or not isinstance(cell, int | float):

@@ -121,6 +121,52 @@ def check_plain_data(data: Any, where: str) -> None:  # noqa: ANN401 - plain dat
     ...
     ccer_calc.errors.InputError: name: control character U+0007 in text (expected printable text)
     """
+    text: list[str] = []
+    if _gather(data, 0, text) and _bad_char("".join(text)) is None:
+        return  # no text with a control character, nothing nested too deeply
+    _walk(data, where)
+
+
+def _gather(item: Any, depth: int, text: list[str]) -> bool:  # noqa: ANN401 - plain data
+    """Collect the text :func:`_walk` would check; False where it might find data too deep.
+
+    One regex search over all the text then replaces one per key and value; where this says
+    False, or the text is not clean, :func:`_walk` finds and names the first problem.
+    """
+    if depth > MAX_DEPTH:
+        return False
+    if isinstance(item, str):
+        text.append(item)
+    elif isinstance(item, dict):
+        return _gather_table(item, depth, text)
+    elif isinstance(item, list):
+        return _gather_list(item, depth, text)
+    return True
+
+
+def _gather_table(item: dict[Any, Any], depth: int, text: list[str]) -> bool:
+    if item and depth >= MAX_DEPTH:
+        return False
+    for key, value in item.items():
+        if isinstance(key, str):
+            text.append(key)
+        if isinstance(value, str):
+            text.append(value)
+        elif isinstance(value, dict | list) and not _gather(value, depth + 1, text):
+            return False
+    return True
+
+
+def _gather_list(item: list[Any], depth: int, text: list[str]) -> bool:
+    kinds = set(map(type, item))
+    if kinds <= _SCALARS | {str}:  # checked at once by the walk too, nothing below
+        text.extend([v for v in item if type(v) is str])
+        return True
+    return depth < MAX_DEPTH and all(_gather(value, depth + 1, text) for value in item)
+
+
+def _walk(data: Any, where: str) -> None:  # noqa: ANN401 - plain data
+    """:func:`check_plain_data` value by value, raising for the first problem met."""
     stack: list[tuple[Any, str, int]] = [(data, "", 0)]
     while stack:
         item, path, depth = stack.pop()

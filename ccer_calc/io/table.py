@@ -39,7 +39,7 @@ from ccer_calc.periods import (
     check_row_order,
     row_label,
 )
-from ccer_calc.units import Quantity, parse_unit, to_unit
+from ccer_calc.units import Quantity, magnitude_in, parse_unit, to_unit
 
 if TYPE_CHECKING:
     from ccer_calc.methodology import MonitoredColumn
@@ -272,7 +272,8 @@ def check_capacity(table: MonitoringTable, columns: Sequence[MonitoredColumn],
             continue
         unit = parse_unit(c.unit)
         with np.errstate(over="ignore"):  # an absurd capacity gives inf, which limits nothing
-            most = to_unit(capacity * Quantity(hours, parse_unit("h")), unit).magnitude
+            # capacity × hours, as pint multiplies a Quantity (magnitudes, then units)
+            most = magnitude_in(capacity.magnitude * hours, _times_hours(capacity.units), unit)
         values = np.asarray(to_unit(table.columns[c.name], unit).magnitude)
         bad = np.flatnonzero(values > most * (1 + 1e-9))
         if bad.size:
@@ -281,6 +282,12 @@ def check_capacity(table: MonitoringTable, columns: Sequence[MonitoredColumn],
                 f"more energy than the installed capacity can deliver in the row "
                 f"({capacity:~g} × {hours[i]:g} h)", field=name_of(i, c.name),
                 value=f"{values[i]:g} {c.unit}", expected=f"at most {most[i]:g} {c.unit}")
+
+
+@functools.lru_cache(maxsize=64)
+def _times_hours(unit: pint.Unit) -> pint.Unit:
+    """A power unit times the hour (``MW`` -> ``MW * h``), formed once per unit."""
+    return unit * parse_unit("h")
 
 
 def empty_table(columns: Sequence[MonitoredColumn], *, origin: str = "monitoring.data"

@@ -12,7 +12,8 @@ as a time of that calendar. Mixing the two, or dates with date-times, in one tab
 it is how a double count at midnight begins. Times are whole seconds.
 
 A CSV column is parsed at once when its cells share one layout (the usual case of a meter or
-SCADA export); otherwise, and to name the first bad cell, cell by cell.
+SCADA export), and the start and end columns together when all their cells do; otherwise, and
+to name the first bad cell, cell by cell.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ import numpy as np
 
 from ccer_calc.errors import InputError
 
-__all__ = ["Kind", "parse_stamp", "parse_stamp_column", "parse_utc_offset"]
+__all__ = ["Kind", "parse_stamp", "parse_stamp_column", "parse_stamp_columns", "parse_utc_offset"]
 
 #: ``date``: whole local days; ``zoned``: date-times with a UTC offset; ``local``: date-times
 #: without one (read in the project's calendar).
@@ -157,6 +158,32 @@ def parse_stamp_column(cells: Sequence[str], where: Callable[[int], str], utc_of
     return out, kinds[0] if kinds else "date"
 
 
+def parse_stamp_columns(start: Sequence[str], end: Sequence[str],
+                        where: Callable[[str], Callable[[int], str]], utc_offset: int
+                        ) -> tuple[np.ndarray[Any, np.dtype[np.datetime64]],
+                                   np.ndarray[Any, np.dtype[np.datetime64]], Kind]:
+    """The ``start`` and ``end`` columns of a CSV file, and the kind of both.
+
+    Where every cell of both has the first start cell's layout (a meter's export), the two are
+    parsed as one column; otherwise each is parsed on its own, start first, as
+    :func:`parse_stamp_column` does, and the end's kind must be the start's.
+
+    Raises
+    ------
+    InputError
+        As :func:`parse_stamp_column`, and :func:`check_kinds` for the first end cell.
+    """
+    both = _fast_column([*start, *end], utc_offset) if start else None
+    if both is not None:
+        stamps, kind = both
+        return stamps[:len(start)], stamps[len(start):], kind
+    first, kind = parse_stamp_column(start, where("start"), utc_offset)
+    last, end_kind = parse_stamp_column(end, where("end"), utc_offset)
+    if end:
+        check_kinds(kind, end_kind, where("end")(0), end[0])
+    return first, last, kind
+
+
 def check_kinds(first: Kind, kind: Kind, field: str, value: object) -> None:
     """Refuse a row dated otherwise than the table's first (dates, zoned or local times).
 
@@ -190,25 +217,27 @@ def _layout(first: str) -> tuple[Kind, int] | None:
     return ("local", len(first)) if zone is None else ("zoned", len(first) - len(zone))
 
 
+#: Every byte to itself, except the ASCII digits, all read as "0": a cell translated by it
+#: equals the first cell translated by it when it has the first cell's layout.
+_DIGITS_AS_ZERO = bytes.maketrans(b"0123456789", b"0000000000")
+
+
 def _same_layout(cells: Sequence[str]) -> np.ndarray | None:
     """The cells as an (n, width) byte grid if every cell has the first one's layout.
 
-    Same length, digits where the first cell has digits, the first cell's characters elsewhere.
+    Same length, digits where the first cell has digits, the first cell's characters elsewhere:
+    checked on the cells' bytes joined, translated and compared at once.
     """
-    first = cells[0]
-    try:  # one byte wider than the first cell: a longer cell keeps a length that differs
-        raw = np.array(cells, dtype=f"S{len(first) + 1}")
+    width = len(cells[0])
+    if set(map(len, cells)) != {width}:
+        return None
+    try:
+        joined = "".join(cells).encode("ascii")
     except UnicodeEncodeError:
         return None
-    if np.any(np.char.str_len(raw) != len(first)):
+    if joined.translate(_DIGITS_AS_ZERO) != joined[:width].translate(_DIGITS_AS_ZERO) * len(cells):
         return None
-    grid = raw.view(np.uint8).reshape(len(cells), len(first) + 1)[:, :-1]
-    pattern = np.frombuffer(first.encode("ascii"), dtype=np.uint8)
-    digit = (pattern >= ord("0")) & (pattern <= ord("9"))
-    cells_digit = (grid >= ord("0")) & (grid <= ord("9"))
-    if np.any(~cells_digit[:, digit]) or np.any(grid[:, ~digit] != pattern[~digit]):
-        return None
-    return grid
+    return np.frombuffer(bytearray(joined), dtype=np.uint8).reshape(len(cells), width)
 
 
 def _fast_column(cells: Sequence[str], utc_offset: int
