@@ -415,7 +415,7 @@ def fingerprint_inputs(
     overrides = {}
     for name, q in project.overrides.items():
         unit = methodology.parameters[name].unit
-        overrides[name] = {"value": float(q.to(parse_unit(unit)).magnitude), "unit": unit}
+        overrides[name] = {"value": float(to_unit(q, parse_unit(unit)).magnitude), "unit": unit}
     inputs["parameters"] = overrides
     inputs["as_of"] = None if as_of is None else as_of.isoformat()
     inputs["data_tables"] = data_tables

@@ -152,6 +152,9 @@ class ParameterSet:
 
     parameters: tuple[Parameter, ...]
     _by_name: dict[str, Parameter] = field(init=False, repr=False, compare=False)
+    #: Each default's Value, built on first use: a Value and its scalar Quantity are never
+    #: changed in place, and a batch asks for the same defaults in every project.
+    _defaults: dict[str, Value] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         by_name: dict[str, Parameter] = {}
@@ -161,6 +164,7 @@ class ParameterSet:
                 raise ValueError(msg)
             by_name[p.name] = p
         object.__setattr__(self, "_by_name", by_name)
+        object.__setattr__(self, "_defaults", {})
 
     def __iter__(self) -> Iterator[Parameter]:
         return iter(self.parameters)
@@ -239,6 +243,10 @@ class ParameterSet:
                 expected=f"a value in {p.unit}",
                 methodology=methodology or None,
             )
-        origin: Origin = "fixed" if not p.overridable else "default"
-        return Value(p.symbol, Quantity(np.float64(p.default), parse_unit(p.unit)), origin,
-                     p.source)
+        cached = self._defaults.get(name)
+        if cached is None:
+            origin: Origin = "fixed" if not p.overridable else "default"
+            cached = Value(p.symbol, Quantity(np.float64(p.default), parse_unit(p.unit)), origin,
+                           p.source)
+            self._defaults[name] = cached
+        return cached

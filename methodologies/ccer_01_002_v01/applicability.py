@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from ccer_calc.bilingual import Bilingual
 from ccer_calc.methodology import Check
-from ccer_calc.units import parse_unit
+from ccer_calc.units import parse_unit, to_unit
 from methodologies.ccer_01_002_v01.inputs import OffshoreWindInputs
 
 if TYPE_CHECKING:
@@ -31,8 +31,9 @@ def far_or_deep(project: Project) -> tuple[bool, str]:
     """Distance from shore above 30 km, or water depth above 30 m."""
     i = _inputs(project)
     dist = None if i.distance_to_shore is None else float(
-        i.distance_to_shore.to(parse_unit("km")).magnitude)
-    depth = None if i.water_depth is None else float(i.water_depth.to(parse_unit("m")).magnitude)
+        to_unit(i.distance_to_shore, parse_unit("km")).magnitude)
+    depth = None if i.water_depth is None else float(
+        to_unit(i.water_depth, parse_unit("m")).magnitude)
     ok = (dist is not None and dist > MIN_DISTANCE_KM) or (depth is not None
                                                           and depth > MIN_DEPTH_M)
     shown = (f"distance to shore {'not given' if dist is None else f'{dist:g} km'}, "
