@@ -25,10 +25,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ccer_calc.api import compute_on_axis, get_methodology
-from ccer_calc.crediting import crediting_year_count
+from ccer_calc.crediting import crediting_year_count, crediting_year_shares
 from ccer_calc.errors import CcerError, InputError
 from ccer_calc.io.expected import crediting_year_axis
 from ccer_calc.methodology import ExpectedQuantity, Methodology
+from ccer_calc.periods import Period
 from ccer_calc.project import MonitoringIn, PeriodIn, Project
 from ccer_calc.registry import Registry, default_registry
 from ccer_calc.result import KEYS, Result, canonical_json, tonnes
@@ -44,7 +45,10 @@ class YearEstimate:
     """BE, PE, LE and ER of one calendar year of the crediting period, t CO2e, unrounded.
 
     ``days`` are the days of the year inside the crediting period, ``year_days`` the days of
-    the year (365 or 366).
+    the year (365 or 366), ``crediting_years`` how many crediting years fall in it (the days of
+    each overlapping crediting year in it ÷ that crediting year's days, summed:
+    :func:`ccer_calc.crediting.crediting_year_shares`), which a constant annual value is
+    multiplied by.
     """
 
     year: int
@@ -53,11 +57,13 @@ class YearEstimate:
     days: int
     year_days: int
     values: dict[str, float]
+    crediting_years: float
 
     def to_dict(self) -> dict[str, Any]:
         """Plain-data form."""
         return {"year": self.year, "start": self.start, "end": self.end, "days": self.days,
-                "year_days": self.year_days, **{k: tonnes(self.values[k]) for k in KEYS}}
+                "year_days": self.year_days, "crediting_years": self.crediting_years,
+                **{k: tonnes(self.values[k]) for k in KEYS}}
 
 
 @dataclass(frozen=True)
@@ -174,13 +180,13 @@ def _axis(project: Project) -> Project:
                    source=project.source, data=project.expected)
 
 
-def _years(result: Result) -> list[YearEstimate]:
-    out = []
-    for p in result.periods:
-        start, end = dt.date.fromisoformat(p.start), dt.date.fromisoformat(p.end)
-        out.append(YearEstimate(start.year, p.start, p.end, (end - start).days + 1,
-                                366 if calendar.isleap(start.year) else 365, dict(p.values)))
-    return out
+def _years(result: Result, crediting_period: tuple[dt.date, dt.date]) -> list[YearEstimate]:
+    rows = [Period(p.id, dt.date.fromisoformat(p.start), dt.date.fromisoformat(p.end))
+            for p in result.periods]
+    shares = crediting_year_shares(*crediting_period, rows).tolist()
+    return [YearEstimate(r.start.year, p.start, p.end, (r.end - r.start).days + 1,
+                         366 if calendar.isleap(r.start.year) else 365, dict(p.values), share)
+            for p, r, share in zip(result.periods, rows, shares, strict=True)]
 
 
 def _as_of(project: Project, as_of: dt.date | None) -> dt.date | None:
@@ -201,8 +207,9 @@ def _one(project: Project, m: Methodology, reg: Registry, as_of: dt.date | None,
             raise
         raise exc.reworded(f"in scenario {scenario}: {exc.problem}") from None
     d = project.spec.dates
-    return Estimate(result, _years(result), (d.crediting_period_start.isoformat(),
-                                             d.crediting_period_end.isoformat()), scenario)
+    years = _years(result, (d.crediting_period_start, d.crediting_period_end))
+    return Estimate(result, years, (d.crediting_period_start.isoformat(),
+                                    d.crediting_period_end.isoformat()), scenario)
 
 
 def _total_er(axis: Project, project: Project, m: Methodology, reg: Registry,

@@ -120,8 +120,9 @@ def test_trail_marks_the_values_as_expected(load: Any, data: dict[str, Any]) -> 
     assert set(d) >= {"years", "totals", "annual_average", "fingerprint", "trail",
                       "scenarios", "sensitivity", "crediting_period"}
     first = d["years"][0]
-    assert set(first) == {"year", "start", "end", "days", "year_days", "baseline_emissions",
-                          "project_emissions", "leakage_emissions", "emission_reductions"}
+    assert set(first) == {"year", "start", "end", "days", "year_days", "crediting_years",
+                          "baseline_emissions", "project_emissions", "leakage_emissions",
+                          "emission_reductions"}
     assert first["emission_reductions"] == {"value": _er(est)[0], "unit": "t CO2e"}
     assert d["totals"]["emission_reductions"]["value"] == est.totals["emission_reductions"]
     assert d["annual_average"]["emission_reductions"]["unit"] == "t CO2e"

@@ -61,8 +61,13 @@ def _by_year(est: Any) -> dict[int, float]:
 def _check(est: Any, shares: dict[int, float], crediting_years: float) -> None:
     er = _by_year(est)
     assert list(er) == list(shares)
+    listed = {y.year: y.crediting_years for y in est.years}  # the column the tables show
     for year, share in shares.items():
         assert er[year] == pytest.approx(share * ONE_YEAR, rel=1e-12), year
+        assert listed[year] == pytest.approx(share, rel=1e-12), year
+        assert est.to_dict()["years"][list(shares).index(year)]["crediting_years"] == \
+            listed[year]
+    assert sum(listed.values()) == pytest.approx(crediting_years, rel=1e-12)
     assert est.crediting_years == pytest.approx(crediting_years, rel=1e-12)
     assert est.totals["emission_reductions"] == pytest.approx(crediting_years * ONE_YEAR,
                                                               rel=1e-12)

@@ -144,8 +144,9 @@ def test_docx_pdd_lists_the_computed_estimate() -> None:
     tables = [[[c.text for c in r.cells] for r in t.rows] for t in docx.Document(io.BytesIO(
         data)).tables]
     per_year = next(t for t in tables if t[0][:2] == ["Year", "Days in the crediting period"])
-    assert per_year[1] == ["2024", "366/366", format_tco2(ONE_YEAR), "0.000", "0.000",
+    assert per_year[1] == ["2024", "366/366", "1", format_tco2(ONE_YEAR), "0.000", "0.000",
                            format_tco2(ONE_YEAR)]
+    assert per_year[-2][:3] == ["Total", "", "10"]  # the crediting years add up
     assert per_year[-1][0] == "Annual average"
     identity = tables[0]
     assert ["Expected annual average emission reductions (tCO2e)",

@@ -26,12 +26,14 @@ _KEYS = ("baseline_emissions", "project_emissions", "leakage_emissions", "emissi
 
 
 def _years_table(d: dict[str, Any]) -> list[str]:
-    head = ["year", "days", "BE tCO2e", "PE tCO2e", "LE tCO2e", "ER tCO2e"]
-    rows = [[str(y["year"]), f"{y['days']}/{y['year_days']}",
+    head = ["year", "days", "crediting years", "BE tCO2e", "PE tCO2e", "LE tCO2e", "ER tCO2e"]
+    rows = [[str(y["year"]), f"{y['days']}/{y['year_days']}", f"{y['crediting_years']:.4f}",
              *(num(y[k]["value"]) for k in _KEYS)] for y in d["years"]]
-    rows.append(["total", "", *(num(d["totals"][k]["value"]) for k in _KEYS)])
-    rows.append(["annual average", "", *(num(d["annual_average"][k]["value"]) for k in _KEYS)])
-    return [table(head, rows, {1, 2, 3, 4, 5})]
+    rows.append(["total", "", f"{d['crediting_period']['years']:.4f}",
+                 *(num(d["totals"][k]["value"]) for k in _KEYS)])
+    rows.append(["annual average", "", "",
+                 *(num(d["annual_average"][k]["value"]) for k in _KEYS)])
+    return [table(head, rows, {1, 2, 3, 4, 5, 6})]
 
 
 def _scenarios_table(d: dict[str, Any]) -> list[str]:

@@ -179,8 +179,9 @@ def estimate_part(estimate: Estimate | None, quantity_names: dict[str, str],
     Returns
     -------
     dict or None
-        ``years`` (``year``, ``start``, ``end``, ``days``, ``year_days``, ``be``, ``pe``,
-        ``le``, ``er``), ``totals``, ``annual_average``, ``crediting_years``, ``chart``,
+        ``years`` (``year``, ``start``, ``end``, ``days``, ``year_days``,
+        ``crediting_years``, ``be``, ``pe``, ``le``, ``er``), ``totals``, ``annual_average``,
+        ``crediting_years``, ``chart``,
         ``scenarios`` (``columns``: name and description; ``rows``: year and one ER per column,
         None where a scenario has no such year; ``totals``, ``averages``) and ``sensitivity``
         (per quantity ``name``, ``label``, ``symbol``, ``lower``, ``base``, ``higher``,
@@ -189,7 +190,8 @@ def estimate_part(estimate: Estimate | None, quantity_names: dict[str, str],
     if estimate is None:
         return None
     years = [{"year": y.year, "start": y.start, "end": y.end, "days": y.days,
-              "year_days": y.year_days, **quantities(y.values, accounts)} for y in estimate.years]
+              "year_days": y.year_days, "crediting_years": y.crediting_years,
+              **quantities(y.values, accounts)} for y in estimate.years]
     bars = [(str(y.year), y.values["emission_reductions"]) for y in estimate.years]
     return {"years": years, "totals": quantities(estimate.totals, accounts),
             "annual_average": quantities(estimate.annual_average, accounts),

@@ -200,13 +200,13 @@ def _estimate(doc: Document, e: dict[str, Any], t: _Words) -> None:
     def four(v: dict[str, float]) -> tuple[str, ...]:
         return tuple(format_tco2(v[k]) for k in ("be", "pe", "le", "er"))
 
-    rows = [(str(y["year"]), f"{y['days']}/{y['year_days']}", *four(y)) for y in e["years"]]
-    rows.append((t("label.total"), "", *four(e["totals"])))
-    rows.append((t("label.crediting_years"), format_number(e["crediting_years"]), "", "", "",
-                 ""))
-    rows.append((t("label.annual_average"), "", *four(e["annual_average"])))
-    _table(doc, (t("label.year"), t("label.days_in_period"), t("label.be_long"),
-                 t("label.pe_long"), t("label.le_long"), t("label.er_long")), rows)
+    rows = [(str(y["year"]), f"{y['days']}/{y['year_days']}",
+             format_number(y["crediting_years"]), *four(y)) for y in e["years"]]
+    rows.append((t("label.total"), "", format_number(e["crediting_years"]), *four(e["totals"])))
+    rows.append((t("label.annual_average"), "", "", *four(e["annual_average"])))
+    _table(doc, (t("label.year"), t("label.days_in_period"), t("label.crediting_year_share"),
+                 t("label.be_long"), t("label.pe_long"), t("label.le_long"),
+                 t("label.er_long")), rows)
     doc.add_paragraph(t("sentence.estimate_note"))
     s = e["scenarios"]
     if s:

@@ -37,10 +37,12 @@ def _summary(d: dict[str, Any]) -> Table:
 
 def _years(d: dict[str, Any]) -> Table:
     rows = [[y["year"], dt.date.fromisoformat(y["start"]), dt.date.fromisoformat(y["end"]),
-             y["days"], y["year_days"], *(y[k]["value"] for k in KEYS)] for y in d["years"]]
+             y["days"], y["year_days"], y["crediting_years"], *(y[k]["value"] for k in KEYS)]
+            for y in d["years"]]
     return Table("years", "Per calendar year of the crediting period (first and last pro rata)",
                  (Column("year"), Column("start"), Column("end"), Column("days"),
-                  Column("year_days"), *(Column(k, UNIT) for k in KEYS)), rows)
+                  Column("year_days"), Column("crediting_years"),
+                  *(Column(k, UNIT) for k in KEYS)), rows)
 
 
 def _scenarios(d: dict[str, Any]) -> Table:
