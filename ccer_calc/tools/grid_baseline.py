@@ -10,13 +10,14 @@ own (each plug-in's ``equations.py``); the shared arithmetic is in
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from ccer_calc.bounds import FRACTION, GRID_EMISSION_FACTOR, NONNEGATIVE
 from ccer_calc.errors import InputError
-from ccer_calc.methodology import MonitoredColumn
+from ccer_calc.methodology import Methodology, MonitoredColumn, Stages
 from ccer_calc.parameters import Parameter, Value
 from ccer_calc.tools.mee_grid_factors import (
     grid_factors_for_years,
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from ccer_calc.methodology import Context
 
 __all__ = [
+    "GridPowerMethodology",
     "broadcast_value",
     "grid_baseline_parameters",
     "grid_exchange_columns",
@@ -94,6 +96,26 @@ def refuse_negative_net_delivery(ctx: Context, net_electricity: Value) -> None:
             field=f"expected values, year {p.id}" if ctx.ex_ante else f"monitoring period {p.id}",
             value=f"{per_period[bad[0]]:.3f} MWh net",
             expected="net delivery EG_export − EG_import >= 0", methodology=ctx.methodology.id)
+
+
+class GridPowerMethodology(Methodology):
+    """Base of the grid-connected power plug-ins: stackable stages, net delivery checked.
+
+    ``compute`` is :meth:`~ccer_calc.methodology.Methodology.run_stages` (gather, stages,
+    after), so a batch worker may stack the stages (:mod:`ccer_calc.stacking`); ``after``
+    refuses a monitoring period (ex ante: a year) whose net delivery is negative, from the
+    ``net_electricity`` the stages return beside the four quantities. A plug-in declares
+    ``stage_key``, ``gather`` and ``stages``.
+    """
+
+    def after(self, ctx: Context, out: Mapping[str, Value]) -> Stages:
+        """Refuse a period of negative net delivery; the four quantities."""
+        refuse_negative_net_delivery(ctx, out["net_electricity"])
+        return super().after(ctx, out)
+
+    def compute(self, ctx: Context) -> Stages:
+        """Gather, run the stages, and refuse negative net delivery."""
+        return self.run_stages(ctx)
 
 
 def grid_baseline_parameters(

@@ -15,7 +15,7 @@ import numpy as np
 import pint
 from pydantic import BaseModel
 
-from ccer_calc.methodology import Context, Methodology, MonitoredColumn, Stages
+from ccer_calc.methodology import Context, MonitoredColumn
 from ccer_calc.parameters import Value
 from ccer_calc.tools.fuel_combustion import (
     consumption_unit,
@@ -23,7 +23,7 @@ from ccer_calc.tools.fuel_combustion import (
     fuel_emission_coefficient_tool03_option_b,
     stack_per_fuel,
 )
-from ccer_calc.tools.grid_baseline import broadcast_value, refuse_negative_net_delivery
+from ccer_calc.tools.grid_baseline import GridPowerMethodology, broadcast_value
 from ccer_calc.tools.tool07_common import tool07_weight_names
 from ccer_calc.trail import Trail
 from ccer_calc.units import Quantity
@@ -75,7 +75,7 @@ def _reservoir(t: Trail | None, v: Mapping[str, Value]) -> Value:
         power_density_no_emissions=v["power_density_no_emissions"])
 
 
-class Acm0002(Methodology):
+class Acm0002(GridPowerMethodology):
     """CDM ACM0002, greenfield grid-connected renewable power."""
 
     id: ClassVar[str] = INFO.id
@@ -166,15 +166,6 @@ class Acm0002(Methodology):
         er = eq.emission_reductions(trail=t, baseline=be, project=pe)
         return {"baseline_emissions": be, "project_emissions": pe, "leakage_emissions": le,
                 "emission_reductions": er, "net_electricity": net}
-
-    def after(self, ctx: Context, out: Mapping[str, Value]) -> Stages:
-        """Refuse a period of negative net delivery."""
-        refuse_negative_net_delivery(ctx, out["net_electricity"])
-        return super().after(ctx, out)
-
-    def compute(self, ctx: Context) -> Stages:
-        """Run the stages on the project's period axis."""
-        return self.run_stages(ctx)
 
 
 METHODOLOGY = Acm0002()

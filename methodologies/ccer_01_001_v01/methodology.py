@@ -12,7 +12,7 @@ from typing import ClassVar
 import numpy as np
 from pydantic import BaseModel
 
-from ccer_calc.methodology import Context, Methodology, MonitoredColumn, Stages
+from ccer_calc.methodology import Context, MonitoredColumn
 from ccer_calc.parameters import Value
 from ccer_calc.tools.fuel_combustion import (
     FuelProperties,
@@ -20,7 +20,7 @@ from ccer_calc.tools.fuel_combustion import (
     fuel_properties,
     stack_per_fuel,
 )
-from ccer_calc.tools.grid_baseline import grid_margins, refuse_negative_net_delivery
+from ccer_calc.tools.grid_baseline import GridPowerMethodology, grid_margins
 from ccer_calc.tools.metering import meter_error
 from ccer_calc.trail import Trail
 from methodologies.ccer_01_001_v01 import INFO
@@ -66,7 +66,7 @@ def _inputs(ctx: Context) -> SolarThermalInputs:
     return inputs
 
 
-class SolarThermal(Methodology):
+class SolarThermal(GridPowerMethodology):
     """CCER-01-001-V01 并网光热发电."""
 
     id: ClassVar[str] = INFO.id
@@ -151,15 +151,6 @@ class SolarThermal(Methodology):
         er = eq.emission_reductions(trail=t, baseline=be, project=pe)
         return {"baseline_emissions": be, "project_emissions": pe, "leakage_emissions": le,
                 "emission_reductions": er, "net_electricity": net}
-
-    def after(self, ctx: Context, out: Mapping[str, Value]) -> Stages:
-        """Refuse a period of negative net delivery."""
-        refuse_negative_net_delivery(ctx, out["net_electricity"])
-        return super().after(ctx, out)
-
-    def compute(self, ctx: Context) -> Stages:
-        """Run the stages on the project's period axis and refuse negative net delivery."""
-        return self.run_stages(ctx)
 
 
 METHODOLOGY = SolarThermal()

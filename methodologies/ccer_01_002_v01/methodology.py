@@ -6,9 +6,9 @@ from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
 from typing import ClassVar
 
-from ccer_calc.methodology import Context, Methodology, Stages
+from ccer_calc.methodology import Context, Stages
 from ccer_calc.parameters import Value
-from ccer_calc.tools.grid_baseline import grid_margins, refuse_negative_net_delivery
+from ccer_calc.tools.grid_baseline import GridPowerMethodology, grid_margins
 from ccer_calc.tools.metering import meter_error
 from ccer_calc.trail import Trail
 from methodologies.ccer_01_002_v01 import INFO
@@ -55,7 +55,7 @@ def offshore_wind_stages(
     return OffshoreWindStages(Stages(be, pe, le, er), net)
 
 
-class OffshoreWind(Methodology):
+class OffshoreWind(GridPowerMethodology):
     """CCER-01-002-V01 并网海上风力发电."""
 
     id: ClassVar[str] = INFO.id
@@ -106,15 +106,6 @@ class OffshoreWind(Methodology):
                 "leakage_emissions": s.leakage_emissions,
                 "emission_reductions": s.emission_reductions,
                 "net_electricity": out.net_electricity}
-
-    def after(self, ctx: Context, out: Mapping[str, Value]) -> Stages:
-        """Refuse a period of negative net delivery."""
-        refuse_negative_net_delivery(ctx, out["net_electricity"])
-        return super().after(ctx, out)
-
-    def compute(self, ctx: Context) -> Stages:
-        """Run the stages on the project's period axis and refuse negative net delivery."""
-        return self.run_stages(ctx)
 
 
 METHODOLOGY = OffshoreWind()
