@@ -12,6 +12,7 @@ the methodology declares MWh travel in MWh, the float the engine holds, read bac
 from __future__ import annotations
 
 import io
+import itertools
 import json
 from pathlib import Path
 from typing import Any
@@ -169,3 +170,28 @@ def test_inline_rows_keep_their_meter_errors_as_written(client: Any, tmp_path: P
     assert response.status_code == 200, response.text
     assert response.text == _cli_json(path)
 
+
+def test_timed_rows_keep_their_times(client: Any, tmp_path: Path) -> None:
+    """Rows of date-times (here in UTC, the project's calendar UTC+08:00) go as local times.
+
+    Their days alone would make four rows of one day each, which overlap.
+    """
+    stamps = ["2023-12-31T16:00Z", "2023-12-31T22:00Z", "2024-01-01T04:00Z",
+              "2024-01-01T10:00Z", "2024-01-01T16:00Z"]
+    lines = ["start,end,export [kWh],import [MWh],export_meter,export_meter_error [%]"]
+    lines += [f"{a},{b},50000,0.1,{'out_of_tolerance' if k == 1 else 'ok'},"
+              f"{'1.55' if k == 1 else ''}" for k, (a, b) in enumerate(itertools.pairwise(stamps))]
+    (tmp_path / "m.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    path = _project(tmp_path, 'csv = "m.csv"\nutc_offset = "+08:00"')
+    path.write_text(path.read_text(encoding="utf-8").replace("end = 2024-09-30",
+                                                             "end = 2024-01-01"),
+                    encoding="utf-8")
+    body = inline_project(path)
+    data = body["monitoring"]["data"]
+    assert [(r["start"], r["end"]) for r in data[:2]] == [
+        ("2024-01-01T00:00:00", "2024-01-01T06:00:00"),
+        ("2024-01-01T06:00:00", "2024-01-01T12:00:00")]
+    assert data[1]["export_meter_error"] == {"value": 1.55, "unit": "%"}
+    response = client.post("/compute", json=body)
+    assert response.status_code == 200, response.text
+    assert response.text == _cli_json(path)

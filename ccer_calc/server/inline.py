@@ -104,9 +104,12 @@ def _inline_rows(monitoring: dict[str, Any], project: Any,  # noqa: ANN401
     columns = get_methodology(project.methodology_id).monitored_columns_for(project.inputs)
     errors = _written_errors(monitoring, columns, folder)
     t = project.table
+    # date rows by their days; timed rows by their local times (the days alone would overlap)
+    start, end = (t.start, t.end) if t.t_start is None or t.t_end is None else (t.t_start,
+                                                                                t.t_end)
     rows = []
     for i in range(len(t)):
-        row: dict[str, Any] = {"start": str(t.start[i]), "end": str(t.end[i])}
+        row: dict[str, Any] = {"start": str(start[i]), "end": str(end[i])}
         for c in columns:
             row[c.name] = {"value": float(t.columns[c.name].magnitude[i]), "unit": c.unit}
             row[f"{c.name}_meter"] = str(t.meter_status[c.name][i])
