@@ -46,8 +46,7 @@ from ccer_calc.units import Quantity, magnitude_in, parse_unit
 if TYPE_CHECKING:
     from ccer_calc.methodology import MonitoredColumn
 
-__all__ = ["csv_table"]
-
+__all__ = ["csv_cells", "csv_table"]
 
 
 def _rows(reader: Any, width: int, origin: str, *, quoted: bool  # noqa: ANN401 - csv's type
@@ -277,6 +276,16 @@ def csv_table(text: str, columns: Sequence[MonitoredColumn], *, origin: str,
     return MonitoringTable(table.start, table.end, values, status, errors, origin=origin,
                            lines=data.lines, t_start=table.t_start, t_end=table.t_end,
                            utc_offset=utc_offset)
+
+
+def csv_cells(text: str, columns: Sequence[MonitoredColumn], *, origin: str
+              ) -> tuple[dict[str, str | None], dict[str, Sequence[str]]]:
+    """The header's units and each column's cells as written, one per row of :func:`csv_table`.
+
+    For a caller that must pass cells on as the user wrote them (the service's inline body).
+    """
+    data = _plain_file(text, columns, origin) or _any_file(text, columns, origin)
+    return data.units, data.cells
 
 
 def _any_file(text: str, columns: Sequence[MonitoredColumn], origin: str) -> _Reader:

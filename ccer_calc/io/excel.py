@@ -28,8 +28,8 @@ from __future__ import annotations
 import io
 import warnings
 import zipfile
-from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ccer_calc.errors import InputError
 from ccer_calc.extras import require
@@ -46,7 +46,9 @@ if TYPE_CHECKING:
     from ccer_calc.methodology import MonitoredColumn
     from ccer_calc.periods import MonitoringTable
 
-__all__ = ["MAX_UNPACKED_BYTES", "SERVER_MAX_UNPACKED_BYTES", "xlsx_table"]
+__all__ = ["MAX_UNPACKED_BYTES", "SERVER_MAX_UNPACKED_BYTES", "xlsx_cells", "xlsx_table"]
+
+_T = TypeVar("_T")
 
 #: Largest unpacked content of a workbook (the sum of its zip members' sizes), in bytes.
 MAX_UNPACKED_BYTES = MAX_FILE_BYTES
@@ -239,6 +241,35 @@ def xlsx_table(
     CcerError
         If the ``excel`` extra (openpyxl) is not installed (:func:`ccer_calc.extras.require`).
     """
+    def table(header: list[str], rows: Iterator[tuple[int, list[Cell]]], origin: str
+              ) -> MonitoringTable:
+        return table_from_cells(header, rows, columns, origin=origin, number_text=False)
+
+    return _read_sheet(data, name, sheet, field=field, max_unpacked_bytes=max_unpacked_bytes,
+                       use=table)
+
+
+def xlsx_cells(data: bytes, *, name: str, sheet: str | None = None,
+               field: str = "monitoring.excel", max_unpacked_bytes: int | None = None
+               ) -> tuple[list[str], list[list[Cell]]]:
+    """The header cells and each row's cells as read, one row per row of :func:`xlsx_table`.
+
+    For a caller that must pass cells on as the user wrote them (the service's inline body);
+    the sheet is read under the same checks as by :func:`xlsx_table`.
+    """
+    def cells(header: list[str], rows: Iterator[tuple[int, list[Cell]]], origin: str
+              ) -> tuple[list[str], list[list[Cell]]]:
+        del origin
+        return header, [row for _, row in rows]
+
+    return _read_sheet(data, name, sheet, field=field, max_unpacked_bytes=max_unpacked_bytes,
+                       use=cells)
+
+
+def _read_sheet(data: bytes, name: str, sheet: str | None, *, field: str,
+                max_unpacked_bytes: int | None,
+                use: Callable[[list[str], Iterator[tuple[int, list[Cell]]], str], _T]) -> _T:
+    """``use(header, rows, origin)`` on the sheet's header and rows, the workbook open."""
     scans = _check_archive(data, name, field, max_unpacked_bytes)
     book = _load(data, name, field, data_only=False)
     try:
@@ -249,8 +280,7 @@ def xlsx_table(
         rows = ws.iter_rows(max_col=scan.width)  # no further right than a cell with a value
         header = _header(next(rows, ()), origin)
         computed = _Computed(data, name, field, ws.title)
-        return table_from_cells(header, _rows(rows, len(header), origin, computed), columns,
-                                origin=origin, number_text=False)
+        return use(header, _rows(rows, len(header), origin, computed), origin)
     finally:
         book.close()
 

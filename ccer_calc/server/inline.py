@@ -9,16 +9,19 @@ body beside the project, by the names the project gives them.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from ccer_calc.api import get_methodology
 from ccer_calc.errors import InputError
+from ccer_calc.io.csv_monitoring import csv_cells
 from ccer_calc.io.files import MemoryFiles, read_user_bytes, read_user_text
 from ccer_calc.io.projectfile import build_project, read_project_file
-from ccer_calc.io.table import quantity_in_unit
+from ccer_calc.io.table import Cell, parse_header
+
+if TYPE_CHECKING:
+    from ccer_calc.methodology import MonitoredColumn
 
 __all__ = ["inline_project"]
 
@@ -34,17 +37,24 @@ class _FromFolder(MemoryFiles):
         self.folder = folder
         self.allow_outside = allow_outside
         self.texts: dict[str, str] = {}
+        self.csv: dict[str, str] = {}  # the monitoring files read, by name
+        self.excel: dict[str, bytes] = {}
 
     def read_text(self, name: str, *, field: str, encoding: str | None = None) -> str:
         text = read_user_text(name, base_dir=self.folder, allow_outside=self.allow_outside,
                               encoding=encoding, field=field)
-        if field not in _MONITORING_FIELDS:  # the monitored rows are inlined instead
+        if field in _MONITORING_FIELDS:  # the monitored rows are inlined instead
+            self.csv.setdefault(name, text)
+        else:
             self.texts.setdefault(name, text)
         return text
 
     def read_bytes(self, name: str, *, field: str) -> bytes:
-        return read_user_bytes(name, base_dir=self.folder, allow_outside=self.allow_outside,
+        data = read_user_bytes(name, base_dir=self.folder, allow_outside=self.allow_outside,
                                field=field)
+        if field in _MONITORING_FIELDS:
+            self.excel.setdefault(name, data)
+        return data
 
 
 def _plain(value: Any) -> Any:  # noqa: ANN401 - plain data
@@ -61,13 +71,13 @@ def inline_project(path: str | Path, *, allow_outside: bool = False) -> dict[str
     """The project file at ``path`` as a JSON-ready request body for ``POST /compute``.
 
     Each monitored row carries every monitored column in the methodology's unit (the float
-    read from the file, unchanged), its meter status and, where given, its meter error as a
-    percentage (the only unit a meter error may have) that reads back to the very same
-    fraction, so the service computes the same result and fingerprint as ``ccer-calc
-    compute``. A project whose plug-in reads files of its own (inventories) becomes
-    ``{"project": {...}, "files": {name: text}}``: the project unchanged, and the text of
-    every file it read (decoded as the engine decoded it) under the name it gives; any other
-    project is the bare project.
+    the engine holds, which reads back untouched in its own unit), its meter status and, where
+    given, its meter error as the user wrote it (the cell's number with the header's unit, or
+    the inline value itself), which the service converts as the engine converted it, so it
+    computes the same result and fingerprint as ``ccer-calc compute``. A project whose
+    plug-in reads files of its own (inventories) becomes ``{"project": {...}, "files":
+    {name: text}}``: the project unchanged, and the text of every file it read (decoded as the
+    engine decoded it) under the name it gives; any other project is the bare project.
 
     Raises
     ------
@@ -83,44 +93,73 @@ def inline_project(path: str | Path, *, allow_outside: bool = False) -> dict[str
                          expected="e.g. methodology = \"CCER-01-002-V01\"")
     project = build_project(data, get_methodology(mid), None, p, memory=folder, checked=True)
     if "monitoring" in data and project.data is None:
-        data = {**data, "monitoring": _inline_rows(data["monitoring"], project)}
+        data = {**data, "monitoring": _inline_rows(data["monitoring"], project, folder)}
     body = _plain(data)
     return {"project": body, "files": folder.texts} if folder.texts else body
 
 
-def _inline_rows(monitoring: dict[str, Any], project: Any) -> dict[str, Any]:  # noqa: ANN401
+def _inline_rows(monitoring: dict[str, Any], project: Any,  # noqa: ANN401
+                 folder: _FromFolder) -> dict[str, Any]:
     """``monitoring`` with the project's monitored rows as ``data`` instead of a file."""
     columns = get_methodology(project.methodology_id).monitored_columns_for(project.inputs)
+    errors = _written_errors(monitoring, columns, folder)
     t = project.table
+    # date rows by their days; timed rows by their local times (the days alone would overlap)
+    start, end = (t.start, t.end) if t.t_start is None or t.t_end is None else (t.t_start,
+                                                                                t.t_end)
     rows = []
     for i in range(len(t)):
-        row: dict[str, Any] = {"start": str(t.start[i]), "end": str(t.end[i])}
+        row: dict[str, Any] = {"start": str(start[i]), "end": str(end[i])}
         for c in columns:
             row[c.name] = {"value": float(t.columns[c.name].magnitude[i]), "unit": c.unit}
             row[f"{c.name}_meter"] = str(t.meter_status[c.name][i])
-            error = float(t.meter_error[c.name][i])
-            if not np.isnan(error):
-                row[f"{c.name}_meter_error"] = {"value": _percent(error), "unit": "%"}
+            error = errors[c.name][i] if c.name in errors else None
+            if error is not None:
+                row[f"{c.name}_meter_error"] = error
         rows.append(row)
     kept = {k: v for k, v in monitoring.items() if k not in _FILE_KEYS}
     return {**kept, "data": rows}
 
 
-def _percent(fraction: float) -> float:
-    """A meter error in %, chosen so that reading it back gives exactly ``fraction``.
+def _written_errors(monitoring: dict[str, Any], columns: Sequence[MonitoredColumn],
+                    folder: _FromFolder) -> dict[str, list[Any]]:
+    """Each column's meter-error cells as written, one per row (None where blank).
 
-    ``fraction × 100`` may miss by an ulp (−0.8 % read as −0.008 gives −0.8000000000000002),
-    which would change the fingerprint; the short decimal the user wrote usually round-trips,
-    else the nearest float that does.
+    A cell of a file becomes ``{value, unit}``: the number the file's reader parses from it
+    (``float`` of its text or number) and the unit of its header, which the service converts
+    as the reader converted it. Inline rows keep each value as it is.
     """
-    def back(p: float) -> float:  # as the service reads an inline cell
-        return quantity_in_unit({"value": p, "unit": "%"}, "", "meter error")
+    names = {f"{c.name}_meter_error": c.name for c in columns}
+    units: Mapping[str, str | None]
+    cells: Mapping[str, Sequence[Cell]]
+    if monitoring.get("csv"):
+        units, cells = csv_cells(folder.csv[monitoring["csv"]], columns,
+                                 origin=monitoring["csv"])
+    elif monitoring.get("excel"):
+        units, cells = _sheet_cells(monitoring, folder)
+    else:
+        rows = monitoring.get("data") or []
+        return {c: [r.get(n) for r in rows] for n, c in names.items()}
+    return {c: [_cell(x, units[n]) for x in cells[n]] for n, c in names.items() if n in units}
 
-    start = fraction * 100.0
-    candidates = [float(f"{start:.15g}"), start]
-    for direction in (np.inf, -np.inf):
-        p = start
-        for _ in range(8):
-            p = float(np.nextafter(p, direction))
-            candidates.append(p)
-    return next((p for p in candidates if back(p) == fraction), start)
+
+def _sheet_cells(monitoring: dict[str, Any], folder: _FromFolder
+                 ) -> tuple[dict[str, str | None], dict[str, list[Cell]]]:
+    """The header's units and each column's cells of the project's monitoring sheet."""
+    from ccer_calc.io.excel import xlsx_cells  # noqa: PLC0415 - optional extra inside
+
+    name = monitoring["excel"]
+    header, rows = xlsx_cells(folder.excel[name], name=name, sheet=monitoring.get("sheet"),
+                              max_unpacked_bytes=folder.max_unpacked_bytes)
+    head = parse_header(header, name)
+    return dict(head), {n: [r[k] for r in rows] for k, (n, _) in enumerate(head)}
+
+
+def _cell(cell: str | Cell, unit: str | None) -> dict[str, Any] | None:
+    """A meter-error cell of a file (text or number) as ``{value, unit}``; None when blank."""
+    if cell is None or (isinstance(cell, str) and not cell.strip()):
+        return None
+    if isinstance(cell, dt.date):  # pragma: no cover - the sheet's reader refused it
+        raise InputError("a date in a number column", field=f"meter error [{unit}]",
+                         value=str(cell), expected="a number")
+    return {"value": float(cell), "unit": unit}
