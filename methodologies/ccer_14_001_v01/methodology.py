@@ -19,6 +19,8 @@ from ccer_calc.tools.forestry._common import TOOL08, TOOL12, TOOL14, TOOL15, TOO
 from ccer_calc.tools.forestry.sink_exante import EX_ANTE_EQUATIONS
 from ccer_calc.tools.forestry.sink_gas_flags import GAS_FLAG_CHECKS, GAS_FLAG_EQUATIONS
 from ccer_calc.tools.forestry.sink_parameters import SOC_EQUATIONS, TOOL_EQUATIONS
+from ccer_calc.tools.forestry.sink_precision import precision_rule
+from ccer_calc.tools.forestry.sink_provisional import baseline_rule, numbering_rules
 from methodologies.ccer_14_001_v01 import INFO
 from methodologies.ccer_14_001_v01 import equations as eq
 from methodologies.ccer_14_001_v01.applicability import CHECKS
@@ -40,19 +42,8 @@ RULES = (
                     "林木以外各碳库可由参数 account_shrubs、account_dead_wood、account_litter、"
                     "account_soc 设为不计（默认1，同母方法学）",
                     f"{_P}, AR-ACM0003 v02.0 Table 1"),
-    ProvisionalRule("precision", "sampling uncertainty at 90 % confidence "
-                    "(confidence_level); a change whose uncertainty is above precision_target "
-                    "(default 10 %) keeps the share uncertainty_deduction (default 1) of the "
-                    "AR-TOOL14 Appendix 2 discount (equation prov. deduction); at or below it, "
-                    "no deduction",
-                    "90%置信水平下的抽样不确定性（confidence_level）；变化量的不确定性超过 "
-                    "precision_target（默认10%）时，按 uncertainty_deduction（默认1）的比例扣减"
-                    "AR-TOOL14附录2的折扣（公式 prov. deduction）；不超过时不扣减",
-                    f"{_P}, AR-ACM0003 v02.0 para. 24; AR-TOOL14 v04.2 paras. 18, 22, Appendix 2"),
-    ProvisionalRule("baseline", "baseline changes zero under AR-TOOL14 para. 12, or by "
-                    "proportionate crown cover (eq. 9-10)",
-                    "基线碳储量变化按AR-TOOL14第12段取零，或按树冠覆盖度比例法（式9-10）",
-                    f"{_P}, AR-ACM0003 v02.0 para. 13"),
+    precision_rule(_P, "AR-ACM0003 v02.0", "para. 24"),
+    baseline_rule(_P, "AR-ACM0003 v02.0", "para. 13"),
     ProvisionalRule("non_co2_emissions", "man-made burning is not allowed whatever the flag "
                     "(check no_burning); account_ghg_e = 0 (default): GHG_E,t zero and a forest "
                     "fire refused, the CCER rule for it not being known; account_ghg_e = 1: a "
@@ -74,12 +65,7 @@ RULES = (
                     "按母方法学以AR-TOOL15式(1)计算并记录（无转移面积，ΔC_BIOMASS,t和ΔSOC_LUC,t"
                     "为零）",
                     f"{_P}, AR-ACM0003 v02.0 para. 17; AR-TOOL15 v02.0"),
-    ProvisionalRule("equation_numbers", "the parent's equation numbers, as prov. (1)-(5)",
-                    "沿用母方法学公式编号，记为 prov. (1)-(5)", f"{_P}, eq. (1)-(5)"),
-    ProvisionalRule("units_issued", "ordinary CCER units: net removals per vintage, whole tonnes "
-                    "rounded down; no tCER or lCER",
-                    "普通CCER：按年度净碳汇量签发，向下取整至整吨；不适用 tCER/lCER",
-                    f"{_P} (its eq. 6-7 do not apply to permanent units)"),
+    *numbering_rules(_P, "(1)-(5)", "6-7"),
 )
 
 

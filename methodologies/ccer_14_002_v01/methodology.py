@@ -19,6 +19,8 @@ from ccer_calc.tools.forestry._common import TOOL08, TOOL12, TOOL14, TOOL15
 from ccer_calc.tools.forestry.sink_exante import EX_ANTE_EQUATIONS
 from ccer_calc.tools.forestry.sink_gas_flags import GAS_FLAG_CHECKS, GAS_FLAG_EQUATIONS
 from ccer_calc.tools.forestry.sink_parameters import TOOL_EQUATIONS
+from ccer_calc.tools.forestry.sink_precision import precision_rule
+from ccer_calc.tools.forestry.sink_provisional import baseline_rule, numbering_rules
 from methodologies.ccer_14_002_v01 import INFO
 from methodologies.ccer_14_002_v01 import equations as eq
 from methodologies.ccer_14_002_v01.applicability import CHECKS
@@ -41,19 +43,8 @@ RULES = (
                     "不计沉积物的CH4和N2O；林木以外各碳库可由参数 account_shrubs、"
                     "account_dead_wood、account_soc 设为不计（默认1，同母方法学）",
                     f"{_P}, AR-AM0014 v03.0 Tables 1-2"),
-    ProvisionalRule("precision", "sampling uncertainty at 90 % confidence "
-                    "(confidence_level); a change whose uncertainty is above precision_target "
-                    "(default 10 %) keeps the share uncertainty_deduction (default 1) of the "
-                    "AR-TOOL14 Appendix 2 discount (equation prov. deduction); at or below it, "
-                    "no deduction",
-                    "90%置信水平下的抽样不确定性（confidence_level）；变化量的不确定性超过 "
-                    "precision_target（默认10%）时，按 uncertainty_deduction（默认1）的比例扣减"
-                    "AR-TOOL14附录2的折扣（公式 prov. deduction）；不超过时不扣减",
-                    f"{_P}, AR-AM0014 v03.0 para. 25; AR-TOOL14 v04.2 paras. 18, 22, Appendix 2"),
-    ProvisionalRule("baseline", "baseline changes zero under AR-TOOL14 para. 12, or by "
-                    "proportionate crown cover (eq. 9-10)",
-                    "基线碳储量变化按AR-TOOL14第12段取零，或按树冠覆盖度比例法（式9-10）",
-                    f"{_P}, AR-AM0014 v03.0 para. 13"),
+    precision_rule(_P, "AR-AM0014 v03.0", "para. 25"),
+    baseline_rule(_P, "AR-AM0014 v03.0", "para. 13"),
     ProvisionalRule("non_co2_emissions", "man-made burning refused whatever the flag, under "
                     "the ban known for CCER-14-001-V01 of the same batch (check no_burning); "
                     "account_ghg_e = 0 (default): GHG_E,t zero and a forest fire refused, the "
@@ -76,12 +67,7 @@ RULES = (
                     "按固定规则取零；account_leakage = 1：按母方法学以AR-TOOL15式(1)计算并记录"
                     "（无转移面积，ΔC_BIOMASS,t和ΔSOC_LUC,t为零）",
                     f"{_P}, AR-AM0014 v03.0 para. 18; AR-TOOL15 v02.0"),
-    ProvisionalRule("equation_numbers", "the parent's equation numbers, as prov. (1)-(6)",
-                    "沿用母方法学公式编号，记为 prov. (1)-(6)", f"{_P}, eq. (1)-(6)"),
-    ProvisionalRule("units_issued", "ordinary CCER units: net removals per vintage, whole tonnes "
-                    "rounded down; no tCER or lCER",
-                    "普通CCER：按年度净碳汇量签发，向下取整至整吨；不适用 tCER/lCER",
-                    f"{_P} (its eq. 7-8 do not apply to permanent units)"),
+    *numbering_rules(_P, "(1)-(6)", "7-8"),
     ProvisionalRule("crediting_period", "20 to 40 years, as known for the afforestation "
                     "methodology of the same batch", "20至40年，与同批发布的造林碳汇方法学相同",
                     "provisional: the crediting period of CCER-14-002-V01 is not known; the "
