@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import Field, StrictBool, model_validator
 
 from ccer_calc.project import quantity_field
-from ccer_calc.tools.forestry.sink_inputs import PERCENT, SinkInputs, SocIn
+from ccer_calc.tools.forestry.sink_inputs import PERCENT, SinkInputs, SocIn, check_soc_strata
 
 
 class ArAcm0003Inputs(SinkInputs):
@@ -28,14 +28,5 @@ class ArAcm0003Inputs(SinkInputs):
 
     @model_validator(mode="after")
     def _soc(self) -> ArAcm0003Inputs:
-        if ("soc" in self.pools) != (self.soc is not None):
-            msg = ("account SOC with both pools = [..., 'soc'] and an [inputs.soc] table "
-                   "(AR-TOOL16 strata), or with neither")
-            raise ValueError(msg)
-        if self.soc is not None:
-            soc_area = sum(float(st.area.m_as("ha")) for st in self.soc.strata)
-            if soc_area > float(self.project_area.m_as("ha")) * (1 + 1e-9):
-                msg = (f"the SOC strata add up to {soc_area:g} ha, more than the project area "
-                       f"{float(self.project_area.m_as('ha')):g} ha")
-                raise ValueError(msg)
+        check_soc_strata(self, self.soc)
         return self

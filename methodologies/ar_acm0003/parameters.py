@@ -7,19 +7,9 @@ AR-TOOL16 v01.1.0 (the SOC cap of eq. 7).
 
 from __future__ import annotations
 
-from ccer_calc.bounds import POSITIVE
-from ccer_calc.datatables import table_key
-from ccer_calc.parameters import Parameter, ParameterSet
-from ccer_calc.tools.forestry.defaults import tool_default
-from ccer_calc.tools.forestry.sink_parameters import sink_parameters
+from ccer_calc.parameters import ParameterSet
+from ccer_calc.tools.forestry.sink_parameters import sink_parameters, soc_rate_cap
 
 DOC = "AR-ACM0003 v02.0"
 
-_CAP = tool_default("AR-TOOL16", "soc_rate_cap")
-
-PARAMETERS = ParameterSet(sink_parameters(gases=True, extra=(
-    Parameter("soc_rate_cap", "dSOC_MAX", "t C/ha/yr", "土壤有机碳年变化率上限",
-              "upper limit of the rate of SOC change", _CAP.ref, "fixed",
-              default=float(_CAP.quantity.m_as("t C/ha/yr")), bounds=POSITIVE,
-              table=table_key("ar_tool_defaults.csv", "ccer_calc.tools.data.forestry")),
-)))
+PARAMETERS = ParameterSet(sink_parameters(gases=True, extra=(soc_rate_cap(),)))

@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, model_validator
+from pydantic import Field, StrictBool, model_validator
 
-from ccer_calc.bounds import POSITIVE
 from ccer_calc.project import quantity_field
-from ccer_calc.tools.forestry.sink_inputs import PERCENT, SinkInputs
+from ccer_calc.tools.forestry.sink_inputs import PERCENT, PlantedAreaIn, SinkInputs, check_planting
 
 
-class PlantingIn(BaseModel):
+class PlantingIn(PlantedAreaIn):
     """The area planted in one year (A_PLANT,t of eq. 4)."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
-
-    year: int = Field(ge=1900, le=2200, description="种植年份 / year of planting t_PLANT")
-    area: quantity_field("ha", bounds=POSITIVE) = Field(  # type: ignore[valid-type]
-        description="当年种植面积 / area planted in that year")
 
 
 class ArAm0014Inputs(SinkInputs):
@@ -50,13 +43,5 @@ class ArAm0014Inputs(SinkInputs):
         if "litter" in self.pools:
             msg = "AR-AM0014 does not account litter (Table 1): remove it from pools"
             raise ValueError(msg)
-        years = [p.year for p in self.planting]
-        if len(set(years)) != len(years):
-            msg = "each planting year once in [[inputs.planting]]"
-            raise ValueError(msg)
-        planted = sum(float(p.area.m_as("ha")) for p in self.planting)
-        if planted > float(self.project_area.m_as("ha")) * (1 + 1e-9):
-            msg = (f"the areas planted add up to {planted:g} ha, more than the project area "
-                   f"{float(self.project_area.m_as('ha')):g} ha")
-            raise ValueError(msg)
+        check_planting(self, self.planting)
         return self

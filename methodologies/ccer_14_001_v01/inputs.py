@@ -8,7 +8,7 @@ from pydantic import Field, StrictBool, model_validator
 
 from ccer_calc.bounds import NONNEGATIVE, POSITIVE
 from ccer_calc.project import DateIn, quantity_field
-from ccer_calc.tools.forestry.sink_inputs import SinkInputs, SocIn
+from ccer_calc.tools.forestry.sink_inputs import SinkInputs, SocIn, check_soc_strata
 
 
 class Ccer14001Inputs(SinkInputs):
@@ -37,14 +37,5 @@ class Ccer14001Inputs(SinkInputs):
 
     @model_validator(mode="after")
     def _soc(self) -> Ccer14001Inputs:
-        if ("soc" in self.pools) != (self.soc is not None):
-            msg = ("account SOC with both pools = [..., 'soc'] and an [inputs.soc] table "
-                   "(AR-TOOL16 strata), or with neither")
-            raise ValueError(msg)
-        if self.soc is not None:
-            soc_area = sum(float(st.area.m_as("ha")) for st in self.soc.strata)
-            if soc_area > float(self.project_area.m_as("ha")) * (1 + 1e-9):
-                msg = (f"the SOC strata add up to {soc_area:g} ha, more than the project area "
-                       f"{float(self.project_area.m_as('ha')):g} ha")
-                raise ValueError(msg)
+        check_soc_strata(self, self.soc)
         return self

@@ -3,47 +3,24 @@
 The CDM parent's accounting (AR-ACM0003 v02.0) with the CCER conditions that are known. The
 units are ordinary CCER units: net removals per vintage, issued in whole tonnes; no tCER/lCER.
 Removals are reported with the engine's sign: BE = −ΔC_BSL, PE = −ΔC_ACTUAL, LE = LK,
-ER = ΔC_AR (docs/architecture.md).
+ER = ΔC_AR (docs/architecture.md). The chain itself is
+:class:`.ProvisionalSinkMethodology`'s; this module states what the parent makes this
+plug-in's own: its prov. equations, litter in prov. (1) and (3), SOC by AR-TOOL16,
+and the provisional rules.
 """
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
-from pydantic import BaseModel
-
-from ccer_calc.io.files import ProjectFiles
-from ccer_calc.io.sinks import load_sink_data, load_sink_plan
-from ccer_calc.methodology import Context, ExpectedQuantity, Methodology, ProvisionalRule, Stages
-from ccer_calc.project import ProjectData, ProjectSpec
+from ccer_calc.methodology import ProvisionalRule
+from ccer_calc.sink_methodology import ProvisionalSinkMethodology, SinkChain
 from ccer_calc.tools.forestry._common import TOOL08, TOOL12, TOOL14, TOOL15, TOOL16
-from ccer_calc.tools.forestry.sink import zero_on_axis
-from ccer_calc.tools.forestry.sink_baseline import baseline_pools, tool16_soc_change
-from ccer_calc.tools.forestry.sink_exante import (
-    EX_ANTE_EQUATIONS,
-    plan_sensitivity,
-    project_changes,
-)
-from ccer_calc.tools.forestry.sink_gas_flags import (
-    GAS_FLAG_CHECKS,
-    GAS_FLAG_EQUATIONS,
-    provisional_leakage,
-    provisional_non_co2,
-    refuse_gas_inputs,
-)
-from ccer_calc.tools.forestry.sink_parameters import (
-    INVENTORY_FILES,
-    SOC_EQUATIONS,
-    TOOL_EQUATIONS,
-    baseline_settings,
-)
-from ccer_calc.tools.forestry.sink_plan import SinkExpectedIn
-from ccer_calc.tools.forestry.sink_precision import deduction_for
-from ccer_calc.tools.forestry.sink_provisional import (
-    accounted,
-    selected_pools,
-    unless_accounted,
-)
+from ccer_calc.tools.forestry.sink_exante import EX_ANTE_EQUATIONS
+from ccer_calc.tools.forestry.sink_gas_flags import GAS_FLAG_CHECKS, GAS_FLAG_EQUATIONS
+from ccer_calc.tools.forestry.sink_parameters import SOC_EQUATIONS, TOOL_EQUATIONS
+from ccer_calc.tools.forestry.sink_precision import precision_rule
+from ccer_calc.tools.forestry.sink_provisional import baseline_rule, numbering_rules
 from methodologies.ccer_14_001_v01 import INFO
 from methodologies.ccer_14_001_v01 import equations as eq
 from methodologies.ccer_14_001_v01.applicability import CHECKS
@@ -65,19 +42,8 @@ RULES = (
                     "林木以外各碳库可由参数 account_shrubs、account_dead_wood、account_litter、"
                     "account_soc 设为不计（默认1，同母方法学）",
                     f"{_P}, AR-ACM0003 v02.0 Table 1"),
-    ProvisionalRule("precision", "sampling uncertainty at 90 % confidence "
-                    "(confidence_level); a change whose uncertainty is above precision_target "
-                    "(default 10 %) keeps the share uncertainty_deduction (default 1) of the "
-                    "AR-TOOL14 Appendix 2 discount (equation prov. deduction); at or below it, "
-                    "no deduction",
-                    "90%置信水平下的抽样不确定性（confidence_level）；变化量的不确定性超过 "
-                    "precision_target（默认10%）时，按 uncertainty_deduction（默认1）的比例扣减"
-                    "AR-TOOL14附录2的折扣（公式 prov. deduction）；不超过时不扣减",
-                    f"{_P}, AR-ACM0003 v02.0 para. 24; AR-TOOL14 v04.2 paras. 18, 22, Appendix 2"),
-    ProvisionalRule("baseline", "baseline changes zero under AR-TOOL14 para. 12, or by "
-                    "proportionate crown cover (eq. 9-10)",
-                    "基线碳储量变化按AR-TOOL14第12段取零，或按树冠覆盖度比例法（式9-10）",
-                    f"{_P}, AR-ACM0003 v02.0 para. 13"),
+    precision_rule(_P, "AR-ACM0003 v02.0", "para. 24"),
+    baseline_rule(_P, "AR-ACM0003 v02.0", "para. 13"),
     ProvisionalRule("non_co2_emissions", "man-made burning is not allowed whatever the flag "
                     "(check no_burning); account_ghg_e = 0 (default): GHG_E,t zero and a forest "
                     "fire refused, the CCER rule for it not being known; account_ghg_e = 1: a "
@@ -99,32 +65,21 @@ RULES = (
                     "按母方法学以AR-TOOL15式(1)计算并记录（无转移面积，ΔC_BIOMASS,t和ΔSOC_LUC,t"
                     "为零）",
                     f"{_P}, AR-ACM0003 v02.0 para. 17; AR-TOOL15 v02.0"),
-    ProvisionalRule("equation_numbers", "the parent's equation numbers, as prov. (1)-(5)",
-                    "沿用母方法学公式编号，记为 prov. (1)-(5)", f"{_P}, eq. (1)-(5)"),
-    ProvisionalRule("units_issued", "ordinary CCER units: net removals per vintage, whole tonnes "
-                    "rounded down; no tCER or lCER",
-                    "普通CCER：按年度净碳汇量签发，向下取整至整吨；不适用 tCER/lCER",
-                    f"{_P} (its eq. 6-7 do not apply to permanent units)"),
+    *numbering_rules(_P, "(1)-(5)", "6-7"),
 )
 
 
-class Ccer14001(Methodology):
+class Ccer14001(ProvisionalSinkMethodology):
     """CCER-14-001-V01 造林碳汇, provisional on AR-ACM0003 v02.0."""
 
-    id: ClassVar[str] = INFO.id
-    version: ClassVar[str] = INFO.version
-    title_zh: ClassVar[str] = INFO.title_zh
-    title_en: ClassVar[str] = INFO.title_en
-    sector: ClassVar[str] = INFO.sector
-    status: ClassVar[str] = INFO.status
+    info = INFO
+    chain = SinkChain.of(eq, deduction=deduction_applied)
+    parent = "AR-ACM0003 v02.0"
+    leakage_zero_rule = ("no agricultural activity displaced (a condition of the "
+                         "methodology, checked)")
     source: ClassVar[str] = (f"{DOC} (MEE, 2023-10-24), provisional: text unavailable, built on "
                              "AR-ACM0003 v02.0")
-    document: ClassVar[str] = INFO.document
     tool_documents: ClassVar[tuple[str, ...]] = (TOOL14, TOOL12, TOOL16, TOOL08, TOOL15)
-    programme: ClassVar[str] = INFO.programme
-    accounts: ClassVar[str] = INFO.accounts
-    max_crediting_years: ClassVar[int | None] = 40
-    min_crediting_years: ClassVar[int | None] = 20
     provisional_rules: ClassVar[tuple[ProvisionalRule, ...]] = RULES
     data_tables: ClassVar[tuple[str, ...]] = (
         "ar_tool_defaults", "ar_tool12_default_fractions", "ar_tool16_soc_reference",
@@ -132,67 +87,11 @@ class Ccer14001(Methodology):
         "ar_tool08_fire_factors")
     parameters = PARAMETERS
     input_model = Ccer14001Inputs
-    monitored_columns = ()
     checks = (*CHECKS, *GAS_FLAG_CHECKS)
     equations = (eq.baseline_net_removals, eq.actual_net_removals, eq.project_stock_change,
                  eq.leakage, eq.net_anthropogenic_removals, eq.baseline_as_emissions,
                  eq.project_as_emissions, deduction_applied, *TOOL_EQUATIONS, *EX_ANTE_EQUATIONS,
                  *SOC_EQUATIONS, *GAS_FLAG_EQUATIONS)
-    expected_model = SinkExpectedIn
-    example: ClassVar[str] = "data/example.toml"
-
-    def load_data(self, spec: ProjectSpec, inputs: BaseModel,
-                  files: ProjectFiles) -> ProjectData | None:
-        """The inventories, species and models the project names (:mod:`ccer_calc.io.sinks`)."""
-        assert isinstance(inputs, Ccer14001Inputs)  # noqa: S101 - type narrowing only
-        return load_sink_data(spec, inputs, files)
-
-    def estimate_data(self, spec: ProjectSpec, inputs: BaseModel,
-                      files: ProjectFiles) -> ProjectData | None:
-        """The planting plan of ``[expected]`` on the crediting period's years (ex ante)."""
-        assert isinstance(inputs, Ccer14001Inputs)  # noqa: S101 - type narrowing only
-        return load_sink_plan(spec, inputs, files)
-
-    def expected_quantities(self, data: ProjectData) -> tuple[ExpectedQuantity, ...]:
-        """Cohort areas, each growth curve's asymptote, planned burns and displacements."""
-        return plan_sensitivity(data)
-
-    def describe(self, inputs: BaseModel | None = None) -> dict[str, Any]:
-        """The shared description, and the inventory files a project supplies."""
-        return {**super().describe(inputs), "inventory": [dict(f) for f in INVENTORY_FILES]}
-
-    def compute(self, ctx: Context) -> Stages:
-        """Pools from the tools, then prov. (1)-(5) on the period axis."""
-        inputs = ctx.inputs
-        assert isinstance(inputs, Ccer14001Inputs)  # noqa: S101 - type narrowing only
-        refuse_gas_inputs(ctx, "AR-ACM0003 v02.0")
-        pools = selected_pools(ctx, tuple(inputs.pools))
-        proj = project_changes(ctx, pools=pools, climate=inputs.climate,
-                               deduction=deduction_for(ctx, deduction_applied))
-        soc = (tool16_soc_change(ctx, inputs.soc, ctx.param("soc_rate_cap"))
-               if inputs.soc is not None and accounted(ctx, "soc") else
-               zero_on_axis(ctx, "ΔSOC_AL,t", "SOC not accounted (optional pool not selected, "
-                                              "or parameters.account_soc = 0)"))
-        base = baseline_pools(ctx, inputs.baseline, baseline_settings(
-            ctx, crown_cover=inputs.baseline.method == "crown_cover"), pools=pools,
-            climate=inputs.climate, start_year=ctx.project.spec.dates.construction_start.year)
-        kw: dict[str, Any] = {"trail": ctx.trail}
-        bsl = eq.baseline_net_removals(trees=base.trees, shrubs=unless_accounted(
-            ctx, "shrubs", base.shrubs, "ΔC_SHRUB_BSL,t"),
-                                       dead_wood=base.dead_wood, litter=base.litter, **kw)
-        change = eq.project_stock_change(trees=proj.trees, shrubs=unless_accounted(
-            ctx, "shrubs", proj.shrubs, "ΔC_SHRUB_PROJ,t"),
-                                         dead_wood=proj.dead_wood, litter=proj.litter,
-                                         soil_carbon=soc, **kw)
-        actual = eq.actual_net_removals(project_change=change,
-                                        non_co2=provisional_non_co2(ctx), **kw)
-        lk = eq.leakage(agricultural_displacement=provisional_leakage(
-            ctx, "no agricultural activity displaced (a condition of the methodology, "
-                 "checked)"), **kw)
-        net = eq.net_anthropogenic_removals(actual=actual, baseline=bsl, leakage=lk, **kw)
-        be = eq.baseline_as_emissions(baseline_removals=bsl, **kw)
-        pe = eq.project_as_emissions(actual_removals=actual, **kw)
-        return Stages(be, pe, lk, net)
 
 
 METHODOLOGY = Ccer14001()

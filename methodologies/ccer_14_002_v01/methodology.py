@@ -3,50 +3,24 @@
 The CDM parent's accounting (AR-AM0014 v03.0) with the CCER conditions that are known. The
 units are ordinary CCER units: net removals per vintage, issued in whole tonnes; no tCER/lCER.
 Removals are reported with the engine's sign: BE = −ΔC_BSL, PE = −ΔC_ACTUAL, LE = LK,
-ER = ΔC_AR (docs/architecture.md).
+ER = ΔC_AR (docs/architecture.md). The chain itself is
+:class:`.ProvisionalSinkMethodology`'s; this module states what the parent makes this
+plug-in's own: its prov. equations, no litter, SOC by planting year (prov. 4),
+and the provisional rules.
 """
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
-from pydantic import BaseModel
-
-from ccer_calc.errors import InputError
-from ccer_calc.io.files import ProjectFiles
-from ccer_calc.io.sinks import load_sink_data, load_sink_plan
-from ccer_calc.methodology import Context, ExpectedQuantity, Methodology, ProvisionalRule, Stages
-from ccer_calc.parameters import Value
-from ccer_calc.project import ProjectData, ProjectSpec
+from ccer_calc.methodology import ProvisionalRule
+from ccer_calc.sink_methodology import ProvisionalSinkMethodology, SinkChain
 from ccer_calc.tools.forestry._common import TOOL08, TOOL12, TOOL14, TOOL15
-from ccer_calc.tools.forestry.sink import zero_on_axis
-from ccer_calc.tools.forestry.sink_baseline import baseline_pools, duration
-from ccer_calc.tools.forestry.sink_exante import (
-    EX_ANTE_EQUATIONS,
-    plan_sensitivity,
-    planted_areas,
-    project_changes,
-)
-from ccer_calc.tools.forestry.sink_gas_flags import (
-    GAS_FLAG_CHECKS,
-    GAS_FLAG_EQUATIONS,
-    provisional_leakage,
-    provisional_non_co2,
-    refuse_gas_inputs,
-)
-from ccer_calc.tools.forestry.sink_parameters import (
-    INVENTORY_FILES,
-    TOOL_EQUATIONS,
-    baseline_settings,
-)
-from ccer_calc.tools.forestry.sink_plan import SinkExpectedIn
-from ccer_calc.tools.forestry.sink_precision import deduction_for
-from ccer_calc.tools.forestry.sink_provisional import (
-    accounted,
-    selected_pools,
-    unless_accounted,
-)
-from ccer_calc.units import Quantity
+from ccer_calc.tools.forestry.sink_exante import EX_ANTE_EQUATIONS
+from ccer_calc.tools.forestry.sink_gas_flags import GAS_FLAG_CHECKS, GAS_FLAG_EQUATIONS
+from ccer_calc.tools.forestry.sink_parameters import TOOL_EQUATIONS
+from ccer_calc.tools.forestry.sink_precision import precision_rule
+from ccer_calc.tools.forestry.sink_provisional import baseline_rule, numbering_rules
 from methodologies.ccer_14_002_v01 import INFO
 from methodologies.ccer_14_002_v01 import equations as eq
 from methodologies.ccer_14_002_v01.applicability import CHECKS
@@ -69,19 +43,8 @@ RULES = (
                     "不计沉积物的CH4和N2O；林木以外各碳库可由参数 account_shrubs、"
                     "account_dead_wood、account_soc 设为不计（默认1，同母方法学）",
                     f"{_P}, AR-AM0014 v03.0 Tables 1-2"),
-    ProvisionalRule("precision", "sampling uncertainty at 90 % confidence "
-                    "(confidence_level); a change whose uncertainty is above precision_target "
-                    "(default 10 %) keeps the share uncertainty_deduction (default 1) of the "
-                    "AR-TOOL14 Appendix 2 discount (equation prov. deduction); at or below it, "
-                    "no deduction",
-                    "90%置信水平下的抽样不确定性（confidence_level）；变化量的不确定性超过 "
-                    "precision_target（默认10%）时，按 uncertainty_deduction（默认1）的比例扣减"
-                    "AR-TOOL14附录2的折扣（公式 prov. deduction）；不超过时不扣减",
-                    f"{_P}, AR-AM0014 v03.0 para. 25; AR-TOOL14 v04.2 paras. 18, 22, Appendix 2"),
-    ProvisionalRule("baseline", "baseline changes zero under AR-TOOL14 para. 12, or by "
-                    "proportionate crown cover (eq. 9-10)",
-                    "基线碳储量变化按AR-TOOL14第12段取零，或按树冠覆盖度比例法（式9-10）",
-                    f"{_P}, AR-AM0014 v03.0 para. 13"),
+    precision_rule(_P, "AR-AM0014 v03.0", "para. 25"),
+    baseline_rule(_P, "AR-AM0014 v03.0", "para. 13"),
     ProvisionalRule("non_co2_emissions", "man-made burning refused whatever the flag, under "
                     "the ban known for CCER-14-001-V01 of the same batch (check no_burning); "
                     "account_ghg_e = 0 (default): GHG_E,t zero and a forest fire refused, the "
@@ -104,12 +67,7 @@ RULES = (
                     "按固定规则取零；account_leakage = 1：按母方法学以AR-TOOL15式(1)计算并记录"
                     "（无转移面积，ΔC_BIOMASS,t和ΔSOC_LUC,t为零）",
                     f"{_P}, AR-AM0014 v03.0 para. 18; AR-TOOL15 v02.0"),
-    ProvisionalRule("equation_numbers", "the parent's equation numbers, as prov. (1)-(6)",
-                    "沿用母方法学公式编号，记为 prov. (1)-(6)", f"{_P}, eq. (1)-(6)"),
-    ProvisionalRule("units_issued", "ordinary CCER units: net removals per vintage, whole tonnes "
-                    "rounded down; no tCER or lCER",
-                    "普通CCER：按年度净碳汇量签发，向下取整至整吨；不适用 tCER/lCER",
-                    f"{_P} (its eq. 7-8 do not apply to permanent units)"),
+    *numbering_rules(_P, "(1)-(6)", "7-8"),
     ProvisionalRule("crediting_period", "20 to 40 years, as known for the afforestation "
                     "methodology of the same batch", "20至40年，与同批发布的造林碳汇方法学相同",
                     "provisional: the crediting period of CCER-14-002-V01 is not known; the "
@@ -117,105 +75,30 @@ RULES = (
 )
 
 
-def _soil_carbon(ctx: Context, inputs: Ccer14002Inputs) -> Value:
-    """ΔSOC_PROJ,t by eq. (4), or zero where the pool is not accounted."""
-    if "soc" not in inputs.pools or not accounted(ctx, "soc"):
-        return zero_on_axis(ctx, "ΔSOC_PROJ,t", "SOC not accounted (optional pool not "
-                                                "selected, or parameters.account_soc = 0)")
-    planting_year, area = planted_areas(ctx, inputs.planting)
-    rate = eq.soc_rate_by_planting_year(
-        year=Value("t", Quantity(ctx.years, ""), "computed", "calendar year of each element"),
-        planting_year=planting_year, accrual_rate=ctx.param("soc_accrual_rate"),
-        accrual_years=ctx.param("soc_accrual_years"), trail=ctx.trail)
-    return eq.soil_carbon_change(planted_area=area, soc_rate=rate, duration=duration(ctx),
-                                 trail=ctx.trail)
-
-
-class Ccer14002(Methodology):
+class Ccer14002(ProvisionalSinkMethodology):
     """CCER-14-002-V01 红树林营造, provisional on AR-AM0014 v03.0."""
 
-    id: ClassVar[str] = INFO.id
-    version: ClassVar[str] = INFO.version
-    title_zh: ClassVar[str] = INFO.title_zh
-    title_en: ClassVar[str] = INFO.title_en
-    sector: ClassVar[str] = INFO.sector
-    status: ClassVar[str] = INFO.status
+    info = INFO
+    chain = SinkChain.of(eq, deduction=deduction_applied)
+    parent = "AR-AM0014 v03.0"
+    leakage_zero_rule = ("no agricultural activity displaced, as the project states "
+                         "(inputs.displaces_agriculture)")
+    accounts_litter = False
+    soc_by_planting_year = True
     source: ClassVar[str] = (f"{DOC} (MEE, 2023-10-24), provisional: text unavailable, built on "
                              "AR-AM0014 v03.0")
-    document: ClassVar[str] = INFO.document
     tool_documents: ClassVar[tuple[str, ...]] = (TOOL14, TOOL12, TOOL08, TOOL15)
-    programme: ClassVar[str] = INFO.programme
-    accounts: ClassVar[str] = INFO.accounts
-    max_crediting_years: ClassVar[int | None] = 40
-    min_crediting_years: ClassVar[int | None] = 20
     provisional_rules: ClassVar[tuple[ProvisionalRule, ...]] = RULES
     data_tables: ClassVar[tuple[str, ...]] = ("ar_tool_defaults", "ar_tool12_default_fractions",
                                               "allometric_models", "ar_tool08_fire_factors")
     parameters = PARAMETERS
     input_model = Ccer14002Inputs
-    monitored_columns = ()
     checks = (*CHECKS, *GAS_FLAG_CHECKS)
     equations = (eq.baseline_net_removals, eq.actual_net_removals, eq.project_stock_change,
                  eq.soc_rate_by_planting_year, eq.soil_carbon_change, eq.leakage,
                  eq.net_anthropogenic_removals, eq.baseline_as_emissions,
                  eq.project_as_emissions, deduction_applied, *TOOL_EQUATIONS,
                  *EX_ANTE_EQUATIONS, *GAS_FLAG_EQUATIONS)
-    expected_model = SinkExpectedIn
-    example: ClassVar[str] = "data/example.toml"
-
-    def load_data(self, spec: ProjectSpec, inputs: BaseModel,
-                  files: ProjectFiles) -> ProjectData | None:
-        """The inventories, species and models the project names (:mod:`ccer_calc.io.sinks`)."""
-        assert isinstance(inputs, Ccer14002Inputs)  # noqa: S101 - type narrowing only
-        if "soc" in inputs.pools and not inputs.planting:
-            raise InputError("SOC by planting year needs the area planted in each year",
-                             field="inputs.planting", methodology=self.id,
-                             expected="[[inputs.planting]] rows (year, area), or no 'soc' in "
-                                      "pools")
-        return load_sink_data(spec, inputs, files)
-
-    def estimate_data(self, spec: ProjectSpec, inputs: BaseModel,
-                      files: ProjectFiles) -> ProjectData | None:
-        """The planting plan of ``[expected]`` on the crediting period's years (ex ante)."""
-        assert isinstance(inputs, Ccer14002Inputs)  # noqa: S101 - type narrowing only
-        return load_sink_plan(spec, inputs, files)
-
-    def expected_quantities(self, data: ProjectData) -> tuple[ExpectedQuantity, ...]:
-        """Cohort areas, each growth curve's asymptote, planned burns and displacements."""
-        return plan_sensitivity(data)
-
-    def describe(self, inputs: BaseModel | None = None) -> dict[str, Any]:
-        """The shared description, and the inventory files a project supplies."""
-        return {**super().describe(inputs), "inventory": [dict(f) for f in INVENTORY_FILES]}
-
-    def compute(self, ctx: Context) -> Stages:
-        """Pools from the tools and prov. (4), then prov. (1)-(6) on the period axis."""
-        inputs = ctx.inputs
-        assert isinstance(inputs, Ccer14002Inputs)  # noqa: S101 - type narrowing only
-        refuse_gas_inputs(ctx, "AR-AM0014 v03.0")
-        pools = selected_pools(ctx, tuple(inputs.pools))
-        proj = project_changes(ctx, pools=pools, climate=inputs.climate,
-                               deduction=deduction_for(ctx, deduction_applied))
-        base = baseline_pools(ctx, inputs.baseline, baseline_settings(
-            ctx, crown_cover=inputs.baseline.method == "crown_cover"), pools=pools,
-            climate=inputs.climate, start_year=ctx.project.spec.dates.construction_start.year)
-        kw: dict[str, Any] = {"trail": ctx.trail}
-        bsl = eq.baseline_net_removals(trees=base.trees, shrubs=unless_accounted(
-            ctx, "shrubs", base.shrubs, "ΔC_SHRUB_BSL,t"),
-                                       dead_wood=base.dead_wood, **kw)
-        change = eq.project_stock_change(trees=proj.trees, shrubs=unless_accounted(
-            ctx, "shrubs", proj.shrubs, "ΔC_SHRUB_PROJ,t"),
-                                         dead_wood=proj.dead_wood,
-                                         soil_carbon=_soil_carbon(ctx, inputs), **kw)
-        actual = eq.actual_net_removals(project_change=change,
-                                        non_co2=provisional_non_co2(ctx), **kw)
-        lk = eq.leakage(agricultural_displacement=provisional_leakage(
-            ctx, "no agricultural activity displaced, as the project states "
-                 "(inputs.displaces_agriculture)"), **kw)
-        net = eq.net_anthropogenic_removals(actual=actual, baseline=bsl, leakage=lk, **kw)
-        be = eq.baseline_as_emissions(baseline_removals=bsl, **kw)
-        pe = eq.project_as_emissions(actual_removals=actual, **kw)
-        return Stages(be, pe, lk, net)
 
 
 METHODOLOGY = Ccer14002()

@@ -27,6 +27,7 @@ Plot, tree and shrub files are CSV with unit headers (:mod:`ccer_calc.io.invento
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, model_validator
@@ -49,9 +50,12 @@ __all__ = [
     "ClimateIn",
     "InitialIn",
     "MeasurementIn",
+    "PlantedAreaIn",
     "SinkInputs",
     "SocIn",
     "SocStratumIn",
+    "check_planting",
+    "check_soc_strata",
 ]
 
 #: A share of an area or a crown cover, written as a percentage ("12 %").
@@ -310,3 +314,52 @@ class SinkInputs(_Strict):
                 raise ValueError(msg)
         return self
 
+
+
+class PlantedAreaIn(_Strict):
+    """The area planted in one year; a plug-in subclasses it to cite its own equation."""
+
+    year: int = Field(ge=1900, le=2200, description="种植年份 / year of planting t_PLANT")
+    area: quantity_field("ha", bounds=POSITIVE) = Field(  # type: ignore[valid-type]
+        description="当年种植面积 / area planted in that year")
+
+
+def _within_project_area(inputs: SinkInputs, total: float, what: str) -> None:
+    """Refuse areas adding up to more than the project area (with a 1e-9 relative margin)."""
+    project = float(inputs.project_area.m_as("ha"))
+    if total > project * (1 + 1e-9):
+        msg = f"{what} add up to {total:g} ha, more than the project area {project:g} ha"
+        raise ValueError(msg)
+
+
+def check_soc_strata(inputs: SinkInputs, soc: SocIn | None) -> None:
+    """SOC by AR-TOOL16: selected in ``pools`` exactly when ``[inputs.soc]`` is given.
+
+    Raises
+    ------
+    ValueError
+        When one is given without the other, or the SOC strata exceed the project area.
+    """
+    if ("soc" in inputs.pools) != (soc is not None):
+        msg = ("account SOC with both pools = [..., 'soc'] and an [inputs.soc] table "
+               "(AR-TOOL16 strata), or with neither")
+        raise ValueError(msg)
+    if soc is not None:
+        _within_project_area(inputs, sum(float(st.area.m_as("ha")) for st in soc.strata),
+                             "the SOC strata")
+
+
+def check_planting(inputs: SinkInputs, planting: Sequence[PlantedAreaIn]) -> None:
+    """Each planting year once, the areas planted within the project area.
+
+    Raises
+    ------
+    ValueError
+        When a year is listed twice, or the areas planted exceed the project area.
+    """
+    years = [p.year for p in planting]
+    if len(set(years)) != len(years):
+        msg = "each planting year once in [[inputs.planting]]"
+        raise ValueError(msg)
+    _within_project_area(inputs, sum(float(p.area.m_as("ha")) for p in planting),
+                         "the areas planted")

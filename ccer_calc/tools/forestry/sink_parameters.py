@@ -20,7 +20,7 @@ from ccer_calc.parameters import Parameter
 from ccer_calc.tools.forestry import linear_change as lc
 from ccer_calc.tools.forestry import tool14_sampling as smp
 from ccer_calc.tools.forestry import tool16_soc as soc
-from ccer_calc.tools.forestry.defaults import tool_defaults
+from ccer_calc.tools.forestry.defaults import tool_default, tool_defaults
 from ccer_calc.tools.forestry.sink import SinkSettings
 from ccer_calc.tools.forestry.sink_baseline import BaselineSettings
 from ccer_calc.tools.forestry.tool08_burning import non_co2_emissions
@@ -153,6 +153,21 @@ def sink_parameters(*, provisional: str | None = None, gases: bool = False,
         out.append(Parameter(name, symbol, unit, zh, en, text, "fixed", overridable=True,
                              bounds=POSITIVE))
     return (*out, *extra)
+
+
+def soc_rate_cap(provisional: str | None = None) -> Parameter:
+    """dSOC_MAX, the AR-TOOL16 cap on the rate of SOC change, for a plug-in applying AR-TOOL16.
+
+    Fixed by the tool (not overridable) unless ``provisional`` is given, as in
+    :func:`sink_parameters`.
+    """
+    cap = tool_default("AR-TOOL16", "soc_rate_cap")
+    return Parameter("soc_rate_cap", "dSOC_MAX", "t C/ha/yr", "土壤有机碳年变化率上限",
+                     "upper limit of the rate of SOC change",
+                     cap.ref if provisional is None else f"{provisional}; {cap.ref}", "fixed",
+                     default=float(cap.quantity.m_as("t C/ha/yr")),
+                     overridable=provisional is not None, bounds=POSITIVE, table=_TABLE,
+                     provisional=provisional is not None)
 
 
 def sink_settings(ctx: Context, *, shrubs: bool) -> SinkSettings:

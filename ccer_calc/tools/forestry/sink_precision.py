@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ccer_calc.bounds import FRACTION, Bounds
+from ccer_calc.methodology import ProvisionalRule
 from ccer_calc.parameters import Parameter
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
     from ccer_calc.parameters import Value
 
 __all__ = ["DEFAULT_PRECISION_TARGET", "applied_change", "deduction_for",
-           "deduction_parameters"]
+           "deduction_parameters", "precision_rule"]
 
 #: AR-TOOL14 v04.2 paras. 18, 22, 37, 44, 54 and Appendix 2 para. 2: "more than 10 per cent".
 DEFAULT_PRECISION_TARGET = 0.10
@@ -67,6 +68,19 @@ def deduction_parameters(provisional: str, parent: str, paragraph: str) -> tuple
                   "(applied in full)", "fixed", default=1.0, overridable=True,
                   bounds=FRACTION, provisional=True),
     )
+
+
+def precision_rule(provisional: str, parent: str, paragraph: str) -> ProvisionalRule:
+    """The provisional rule ``precision`` the two parameters above apply, citing the parent."""
+    return ProvisionalRule(
+        "precision", "sampling uncertainty at 90 % confidence (confidence_level); a change "
+        "whose uncertainty is above precision_target (default 10 %) keeps the share "
+        "uncertainty_deduction (default 1) of the AR-TOOL14 Appendix 2 discount (equation "
+        "prov. deduction); at or below it, no deduction",
+        "90%置信水平下的抽样不确定性（confidence_level）；变化量的不确定性超过 "
+        "precision_target（默认10%）时，按 uncertainty_deduction（默认1）的比例扣减"
+        "AR-TOOL14附录2的折扣（公式 prov. deduction）；不超过时不扣减",
+        f"{provisional}, {parent} {paragraph}; {_TOOL} paras. 18, 22, Appendix 2")
 
 
 def applied_change(estimate: Any, conservative: Any, uncertainty: Any,  # noqa: ANN401

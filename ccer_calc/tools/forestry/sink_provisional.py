@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from ccer_calc.bounds import FLAG
 from ccer_calc.errors import InputError
+from ccer_calc.methodology import ProvisionalRule
 from ccer_calc.parameters import Parameter
 from ccer_calc.tools.forestry.sink import zero_on_axis
 
@@ -21,7 +22,8 @@ if TYPE_CHECKING:
     from ccer_calc.methodology import Context
     from ccer_calc.parameters import Value
 
-__all__ = ["OPTIONAL_POOLS", "accounted", "pool_flags", "selected_pools", "unless_accounted"]
+__all__ = ["OPTIONAL_POOLS", "accounted", "baseline_rule", "numbering_rules", "pool_flags",
+           "selected_pools", "unless_accounted"]
 
 #: The pools a flag may leave out, with their names in English and Chinese.
 OPTIONAL_POOLS: dict[str, tuple[str, str]] = {
@@ -47,6 +49,34 @@ def pool_flags(provisional: str, parent: str, pools: tuple[str, ...]) -> tuple[P
             f"{provisional}; {parent} Table 1: {en} {rule}", "fixed", default=1.0,
             overridable=True, bounds=FLAG, provisional=True))
     return tuple(out)
+
+
+def baseline_rule(provisional: str, parent: str, paragraph: str) -> ProvisionalRule:
+    """The provisional rule ``baseline``: the parent's two ways (AR-TOOL14 para. 12, eq. 9-10)."""
+    return ProvisionalRule("baseline", "baseline changes zero under AR-TOOL14 para. 12, or by "
+                           "proportionate crown cover (eq. 9-10)",
+                           "基线碳储量变化按AR-TOOL14第12段取零，或按树冠覆盖度比例法（式9-10）",
+                           f"{provisional}, {parent} {paragraph}")
+
+
+def numbering_rules(provisional: str, numbers: str, credit_equations: str
+                    ) -> tuple[ProvisionalRule, ProvisionalRule]:
+    """The rules ``equation_numbers`` (the parent's, as prov. ``numbers``) and ``units_issued``.
+
+    ``numbers`` is the range of the parent's equations kept (``"(1)-(5)"``);
+    ``credit_equations`` its tCER/lCER equations that ordinary CCER units leave out
+    (``"6-7"``).
+    """
+    return (
+        ProvisionalRule("equation_numbers", f"the parent's equation numbers, as prov. {numbers}",
+                        f"沿用母方法学公式编号，记为 prov. {numbers}",
+                        f"{provisional}, eq. {numbers}"),
+        ProvisionalRule("units_issued", "ordinary CCER units: net removals per vintage, whole "
+                        "tonnes rounded down; no tCER or lCER",
+                        "普通CCER：按年度净碳汇量签发，向下取整至整吨；不适用 tCER/lCER",
+                        f"{provisional} (its eq. {credit_equations} do not apply to permanent "
+                        "units)"),
+    )
 
 
 def accounted(ctx: Context, pool: str) -> bool:

@@ -11,11 +11,13 @@ from __future__ import annotations
 import numpy as np
 import pint
 
+from ccer_calc.bounds import Bounds
 from ccer_calc.errors import InputError
+from ccer_calc.parameters import Parameter
 from ccer_calc.tools.forestry._common import CO2_PER_CARBON
 from ccer_calc.units import Quantity
 
-__all__ = ["planted_soc_change", "rate_by_planting_year"]
+__all__ = ["planted_soc_change", "rate_by_planting_year", "soc_accrual_parameters"]
 
 
 def rate_by_planting_year(year: pint.Quantity, planting_year: pint.Quantity,
@@ -55,3 +57,21 @@ def planted_soc_change(area: pint.Quantity, rate: pint.Quantity,
     """
     per_year = (np.asarray(rate.m_as("t C/ha/yr")) * np.asarray(area.m_as("ha"))).sum(axis=-1)
     return CO2_PER_CARBON * Quantity(per_year, "t C/yr") * duration
+
+
+def soc_accrual_parameters(rate_source: str, years_source: str, *, provisional: bool = False
+                           ) -> tuple[Parameter, Parameter]:
+    """DSOC and N of the planting-year rule, with the defaults of AR-AM0014 v03.0 para. 17.
+
+    0.50 t C/ha/yr for 20 years after planting, both overridable; the plug-in cites its own
+    source for each (``rate_source``, ``years_source``) and flags them ``provisional`` where it
+    takes them from its parent.
+    """
+    return (
+        Parameter("soc_accrual_rate", "dSOC", "t C/ha/yr", "红树林种植后土壤有机碳年变化率",
+                  "rate of change in SOC after planting", rate_source, "fixed", default=0.50,
+                  overridable=True, bounds=Bounds(0.0, 10.0), provisional=provisional),
+        Parameter("soc_accrual_years", "N", "yr", "种植后按该速率计算土壤有机碳的年数",
+                  "years after planting with that rate", years_source, "fixed", default=20.0,
+                  overridable=True, bounds=Bounds(0.0, 100.0), provisional=provisional),
+    )
