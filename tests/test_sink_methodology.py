@@ -61,3 +61,14 @@ def test_rule_differences_are_the_documents() -> None:
         assert m.chain.deduction is not None
         assert (m.min_crediting_years, m.max_crediting_years) == (20, 40)
     assert (C1.parent, C2.parent) == ("AR-ACM0003 v02.0", "AR-AM0014 v03.0")
+
+
+def test_ar_am0014_declares_no_ar_tool16_table() -> None:
+    # AR-AM0014 v03.0 para. 17, eq. (4) accrues soil carbon at its own 0.50 t C/ha/yr; AR-TOOL16
+    # (and its two tables) is AR-ACM0003's way, so listing them described tables never read
+    from ccer_calc.api import get_methodology  # noqa: PLC0415
+
+    for mid in ("AR-AM0014", "CCER-14-002-V01"):
+        tables = get_methodology(mid).describe()["data_tables"]
+        assert not [t for t in tables if "tool16" in t], mid
+    assert any("tool16" in t for t in get_methodology("AR-ACM0003").describe()["data_tables"])

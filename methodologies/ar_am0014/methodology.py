@@ -36,9 +36,9 @@ class ArAm0014(SinkMethodology):
     reversal_paragraph = "21"
     source: ClassVar[str] = f"{DOC} (UNFCCC CDM Executive Board, EB 75 Annex 29)"
     tool_documents: ClassVar[tuple[str, ...]] = (TOOL14, TOOL12, TOOL08, TOOL15)
-    data_tables: ClassVar[tuple[str, ...]] = (
-        "ar_tool_defaults", "ar_tool12_default_fractions", "allometric_models",
-        "ar_tool08_fire_factors", "ar_tool16_soc_reference", "ar_tool16_stock_change_factors")
+    # no AR-TOOL16 table: the soil carbon is AR-AM0014's own eq. (4) at 0.50 t C/ha/yr
+    data_tables: ClassVar[tuple[str, ...]] = ("ar_tool_defaults", "ar_tool12_default_fractions",
+                                              "allometric_models", "ar_tool08_fire_factors")
     parameters = PARAMETERS
     input_model = ArAm0014Inputs
     checks = (*CHECKS, *GAS_CHECKS)
