@@ -20,7 +20,7 @@ import pint
 
 from ccer_calc.datatables import recording, use_table_key
 from ccer_calc.errors import InputError, PluginError, UnitError
-from ccer_calc.fingerprint import fingerprint
+from ccer_calc.fingerprint import fingerprint, fingerprint_inputs
 from ccer_calc.io.files import MemoryFiles
 from ccer_calc.io.projectfile import build_project, read_project_file
 from ccer_calc.io.sources import monitoring_source
@@ -395,30 +395,3 @@ def _applied_parameters(m: Methodology, project: Project) -> list[dict[str, Any]
                          "source": v.ref})
     return used
 
-
-def fingerprint_inputs(
-    project: Project,
-    methodology: Methodology,
-    *,
-    as_of: dt.date | None,
-    data_tables: dict[str, str],
-    applied: list[dict[str, Any]],
-) -> dict[str, Any]:
-    """Everything that can change a number, as canonical plain data for the fingerprint.
-
-    The project's canonical inputs (:meth:`Project.canonical`) with its parameter overrides
-    in the parameters' own units (``850 kg CO2/MWh`` and ``0.85 t CO2/MWh`` are one input),
-    the ``as_of`` date, the sha256 of every bundled data table used, and the value of every
-    fixed and published parameter applied.
-    """
-    inputs = project.canonical()
-    overrides = {}
-    for name, q in project.overrides.items():
-        unit = methodology.parameters[name].unit
-        overrides[name] = {"value": float(to_unit(q, parse_unit(unit)).magnitude), "unit": unit}
-    inputs["parameters"] = overrides
-    inputs["as_of"] = None if as_of is None else as_of.isoformat()
-    inputs["data_tables"] = data_tables
-    inputs["parameters_applied"] = [{k: p[k] for k in ("name", "unit", "value", "origin")}
-                                    for p in applied]
-    return inputs
