@@ -6,7 +6,8 @@ project, in the order given: the result, or the error that project raised. One f
 never stops the others. The default executor is a process pool over the machine's cores; a Dask
 distributed client's ``get_executor()`` (or any other ``Executor``) is used unchanged.
 
-Chunks keep the per-task cost of an executor (pickling, a round trip) to a few per worker; with
+Chunks keep the per-task cost of an executor (pickling, a round trip) to a few per worker, and
+by default shrink toward the end of the batch, so that the workers finish together; with
 ``json_trail`` the workers also write each result's JSON line, so that the parent, which would
 otherwise serialise every result on one core, only collects text.
 """
@@ -134,8 +135,26 @@ def _compute_chunk(sources: list[str], as_of: dt.date | None, json_trail: Detail
     return [_item(s, outcomes[k], json_trail) for k, s in enumerate(sources)]
 
 
-def _chunks(sources: list[str], size: int) -> list[list[str]]:
-    return [sources[i:i + size] for i in range(0, len(sources), size)]
+def _chunks(sources: list[str], size: int, workers: int | None = None) -> list[list[str]]:
+    """Consecutive chunks of at most ``size`` projects.
+
+    With ``workers``, each chunk also holds at most the remaining projects ÷ (2 × workers), so
+    the last chunks are small and no worker is left with a whole large one while the others
+    wait (guided scheduling); without, every chunk but the last holds ``size``.
+
+    Examples
+    --------
+    >>> [len(c) for c in _chunks(list("abcdefghij"), 4)]
+    [4, 4, 2]
+    >>> [len(c) for c in _chunks(list("abcdefghij"), 4, workers=2)]
+    [3, 2, 2, 1, 1, 1]
+    """
+    out, i, n = [], 0, len(sources)
+    while i < n:
+        step = size if workers is None else max(1, min(size, math.ceil((n - i) / (2 * workers))))
+        out.append(sources[i:i + step])
+        i += step
+    return out
 
 
 def _run(executor: Executor, chunks: list[list[str]], options: tuple[Any, ...],
@@ -175,7 +194,8 @@ def compute_many(
     as_of : datetime.date, optional
         Verification date for every project (see :func:`ccer_calc.api.compute`).
     chunksize : int, optional
-        Projects per task; by default about four tasks per core, at most 64 projects each.
+        Projects per task; by default about four tasks per core, at most 64 projects each,
+        and smaller towards the end (the remaining projects ÷ twice the cores).
     on_item : callable, optional
         Called in this process with each item as its chunk completes (a progress bar).
     json_trail : {"full", "summary", "none"}, optional
@@ -204,8 +224,11 @@ def compute_many(
                          expected="a whole number of projects, 1 or more")
     sources = [str(p) for p in projects]
     workers = os.cpu_count() or 1
-    size = chunksize or max(1, min(64, math.ceil(len(sources) / (4 * workers))))
-    chunks = _chunks(sources, size)
+    if chunksize is not None:
+        chunks = _chunks(sources, chunksize)
+    else:
+        chunks = _chunks(sources, max(1, min(64, math.ceil(len(sources) / (4 * workers)))),
+                         workers)
     options = (as_of, json_trail, allow_outside)
     if executor is not None:
         return _run(executor, chunks, options, on_item)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from ccer_calc.api import compute, load_project
-from ccer_calc.batch import BatchItem, compute_many
+from ccer_calc.batch import BatchItem, _chunks, compute_many
 from ccer_calc.cli import main
 from ccer_calc.cli.batch import _Progress
 from ccer_calc.errors import CcerError
@@ -151,3 +151,13 @@ def test_batch_summary_marks_a_provisional_methodology(tmp_path: Path, capsys) -
            "numbers are not final" in lines
     er = compute(load_project(str(sink))).totals["emission_reductions"]
     assert f"{er:,.3f} †" in forest
+
+
+def test_default_chunks_shrink_toward_the_end_and_keep_every_project_in_order() -> None:
+    names = [f"p{k}.toml" for k in range(1000)]
+    sizes = [len(c) for c in _chunks(names, 64, workers=2)]
+    assert [p for c in _chunks(names, 64, workers=2) for p in c] == names
+    assert sizes[0] == 64 and max(sizes) == 64
+    assert sizes == sorted(sizes, reverse=True)  # large first, so the workers end together
+    assert sizes[-1] == 1
+    assert [len(c) for c in _chunks(names, 64)] == [64] * 15 + [40]  # a given size is kept
