@@ -22,8 +22,9 @@ a group, on the concatenation of their arrays, and give each project exactly wha
 
 The stacked path is an optimisation only. If stacking, the stages or the split raise anything
 (a non-finite result, shapes or a trail the split cannot attribute, stages that read a data
-table), every project of the group is computed on its own, so each gets exactly the result or
-the error it gets alone. Errors of one project before and after the stages are its own.
+table), the stages of every project of the group run on its own gathered values (its trail is
+still empty, its data tables recorded), so each gets exactly the result or the error it gets
+alone. Errors of one project before and after the stages are its own.
 
 A stackable methodology promises what makes this exact: ``compute`` is :meth:`run_stages`; the
 stages are a function of the key and the gathered values only, element by element along the
@@ -41,7 +42,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
 
-from ccer_calc.api import compute, finish, run_prepared
+from ccer_calc.api import finish, run_prepared
 from ccer_calc.datatables import recording
 from ccer_calc.parameters import Value
 from ccer_calc.preparation import Prepared, prepare_compute
@@ -112,7 +113,7 @@ def compute_projects(
         else:
             groups.setdefault((id(p.context.methodology), key), []).append((i, p))
     for (_, key), members in groups.items():
-        out.update(_group(members, key, reg, as_of))
+        out.update(_group(members, key))
     return [out[i] for i in range(len(projects))]
 
 
@@ -132,8 +133,8 @@ def _outcome(fn: Callable[..., _T], *args: Any, **kwargs: Any) -> _T | Exception
         return exc
 
 
-def _group(members: list[tuple[int, Prepared]], key: Hashable, reg: Registry,
-           as_of: dt.date | None) -> dict[int, Result | Exception]:
+def _group(members: list[tuple[int, Prepared]], key: Hashable
+           ) -> dict[int, Result | Exception]:
     """One group of equal methodology and key: gathered, then stacked by units."""
     out: dict[int, Result | Exception] = {}
     by_units: dict[Hashable, list[tuple[int, Prepared, dict[str, Value]]]] = {}
@@ -149,7 +150,7 @@ def _group(members: list[tuple[int, Prepared]], key: Hashable, reg: Registry,
             units = tuple((n, v.quantity._units) for n, v in values.items())
             hash(units)
         except Exception:  # not values the stacker knows: the project alone
-            out[i] = _outcome(compute, p.described, registry=reg, as_of=as_of)
+            out[i] = _outcome(_fallback, p, key, values)
             continue
         by_units.setdefault(units, []).append((i, p, values))
     for same in by_units.values():
@@ -157,7 +158,7 @@ def _group(members: list[tuple[int, Prepared]], key: Hashable, reg: Registry,
             i, p, values = same[0]
             out[i] = _outcome(_alone, p, key, values)
         else:
-            out.update(_stacked(same, key, reg, as_of))
+            out.update(_stacked(same, key))
     return out
 
 
@@ -170,8 +171,13 @@ def _alone(p: Prepared, key: Hashable, values: dict[str, Value]) -> Result:
     return finish(p, stages)
 
 
-def _stacked(same: list[tuple[int, Prepared, dict[str, Value]]], key: Hashable,
-             reg: Registry, as_of: dt.date | None) -> dict[int, Result | Exception]:
+def _fallback(p: Prepared, key: Hashable, values: dict[str, Value]) -> Result:
+    """:func:`_alone` for a project the group could not stack: its trail is still empty."""
+    return _alone(p, key, values)
+
+
+def _stacked(same: list[tuple[int, Prepared, dict[str, Value]]], key: Hashable
+             ) -> dict[int, Result | Exception]:
     m = same[0][1].context.methodology
     try:
         st = _stack([v for _, _, v in same], [p.context.segments.year.size for _, p, _ in same])
@@ -182,8 +188,7 @@ def _stacked(same: list[tuple[int, Prepared, dict[str, Value]]], key: Hashable,
             raise NotStackableError("the stages read data tables")  # noqa: TRY301
         parts = _split(trail, out, st)
     except Exception:  # an optimisation only: each project on its own is exact
-        return {i: _outcome(compute, p.described, registry=reg, as_of=as_of)
-                for i, p, _ in same}
+        return {i: _outcome(_fallback, p, key, values) for i, p, values in same}
     return {i: _outcome(_finish_split, p, entries, outs)
             for (i, p, _), (entries, outs) in zip(same, parts, strict=True)}
 
