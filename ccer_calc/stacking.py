@@ -38,6 +38,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
@@ -210,9 +211,17 @@ class _Stack:
     flags: dict[str, Flags]
     own: list[dict[str, Value]]
     sizes: list[int]
-    #: Where each project's elements are along the last axis.
-    slices: list[slice]
-    total: int
+
+    @cached_property
+    def slices(self) -> list[slice]:
+        """Where each project's elements are along the last axis."""
+        ends = np.cumsum(self.sizes).tolist()
+        return [slice(e - n, e) for e, n in zip(ends, self.sizes, strict=True)]
+
+    @cached_property
+    def total(self) -> int:
+        """The number of elements along the last axis."""
+        return sum(self.sizes)
 
 
 def _stack(own: list[dict[str, Value]], sizes: list[int]) -> _Stack:
@@ -241,9 +250,7 @@ def _stack(own: list[dict[str, Value]], sizes: list[int]) -> _Stack:
         values[name] = Value(first.symbol, Quantity(np.concatenate(parts, axis=-1),
                                                     first.quantity.units),
                              first.origin, _MARK + name)
-    ends = np.cumsum(sizes).tolist()
-    slices = [slice(e - n, e) for e, n in zip(ends, sizes, strict=True)]
-    return _Stack(values, flags, own, sizes, slices, sum(sizes))
+    return _Stack(values, flags, own, sizes)
 
 
 def _split(trail: Trail, out: Mapping[str, Value], st: _Stack
@@ -316,9 +323,6 @@ def _parts(a: Array, flags: Flags, st: _Stack) -> list[Array]:
     if a.shape[-1] != st.total:
         raise NotStackableError(f"shape {a.shape} does not run along the stacked axis")
     lead = (0,) * (a.ndim - 1)
-    if a.ndim == 1:
-        return [a[s] if f else np.asarray(a[s.start])
-                for s, f in zip(st.slices, flags.tolist(), strict=True)]
     return [a[..., s] if f else np.asarray(a[(*lead, s.start)])
             for s, f in zip(st.slices, flags.tolist(), strict=True)]
 
