@@ -195,7 +195,7 @@ def _check_declared(trail: Trail, m: Methodology) -> None:
     PluginError
         Naming the first undeclared equation id and the methodology.
     """
-    declared = {e.meta.id for e in m.equations}
+    declared = _declared_ids(tuple(m.equations))
     for entry in trail.entries:
         if entry.equation not in declared:
             raise PluginError(
@@ -203,6 +203,12 @@ def _check_declared(trail: Trail, m: Methodology) -> None:
                 "methodology does not declare in its equations",
                 methodology=m.id, expected="every evaluated equation listed in the "
                                            "plug-in's equations")
+
+
+@functools.lru_cache(maxsize=64)
+def _declared_ids(equations: tuple[Any, ...]) -> frozenset[str]:
+    """The ids of a methodology's equations, built once per tuple (not once per project)."""
+    return frozenset(e.meta.id for e in equations)
 
 
 def _check_stages(stages: Stages, shape: tuple[int, ...], mid: str) -> None:

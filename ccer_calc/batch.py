@@ -67,19 +67,6 @@ def _summary(result: Result) -> dict[str, Any]:
             "provisional": bool(result.provisional)}
 
 
-def _compute_one(source: str, as_of: dt.date | None, json_trail: Detail | None,
-                 allow_outside: bool = False) -> BatchItem:
-    """Load and compute one project file; its error is returned, not raised."""
-    from ccer_calc.api import compute, load_project  # noqa: PLC0415 - in the worker
-
-    try:
-        outcome: Result | Exception = compute(load_project(source, allow_outside=allow_outside),
-                                              as_of=as_of)
-    except Exception as exc:  # the project's error, made an item below
-        outcome = exc
-    return _item(source, outcome, json_trail)
-
-
 def _item(source: str, outcome: Result | Exception, json_trail: Detail | None) -> BatchItem:
     """A project's item from its result or error (an error that is no CcerError is a bug)."""
     from ccer_calc.result import canonical_json  # noqa: PLC0415 - in the worker
@@ -101,15 +88,6 @@ def _item(source: str, outcome: Result | Exception, json_trail: Detail | None) -
     return item
 
 
-def _outcome(project: Project, as_of: dt.date | None) -> Result | Exception:
-    from ccer_calc.api import compute  # noqa: PLC0415 - in the worker
-
-    try:
-        return compute(project, as_of=as_of)
-    except Exception as exc:  # the project's error, made an item by the caller
-        return exc
-
-
 def _compute_chunk(sources: list[str], as_of: dt.date | None, json_trail: Detail | None,
                    allow_outside: bool) -> list[BatchItem]:
     """One task of a batch: several projects, their stackable stages evaluated together.
@@ -117,8 +95,8 @@ def _compute_chunk(sources: list[str], as_of: dt.date | None, json_trail: Detail
     Each project is loaded on its own; :func:`ccer_calc.stacking.compute_projects` then gives
     each loaded project exactly what :func:`ccer_calc.api.compute` gives it.
     """
-    from ccer_calc.api import load_project  # noqa: PLC0415 - in the worker
-    from ccer_calc.stacking import compute_projects  # noqa: PLC0415
+    from ccer_calc.api import compute, load_project  # noqa: PLC0415 - in the worker
+    from ccer_calc.stacking import _outcome, compute_projects  # noqa: PLC0415
 
     outcomes: dict[int, Result | Exception] = {}
     loaded: dict[int, Project] = {}
@@ -130,7 +108,7 @@ def _compute_chunk(sources: list[str], as_of: dt.date | None, json_trail: Detail
     try:
         computed = compute_projects(list(loaded.values()), as_of=as_of)
     except Exception:  # a bug of the stacker must not stop the batch: each project alone
-        computed = [_outcome(project, as_of) for project in loaded.values()]
+        computed = [_outcome(compute, project, as_of=as_of) for project in loaded.values()]
     outcomes.update(zip(loaded, computed, strict=True))
     return [_item(s, outcomes[k], json_trail) for k, s in enumerate(sources)]
 

@@ -39,7 +39,9 @@ def anniversary(start: dt.date, years: int) -> dt.date:
     """The start of crediting year ``years + 1``: the ``years``-th anniversary of ``start``.
 
     The same day ``years`` years later; for a start on 29 February, 1 March in a common year
-    (so that a period of ``years`` years ends on the last day of February).
+    (so that a period of ``years`` years ends on the last day of February). Not
+    :func:`ccer_calc.rules.years_later`, which gives the 28th: that is a day of the look-back
+    window (a date inside February), this the day after a crediting year ends.
 
     Examples
     --------

@@ -184,7 +184,7 @@ def _years(result: Result, crediting_period: tuple[dt.date, dt.date]) -> list[Ye
     rows = [Period(p.id, dt.date.fromisoformat(p.start), dt.date.fromisoformat(p.end))
             for p in result.periods]
     shares = crediting_year_shares(*crediting_period, rows).tolist()
-    return [YearEstimate(r.start.year, p.start, p.end, (r.end - r.start).days + 1,
+    return [YearEstimate(r.start.year, p.start, p.end, r.days,
                          366 if calendar.isleap(r.start.year) else 365, dict(p.values), share)
             for p, r, share in zip(result.periods, rows, shares, strict=True)]
 

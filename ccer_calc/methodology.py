@@ -26,11 +26,13 @@ if TYPE_CHECKING:
     from ccer_calc.equation import Equation
     from ccer_calc.io.files import ProjectFiles
     from ccer_calc.periods import Segments
+    from ccer_calc.plugin_info import MethodologyInfo
     from ccer_calc.project import Project, ProjectData, ProjectSpec
     from ccer_calc.trail import Trail
 
 __all__ = [
     "ACCOUNTS",
+    "INFO_FIELDS",
     "Check",
     "CheckResult",
     "Context",
@@ -45,6 +47,11 @@ __all__ = [
 #: What a methodology accounts: emission ``reductions`` (energy) or ``removals`` by sinks
 #: (afforestation, mangroves). See :attr:`Methodology.accounts`.
 ACCOUNTS = ("reductions", "removals")
+
+
+#: What a methodology's ``info`` gives the class (:attr:`Methodology.info`).
+INFO_FIELDS = ("id", "version", "title_zh", "title_en", "sector", "status", "document",
+               "programme", "accounts", "columns_per_project")
 
 
 #: How a monitored quantity behaves when a row is split between calendar years.
@@ -239,6 +246,22 @@ class Methodology(ABC):
     checks: ClassVar[tuple[Check, ...]]
     equations: ClassVar[tuple[Equation, ...]]
     example: ClassVar[str]
+    #: How the monitored columns depend on the project, for the schema and ``show``; None
+    #: (the default): they do not. Set it where :meth:`monitored_columns_for` is overridden
+    #: ("export and import, then one column fuel_<key> per fuel").
+    columns_per_project: ClassVar[str | None] = None
+    #: The plug-in's light ``INFO``, optional: given, the class takes from it each field of
+    #: :data:`INFO_FIELDS` it does not set itself, so the identity is written once.
+    info: ClassVar[MethodologyInfo | None] = None
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:  # noqa: ANN401 - passed on
+        """Copy the fields of ``info`` the class does not set itself onto its attributes."""
+        super().__init_subclass__(**kwargs)
+        info = cls.__dict__.get("info")
+        if info is not None:
+            for name in INFO_FIELDS:
+                if name not in cls.__dict__:
+                    setattr(cls, name, getattr(info, name))
 
     @abstractmethod
     def compute(self, ctx: Context) -> Stages:
@@ -357,20 +380,6 @@ class Methodology(ABC):
         del data  # the default: only the monitored columns are varied
         return ()
 
-    def columns_per_project(self) -> str | None:
-        """How the monitored columns depend on the project, or None if they do not.
-
-        A methodology that overrides :meth:`monitored_columns_for` (solar thermal: one
-        ``fuel_<key>`` column per fuel) says so in the first line of that method's docstring,
-        which this returns.
-        """
-        method = type(self).monitored_columns_for
-        if method is Methodology.monitored_columns_for:
-            return None
-        doc = (method.__doc__ or "").strip()
-        first = doc.splitlines()[0].rstrip(".").replace("``", "") if doc else ""
-        return first or "further columns depend on the inputs"
-
     def column(self, name: str, inputs: BaseModel | None = None) -> MonitoredColumn:
         """The monitored column of that name (among the project's columns if given)."""
         columns = self.monitored_columns if inputs is None else self.monitored_columns_for(inputs)
@@ -406,7 +415,7 @@ class Methodology(ABC):
             "parameters": [p.to_dict() for p in self.parameters],
             "monitored": [c.to_dict() for c in columns],
             "project_specific_columns": inputs is not None,
-            "columns_per_project": self.columns_per_project(),
+            "columns_per_project": self.columns_per_project,
             "checks": [{"name": c.name, "description": c.description, "source": c.source}
                        for c in self.checks],
             "equations": [

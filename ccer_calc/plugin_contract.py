@@ -25,6 +25,10 @@ _REQUIRED = ("id", "version", "title_zh", "title_en", "sector", "status", "sourc
              "checks", "equations", "example")
 
 
+#: What a quantity field's declared unit must be.
+_UNITS = "units ccer_calc.units parses (MWh, t CO2/MWh, GJ/万Nm3, ...)"
+
+
 def validate_methodology(obj: object, name: str, distribution: str) -> Methodology:
     """Check a loaded plug-in object against the contract.
 
@@ -33,9 +37,9 @@ def validate_methodology(obj: object, name: str, distribution: str) -> Methodolo
     PluginError
         Naming the plug-in, its distribution and what is wrong.
     """
-    def fail(problem: str) -> PluginError:
+    def fail(problem: str, expected: str | None = None) -> PluginError:
         return PluginError(f"plug-in from distribution {distribution!r} {problem}",
-                           methodology=name)
+                           methodology=name, expected=expected)
 
     if not isinstance(obj, Methodology):
         raise fail(f"is a {type(obj).__name__}, not a ccer_calc Methodology instance")
@@ -53,14 +57,7 @@ def validate_methodology(obj: object, name: str, distribution: str) -> Methodolo
                    f"{obj.status!r} does not start with 'provisional'")
     if not isinstance(obj.parameters, ParameterSet):
         raise fail("declares parameters that are not a ParameterSet")
-    if not (isinstance(obj.input_model, type) and issubclass(obj.input_model, BaseModel)):
-        raise fail("declares an input_model that is not a pydantic model")
-    unknown = unknown_units(obj.input_model)
-    if unknown:
-        raise fail("declares input fields in unknown units: " + "; ".join(unknown))
-    own = obj.expected_model
-    if own is not None and not (isinstance(own, type) and issubclass(own, BaseModel)):
-        raise fail("declares an expected_model that is not a pydantic model")
+    _validate_models(obj, fail)
     kind = type(obj)
     if kind.stage_key is not Methodology.stage_key and (
             kind.gather is Methodology.gather or kind.stages is Methodology.stages):
@@ -68,6 +65,25 @@ def validate_methodology(obj: object, name: str, distribution: str) -> Methodolo
                    "Methodology.stage_key)")
     _validate_equations(obj, fail)
     return obj
+
+
+def _validate_models(m: Methodology, fail: Callable[..., PluginError]) -> None:
+    """Inputs and expected models: pydantic models with known units; the columns' note."""
+    if not (isinstance(m.input_model, type) and issubclass(m.input_model, BaseModel)):
+        raise fail("declares an input_model that is not a pydantic model")
+    own = m.expected_model
+    if own is not None and not (isinstance(own, type) and issubclass(own, BaseModel)):
+        raise fail("declares an expected_model that is not a pydantic model")
+    for what, model in (("input", m.input_model), ("expected", own)):
+        unknown = [] if model is None else unknown_units(model)
+        if unknown:
+            raise fail(f"declares {what} fields in unknown units: " + "; ".join(unknown),
+                       expected=_UNITS)
+    if type(m).monitored_columns_for is not Methodology.monitored_columns_for and (
+            m.columns_per_project is None):
+        raise fail("overrides monitored_columns_for but leaves columns_per_project None",
+                   expected="columns_per_project saying how the columns depend on the project "
+                            "(the schema and show print it)")
 
 
 def _validate_equations(m: Methodology, fail: Callable[[str], PluginError]) -> None:

@@ -75,8 +75,8 @@ class MethodologyInfo:
     monitored : tuple of ColumnInfo
         Its static ``monitored_columns``: name, unit and kind of each, in the same order.
     columns_per_project : str, optional
-        What its ``columns_per_project()`` returns: how further columns depend on the project
-        (None: they do not).
+        Its ``columns_per_project``: how further columns depend on the project (None: they do
+        not).
     """
 
     id: str
@@ -148,7 +148,7 @@ def disagreements(info: MethodologyInfo, methodology: Any) -> list[str]:  # noqa
               ("expected", info.expected_model is methodology.expected_model),
               ("monitored", info.monitored == columns),
               ("columns_per_project",
-               info.columns_per_project == methodology.columns_per_project()))
+               info.columns_per_project == methodology.columns_per_project))
     return differ + [name for name, same in checks if not same]
 
 

@@ -171,12 +171,15 @@ class Registry:
                 raise PluginError(
                     f"plug-in from distribution {info.distribution!r} exports an INFO whose "
                     f"models do not load ({type(exc).__name__}: {exc})",
-                    methodology=methodology_id) from exc
+                    methodology=methodology_id,
+                    expected="inputs and expected of INFO as 'module:Name' paths that import"
+                    ) from exc
             if differ:
                 raise PluginError(
                     f"plug-in from distribution {info.distribution!r} exports an INFO that "
                     f"disagrees with the loaded methodology on {', '.join(differ)}",
-                    methodology=methodology_id)
+                    methodology=methodology_id,
+                    expected="an INFO stating what the loaded methodology declares")
         self._loaded[methodology_id] = m
         return m
 

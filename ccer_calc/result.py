@@ -20,11 +20,13 @@ from typing import Any
 
 import numpy as np
 
+from ccer_calc.bilingual import Bilingual
 from ccer_calc.jsontext import canonical_json
 from ccer_calc.methodology import CheckResult
 from ccer_calc.trail import Detail, Render, Trail
 
 __all__ = [
+    "ISSUANCE_SOURCE",
     "KEYS",
     "PeriodResult",
     "Result",
@@ -40,6 +42,10 @@ __all__ = [
 #: The four quantities every methodology reports, in this order.
 KEYS = ("baseline_emissions", "project_emissions", "leakage_emissions", "emission_reductions")
 UNIT = "t CO2e"
+#: Source of the check a negative vintage fails: the issuance rule (issuable never above the
+#: net reductions), described in docs/architecture.md.
+ISSUANCE_SOURCE = Bilingual("ccer-calc issuance rule (docs/architecture.md)",
+                            "ccer-calc 签发规则（docs/architecture.md）")
 #: A deficit left over below this (t CO2e) is float rounding, not a negative result.
 _NEGLIGIBLE_T = 1e-9
 
@@ -224,19 +230,20 @@ class Result:
     def check_outcomes(self) -> list[tuple[str, bool]]:
         """Every check's name and whether it was met, plus one check not met per negative vintage.
 
-        A negative vintage counts as ``no_negative_vintage_<year>``. This is the one tally
-        the CLI summary and the documents' checks table share, so they never disagree ("9/9
-        passed" beside a table with a tenth row not met).
+        A negative vintage counts as ``no_negative_vintage_<year>`` (:meth:`vintage_checks`).
+        This is the one tally the CLI summary and the documents' checks table share, so they
+        never disagree ("9/9 passed" beside a table with a tenth row not met).
         """
-        return [(c.name, c.passed) for c in self.checks] + [
-            (f"no_negative_vintage_{w.year}", False) for w in self.warnings
-            if w.code == "negative_vintage"]
+        return [(c.name, c.passed) for c in [*self.checks, *self.vintage_checks()]]
 
-    def _vintage_checks(self) -> list[dict[str, Any]]:
-        """Each negative vintage as a check not met, as :meth:`check_outcomes` counts it."""
-        return [{"name": f"no_negative_vintage_{w.year}", "passed": False,
-                 "reason": w.message_en, "source": "ccer-calc issuance rule: issuable never "
-                 "above the net reductions (docs/architecture.md)"}
+    def vintage_checks(self) -> list[CheckResult]:
+        """Each negative vintage as a check not met: the JSON's, the CLI's and the documents'.
+
+        Its reason is the warning's text and its source :data:`ISSUANCE_SOURCE`, both
+        :class:`~ccer_calc.bilingual.Bilingual` (English in JSON, Chinese in Chinese documents).
+        """
+        return [CheckResult(f"no_negative_vintage_{w.year}", False,
+                            Bilingual(w.message_en, w.message_zh), ISSUANCE_SOURCE)
                 for w in self.warnings if w.code == "negative_vintage"]
 
     def to_dict(self, *, trail: Detail = "full", render: Render | None = None
@@ -255,7 +262,7 @@ class Result:
                        "issuable": {"value": self.issuable_total, "unit": UNIT,
                                     "rounding": "sum of vintages, each whole tonnes "
                                                 "rounded down"}},
-            "checks": [c.to_dict() for c in self.checks] + self._vintage_checks(),
+            "checks": [c.to_dict() for c in [*self.checks, *self.vintage_checks()]],
             "parameters": self.parameters,
             "trail": self.trail.to_dict(trail, render=render),
             "fingerprint": self.fingerprint,

@@ -63,7 +63,15 @@ _MEASURES = "温室气体自愿减排交易管理办法（试行）"
 
 
 def years_later(day: dt.date, years: int) -> dt.date:
-    """The same day ``years`` later (earlier if negative); 29 February becomes the 28th."""
+    """The same day ``years`` later (earlier if negative); 29 February becomes the 28th.
+
+    It gives the earliest day of the five-year look-back: a date back in the calendar, which
+    stays in February (an application on 29 February 2028 may cover reductions from
+    28 February 2023), as the usual calendar arithmetic has it.
+    :func:`ccer_calc.crediting.anniversary` takes 1 March instead: it gives where a crediting
+    year starts, the day after the previous one ends (on the last day of February), so that the
+    years follow each other without a gap. The two differ only for 29 February.
+    """
     try:
         return day.replace(year=day.year + years)
     except ValueError:  # 29 February

@@ -25,12 +25,9 @@ __all__ = ["methodology_schema", "per_project_columns", "project_schema"]
 def per_project_columns(methodology: Methodology | MethodologyInfo) -> str | None:
     """How a methodology's monitored columns depend on the project, or None if they do not.
 
-    :meth:`~ccer_calc.methodology.Methodology.columns_per_project`, which ``show`` prints too
-    (an ``INFO`` states it as ``columns_per_project``).
+    ``columns_per_project`` of the methodology or of its ``INFO``, which ``show`` prints too.
     """
-    if isinstance(methodology, MethodologyInfo):
-        return methodology.columns_per_project
-    return methodology.columns_per_project()
+    return methodology.columns_per_project
 
 
 def _columns(methodology: Methodology | MethodologyInfo) -> str:

@@ -22,8 +22,9 @@ a group, on the concatenation of their arrays, and give each project exactly wha
 
 The stacked path is an optimisation only. If stacking, the stages or the split raise anything
 (a non-finite result, shapes or a trail the split cannot attribute, stages that read a data
-table), every project of the group is computed on its own, so each gets exactly the result or
-the error it gets alone. Errors of one project before and after the stages are its own.
+table), the stages of every project of the group run on its own gathered values (its trail is
+still empty, its data tables recorded), so each gets exactly the result or the error it gets
+alone. Errors of one project before and after the stages are its own.
 
 A stackable methodology promises what makes this exact: ``compute`` is :meth:`run_stages`; the
 stages are a function of the key and the gathered values only, element by element along the
@@ -37,11 +38,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
 
-from ccer_calc.api import compute, finish, run_prepared
+from ccer_calc.api import finish, run_prepared
 from ccer_calc.datatables import recording
 from ccer_calc.parameters import Value
 from ccer_calc.preparation import Prepared, prepare_compute
@@ -112,7 +114,7 @@ def compute_projects(
         else:
             groups.setdefault((id(p.context.methodology), key), []).append((i, p))
     for (_, key), members in groups.items():
-        out.update(_group(members, key, reg, as_of))
+        out.update(_group(members, key))
     return [out[i] for i in range(len(projects))]
 
 
@@ -132,8 +134,8 @@ def _outcome(fn: Callable[..., _T], *args: Any, **kwargs: Any) -> _T | Exception
         return exc
 
 
-def _group(members: list[tuple[int, Prepared]], key: Hashable, reg: Registry,
-           as_of: dt.date | None) -> dict[int, Result | Exception]:
+def _group(members: list[tuple[int, Prepared]], key: Hashable
+           ) -> dict[int, Result | Exception]:
     """One group of equal methodology and key: gathered, then stacked by units."""
     out: dict[int, Result | Exception] = {}
     by_units: dict[Hashable, list[tuple[int, Prepared, dict[str, Value]]]] = {}
@@ -149,7 +151,7 @@ def _group(members: list[tuple[int, Prepared]], key: Hashable, reg: Registry,
             units = tuple((n, v.quantity._units) for n, v in values.items())
             hash(units)
         except Exception:  # not values the stacker knows: the project alone
-            out[i] = _outcome(compute, p.described, registry=reg, as_of=as_of)
+            out[i] = _outcome(_fallback, p, key, values)
             continue
         by_units.setdefault(units, []).append((i, p, values))
     for same in by_units.values():
@@ -157,7 +159,7 @@ def _group(members: list[tuple[int, Prepared]], key: Hashable, reg: Registry,
             i, p, values = same[0]
             out[i] = _outcome(_alone, p, key, values)
         else:
-            out.update(_stacked(same, key, reg, as_of))
+            out.update(_stacked(same, key))
     return out
 
 
@@ -170,8 +172,13 @@ def _alone(p: Prepared, key: Hashable, values: dict[str, Value]) -> Result:
     return finish(p, stages)
 
 
-def _stacked(same: list[tuple[int, Prepared, dict[str, Value]]], key: Hashable,
-             reg: Registry, as_of: dt.date | None) -> dict[int, Result | Exception]:
+def _fallback(p: Prepared, key: Hashable, values: dict[str, Value]) -> Result:
+    """:func:`_alone` for a project the group could not stack: its trail is still empty."""
+    return _alone(p, key, values)
+
+
+def _stacked(same: list[tuple[int, Prepared, dict[str, Value]]], key: Hashable
+             ) -> dict[int, Result | Exception]:
     m = same[0][1].context.methodology
     try:
         st = _stack([v for _, _, v in same], [p.context.segments.year.size for _, p, _ in same])
@@ -182,8 +189,7 @@ def _stacked(same: list[tuple[int, Prepared, dict[str, Value]]], key: Hashable,
             raise NotStackableError("the stages read data tables")  # noqa: TRY301
         parts = _split(trail, out, st)
     except Exception:  # an optimisation only: each project on its own is exact
-        return {i: _outcome(compute, p.described, registry=reg, as_of=as_of)
-                for i, p, _ in same}
+        return {i: _outcome(_fallback, p, key, values) for i, p, values in same}
     return {i: _outcome(_finish_split, p, entries, outs)
             for (i, p, _), (entries, outs) in zip(same, parts, strict=True)}
 
@@ -205,9 +211,17 @@ class _Stack:
     flags: dict[str, Flags]
     own: list[dict[str, Value]]
     sizes: list[int]
-    #: Where each project's elements are along the last axis.
-    slices: list[slice]
-    total: int
+
+    @cached_property
+    def slices(self) -> list[slice]:
+        """Where each project's elements are along the last axis."""
+        ends = np.cumsum(self.sizes).tolist()
+        return [slice(e - n, e) for e, n in zip(ends, self.sizes, strict=True)]
+
+    @cached_property
+    def total(self) -> int:
+        """The number of elements along the last axis."""
+        return sum(self.sizes)
 
 
 def _stack(own: list[dict[str, Value]], sizes: list[int]) -> _Stack:
@@ -236,9 +250,7 @@ def _stack(own: list[dict[str, Value]], sizes: list[int]) -> _Stack:
         values[name] = Value(first.symbol, Quantity(np.concatenate(parts, axis=-1),
                                                     first.quantity.units),
                              first.origin, _MARK + name)
-    ends = np.cumsum(sizes).tolist()
-    slices = [slice(e - n, e) for e, n in zip(ends, sizes, strict=True)]
-    return _Stack(values, flags, own, sizes, slices, sum(sizes))
+    return _Stack(values, flags, own, sizes)
 
 
 def _split(trail: Trail, out: Mapping[str, Value], st: _Stack
@@ -311,9 +323,6 @@ def _parts(a: Array, flags: Flags, st: _Stack) -> list[Array]:
     if a.shape[-1] != st.total:
         raise NotStackableError(f"shape {a.shape} does not run along the stacked axis")
     lead = (0,) * (a.ndim - 1)
-    if a.ndim == 1:
-        return [a[s] if f else np.asarray(a[s.start])
-                for s, f in zip(st.slices, flags.tolist(), strict=True)]
     return [a[..., s] if f else np.asarray(a[(*lead, s.start)])
             for s, f in zip(st.slices, flags.tolist(), strict=True)]
 

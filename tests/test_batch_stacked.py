@@ -22,8 +22,8 @@ import numpy as np
 import pytest
 
 from ccer_calc import stacking
-from ccer_calc.api import compute
-from ccer_calc.batch import BatchItem, _compute_chunk, _compute_one
+from ccer_calc.api import compute, load_project
+from ccer_calc.batch import BatchItem, _compute_chunk, _item
 from ccer_calc.datatables import use_table
 from ccer_calc.errors import PluginError
 from ccer_calc.methodology import Methodology
@@ -50,15 +50,25 @@ def _stackable() -> list[Methodology]:
 
 
 def _spy(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Record every project the stacker hands back to compute (its fallback)."""
+    """Record every project the stacker computes alone after all (its fallback)."""
     calls: list[str] = []
+    real = stacking._fallback
 
-    def spy(project: Any, **kwargs: Any) -> Any:
-        calls.append(project.spec.name)
-        return compute(project, **kwargs)
+    def spy(p: Any, key: Any, values: Any) -> Any:
+        calls.append(p.described.spec.name)
+        return real(p, key, values)
 
-    monkeypatch.setattr(stacking, "compute", spy)
+    monkeypatch.setattr(stacking, "_fallback", spy)
     return calls
+
+
+def _single(path: str, json_trail: Any) -> BatchItem:
+    """The single path: :func:`ccer_calc.api.compute` on the loaded file, made an item."""
+    try:
+        outcome: Any = compute(load_project(path))
+    except Exception as exc:  # the project's error, compared below
+        outcome = exc
+    return _item(path, outcome, json_trail)
 
 
 def _same_error(a: BaseException | None, b: BaseException | None) -> None:
@@ -87,9 +97,9 @@ def _check(paths: list[str]) -> list[BatchItem]:
     lines = _compute_chunk(paths, None, "full", False)
     items = _compute_chunk(paths, None, None, False)
     for path, line, item in zip(paths, lines, items, strict=True):
-        alone = _compute_one(path, None, "full")
+        alone = _single(path, "full")
         assert line.line == alone.line
-        single = _compute_one(path, None, None)
+        single = _single(path, None)
         if single.result is None:
             _same_error(item.error, single.error)
             continue

@@ -215,7 +215,7 @@ def test_schema_from_an_info_naming_its_models_equals_the_loaded_ones(installed:
 def test_info_disagreeing_on_a_monitored_column_is_refused(installed: Path) -> None:
     _with_schema_fields(installed, "kWh")
     with pytest.raises(PluginError, match=r"INFO that disagrees with the loaded methodology on "
-                                        r"monitored$"):
+                                        r"monitored \(expected "):
         Registry().get("DEMO-01")
 
 

@@ -103,17 +103,19 @@ def _checks(result: Result, described: dict[str, Any], lang: str) -> list[dict[s
 
 
 def _warning_rows(result: Result, lang: str) -> list[dict[str, Any]]:
-    """Each warning of the result (a negative vintage) as a failed row of the checks table."""
+    """Each negative vintage (:meth:`Result.vintage_checks`) as a failed row of the checks table.
+
+    The provisional warning is not a row: it is the documents' banner.
+    """
     out = []
-    for w in result.warnings:
-        if w.code != "negative_vintage":  # the provisional warning is the documents' banner
-            continue
-        zh = message("rule.no_negative_vintage", "zh", year=w.year)
-        en = message("rule.no_negative_vintage", "en", year=w.year)
-        out.append({"name": f"no_negative_vintage_{w.year}", "title": zh if lang == "zh" else en,
-                    "description_zh": zh, "description_en": en, "passed": False,
-                    "outcome": message("value.not_met", lang), "reason": w.message(lang),
-                    "source": message("rule.issuance_source", lang)})
+    for c in result.vintage_checks():
+        year = c.name.rsplit("_", 1)[1]
+        zh = message("rule.no_negative_vintage", "zh", year=year)
+        en = message("rule.no_negative_vintage", "en", year=year)
+        out.append({"name": c.name, "title": zh if lang == "zh" else en,
+                    "description_zh": zh, "description_en": en, "passed": c.passed,
+                    "outcome": message("value.not_met", lang),
+                    "reason": in_language(c.reason, lang), "source": in_language(c.source, lang)})
     return out
 
 

@@ -258,10 +258,10 @@ def _methodology_routes(app: FastAPI) -> None:
     @app.get("/methodologies/{methodology_id}/schema",
              summary="JSON Schema of a project for one methodology")
     def schema(methodology_id: str) -> Response:
-        from ccer_calc.schema import project_schema  # noqa: PLC0415
+        from ccer_calc.schema import methodology_schema  # noqa: PLC0415
 
-        try:
-            body = project_schema(get_methodology(methodology_id))
+        try:  # from the plug-in's light INFO where it describes the schema, as the CLI does
+            body = methodology_schema(methodology_id)
         except CcerError as exc:
             return problem_response(problem_of(exc, path_methodology=True))
         return Response(json.dumps(body, ensure_ascii=False, sort_keys=True),

@@ -78,16 +78,9 @@ def _reservoir(t: Trail | None, v: Mapping[str, Value]) -> Value:
 class Acm0002(GridPowerMethodology):
     """CDM ACM0002, greenfield grid-connected renewable power."""
 
-    id: ClassVar[str] = INFO.id
-    version: ClassVar[str] = INFO.version
-    title_zh: ClassVar[str] = INFO.title_zh
-    title_en: ClassVar[str] = INFO.title_en
-    sector: ClassVar[str] = INFO.sector
-    status: ClassVar[str] = INFO.status
+    info = INFO
     source: ClassVar[str] = f"{DOC} (UNFCCC CDM Executive Board) [U]"
-    document: ClassVar[str] = INFO.document
     tool_documents: ClassVar[tuple[str, ...]] = ("TOOL03 v03.0", "TOOL07 v07.0")
-    programme: ClassVar[str] = INFO.programme
     max_crediting_years: ClassVar[int | None] = None
     parameters = PARAMETERS
     input_model = Acm0002Inputs

@@ -58,15 +58,8 @@ def offshore_wind_stages(
 class OffshoreWind(GridPowerMethodology):
     """CCER-01-002-V01 并网海上风力发电."""
 
-    id: ClassVar[str] = INFO.id
-    version: ClassVar[str] = INFO.version
-    title_zh: ClassVar[str] = INFO.title_zh
-    title_en: ClassVar[str] = INFO.title_en
-    sector: ClassVar[str] = INFO.sector
-    status: ClassVar[str] = INFO.status
+    info = INFO
     source: ClassVar[str] = f"{DOC} (MEE, 2023-10-24)"
-    document: ClassVar[str] = INFO.document
-    programme: ClassVar[str] = INFO.programme
     max_crediting_years: ClassVar[int | None] = 10
     data_tables: ClassVar[tuple[str, ...]] = ("grid_factor_editions_mee", "grid_factors_mee")
     parameters = PARAMETERS
