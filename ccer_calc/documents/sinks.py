@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from ccer_calc.result import Result
     from ccer_calc.trail import TrailEntry
 
-__all__ = ["plan_part", "provisional_part", "sink_part"]
+__all__ = ["index_labels", "plan_part", "provisional_part", "sink_part"]
 
 
 def _value_text(item: dict[str, Any], lang: str) -> str:
@@ -167,6 +167,16 @@ def _files(described: dict[str, Any], lang: str) -> list[dict[str, Any]]:
              "description": f[f"description_{lang}"], "frequency": translate(f["frequency"],
                                                                             lang)}
             for f in described.get("inventory", [])]
+
+
+def index_labels(project: Project) -> dict[str, tuple[str, ...]]:
+    """The ids that equation inputs index, by input name: a plot's stratum as the strata ids.
+
+    Taken from the sink's parsed inventory (its strata, shared by every estimate), never from
+    the text that cites it: an id may hold any character. Empty for a project without one.
+    """
+    data = project.data.datasets.get("sink") if project.data is not None else None
+    return {"plot_stratum": data.strata.ids} if isinstance(data, SinkData) else {}
 
 
 def sink_part(project: Project, result: Result, methodology: Methodology,
