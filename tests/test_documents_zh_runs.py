@@ -222,3 +222,16 @@ def test_a_stratum_id_with_a_comma_is_shown_whole(tmp_path: Path) -> None:
     rows = [ln for ln in md.splitlines() if ln.startswith("| ") and "| plot_stratum |" in ln]
     shown = message("fmt.list_sep", "en").join(["S1", "North, upper", "S3"])
     assert rows and all(ln.rstrip(" |").endswith(f"| {shown}") for ln in rows)
+
+
+@pytest.mark.parametrize("lands", [["L1"], ["L1", "L2"], ["north field", "L2", "L3"]])
+def test_the_leakage_of_each_receiving_land_is_worded_for_any_number_of_lands(
+        lands: list[str]) -> None:
+    # AR-TOOL15 (1) per receiving land, as tools/forestry/sink_leakage.py cites it: the lands
+    # joined by ", ", so two or more (or one named with a space) are still one reference
+    from ccer_calc.documents.localize import reference  # noqa: PLC0415
+
+    ref = "AR-TOOL15 (1) of each receiving land: " + ", ".join(lands)
+    assert reference(ref, "zh") == message("ref.each_land", "zh", eq="AR-TOOL15 (1)",
+                                           land=", ".join(lands))
+    assert "each receiving land" not in reference(ref, "zh")

@@ -255,7 +255,7 @@ _REFERENCES = {
     "trees_in_plots": re.compile(r"^(?P<eq>AR-TOOL14 App\. 1 \S+): trees of (?P<trees>\S+) "
                                  r"in the plots of (?P<plots>\S+)$"),
     "each_land": re.compile(r"^(?P<eq>AR-TOOL15 \(\d+\)) of each receiving land: "
-                            r"(?P<land>\S+)$"),
+                            r"(?P<land>.+)$"),
     "each_interval": re.compile(r"^(?P<eq>AR-TOOL14 .+) of each interval$"),
     "estimate_earlier": re.compile(r"^(?P<symbol>\S+) at the earlier estimate enclosing each "
                                    r"element$"),
