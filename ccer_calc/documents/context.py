@@ -20,6 +20,7 @@ from ccer_calc.document_kinds import DOCUMENTS, LANGUAGES
 from ccer_calc.documents.charts import bar_chart
 from ccer_calc.documents.engagement import Engagement, sections
 from ccer_calc.documents.exante import (
+    DESIGN_DOCUMENTS,
     estimate_part,
     ex_ante_comparison,
     ex_ante_table,
@@ -305,7 +306,7 @@ def build_context(project: Project, result: Result, methodology: Methodology, *,
     choice("lang", lang, LANGUAGES)
     if estimate is None and project.expected is not None:
         estimate = estimate_project(project)
-    from_estimate = estimate is not None and document in ("pdd", "validation")
+    from_estimate = estimate is not None and document in DESIGN_DOCUMENTS
     if from_estimate:
         assert estimate is not None  # noqa: S101 - narrowing for mypy
         result = estimate.result
