@@ -27,7 +27,8 @@ templates in a child process (:mod:`ccer_calc.documents.sandbox_process`) where 
 can fork: the limits of one rendering are then
 
 * **time**: :data:`TIME_LIMIT_S` s (10) by these checks; the child is killed 1 s later
-  (and its CPU time is capped at the limit plus 2 s);
+  (and its CPU time is capped at the limit plus
+  :data:`~ccer_calc.documents.sandbox_process.CPU_MARGIN_S` s);
 * **memory**: 1024 MiB above what the process holds (``RLIMIT_AS``, Linux);
 * **output**: :data:`OUTPUT_LIMIT_CHARS` characters (32 Mi).
 
