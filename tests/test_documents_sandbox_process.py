@@ -162,6 +162,16 @@ def test_without_fork_a_memory_error_is_a_template_error(
     assert sandbox_process.run_limited(lambda: "text", 1.0, 100) == "text"
 
 
+def test_a_memory_error_outside_the_sandbox_claims_no_limit() -> None:
+    # a packaged template renders in-process with no memory limit set: a MemoryError there is
+    # what it is, not "exceeded its memory limit of 1024 MiB" (run_limited words the limit
+    # where it sets one)
+    from ccer_calc.documents.render import _template_errors  # noqa: PLC0415
+
+    with pytest.raises(MemoryError), _template_errors("pdd.html.j2", "en"):
+        raise MemoryError
+
+
 @needs_fork
 def test_a_child_that_dies_or_fails_oddly_is_a_template_error() -> None:
     def killed() -> str:

@@ -203,3 +203,35 @@ def test_every_note_pattern_has_its_wording_and_every_wording_its_pattern() -> N
 
     assert sorted(f"note.{k}" for k, _ in _NOTES) == sorted(
         k for k in catalogue() if k.startswith("note."))
+
+
+def test_a_stratum_id_with_a_comma_is_shown_whole(tmp_path: Path) -> None:
+    # the ids come from the parsed strata, not from the text citing them: an id holding ", "
+    # (the separator of that text) is still one stratum, shown whole at its own index
+    source = ROOT / "ar_acm0003" / "data"
+    for f in source.iterdir():
+        text = f.read_text(encoding="utf-8")
+        if f.name == "strata.csv":
+            text = text.replace("\nS2,", '\n"North, upper",')
+        elif f.name.startswith("plots_"):
+            text = text.replace(",S2,", ',"North, upper",')
+        (tmp_path / f.name).write_text(text, encoding="utf-8")
+    project = load_project(tmp_path / "example.toml")
+    md = render_document(project, compute(project), get_methodology(project.methodology_id),
+                         document="verification", lang="en", fmt="md")
+    rows = [ln for ln in md.splitlines() if ln.startswith("| ") and "| plot_stratum |" in ln]
+    shown = message("fmt.list_sep", "en").join(["S1", "North, upper", "S3"])
+    assert rows and all(ln.rstrip(" |").endswith(f"| {shown}") for ln in rows)
+
+
+@pytest.mark.parametrize("lands", [["L1"], ["L1", "L2"], ["north field", "L2", "L3"]])
+def test_the_leakage_of_each_receiving_land_is_worded_for_any_number_of_lands(
+        lands: list[str]) -> None:
+    # AR-TOOL15 (1) per receiving land, as tools/forestry/sink_leakage.py cites it: the lands
+    # joined by ", ", so two or more (or one named with a space) are still one reference
+    from ccer_calc.documents.localize import reference  # noqa: PLC0415
+
+    ref = "AR-TOOL15 (1) of each receiving land: " + ", ".join(lands)
+    assert reference(ref, "zh") == message("ref.each_land", "zh", eq="AR-TOOL15 (1)",
+                                           land=", ".join(lands))
+    assert "each receiving land" not in reference(ref, "zh")

@@ -193,3 +193,29 @@ def test_zh_and_en_documents_have_the_same_numbers(monitored: tuple[Any, Any, An
     assert cell.findall(zh) == cell.findall(en)
     assert "1,134.100" in cell.findall(zh)
     assert zh.count("<tr data-") == en.count("<tr data-")
+
+
+@pytest.mark.parametrize("equation", ["non_co2_emissions", "leakage_over_receiving_lands",
+                                      "soc_loss_receiving_land"])
+def test_a_result_without_the_evaluation_an_event_requires_is_refused(
+        monitored: tuple[Any, Any, Any], equation: str) -> None:
+    # the documents find GHG_E (AR-TOOL08 eq. 1), LK (AR-TOOL15 para. 12) and ΔSOC_LUC (eq. 3)
+    # by the equation's id: a result lacking one the listed events require is not shown as 0
+    from ccer_calc.documents.sink_gases import gases_part  # noqa: PLC0415
+    from ccer_calc.documents.trail_values import entries  # noqa: PLC0415
+    from ccer_calc.errors import InputError  # noqa: PLC0415
+
+    project, result, _ = monitored
+    module = ("ccer_calc.tools.forestry.tool08_burning" if equation == "non_co2_emissions"
+              else "ccer_calc.tools.forestry.tool15_leakage")
+    eq_id = getattr(importlib.import_module(module), equation).meta.id
+    found = entries(result)
+    kw: dict[str, Any] = {"project_area": 250.0, "minimum_area": 1.0, "lang": "en"}
+    events = project.data.datasets["sink"].events
+    assert gases_part(events, result, entries=found, **kw) is not None
+    missing = [k for k in found if k == eq_id or k.startswith(f"{eq_id}[")]
+    assert missing
+    kept = {k: e for k, e in found.items() if k not in missing}
+    with pytest.raises(InputError) as caught:
+        gases_part(events, result, entries=kept, **kw)
+    assert caught.value.field == "result" and caught.value.value in missing

@@ -143,13 +143,16 @@ def cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
     """Print the JSON Schema of a methodology's project file."""
     from ccer_calc.jsontext import canonical_json  # noqa: PLC0415 - light: no pint, numpy
     from ccer_calc.registry import default_registry  # noqa: PLC0415
-    from ccer_calc.schema import methodology_schema  # noqa: PLC0415
+    from ccer_calc.schema import project_schema  # noqa: PLC0415
 
     registry = default_registry()
     light = registry.light_info(args.id)
-    if light is None or not light.describes_schema:  # the plug-in is loaded in full
+    if light is not None and light.describes_schema:  # no unit registry, no plug-in loaded
+        schema = project_schema(light)
+    else:  # an INFO that predates the schema fields: the plug-in is loaded in full
         prepare_engine()
-    emit(canonical_json(methodology_schema(args.id, registry)), out, args.output)
+        schema = project_schema(registry.get(args.id))
+    emit(canonical_json(schema), out, args.output)
     return EXIT_OK
 
 

@@ -20,6 +20,7 @@ from ccer_calc.document_kinds import DOCUMENTS, LANGUAGES
 from ccer_calc.documents.charts import bar_chart
 from ccer_calc.documents.engagement import Engagement, sections
 from ccer_calc.documents.exante import (
+    DESIGN_DOCUMENTS,
     estimate_part,
     ex_ante_comparison,
     ex_ante_table,
@@ -30,7 +31,6 @@ from ccer_calc.documents.localize import (
     InputNames,
     bilingual_field,
     finding_text,
-    index_labels,
     project_inputs,
     quantity,
     reference,
@@ -39,7 +39,7 @@ from ccer_calc.documents.localize import (
 )
 from ccer_calc.documents.messages import catalogue, message, translate
 from ccer_calc.documents.notes import notes
-from ccer_calc.documents.sinks import plan_part, provisional_part, sink_part
+from ccer_calc.documents.sinks import index_labels, plan_part, provisional_part, sink_part
 from ccer_calc.errors import InputError
 from ccer_calc.estimation import estimate as estimate_project
 
@@ -178,13 +178,14 @@ def _rows_along_axis(value: np.ndarray[Any, np.dtype[Any]],
     return [("", a)]
 
 
-def _shown(values: list[float], ref: str) -> list[float] | list[str]:
+def _shown(values: list[float], labels: tuple[str, ...] | None) -> list[float] | list[str]:
     """Values as shown: the ids they index (a plot's stratum S1, S2 ...), else the numbers."""
-    labels = index_labels(ref)
     return [labels[int(v)] for v in values] if labels else values
 
 
-def _equations(result: Result, names: InputNames, lang: str) -> list[dict[str, Any]]:
+def _equations(result: Result, names: InputNames, lang: str,
+               labels: dict[str, tuple[str, ...]]) -> list[dict[str, Any]]:
+    """The trail's equations; an input named in ``labels`` shows the ids its values index."""
     axis = list(result.trail.axis)
     n = len(axis)
     out = []
@@ -203,7 +204,8 @@ def _equations(result: Result, names: InputNames, lang: str) -> list[dict[str, A
                     columns.append({**named, "values": [float(x) for x in value]})
                 else:
                     flat = np.asarray(value, dtype=np.float64).reshape(-1)
-                    scalars.append({**named, "values": _shown(_distinct(flat), i.ref),
+                    shown = _shown(_distinct(flat), labels.get(i.name))
+                    scalars.append({**named, "values": shown,
                                     "elements": int(flat.size)})
         output: dict[str, Any] = {"symbol": e.symbol, "unit": unit_label(e.output_unit, lang)}
         parts = _rows_along_axis(e.output, n)
@@ -306,7 +308,7 @@ def build_context(project: Project, result: Result, methodology: Methodology, *,
     choice("lang", lang, LANGUAGES)
     if estimate is None and project.expected is not None:
         estimate = estimate_project(project)
-    from_estimate = estimate is not None and document in ("pdd", "validation")
+    from_estimate = estimate is not None and document in DESIGN_DOCUMENTS
     if from_estimate:
         assert estimate is not None  # noqa: S101 - narrowing for mypy
         result = estimate.result
@@ -345,7 +347,7 @@ def build_context(project: Project, result: Result, methodology: Methodology, *,
         "checks": _checks(result, described, lang) + _warning_rows(result, lang),
         "checks_all_passed": all(ok for _, ok in result.check_outcomes()),
         "parameters": parameters,
-        "equations": _equations(result, names, lang),
+        "equations": _equations(result, names, lang, index_labels(project)),
         "axis": list(result.trail.axis),
         "periods": periods,
         "vintages": vintages,

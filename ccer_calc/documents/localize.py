@@ -26,8 +26,7 @@ if TYPE_CHECKING:
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
-__all__ = ["InputNames", "bilingual_field", "finding_text", "index_labels", "project_inputs",
-           "reference",
+__all__ = ["InputNames", "bilingual_field", "finding_text", "project_inputs", "reference",
            "unit_label", "where", "yes_no"]
 
 
@@ -236,9 +235,10 @@ _REFERENCES = {
                         r"\((?P<clause>.+)\)$"),
     "meter_ex_ante": re.compile(r"^no meter correction expected ex ante \((?P<clause>.+)\)$"),
     "project": re.compile(r"^project file, (?P<path>\S+)$"),
-    "stratum_index": re.compile(r"^(?P<path>\S+), column stratum, as indices of the strata "
-                                r"\((?P<ids>[^)]*)\)$"),
-    "stratum_count": re.compile(r"^(?P<path>\S+), number of strata \((?P<ids>[^)]*)\)$"),
+    # the strata cited by their ids, reworded only (the documents take the ids from the data)
+    "stratum_index": re.compile(r"^(?P<path>.+?), column stratum, as indices of the strata "
+                                r"\((?P<ids>.*)\)$"),
+    "stratum_count": re.compile(r"^(?P<path>.+?), number of strata \((?P<ids>.*)\)$"),
     # the provisional sinks' values and rules, taken from the CDM parent
     "provisional_parent": re.compile(r"^provisional: value of the CDM parent (?P<parent>.+?) "
                                      r"\(the MEE text of (?P<doc>\S+) was not available\)"
@@ -255,7 +255,7 @@ _REFERENCES = {
     "trees_in_plots": re.compile(r"^(?P<eq>AR-TOOL14 App\. 1 \S+): trees of (?P<trees>\S+) "
                                  r"in the plots of (?P<plots>\S+)$"),
     "each_land": re.compile(r"^(?P<eq>AR-TOOL15 \(\d+\)) of each receiving land: "
-                            r"(?P<land>\S+)$"),
+                            r"(?P<land>.+)$"),
     "each_interval": re.compile(r"^(?P<eq>AR-TOOL14 .+) of each interval$"),
     "estimate_earlier": re.compile(r"^(?P<symbol>\S+) at the earlier estimate enclosing each "
                                    r"element$"),
@@ -304,20 +304,6 @@ def reference(ref: str, lang: str) -> str:
     if lang == "en":
         return ref
     return message("fmt.list_sep", lang).join(_reword(part, lang) for part in ref.split("; "))
-
-
-def index_labels(ref: str) -> list[str] | None:
-    """The ids an input's values index (a plot's stratum as 0, 1 ... of S1, S2 ...), if any.
-
-    Examples
-    --------
-    >>> index_labels("plots.csv, column stratum, as indices of the strata (S1, S2)")
-    ['S1', 'S2']
-    >>> index_labels("monitoring data, column export") is None
-    True
-    """
-    found = _REFERENCES["stratum_index"].match(ref)
-    return found["ids"].split(", ") if found else None
 
 
 def _reword(part: str, lang: str) -> str:

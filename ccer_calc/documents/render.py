@@ -39,7 +39,7 @@ from ccer_calc.documents.filters import (
 )
 from ccer_calc.documents.messages import catalogue, message, variant
 from ccer_calc.documents.sandbox import Budget, LimitedSandbox, render_limited
-from ccer_calc.documents.sandbox_process import memory_error, run_limited
+from ccer_calc.documents.sandbox_process import run_limited
 from ccer_calc.errors import CcerError, InputError, TemplateError
 from ccer_calc.fsutil import write_atomic
 
@@ -179,8 +179,6 @@ def _template_errors(name: str, lang: str) -> Iterator[None]:
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(f"template syntax error: {exc.message}",
                             field=f"{exc.name or name}:{exc.lineno}") from exc
-    except MemoryError:
-        raise memory_error() from None
     except (jinja2.TemplateError, TypeError, ValueError, LookupError, AttributeError,
             ArithmeticError, RecursionError) as exc:
         where = _template_position(exc.__traceback__) or f"{lang}/{name}"
@@ -194,13 +192,15 @@ def _render(env: jinja2.Environment, name: str, lang: str, context: dict[str, An
             return env.get_template(name).render(context)
         template = env.preload(name)  # compiled here, so that the environment keeps them
 
+    budget = Budget.start()  # one budget: the sandbox's checks and the process's limits
+
     def boxed() -> str:
         with _template_errors(name, lang):
-            return render_limited(template, context, Budget.start())
+            return render_limited(template, context, budget)
 
-    # a user template: in a child process under the system's limits where there are any
-    limits = Budget.start()
-    return run_limited(boxed, limits.seconds, limits.limit)
+    # a user template: in a child process under the system's limits where there are any (a
+    # MemoryError there, or in-process where it cannot fork, becomes run_limited's TemplateError)
+    return run_limited(boxed, budget.seconds, budget.limit)
 
 
 def render_document(project: Project, result: Result, methodology: Methodology, *,

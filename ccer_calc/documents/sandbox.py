@@ -27,7 +27,8 @@ templates in a child process (:mod:`ccer_calc.documents.sandbox_process`) where 
 can fork: the limits of one rendering are then
 
 * **time**: :data:`TIME_LIMIT_S` s (10) by these checks; the child is killed 1 s later
-  (and its CPU time is capped at the limit plus 2 s);
+  (and its CPU time is capped at the limit plus
+  :data:`~ccer_calc.documents.sandbox_process.CPU_MARGIN_S` s);
 * **memory**: 1024 MiB above what the process holds (``RLIMIT_AS``, Linux);
 * **output**: :data:`OUTPUT_LIMIT_CHARS` characters (32 Mi).
 
@@ -51,7 +52,6 @@ from jinja2.compiler import CodeGenerator, Frame
 from jinja2.sandbox import SandboxedEnvironment
 
 from ccer_calc.documents.sandbox_sizes import (
-    WORDWRAP_INPUT_CHARS,
     format_size,
     predicted,
     signature_of,
@@ -182,14 +182,9 @@ def _check_int(left: Any, right: Any, operator: str) -> None:  # noqa: ANN401
 
 
 def _check_prediction(budget: Budget, name: str, size: int | None) -> None:
-    """Refuse a filter call whose result (or, negative, whose input) is too large."""
-    if size is None:
-        return
-    if size < 0:
-        raise TemplateError(f"template exceeded its size limit ({name} input)",
-                            field="template", value=-size,
-                            expected=f"at most {WORDWRAP_INPUT_CHARS} characters to {name}")
-    budget.size(size, f"{name} result")
+    """Refuse a filter call whose predicted result is too large."""
+    if size is not None:
+        budget.size(size, f"{name} result")
 
 
 class LimitedSandbox(SandboxedEnvironment):

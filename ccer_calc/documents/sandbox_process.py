@@ -8,8 +8,8 @@ forked child (which inherits the compiled template and the context: nothing is p
 way in) with
 
 * address space limited to :data:`MEMORY_LIMIT_MIB` MiB above what the child has at the fork
-  (``RLIMIT_AS``, where the system enforces it) and CPU time to the time limit plus one second
-  (``RLIMIT_CPU``);
+  (``RLIMIT_AS``, where the system enforces it) and CPU time to the whole seconds of the time
+  limit plus :data:`CPU_MARGIN_S` seconds (``RLIMIT_CPU``);
 * the parent waiting at most the time limit plus :data:`MARGIN_S` seconds, reading the result
   from a pipe as it comes (so a large result cannot block the child), then killing the child.
 
@@ -43,15 +43,20 @@ try:
 except ImportError:  # pragma: no cover - Windows
     resource = None  # type: ignore[assignment]
 
-__all__ = ["CAN_ISOLATE", "MARGIN_S", "MEMORY_LIMIT_MIB", "memory_error", "run_limited"]
+__all__ = ["CAN_ISOLATE", "CPU_MARGIN_S", "MARGIN_S", "MEMORY_LIMIT_MIB", "memory_error",
+           "run_limited"]
 
 #: Memory a user template's rendering may add to what the process holds, MiB.
 MEMORY_LIMIT_MIB = 1024
 #: How much longer than the time limit the parent waits before killing the child, seconds.
 MARGIN_S = 1.0
+#: CPU seconds the child may use beyond the whole seconds of the time limit (``RLIMIT_CPU``):
+#: even after rounding the limit down, the cap is past the parent's wait of the limit plus
+#: :data:`MARGIN_S`, so it only catches a child the parent could not stop.
+CPU_MARGIN_S = 2
 #: Whether this platform renders user templates in a child process under OS limits.
 CAN_ISOLATE = hasattr(os, "fork") and resource is not None and sys.platform != "emscripten"
-#: Bytes of UTF-8 (plus the error envelope) a result may take: 4 per character at most.
+#: Bytes read from the pipe at a time.
 _CHUNK = 1 << 16
 
 
@@ -139,7 +144,7 @@ def _child(work: Callable[[], str], seconds: float, fd: int) -> None:  # pragma:
 def _set_limits(seconds: float) -> None:  # pragma: no cover - runs in the child
     """Cap the child's CPU time and address space (where the system lets us)."""
     assert resource is not None  # noqa: S101 - only called where resource exists
-    cpu = int(seconds) + 2
+    cpu = int(seconds) + CPU_MARGIN_S
     with contextlib.suppress(ValueError, OSError):
         _lower(resource.RLIMIT_CPU, cpu)
     held = _address_space()
@@ -186,7 +191,7 @@ def _decoded(data: bytes) -> CcerError:
 def _read(pid: int, fd: int, seconds: float, max_chars: int) -> bytes:
     """Read the child's result until it closes the pipe, the deadline or the size limit."""
     deadline = time.monotonic() + seconds + MARGIN_S
-    limit = 4 * max_chars + _CHUNK
+    limit = 4 * max_chars + _CHUNK  # UTF-8 takes 4 bytes a character at most, + the envelope
     data = bytearray()
     while True:
         left = deadline - time.monotonic()

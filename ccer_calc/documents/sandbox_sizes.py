@@ -15,6 +15,8 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from ccer_calc.errors import TemplateError
+
 __all__ = ["WORDWRAP_INPUT_CHARS", "format_size", "predicted", "signature_of", "text_size"]
 
 #: The longest text ``wordwrap`` may wrap, characters (64 Ki: ~0.1 s at worst).
@@ -93,8 +95,10 @@ def _indent(a: Mapping[str, Any]) -> int:
 
 def _wordwrap(a: Mapping[str, Any]) -> int:
     s = _text(a["s"])
-    if len(s) > WORDWRAP_INPUT_CHARS:
-        return -len(s)  # negative: the input itself is refused
+    if len(s) > WORDWRAP_INPUT_CHARS:  # the input itself is refused, whatever it would give
+        raise TemplateError("template exceeded its size limit (wordwrap input)",
+                            field="template", value=len(s),
+                            expected=f"at most {WORDWRAP_INPUT_CHARS} characters to wordwrap")
     wrap = a.get("wrapstring") or "\n"
     return len(s) + (len(s) // max(_int(a.get("width", 79), 79), 1) + 1) * len(_text(wrap))
 
@@ -245,8 +249,14 @@ def predicted(name: str, sig: inspect.Signature | None, args: tuple[Any, ...],
               kwargs: dict[str, Any], stop: int = _HUGE) -> int | None:
     """Upper bound of the characters filter ``name`` will produce (None: no rule applies).
 
-    A negative number means the *input* is too long for the filter (``wordwrap``). Sizing
-    a list (``join``, ``string``, ``pprint``, ``tojson``) stops once it passes ``stop``.
+    Sizing a list (``join``, ``string``, ``pprint``, ``tojson``) stops once it passes
+    ``stop``.
+
+    Raises
+    ------
+    TemplateError
+        The input is too long for the filter itself (``wordwrap``, over
+        :data:`WORDWRAP_INPUT_CHARS` characters).
     """
     rule = _RULES.get(name)
     simple = _SIMPLE.get(name)

@@ -17,9 +17,15 @@ import numpy as np
 
 from ccer_calc.documents.localize import yes_no
 from ccer_calc.documents.messages import message
+from ccer_calc.documents.trail_values import input_value, key
+from ccer_calc.errors import InputError
 from ccer_calc.tools.forestry.defaults import tool_default
 from ccer_calc.tools.forestry.sink_events import SinkEvents, accounted_rows, first_period
-from ccer_calc.tools.forestry.tool08_burning import site_preparation_zero
+from ccer_calc.tools.forestry.tool08_burning import non_co2_emissions, site_preparation_zero
+from ccer_calc.tools.forestry.tool15_leakage import (
+    leakage_over_receiving_lands,
+    soc_loss_receiving_land,
+)
 
 if TYPE_CHECKING:
     from ccer_calc.result import Result
@@ -97,8 +103,8 @@ def _soc_treatment(entries: dict[str, TrailEntry], row: Any) -> str:  # noqa: AN
         return "sinks.treat_para10"
     if row.soc is None:
         return "sinks.soc_zero_grazing"
-    e = entries.get(f"AR-TOOL15 (3)[{row.id}]")
-    if e is not None and float(np.sum(np.asarray(e.output))) < 0:
+    e = _entry(entries, key(soc_loss_receiving_land, row.id), f"the displacement {row.id}")
+    if float(np.sum(np.asarray(e.output))) < 0:
         return "sinks.soc_zero_negative"
     return "sinks.soc_eq3"
 
@@ -130,28 +136,54 @@ def _displacements(events: SinkEvents, entries: dict[str, TrailEntry],
     return out
 
 
-def _by_element(result: Result, entries: dict[str, TrailEntry]) -> list[dict[str, Any]]:
-    """GHG_SPF, GHG_FMF, GHG_FF, GHG_E and LK_AGRIC per element of the axis (non-zero ones)."""
+def _entry(entries: dict[str, TrailEntry], at: str, needed_for: str) -> TrailEntry:
+    """The trail entry ``at``, which the events listed require: refused if the result lacks it."""
+    e = entries.get(at)
+    if e is None:
+        raise InputError(f"the result lacks an evaluation that {needed_for} requires",
+                         field="result", value=at,
+                         expected="a result computed from this project's events")
+    return e
+
+
+def _by_element(result: Result, entries: dict[str, TrailEntry],
+                events: SinkEvents) -> list[dict[str, Any]]:
+    """GHG_SPF, GHG_FMF, GHG_FF, GHG_E and LK_AGRIC per element of the axis (non-zero ones).
+
+    An equation the events require (AR-TOOL08 eq. 1 for a fire, AR-TOOL15 para. 12 for a
+    displacement not zero under para. 10) must be in the trail; one they do not is zero.
+    """
     axis = result.trail.axis
     n = len(axis)
 
-    def column(key: str, name: str | None = None) -> np.ndarray[Any, Any]:
-        e = entries.get(key)
-        if e is None:
+    def column(at: str, needed: bool, name: str | None = None) -> np.ndarray[Any, Any]:
+        if at not in entries and not needed:
             return np.zeros(n)
-        value = e.output if name is None else next(i.value for i in e.inputs if i.name == name)
+        e = _entry(entries, at, "the events listed")
+        value = e.output if name is None else input_value(entries, at, name)
+        if value is None:
+            raise InputError(f"the evaluation {at} has no input {name}", field="result",
+                             value=[i.name for i in e.inputs], expected=f"an input {name}")
         return np.broadcast_to(np.asarray(value, dtype=np.float64), (n,))
-    ghg = "AR-TOOL08 (1)"
-    cols = {"spf": column(ghg, "site_preparation"), "fmf": column(ghg, "harvest_residue"),
-            "ff": column(ghg, "forest_fire"), "ghg_e": column(ghg),
-            "lk": column("AR-TOOL15 para. 12")}
+    ghg, fire = key(non_co2_emissions), events.has_fire
+    lk = key(leakage_over_receiving_lands)
+    counted = any(not r.grazing_zero_conditions for r in events.displacements)
+    cols = {"spf": column(ghg, fire, "site_preparation"),
+            "fmf": column(ghg, fire, "harvest_residue"),
+            "ff": column(ghg, fire, "forest_fire"), "ghg_e": column(ghg, fire),
+            "lk": column(lk, counted)}
     return [{"element": axis[j], **{k: float(v[j]) for k, v in cols.items()}}
             for j in range(n) if any(v[j] != 0 for v in cols.values())]
 
 
-def gases_part(events: SinkEvents, result: Result, *, project_area: float,
-               minimum_area: float | None, lang: str) -> dict[str, Any] | None:
+def gases_part(events: SinkEvents, result: Result, *, entries: dict[str, TrailEntry],
+               project_area: float, minimum_area: float | None,
+               lang: str) -> dict[str, Any] | None:
     """The events, their inputs and treatment, and GHG_E,t and LK_t per element; None if none.
+
+    ``entries`` are the result's trail entries by key (:func:`.trail_values.entries`). A
+    result without an evaluation the events require is refused (InputError, field
+    ``result``): it was not computed from these events.
 
     Returns
     -------
@@ -162,7 +194,6 @@ def gases_part(events: SinkEvents, result: Result, *, project_area: float,
     """
     if not events.has_fire and not events.displacements:
         return None
-    entries = {e.key: e for e in result.trail.entries}
     threshold = float(tool_default("AR-TOOL08", "burnt_area_threshold").quantity.m_as(""))
     accounted = accounted_rows(events, project_area, minimum_area or 0.0, threshold)
     return {"note": message("sinks.gases_note", lang),
@@ -171,4 +202,4 @@ def gases_part(events: SinkEvents, result: Result, *, project_area: float,
             "residue": _residue(events, accounted["residue_burns"], lang),
             "forest_fires": _fires(events, accounted["forest_fires"], lang),
             "displacements": _displacements(events, entries, lang),
-            "elements": _by_element(result, entries)}
+            "elements": _by_element(result, entries, events)}

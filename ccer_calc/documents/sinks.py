@@ -30,6 +30,8 @@ from ccer_calc.documents.filters import format_percent, format_tco2
 from ccer_calc.documents.localize import reference
 from ccer_calc.documents.messages import message, translate
 from ccer_calc.documents.sink_gases import gases_part
+from ccer_calc.documents.trail_values import entries as trail_entries
+from ccer_calc.documents.trail_values import input_value, scalar
 from ccer_calc.tools.forestry.sink import interval_labels
 from ccer_calc.tools.forestry.sink_data import SinkData
 from ccer_calc.tools.forestry.sink_plan import SinkPlan
@@ -41,7 +43,7 @@ if TYPE_CHECKING:
     from ccer_calc.result import Result
     from ccer_calc.trail import TrailEntry
 
-__all__ = ["plan_part", "provisional_part", "sink_part"]
+__all__ = ["index_labels", "plan_part", "provisional_part", "sink_part"]
 
 
 def _value_text(item: dict[str, Any], lang: str) -> str:
@@ -74,25 +76,6 @@ def provisional_part(result: Result, lang: str) -> dict[str, Any] | None:
     return {"banner": banner, "rows": rows}
 
 
-def _entries(result: Result) -> dict[str, TrailEntry]:
-    return {e.key: e for e in result.trail.entries}
-
-
-def _scalar(entries: dict[str, TrailEntry], key: str) -> float | None:
-    e = entries.get(key)
-    return None if e is None else float(np.asarray(e.output).reshape(-1)[0])
-
-
-def _input(entries: dict[str, TrailEntry], key: str, name: str) -> np.ndarray[Any, Any] | None:
-    e = entries.get(key)
-    if e is None:
-        return None
-    for i in e.inputs:
-        if i.name == name:
-            return np.asarray(i.value)
-    return None
-
-
 def _share(u: float | None) -> float | None:
     return None if u is None else float(discount_fraction(u))
 
@@ -107,18 +90,18 @@ def _estimate(data: SinkData, k: int, entries: dict[str, TrailEntry],
                 "conservative": 0.0}
     means = entries[f"AR-TOOL14 (16)[{label}]"].output
     variances = entries[f"AR-TOOL14 (17)[{label}]"].output
-    n_i = _input(entries, f"AR-TOOL14 (15)[{label}]", "plots_per_stratum")
+    n_i = input_value(entries, f"AR-TOOL14 (15)[{label}]", "plots_per_stratum")
     area = np.asarray(data.strata.area.m_as("ha"))
     strata = [{"id": sid, "area": float(area[i]),
                "plots": int(n_i[i]) if n_i is not None else 0,
                "mean": float(means[i]), "sd": math.sqrt(float(variances[i]))}
               for i, sid in enumerate(data.strata.ids)]
-    u = _scalar(entries, f"AR-TOOL14 (15)[{label}]")
+    u = scalar(entries, f"AR-TOOL14 (15)[{label}]")
     return {"date": label, "method": message("sinks.inventory", lang), "strata": strata,
             "plots": len(e.inventory.plots.ids),
-            "stock": _scalar(entries, f"AR-TOOL14 (12)[{label}]"), "uncertainty": u,
+            "stock": scalar(entries, f"AR-TOOL14 (12)[{label}]"), "uncertainty": u,
             "discount": _share(u),
-            "conservative": _scalar(entries, f"AR-TOOL14 App. 2 (project)[{label}]")}
+            "conservative": scalar(entries, f"AR-TOOL14 App. 2 (project)[{label}]")}
 
 
 def _changes(data: SinkData, entries: dict[str, TrailEntry]) -> list[dict[str, Any]]:
@@ -127,16 +110,16 @@ def _changes(data: SinkData, entries: dict[str, TrailEntry]) -> list[dict[str, A
         key = f"AR-TOOL14 (1)[{label}]"
         if key not in entries:
             continue
-        t1 = _input(entries, key, "stock_t1")
-        t2 = _input(entries, key, "stock_t2")
-        u = _scalar(entries, f"AR-TOOL14 (2)[{label}]")
+        t1 = input_value(entries, key, "stock_t1")
+        t2 = input_value(entries, key, "stock_t2")
+        u = scalar(entries, f"AR-TOOL14 (2)[{label}]")
         out.append({"interval": label,
                     "stock_t1": None if t1 is None else float(t1.reshape(-1)[0]),
                     "stock_t2": None if t2 is None else float(t2.reshape(-1)[0]),
-                    "change": _scalar(entries, key), "uncertainty": u,
+                    "change": scalar(entries, key), "uncertainty": u,
                     "discount": _share(u if u is not None else 0.0),
-                    "conservative": _scalar(entries, f"AR-TOOL14 App. 2 (project)[{label}]"),
-                    "used": _scalar(entries, f"prov. deduction[{label}]")})
+                    "conservative": scalar(entries, f"AR-TOOL14 App. 2 (project)[{label}]"),
+                    "used": scalar(entries, f"prov. deduction[{label}]")})
     return out
 
 
@@ -148,7 +131,7 @@ def _deduction(changes: list[dict[str, Any]], entries: dict[str, TrailEntry],
         if c["used"] is None:
             continue
         key = f"prov. deduction[{c['interval']}]"
-        share, target = (float(np.asarray(_input(entries, key, name)).reshape(-1)[0])
+        share, target = (float(np.asarray(input_value(entries, key, name)).reshape(-1)[0])
                          for name in ("deduction_share", "precision_target"))
         out.append(message("sinks.deduction_used", lang, interval=c["interval"],
                            tool=format_tco2(c["conservative"]), used=format_tco2(c["used"]),
@@ -169,13 +152,23 @@ def _files(described: dict[str, Any], lang: str) -> list[dict[str, Any]]:
             for f in described.get("inventory", [])]
 
 
+def index_labels(project: Project) -> dict[str, tuple[str, ...]]:
+    """The ids that equation inputs index, by input name: a plot's stratum as the strata ids.
+
+    Taken from the sink's parsed inventory (its strata, shared by every estimate), never from
+    the text that cites it: an id may hold any character. Empty for a project without one.
+    """
+    data = project.data.datasets.get("sink") if project.data is not None else None
+    return {"plot_stratum": data.strata.ids} if isinstance(data, SinkData) else {}
+
+
 def sink_part(project: Project, result: Result, methodology: Methodology,
               lang: str) -> dict[str, Any] | None:
     """Strata, plots, uncertainty, discounts, files and credits of a sink; None otherwise."""
     data = project.data.datasets.get("sink") if project.data is not None else None
     if methodology.accounts != "removals" or not isinstance(data, SinkData):
         return None
-    entries = _entries(result)
+    entries = trail_entries(result)
     changes = _changes(data, entries)
     return {"signs": message("sinks.signs", lang),
             "estimates": [_estimate(data, k, entries, lang)
@@ -183,15 +176,15 @@ def sink_part(project: Project, result: Result, methodology: Methodology,
             "changes": changes, "deduction": _deduction(changes, entries, lang),
             "figures": _figures(result, lang),
             "files": _files(methodology.describe(project.inputs), lang),
-            "gases": _gases(project, data.events, result, lang)}
+            "gases": _gases(project, data.events, result, entries, lang)}
 
 
-def _gases(project: Project, events: Any, result: Result, lang: str  # noqa: ANN401
-           ) -> dict[str, Any] | None:
+def _gases(project: Project, events: Any, result: Result,  # noqa: ANN401
+           entries: dict[str, TrailEntry], lang: str) -> dict[str, Any] | None:
     """The fire and leakage part (:mod:`ccer_calc.documents.sink_gases`); None without events."""
     inputs = project.inputs
     minimum = getattr(inputs, "forest_minimum_area", None)
-    return gases_part(events, result,
+    return gases_part(events, result, entries=entries,
                       project_area=float(inputs.project_area.m_as("ha")),  # type: ignore[attr-defined]
                       minimum_area=None if minimum is None else float(minimum.m_as("ha")),
                       lang=lang)
@@ -227,4 +220,4 @@ def plan_part(project: Project, result: Result, methodology: Methodology,
     return {"cohorts": cohorts, "growth": growth, "note": message("sinks.plan_note", lang),
             "signs": message("sinks.signs", lang),
             "files": _files(methodology.describe(project.inputs), lang),
-            "gases": _gases(project, plan.events, result, lang)}
+            "gases": _gases(project, plan.events, result, trail_entries(result), lang)}

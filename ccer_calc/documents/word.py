@@ -16,6 +16,7 @@ import io
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from ccer_calc.documents.exante import DESIGN_DOCUMENTS
 from ccer_calc.documents.filters import format_number, format_percent, format_tco2, format_whole
 from ccer_calc.documents.messages import message, variant
 from ccer_calc.documents.word_gases import add_gases
@@ -227,7 +228,7 @@ def _estimate(doc: Document, e: dict[str, Any], t: _Words) -> None:
 
 
 def _ex_ante(doc: Document, ctx: dict[str, Any], t: _Words) -> None:
-    if ctx["document"] in ("pdd", "validation"):
+    if ctx["document"] in DESIGN_DOCUMENTS:
         doc.add_heading(t("docx.ex_ante"), level=1)
         if ctx["estimate"] is not None:
             _estimate(doc, ctx["estimate"], t)
