@@ -153,6 +153,44 @@ def test_the_bundled_workbook_reads_under_the_service_limits() -> None:
     assert len(served.start) > 0
 
 
+def _moved(book: bytes, part: str = "xl/sheet1.xml") -> bytes:
+    """The workbook with its sheet part moved out of ``xl/worksheets/`` (links rewritten)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(book)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            for old in (b"/xl/worksheets/sheet1.xml", b"worksheets/sheet1.xml"):
+                data = data.replace(old, b"/" + part.encode())
+            name = part if info.filename == "xl/worksheets/sheet1.xml" else info.filename
+            dst.writestr(name, data)
+    return out.getvalue()
+
+
+def test_a_sheet_outside_xl_worksheets_reads_as_the_original() -> None:
+    """openpyxl opens the part the workbook's relationships name, wherever it is."""
+    book = (OW / "example_monitoring.xlsx").read_bytes()
+    moved = _moved(book)
+    assert "xl/worksheets/sheet1.xml" not in zipfile.ZipFile(io.BytesIO(moved)).namelist()
+    got = xlsx_table(moved, COLUMNS, name="m.xlsx")
+    want = xlsx_table(book, COLUMNS, name="m.xlsx")
+    assert list(got.start) == list(want.start)
+    assert list(got.end) == list(want.end)
+    assert got.columns.keys() == want.columns.keys()
+    for key, column in want.columns.items():
+        assert list(got.columns[key].magnitude) == list(column.magnitude)
+        assert got.columns[key].units == column.units
+
+
+def test_a_bomb_outside_xl_worksheets_is_refused_before_openpyxl_parses_it(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    def never(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("openpyxl was asked to parse a bomb")
+    monkeypatch.setattr(excel, "_load", never)
+    row = b'<row r="2">' + b"<c><v>1</v></c>" * 1_000_000 + b"</row>"
+    _refused(_moved(_book(_sheet(row)), "data/rows.xml"),
+             r"bomb.xlsx, part data/rows.xml: a row wider than the limit")
+
+
 def test_the_service_refuses_the_bomb_quickly() -> None:
     pytest.importorskip("fastapi", reason="needs the server extra")
     pytest.importorskip("httpx", reason="needs the test extra (httpx)")

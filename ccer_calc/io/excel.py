@@ -39,6 +39,7 @@ from ccer_calc.io.xlsx_guard import (
     SheetScan,
     check_archive,
     check_shared_strings,
+    open_archive,
     scan_sheets,
 )
 
@@ -65,9 +66,10 @@ def _check_archive(data: bytes, name: str, field: str,
                    limit: int | None) -> dict[str, SheetScan]:
     """The archive's limits (see :mod:`ccer_calc.io.xlsx_guard`), checked before openpyxl."""
     limit = MAX_UNPACKED_BYTES if limit is None else limit
-    check_archive(data, name, field, limit)
-    check_shared_strings(data, name, field, limit)
-    return scan_sheets(data, name, limit=limit, max_rows=MAX_ROWS)
+    with open_archive(data, name, field) as archive:
+        sheets = check_archive(archive, name, field, limit)
+        check_shared_strings(archive, name, field, limit)
+        return scan_sheets(archive, sheets, name, limit=limit, max_rows=MAX_ROWS)
 
 
 def _load(data: bytes, name: str, field: str, *, data_only: bool) -> Any:  # noqa: ANN401
@@ -119,6 +121,14 @@ def _header(cells: Sequence[Any], origin: str) -> list[str]:
                              expected="a name with its unit, e.g. 'export [MWh]'")
         out.append(c.value)
     return out
+
+
+def _scanned(scans: dict[str, SheetScan], part: str, origin: str) -> SheetScan:
+    """The sheet's scan; a sheet openpyxl opened that the scan did not find is refused."""
+    if part not in scans:  # pragma: no cover - sheet_parts finds sheets as openpyxl does
+        raise InputError("a sheet the workbook's safety checks did not find", field=origin,
+                         value=part, expected="a workbook saved by a spreadsheet program")
+    return scans[part]
 
 
 def _merged(scan: SheetScan, origin: str) -> None:
@@ -275,7 +285,7 @@ def _read_sheet(data: bytes, name: str, sheet: str | None, *, field: str,
     try:
         ws = _sheet(book, sheet, name)
         origin = f"{name}, sheet {ws.title}"
-        scan = scans.get(ws._worksheet_path.lstrip("/"), SheetScan())
+        scan = _scanned(scans, ws._worksheet_path.lstrip("/"), origin)
         _merged(scan, origin)
         rows = ws.iter_rows(max_col=scan.width)  # no further right than a cell with a value
         header = _header(next(rows, ()), origin)
