@@ -26,9 +26,9 @@ import pint
 
 from ccer_calc.bounds import Bounds
 from ccer_calc.errors import InputError, UnitError
-from ccer_calc.fields import parse_quantity
+from ccer_calc.fields import parse_quantity, written_unit
 from ccer_calc.io.files import check_rows
-from ccer_calc.io.meter_units import check_percent, written_unit
+from ccer_calc.io.meter_units import check_percent
 from ccer_calc.io.timestamps import Kind, check_kinds, parse_stamp
 from ccer_calc.periods import (
     DEFAULT_UTC_OFFSET,
