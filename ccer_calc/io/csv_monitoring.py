@@ -115,6 +115,18 @@ def _numbers(cells: Sequence[str], unit: str, where: Callable[[int], str]) -> Fl
     return values
 
 
+def _given_numbers(cells: Sequence[str], unit: str, where: Callable[[int], str]) -> Floats:
+    """:func:`_numbers` of the cells that are not blank, NaN where blank.
+
+    Only the given cells are parsed; a message names the cell's own line.
+    """
+    given = [i for i, cell in enumerate(cells) if cell.strip()]
+    out = np.full(len(cells), np.nan)
+    if given:
+        out[given] = _numbers([cells[i] for i in given], unit, lambda k: where(given[int(k)]))
+    return out
+
+
 def _numbers_one_by_one(cells: Sequence[str], unit: str, where: Callable[[int], str]
                         ) -> Floats:
     """The slow path of :func:`_numbers`, cell by cell, to name the first bad cell."""
@@ -219,17 +231,12 @@ class _Reader:
         errors = np.full(len(self.lines), np.nan)
         cells = self.cells.get(name, ())
         if cells and "".join(cells).strip():  # a column of blank cells gives no error
-            given = [i for i, cell in enumerate(cells) if cell.strip()]
-
-            def at(k: int) -> str:
-                return where(given[int(k)])
-
-            raw = _numbers([cells[i] for i in given], str(self.units[name]), at)
+            header = str(self.units[name])
+            raw = _given_numbers(cells, header, where)
             with np.errstate(over="ignore"):
-                mags = np.asarray(magnitude_in(raw, parse_unit(str(self.units[name])),
-                                               parse_unit("")), dtype=np.float64)
-            METER_ERROR.check(mags, "", at)
-            errors[given] = mags
+                errors = np.asarray(magnitude_in(raw, parse_unit(header), parse_unit("")),
+                                    dtype=np.float64)
+            METER_ERROR.check(np.where(np.isnan(raw), 0.0, errors), "", where)
         tolerance = status == "out_of_tolerance"
         if tolerance.any():
             missing = np.flatnonzero(tolerance & np.isnan(errors))
