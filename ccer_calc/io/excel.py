@@ -253,7 +253,7 @@ def xlsx_table(
     """
     def table(header: list[str], rows: Iterator[tuple[int, list[Cell]]], origin: str
               ) -> MonitoringTable:
-        return table_from_cells(header, rows, columns, origin=origin, number_text=False)
+        return table_from_cells(header, rows, columns, origin=origin)
 
     return _read_sheet(data, name, sheet, field=field, max_unpacked_bytes=max_unpacked_bytes,
                        use=table)
