@@ -24,7 +24,7 @@ openpyxl = pytest.importorskip("openpyxl", reason="needs the excel extra")
 from ccer_calc.api import get_methodology  # noqa: E402
 from ccer_calc.errors import InputError  # noqa: E402
 from ccer_calc.io import excel  # noqa: E402
-from ccer_calc.io.excel import SERVER_MAX_UNPACKED_BYTES, xlsx_table  # noqa: E402
+from ccer_calc.io.excel import xlsx_table  # noqa: E402
 from ccer_calc.io.xlsx_guard import MAX_COLUMNS, part_limit, string_limit  # noqa: E402
 
 OW = Path(__file__).resolve().parents[1] / "methodologies" / "ccer_01_002_v01" / "data"
@@ -33,6 +33,9 @@ HEADER = ["start", "end", "export [MWh]", "import [MWh]"]
 NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
+#: The service's unpacked limit, Limits().max_unpacked_bytes (checked in
+#: test_the_stated_limits when the server extra is installed).
+SERVER_MAX_UNPACKED_BYTES = 64 * 1024 * 1024
 
 
 def _book(sheet: bytes, strings: bytes | None = None) -> bytes:
@@ -84,6 +87,12 @@ def _refused(data: bytes, match: str, *, server: bool = True) -> None:
 
 
 def test_the_stated_limits() -> None:
+    try:
+        from ccer_calc.server.limits import Limits  # noqa: PLC0415
+    except ImportError:  # pragma: no cover - without the server extra
+        pass
+    else:
+        assert Limits().max_unpacked_bytes == SERVER_MAX_UNPACKED_BYTES
     assert part_limit(SERVER_MAX_UNPACKED_BYTES) == 16 * 1024 * 1024  # the body limit
     assert string_limit(SERVER_MAX_UNPACKED_BYTES) == 131_072
     assert MAX_COLUMNS == 256

@@ -7,7 +7,7 @@ a formula cell counts with the value Excel last computed for it. The workbook is
 openpyxl in read-only mode, row by row, never held in memory whole, and at most
 :data:`~ccer_calc.io.files.MAX_ROWS` rows. The file is read under the policy of
 :mod:`ccer_calc.io.files` (folder and size), and its unpacked size is limited too
-(:data:`MAX_UNPACKED_BYTES`; :data:`SERVER_MAX_UNPACKED_BYTES` for the service), and before
+(:data:`MAX_UNPACKED_BYTES`; the service states its own in its ``Limits``), and before
 openpyxl parses anything every part is checked by :mod:`ccer_calc.io.xlsx_guard` (each sheet
 and the shared strings at most a quarter of that limit, the number of shared strings, every
 sheet at most 256 columns wide and numbered within the row cap), since an ``.xlsx`` is a zip
@@ -47,15 +47,13 @@ if TYPE_CHECKING:
     from ccer_calc.methodology import MonitoredColumn
     from ccer_calc.periods import MonitoringTable
 
-__all__ = ["MAX_UNPACKED_BYTES", "SERVER_MAX_UNPACKED_BYTES", "xlsx_cells", "xlsx_table"]
+__all__ = ["MAX_UNPACKED_BYTES", "xlsx_cells", "xlsx_table"]
 
 _T = TypeVar("_T")
 
-#: Largest unpacked content of a workbook (the sum of its zip members' sizes), in bytes.
+#: Largest unpacked content of a workbook (the sum of its zip members' sizes), in bytes; the
+#: HTTP service states its own (:attr:`ccer_calc.server.limits.Limits.max_unpacked_bytes`).
 MAX_UNPACKED_BYTES = MAX_FILE_BYTES
-#: The same limit for a workbook sent to the HTTP service (64 MiB: a sheet of a million cells
-#: unpacks to about 40 MB).
-SERVER_MAX_UNPACKED_BYTES = 64 * 1024 * 1024
 
 
 def _openpyxl() -> Any:  # noqa: ANN401 - the optional module
@@ -237,7 +235,7 @@ def xlsx_table(
         The field messages name for the workbook as a whole.
     max_unpacked_bytes : int, optional
         Largest unpacked size (:data:`MAX_UNPACKED_BYTES` by default; the service passes
-        :data:`SERVER_MAX_UNPACKED_BYTES`), checked before openpyxl parses anything.
+        its ``Limits.max_unpacked_bytes``), checked before openpyxl parses anything.
 
     Returns
     -------
