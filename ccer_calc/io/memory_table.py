@@ -25,15 +25,14 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pint
 
 from ccer_calc.errors import InputError
-from ccer_calc.io.csv_monitoring import _check_names, _given_numbers, _numbers, _Reader, _unit
+from ccer_calc.io.csv_monitoring import _assemble, _given_numbers, _numbers, _Reader, _unit
 from ccer_calc.io.files import check_rows
 from ccer_calc.io.table import METER_ERROR, STATUSES, Head, check_header, dated_table
 from ccer_calc.io.timestamps import Kind, check_kinds, parse_stamp, parse_stamp_column
 from ccer_calc.periods import DEFAULT_UTC_OFFSET, Floats, MonitoringTable, check_row_order
-from ccer_calc.units import Quantity, magnitude_in, parse_unit
+from ccer_calc.units import magnitude_in, parse_unit
 
 if TYPE_CHECKING:
     from ccer_calc.methodology import MonitoredColumn
@@ -93,19 +92,7 @@ value (expected a number in MWh)
                          expected="one value per row in every column")
     count = lengths.pop() if lengths else 0
     check_rows(count, origin)
-    data = _Arrays(head, arrays, count, origin)
-    _check_names(data, columns)
-    table = data.dates(utc_offset)
-    values: dict[str, pint.Quantity] = {}
-    status: dict[str, np.ndarray[Any, np.dtype[np.str_]]] = {}
-    errors: dict[str, Floats] = {}
-    for c in columns:
-        values[c.name] = Quantity(data.values(c), parse_unit(c.unit))
-        status[c.name] = data.status(c)
-        errors[c.name] = data.meter_error(c, status[c.name])
-    return MonitoringTable(table.start, table.end, values, status, errors, origin=origin,
-                           lines=data.lines, t_start=table.t_start, t_end=table.t_end,
-                           utc_offset=utc_offset)
+    return _assemble(_Arrays(head, arrays, count, origin), columns, utc_offset)
 
 
 class _Arrays(_Reader):
@@ -113,8 +100,7 @@ class _Arrays(_Reader):
 
     def __init__(self, head: Head, arrays: Sequence[np.ndarray], count: int,
                  origin: str) -> None:
-        super().__init__(head, [()] * len(head), range(2, count + 2), origin)
-        self.cells.clear()  # the CSV's text cells: none here
+        super().__init__(head, (), range(2, count + 2), origin)  # no text cells
         self.raw = dict(zip([n for n, _ in head], arrays, strict=True))
 
     def dates(self, utc_offset: int) -> MonitoringTable:
