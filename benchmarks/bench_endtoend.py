@@ -108,17 +108,12 @@ PLAIN_EXAMPLE = (
 
 
 #: What every computing command imports before any of the engine's own code runs: numpy, pint
-#: (with dask hidden, as the command line does) and its registry from the definitions cache,
-#: and pydantic with its schema modules. No engine can start faster than this on a machine.
+#: and the unit registry, set up as the command line does (:func:`prepare_engine`: dask hidden,
+#: no OpenBLAS pool, the parsed-definitions cache), and pydantic with its schema modules. No
+#: engine can start faster than this on a machine.
 DEPENDENCY_FLOOR = (
-    "import os, sys\n"
-    "os.environ.setdefault('OPENBLAS_NUM_THREADS', '1')\n"
-    "import numpy\n"
-    "sys.modules['dask'] = None\n"
-    "import pint\n"
-    "del sys.modules['dask']\n"
-    "from ccer_calc.cli.common import user_cache_dir\n"
-    "pint.UnitRegistry(cache_folder=user_cache_dir() / f'pint-{pint.__version__}')\n"
+    "from ccer_calc.cli.common import prepare_engine\n"
+    "prepare_engine()\n"
     "import pydantic, pydantic.fields, pydantic_core.core_schema\n")
 
 

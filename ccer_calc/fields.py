@@ -46,6 +46,7 @@ __all__ = [
     "quantity_any",
     "quantity_field",
     "unknown_units",
+    "written_unit",
 ]
 
 
@@ -74,6 +75,27 @@ def parse_quantity(raw: Any) -> pint.Quantity:  # noqa: ANN401 - raw input of an
     if isinstance(raw, quantity):
         return raw
     return quantity(*_number_and_unit(raw))
+
+
+def written_unit(raw: Any) -> str | None:  # noqa: ANN401 - raw input of any shape
+    """The unit a raw value was written with, as written; None when it states none.
+
+    A string's text after its first space, a table's ``unit`` (when text), a pint Quantity's
+    units (recognised by its ``units``, so pint is not imported here).
+
+    >>> written_unit("0.8 %"), written_unit({"value": 0.8, "unit": "percent"})
+    ('%', 'percent')
+    >>> written_unit("0.5%"), written_unit(0.8)
+    ('', None)
+    """
+    if isinstance(raw, dict):
+        unit = raw.get("unit")
+        return unit if isinstance(unit, str) else None
+    if isinstance(raw, str):
+        return raw.strip().partition(" ")[2]
+    if hasattr(raw, "units"):  # a pint Quantity
+        return str(raw.units)
+    return None
 
 
 def _number_and_unit(raw: Any) -> tuple[float, pint.Unit]:  # noqa: ANN401

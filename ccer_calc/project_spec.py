@@ -17,7 +17,14 @@ from pydantic import Field, StrictInt, field_validator
 from ccer_calc.bounds import NONNEGATIVE, PERCENT_UNITS, Bounds
 from ccer_calc.errors import shown
 from ccer_calc.expected import ExpectedIn, ScenarioIn
-from ccer_calc.fields import DateIn, Line, QuantityIn, StrictModel, quantity_field
+from ccer_calc.fields import (
+    DateIn,
+    Line,
+    QuantityIn,
+    StrictModel,
+    quantity_field,
+    written_unit,
+)
 
 __all__ = ["DatesIn", "ExAnteIn", "MeterIn", "MonitoringIn", "PeriodIn", "ProjectSpec"]
 
@@ -60,10 +67,8 @@ class MeterIn(StrictModel):
     @classmethod
     def _in_percent(cls, raw: Any) -> Any:  # noqa: ANN401 - raw input of any shape
         """Refuse an error written in another dimensionless unit (``0.5`` would be 50 %)."""
-        unit = (raw.get("unit") if isinstance(raw, dict)
-                else raw.strip().partition(" ")[2] if isinstance(raw, str)
-                else str(raw.units) if hasattr(raw, "units") else None)  # a pint Quantity
-        if isinstance(unit, str) and unit.strip() not in PERCENT_UNITS:
+        unit = written_unit(raw)
+        if unit is not None and unit.strip() not in PERCENT_UNITS:
             msg = (f"a maximum permissible error must be stated in % (got unit "
                    f"{shown(unit)}; expected e.g. '0.5 %')")
             raise ValueError(msg)

@@ -24,7 +24,7 @@ openpyxl = pytest.importorskip("openpyxl", reason="needs the excel extra")
 from ccer_calc.api import get_methodology  # noqa: E402
 from ccer_calc.errors import InputError  # noqa: E402
 from ccer_calc.io import excel  # noqa: E402
-from ccer_calc.io.excel import SERVER_MAX_UNPACKED_BYTES, xlsx_table  # noqa: E402
+from ccer_calc.io.excel import xlsx_table  # noqa: E402
 from ccer_calc.io.xlsx_guard import MAX_COLUMNS, part_limit, string_limit  # noqa: E402
 
 OW = Path(__file__).resolve().parents[1] / "methodologies" / "ccer_01_002_v01" / "data"
@@ -33,6 +33,9 @@ HEADER = ["start", "end", "export [MWh]", "import [MWh]"]
 NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
+#: The service's unpacked limit, Limits().max_unpacked_bytes (checked in
+#: test_the_stated_limits when the server extra is installed).
+SERVER_MAX_UNPACKED_BYTES = 64 * 1024 * 1024
 
 
 def _book(sheet: bytes, strings: bytes | None = None) -> bytes:
@@ -84,6 +87,12 @@ def _refused(data: bytes, match: str, *, server: bool = True) -> None:
 
 
 def test_the_stated_limits() -> None:
+    try:
+        from ccer_calc.server.limits import Limits  # noqa: PLC0415
+    except ImportError:  # pragma: no cover - without the server extra
+        pass
+    else:
+        assert Limits().max_unpacked_bytes == SERVER_MAX_UNPACKED_BYTES
     assert part_limit(SERVER_MAX_UNPACKED_BYTES) == 16 * 1024 * 1024  # the body limit
     assert string_limit(SERVER_MAX_UNPACKED_BYTES) == 131_072
     assert MAX_COLUMNS == 256
@@ -151,6 +160,44 @@ def test_the_bundled_workbook_reads_under_the_service_limits() -> None:
     library = xlsx_table(book, COLUMNS, name="m.xlsx")
     assert list(served.start) == list(library.start)
     assert len(served.start) > 0
+
+
+def _moved(book: bytes, part: str = "xl/sheet1.xml") -> bytes:
+    """The workbook with its sheet part moved out of ``xl/worksheets/`` (links rewritten)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(book)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            for old in (b"/xl/worksheets/sheet1.xml", b"worksheets/sheet1.xml"):
+                data = data.replace(old, b"/" + part.encode())
+            name = part if info.filename == "xl/worksheets/sheet1.xml" else info.filename
+            dst.writestr(name, data)
+    return out.getvalue()
+
+
+def test_a_sheet_outside_xl_worksheets_reads_as_the_original() -> None:
+    """openpyxl opens the part the workbook's relationships name, wherever it is."""
+    book = (OW / "example_monitoring.xlsx").read_bytes()
+    moved = _moved(book)
+    assert "xl/worksheets/sheet1.xml" not in zipfile.ZipFile(io.BytesIO(moved)).namelist()
+    got = xlsx_table(moved, COLUMNS, name="m.xlsx")
+    want = xlsx_table(book, COLUMNS, name="m.xlsx")
+    assert list(got.start) == list(want.start)
+    assert list(got.end) == list(want.end)
+    assert got.columns.keys() == want.columns.keys()
+    for key, column in want.columns.items():
+        assert list(got.columns[key].magnitude) == list(column.magnitude)
+        assert got.columns[key].units == column.units
+
+
+def test_a_bomb_outside_xl_worksheets_is_refused_before_openpyxl_parses_it(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    def never(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("openpyxl was asked to parse a bomb")
+    monkeypatch.setattr(excel, "_load", never)
+    row = b'<row r="2">' + b"<c><v>1</v></c>" * 1_000_000 + b"</row>"
+    _refused(_moved(_book(_sheet(row)), "data/rows.xml"),
+             r"bomb.xlsx, part data/rows.xml: a row wider than the limit")
 
 
 def test_the_service_refuses_the_bomb_quickly() -> None:

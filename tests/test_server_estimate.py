@@ -175,24 +175,20 @@ def test_a_request_that_waits_too_long_gets_503_busy(monkeypatch: pytest.MonkeyP
         assert c.post("/compute", json=project).status_code == 200
 
 
-def test_uploaded_workbook_has_the_server_unpacked_limit(
-        client: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_uploaded_workbook_has_the_server_unpacked_limit() -> None:
     pytest.importorskip("openpyxl", reason="needs the excel extra")
     import json  # noqa: PLC0415
 
-    from ccer_calc.server import jobs  # noqa: PLC0415
-
-    monkeypatch.setattr(server_app, "SERVER_MAX_UNPACKED_BYTES", 1000)
-    monkeypatch.setattr(jobs, "SERVER_MAX_UNPACKED_BYTES", 1000)
     project = inline_project(OW / "example.toml")
     project["monitoring"].pop("data")
     book = (OW / "example_monitoring.xlsx").read_bytes()
-    body = _problem(client.post("/compute", data={"request": json.dumps(project)},
-                                files={"monitoring": ("m.xlsx", book)}), 422)
-    assert body["expected"] == "at most 1,000 bytes unpacked"
-    excel_project = json.loads(json.dumps(project))  # the workbook as a file the project names
-    excel_project["monitoring"]["excel"] = "m.xlsx"
-    body = _problem(client.post("/compute", data={"request": json.dumps(excel_project)},
-                                files={"m.xlsx": ("m.xlsx", book)}), 422)
+    with TestClient(create_app(Limits(max_unpacked_bytes=1000))) as client:
+        body = _problem(client.post("/compute", data={"request": json.dumps(project)},
+                                    files={"monitoring": ("m.xlsx", book)}), 422)
+        assert body["expected"] == "at most 1,000 bytes unpacked"
+        excel_project = json.loads(json.dumps(project))  # the workbook as a file it names
+        excel_project["monitoring"]["excel"] = "m.xlsx"
+        body = _problem(client.post("/compute", data={"request": json.dumps(excel_project)},
+                                    files={"m.xlsx": ("m.xlsx", book)}), 422)
     assert body["field"] == "monitoring.excel"
     assert body["expected"] == "at most 1,000 bytes unpacked"

@@ -115,6 +115,18 @@ def _numbers(cells: Sequence[str], unit: str, where: Callable[[int], str]) -> Fl
     return values
 
 
+def _given_numbers(cells: Sequence[str], unit: str, where: Callable[[int], str]) -> Floats:
+    """:func:`_numbers` of the cells that are not blank, NaN where blank.
+
+    Only the given cells are parsed; a message names the cell's own line.
+    """
+    given = [i for i, cell in enumerate(cells) if cell.strip()]
+    out = np.full(len(cells), np.nan)
+    if given:
+        out[given] = _numbers([cells[i] for i in given], unit, lambda k: where(given[int(k)]))
+    return out
+
+
 def _numbers_one_by_one(cells: Sequence[str], unit: str, where: Callable[[int], str]
                         ) -> Floats:
     """The slow path of :func:`_numbers`, cell by cell, to name the first bad cell."""
@@ -169,7 +181,8 @@ class _Reader:
     def __init__(self, head: Head, columns: Sequence[Sequence[str]], lines: Sequence[int],
                  origin: str) -> None:
         self.units = dict(head)
-        self.cells = dict(zip([n for n, _ in head], columns, strict=True))
+        # no text columns at all: a subclass reading typed arrays (memory_table._Arrays)
+        self.cells = dict(zip([n for n, _ in head], columns, strict=True)) if columns else {}
         self.lines = (np.arange(lines.start, lines.stop, dtype=np.int64)
                       if isinstance(lines, range) and lines.step == 1
                       else np.asarray(lines, dtype=np.int64))
@@ -178,6 +191,19 @@ class _Reader:
     def where(self, column: str) -> Callable[[int], str]:
         lines, origin = self.lines, self.origin
         return lambda i: f"{origin}: line {int(lines[i])}, column {column}"
+
+    def dates(self, utc_offset: int) -> MonitoringTable:
+        """The rows' dates parsed, of one kind, and in order: before any value is read."""
+        if not len(self.lines):
+            empty = np.array([], dtype="datetime64[s]")
+            return dated_table(empty, empty, "date", origin=self.origin, lines=self.lines,
+                               utc_offset=utc_offset)
+        start, end, kind = parse_stamp_columns(self.cells["start"], self.cells["end"],
+                                               self.where, utc_offset)
+        table = dated_table(start, end, kind, origin=self.origin, lines=self.lines,
+                            utc_offset=utc_offset)
+        check_row_order(table)
+        return table
 
     def values(self, c: MonitoredColumn) -> Floats:
         cells = self.cells[c.name]
@@ -219,17 +245,12 @@ class _Reader:
         errors = np.full(len(self.lines), np.nan)
         cells = self.cells.get(name, ())
         if cells and "".join(cells).strip():  # a column of blank cells gives no error
-            given = [i for i, cell in enumerate(cells) if cell.strip()]
-
-            def at(k: int) -> str:
-                return where(given[int(k)])
-
-            raw = _numbers([cells[i] for i in given], str(self.units[name]), at)
+            header = str(self.units[name])
+            raw = _given_numbers(cells, header, where)
             with np.errstate(over="ignore"):
-                mags = np.asarray(magnitude_in(raw, parse_unit(str(self.units[name])),
-                                               parse_unit("")), dtype=np.float64)
-            METER_ERROR.check(mags, "", at)
-            errors[given] = mags
+                errors = np.asarray(magnitude_in(raw, parse_unit(header), parse_unit("")),
+                                    dtype=np.float64)
+            METER_ERROR.check(np.where(np.isnan(raw), 0.0, errors), "", where)
         tolerance = status == "out_of_tolerance"
         if tolerance.any():
             missing = np.flatnonzero(tolerance & np.isnan(errors))
@@ -263,17 +284,26 @@ def csv_table(text: str, columns: Sequence[MonitoredColumn], *, origin: str,
     """
     check_rows(max(0, text.count("\n") - 1), origin)
     data = _plain_file(text, columns, origin) or _any_file(text, columns, origin)
+    return _assemble(data, columns, utc_offset)
+
+
+def _assemble(data: _Reader, columns: Sequence[MonitoredColumn],
+              utc_offset: int) -> MonitoringTable:
+    """The table, read in the order every source keeps: names, dates, then column by column.
+
+    Each monitored column's values, then its meter status and meter error, through the
+    reader's methods (:class:`_Reader` over text cells, or a subclass over typed arrays).
+    """
     _check_names(data, columns)
-    table = _dates(data, utc_offset)
+    table = data.dates(utc_offset)
     values: dict[str, pint.Quantity] = {}
     status: dict[str, np.ndarray[Any, np.dtype[np.str_]]] = {}
     errors: dict[str, Floats] = {}
     for c in columns:
-        mags = data.values(c)
-        values[c.name] = Quantity(mags, parse_unit(c.unit))
+        values[c.name] = Quantity(data.values(c), parse_unit(c.unit))
         status[c.name] = data.status(c)
         errors[c.name] = data.meter_error(c, status[c.name])
-    return MonitoringTable(table.start, table.end, values, status, errors, origin=origin,
+    return MonitoringTable(table.start, table.end, values, status, errors, origin=data.origin,
                            lines=data.lines, t_start=table.t_start, t_end=table.t_end,
                            utc_offset=utc_offset)
 
@@ -387,17 +417,3 @@ def _check_names(data: _Reader, columns: Sequence[MonitoredColumn]) -> None:
         if key not in data.units:
             raise InputError("missing date", field=data.where(key)(0),
                              expected="an ISO date YYYY-MM-DD")
-
-
-def _dates(data: _Reader, utc_offset: int) -> MonitoringTable:
-    """The rows' dates parsed, of one kind, and in order: before any value is read."""
-    if not len(data.lines):
-        empty = np.array([], dtype="datetime64[s]")
-        return dated_table(empty, empty, "date", origin=data.origin, lines=data.lines,
-                           utc_offset=utc_offset)
-    start, end, kind = parse_stamp_columns(data.cells["start"], data.cells["end"], data.where,
-                                           utc_offset)
-    table = dated_table(start, end, kind, origin=data.origin, lines=data.lines,
-                        utc_offset=utc_offset)
-    check_row_order(table)
-    return table

@@ -7,7 +7,7 @@ a formula cell counts with the value Excel last computed for it. The workbook is
 openpyxl in read-only mode, row by row, never held in memory whole, and at most
 :data:`~ccer_calc.io.files.MAX_ROWS` rows. The file is read under the policy of
 :mod:`ccer_calc.io.files` (folder and size), and its unpacked size is limited too
-(:data:`MAX_UNPACKED_BYTES`; :data:`SERVER_MAX_UNPACKED_BYTES` for the service), and before
+(:data:`MAX_UNPACKED_BYTES`; the service states its own in its ``Limits``), and before
 openpyxl parses anything every part is checked by :mod:`ccer_calc.io.xlsx_guard` (each sheet
 and the shared strings at most a quarter of that limit, the number of shared strings, every
 sheet at most 256 columns wide and numbered within the row cap), since an ``.xlsx`` is a zip
@@ -39,6 +39,7 @@ from ccer_calc.io.xlsx_guard import (
     SheetScan,
     check_archive,
     check_shared_strings,
+    open_archive,
     scan_sheets,
 )
 
@@ -46,15 +47,13 @@ if TYPE_CHECKING:
     from ccer_calc.methodology import MonitoredColumn
     from ccer_calc.periods import MonitoringTable
 
-__all__ = ["MAX_UNPACKED_BYTES", "SERVER_MAX_UNPACKED_BYTES", "xlsx_cells", "xlsx_table"]
+__all__ = ["MAX_UNPACKED_BYTES", "xlsx_cells", "xlsx_table"]
 
 _T = TypeVar("_T")
 
-#: Largest unpacked content of a workbook (the sum of its zip members' sizes), in bytes.
+#: Largest unpacked content of a workbook (the sum of its zip members' sizes), in bytes; the
+#: HTTP service states its own (:attr:`ccer_calc.server.limits.Limits.max_unpacked_bytes`).
 MAX_UNPACKED_BYTES = MAX_FILE_BYTES
-#: The same limit for a workbook sent to the HTTP service (64 MiB: a sheet of a million cells
-#: unpacks to about 40 MB).
-SERVER_MAX_UNPACKED_BYTES = 64 * 1024 * 1024
 
 
 def _openpyxl() -> Any:  # noqa: ANN401 - the optional module
@@ -65,9 +64,10 @@ def _check_archive(data: bytes, name: str, field: str,
                    limit: int | None) -> dict[str, SheetScan]:
     """The archive's limits (see :mod:`ccer_calc.io.xlsx_guard`), checked before openpyxl."""
     limit = MAX_UNPACKED_BYTES if limit is None else limit
-    check_archive(data, name, field, limit)
-    check_shared_strings(data, name, field, limit)
-    return scan_sheets(data, name, limit=limit, max_rows=MAX_ROWS)
+    with open_archive(data, name, field) as archive:
+        sheets = check_archive(archive, name, field, limit)
+        check_shared_strings(archive, name, field, limit)
+        return scan_sheets(archive, sheets, name, limit=limit, max_rows=MAX_ROWS)
 
 
 def _load(data: bytes, name: str, field: str, *, data_only: bool) -> Any:  # noqa: ANN401
@@ -119,6 +119,14 @@ def _header(cells: Sequence[Any], origin: str) -> list[str]:
                              expected="a name with its unit, e.g. 'export [MWh]'")
         out.append(c.value)
     return out
+
+
+def _scanned(scans: dict[str, SheetScan], part: str, origin: str) -> SheetScan:
+    """The sheet's scan; a sheet openpyxl opened that the scan did not find is refused."""
+    if part not in scans:  # pragma: no cover - sheet_parts finds sheets as openpyxl does
+        raise InputError("a sheet the workbook's safety checks did not find", field=origin,
+                         value=part, expected="a workbook saved by a spreadsheet program")
+    return scans[part]
 
 
 def _merged(scan: SheetScan, origin: str) -> None:
@@ -227,7 +235,7 @@ def xlsx_table(
         The field messages name for the workbook as a whole.
     max_unpacked_bytes : int, optional
         Largest unpacked size (:data:`MAX_UNPACKED_BYTES` by default; the service passes
-        :data:`SERVER_MAX_UNPACKED_BYTES`), checked before openpyxl parses anything.
+        its ``Limits.max_unpacked_bytes``), checked before openpyxl parses anything.
 
     Returns
     -------
@@ -243,7 +251,7 @@ def xlsx_table(
     """
     def table(header: list[str], rows: Iterator[tuple[int, list[Cell]]], origin: str
               ) -> MonitoringTable:
-        return table_from_cells(header, rows, columns, origin=origin, number_text=False)
+        return table_from_cells(header, rows, columns, origin=origin)
 
     return _read_sheet(data, name, sheet, field=field, max_unpacked_bytes=max_unpacked_bytes,
                        use=table)
@@ -275,7 +283,7 @@ def _read_sheet(data: bytes, name: str, sheet: str | None, *, field: str,
     try:
         ws = _sheet(book, sheet, name)
         origin = f"{name}, sheet {ws.title}"
-        scan = scans.get(ws._worksheet_path.lstrip("/"), SheetScan())
+        scan = _scanned(scans, ws._worksheet_path.lstrip("/"), origin)
         _merged(scan, origin)
         rows = ws.iter_rows(max_col=scan.width)  # no further right than a cell with a value
         header = _header(next(rows, ()), origin)

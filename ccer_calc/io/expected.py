@@ -105,12 +105,12 @@ def _column(c: MonitoredColumn, expected: ExpectedIn, years: list[Period],
         where = f"{_FIELD}.annual.{c.name}"
         annual = quantity_in_unit(expected.annual[c.name], unit, where)
         # short enough to be shown whole under the 80-character cap on field paths
-        labels = [f"{where} ({p.id}: {p.days} days)" for p in years]
         if c.kind != "extensive":
-            return np.full(len(years), annual), labels
+            return (np.full(len(years), annual),
+                    [f"{where} ({p.id}: {p.days} days)" for p in years])
         share = crediting_year_shares(years[0].start, years[-1].end, years)
-        labels = [f"{x[:-1]}, {s:.6g} × annual)" for x, s in zip(labels, share, strict=True)]
-        return annual * share, labels
+        return annual * share, [f"{where} ({p.id}: {p.days} days, {s:.6g} × annual)"
+                                for p, s in zip(years, share, strict=True)]
     given = [y for y, (_, v) in rows.items() if c.name in v]
     if not given:
         raise InputError("missing expected quantity", field=f"{_FIELD}.annual.{c.name}",

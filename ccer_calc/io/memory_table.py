@@ -25,15 +25,14 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pint
 
 from ccer_calc.errors import InputError
-from ccer_calc.io.csv_monitoring import _check_names, _numbers, _Reader, _unit
+from ccer_calc.io.csv_monitoring import _assemble, _given_numbers, _numbers, _Reader, _unit
 from ccer_calc.io.files import check_rows
 from ccer_calc.io.table import METER_ERROR, STATUSES, Head, check_header, dated_table
 from ccer_calc.io.timestamps import Kind, check_kinds, parse_stamp, parse_stamp_column
 from ccer_calc.periods import DEFAULT_UTC_OFFSET, Floats, MonitoringTable, check_row_order
-from ccer_calc.units import Quantity, parse_unit, to_unit
+from ccer_calc.units import magnitude_in, parse_unit
 
 if TYPE_CHECKING:
     from ccer_calc.methodology import MonitoredColumn
@@ -93,19 +92,7 @@ value (expected a number in MWh)
                          expected="one value per row in every column")
     count = lengths.pop() if lengths else 0
     check_rows(count, origin)
-    data = _Arrays(head, arrays, count, origin)
-    _check_names(data, columns)
-    table = data.dates(utc_offset)
-    values: dict[str, pint.Quantity] = {}
-    status: dict[str, np.ndarray[Any, np.dtype[np.str_]]] = {}
-    errors: dict[str, Floats] = {}
-    for c in columns:
-        values[c.name] = Quantity(data.values(c), parse_unit(c.unit))
-        status[c.name] = data.status(c)
-        errors[c.name] = data.meter_error(c, status[c.name])
-    return MonitoringTable(table.start, table.end, values, status, errors, origin=origin,
-                           lines=data.lines, t_start=table.t_start, t_end=table.t_end,
-                           utc_offset=utc_offset)
+    return _assemble(_Arrays(head, arrays, count, origin), columns, utc_offset)
 
 
 class _Arrays(_Reader):
@@ -113,8 +100,7 @@ class _Arrays(_Reader):
 
     def __init__(self, head: Head, arrays: Sequence[np.ndarray], count: int,
                  origin: str) -> None:
-        super().__init__(head, [()] * len(head), range(2, count + 2), origin)
-        self.cells.clear()  # the CSV's text cells: none here
+        super().__init__(head, (), range(2, count + 2), origin)  # no text cells
         self.raw = dict(zip([n for n, _ in head], arrays, strict=True))
 
     def dates(self, utc_offset: int) -> MonitoringTable:
@@ -140,7 +126,7 @@ class _Arrays(_Reader):
         unit = _unit(header, c.unit, lambda: where(0)) if len(self.lines) else parse_unit(c.unit)
         raw = _floats(self.raw[c.name], header, where, blank_ok=False)
         with np.errstate(over="ignore"):  # overflow gives inf, refused as out of range
-            mags = np.asarray(to_unit(Quantity(raw, unit), parse_unit(c.unit)).magnitude)
+            mags = np.asarray(magnitude_in(raw, unit, parse_unit(c.unit)))
         c.bounds.check(mags, c.unit, where)
         return mags
 
@@ -171,8 +157,8 @@ class _Arrays(_Reader):
             given = ~np.isnan(raw)
             if given.any():
                 with np.errstate(over="ignore"):
-                    errors = np.asarray(to_unit(Quantity(raw, parse_unit(header)),
-                                                parse_unit("")).magnitude, dtype=np.float64)
+                    errors = np.asarray(magnitude_in(raw, parse_unit(header), parse_unit("")),
+                                        dtype=np.float64)
                 METER_ERROR.check(np.where(given, errors, 0.0), "", lambda i: where(int(i)))
         missing = np.flatnonzero((status == "out_of_tolerance") & np.isnan(errors))
         if missing.size:
@@ -238,7 +224,8 @@ def _floats(array: np.ndarray, unit: str, where: Where, *, blank_ok: bool) -> Fl
     """
     kind = array.dtype.kind
     if kind == "U" or _types(array) == {str}:
-        return _text_numbers(array.tolist(), unit, where, blank_ok=blank_ok)  # as CSV text
+        cells = array.tolist()  # read as a CSV file's text cells
+        return (_given_numbers if blank_ok else _numbers)(cells, unit, where)
     if kind in "iuf" or (kind == "O" and _types(array) <= {float, int}):
         values = np.asarray(array, dtype=np.float64)
     else:
@@ -255,22 +242,11 @@ def _floats(array: np.ndarray, unit: str, where: Where, *, blank_ok: bool) -> Fl
     return values
 
 
-def _text_numbers(cells: list[str], unit: str, where: Where, *, blank_ok: bool) -> Floats:
-    """Text cells read as a CSV file's cells are; an empty one is NaN where that is allowed."""
-    if not blank_ok:
-        return _numbers(cells, unit, where)
-    given = [i for i, cell in enumerate(cells) if cell.strip()]
-    out = np.full(len(cells), np.nan)
-    if given:
-        out[given] = _numbers([cells[i] for i in given], unit, lambda k: where(given[int(k)]))
-    return out
-
-
 def _number_cell(value: object, unit: str, where: Where, i: int) -> float:
     """One cell of a number column: a number, or NaN when empty; text as in a CSV file."""
     cell = _cell(value)
     if isinstance(cell, str):
-        return float(_text_numbers([cell], unit, lambda _: where(i), blank_ok=True)[0])
+        return float(_given_numbers([cell], unit, lambda _: where(i))[0])
     if cell is None:
         return np.nan
     if isinstance(cell, bool) or not isinstance(cell, int | float):

@@ -8,13 +8,10 @@ cut the reductions with exit 0; only ``%`` and ``percent`` are accepted.
 
 from __future__ import annotations
 
-import pint
-
 from ccer_calc.bounds import PERCENT_UNITS
 from ccer_calc.errors import UnitError
 
-__all__ = ["PERCENT_UNITS", "check_percent", "written_unit"]
-
+__all__ = ["check_percent"]
 
 
 def check_percent(unit: str | None, field: str, column: str) -> None:
@@ -38,15 +35,3 @@ def check_percent(unit: str | None, field: str, column: str) -> None:
         raise UnitError("a meter error must be stated in %", field=field,
                         value="(no unit)" if unit is None else unit,
                         expected=f"'%' (or 'percent'), e.g. a header '{column} [%]'")
-
-
-def written_unit(raw: object) -> str | None:
-    """The unit a raw inline value was written with (``"0.8 %"``, ``{value, unit}``)."""
-    if isinstance(raw, pint.Quantity):
-        return str(raw.units)
-    if isinstance(raw, dict):
-        unit = raw.get("unit")
-        return unit if isinstance(unit, str) else None
-    if isinstance(raw, str):
-        return raw.strip().partition(" ")[2]
-    return None

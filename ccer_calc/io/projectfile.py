@@ -20,7 +20,6 @@ from ccer_calc.io.plaindata import (
     parse_plain_text,
     read_project_file,
 )
-from ccer_calc.io.sources import ArrayColumns, CsvBytes, FrameColumns
 from ccer_calc.io.table import check_capacity, empty_table, table_from_rows
 from ccer_calc.io.timestamps import parse_utc_offset
 from ccer_calc.periods import DEFAULT_UTC_OFFSET, MonitoringTable, check_periods
@@ -295,12 +294,8 @@ def _monitoring_table(mon: MonitoringIn, columns: Sequence[MonitoredColumn],
     if mon.sheet is not None and not mon.excel:
         raise InputError("a sheet is named without a workbook", field="monitoring.sheet",
                          value=mon.sheet, expected="monitoring.excel naming the .xlsx file")
-    if isinstance(memory, CsvBytes | ArrayColumns | FrameColumns):
-        # text may hold timed rows (CSV, or ISO text in arrays and frames): the project's
-        # calendar applies to them
+    if memory is not None:  # the project's calendar places timed rows written as text
         return memory.table(columns, utc_offset=utc_offset)
-    if memory is not None:  # cells of a sheet are whole days
-        return memory.table(columns)
     if mon.csv:
         text = files.read_text(mon.csv, field="monitoring.csv", encoding=mon.encoding)
         return csv_table(text, columns, origin=mon.csv, utc_offset=utc_offset)

@@ -295,14 +295,14 @@ def load_sink_plan(spec: ProjectSpec, inputs: SinkInputs,
     species = read_species(inputs.species, files=rec, field="inputs.species",
                            encoding=inputs.encoding)
     years = crediting_year_axis(spec.dates)
-    plan = build_plan(given, strata=dict(zip(strata.ids, np.asarray(strata.area.m_as("ha"))
-                                                 .tolist(), strict=True)),
-                      species=species.names, years=(int(years[0].id), int(years[-1].id)),
+    areas = _stratum_areas(strata)
+    plan = build_plan(given, strata=areas, species=species.names,
+                      years=(int(years[0].id), int(years[-1].id)),
                       sources=(f"inputs.strata ({inputs.strata})",
                                f"inputs.species ({inputs.species})"))
     events = SinkEvents(tuple(given.site_preparation_burns), tuple(given.residue_burns), (),
                         tuple(given.displacements), "expected")
-    check_events(events, strata=_stratum_areas(strata), baseline_strata=_baseline_areas(inputs),
+    check_events(events, strata=areas, baseline_strata=_baseline_areas(inputs),
                  window=(spec.dates.crediting_period_start, spec.dates.crediting_period_end),
                  window_text="the crediting period", pools=inputs.pools,
                  minimum_area=inputs.forest_minimum_area)

@@ -54,8 +54,14 @@ __all__ = ["ArrayColumns", "CsvBytes", "FrameColumns", "MonitoringSource", "Xlsx
 class MonitoringSource(Protocol):
     """Monitored rows held in memory, turned into a table once the columns are known."""
 
-    def table(self, columns: Sequence[MonitoredColumn]) -> MonitoringTable:
-        """The monitored rows for the project's columns."""
+    def table(self, columns: Sequence[MonitoredColumn], *,
+              utc_offset: int = DEFAULT_UTC_OFFSET) -> MonitoringTable:
+        """The monitored rows for the project's columns.
+
+        ``utc_offset`` is the project's calendar (``monitoring.utc_offset``, minutes east of
+        UTC), which places timed rows; the engine always passes it, and a source of whole
+        days accepts and ignores it.
+        """
         ...  # pragma: no cover - a protocol
 
 
@@ -88,8 +94,13 @@ class XlsxBytes:
     #: Largest unpacked size (None: :data:`ccer_calc.io.excel.MAX_UNPACKED_BYTES`).
     max_unpacked_bytes: int | None = None
 
-    def table(self, columns: Sequence[MonitoredColumn]) -> MonitoringTable:
-        """Read the sheet (see :func:`ccer_calc.io.excel.xlsx_table`)."""
+    def table(self, columns: Sequence[MonitoredColumn], *,
+              utc_offset: int = DEFAULT_UTC_OFFSET) -> MonitoringTable:
+        """Read the sheet (see :func:`ccer_calc.io.excel.xlsx_table`).
+
+        ``utc_offset`` is accepted and ignored: the cells of a sheet are whole days.
+        """
+        del utc_offset
         from ccer_calc.io.excel import xlsx_table  # noqa: PLC0415 - optional extra inside
 
         return xlsx_table(self.data, columns, name=self.name, sheet=self.sheet,

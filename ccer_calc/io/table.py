@@ -26,9 +26,9 @@ import pint
 
 from ccer_calc.bounds import Bounds
 from ccer_calc.errors import InputError, UnitError
-from ccer_calc.fields import parse_quantity
+from ccer_calc.fields import parse_quantity, written_unit
 from ccer_calc.io.files import check_rows
-from ccer_calc.io.meter_units import check_percent, written_unit
+from ccer_calc.io.meter_units import check_percent
 from ccer_calc.io.timestamps import Kind, check_kinds, parse_stamp
 from ccer_calc.periods import (
     DEFAULT_UTC_OFFSET,
@@ -302,18 +302,6 @@ def empty_table(columns: Sequence[MonitoredColumn], *, origin: str = "monitoring
         origin=origin)
 
 
-def _number(cell: str, where: str) -> float:
-    try:
-        value = float(cell)
-    except ValueError:
-        raise InputError("not a number", field=where, value=cell,
-                         expected="a decimal number such as 1250.5") from None
-    if not np.isfinite(value):
-        raise InputError("not a finite number", field=where, value=cell,
-                         expected="a finite decimal number")
-    return value
-
-
 #: A cell of a spreadsheet or data frame: text, a number, a date, or empty.
 Cell = str | float | int | dt.date | None
 
@@ -324,12 +312,13 @@ def table_from_cells(
     columns: Sequence[MonitoredColumn],
     *,
     origin: str,
-    number_text: bool = True,
 ) -> MonitoringTable:
     """Build a table from header cells with units and rows of typed cells (a sheet, a frame).
 
     The same header rules as a CSV file (``name [unit]``, every column once, a unit on every
-    monitored column); cells may be text (read as in a CSV file), numbers, dates or empty.
+    monitored column); cells may be text, numbers, dates or empty. A number column holds
+    number cells: text that looks like a number (typed with a leading apostrophe, pasted, in
+    full-width digits) is refused.
 
     Parameters
     ----------
@@ -341,10 +330,6 @@ def table_from_cells(
         The project's monitored columns.
     origin : str
         How messages name the data (``data.xlsx, sheet 'Sheet1'``).
-    number_text : bool
-        Whether a number column may hold decimal text (``"1250.5"``, as in a CSV file). A
-        spreadsheet passes False: there a number is a number cell, and text that looks like one
-        (typed with a leading apostrophe, pasted, or in full-width digits) is refused.
 
     Raises
     ------
@@ -360,14 +345,14 @@ def table_from_cells(
         if len(cells) != len(head):
             raise InputError("wrong number of cells", field=f"{origin}: line {lineno}",
                              value=len(cells), expected=f"{len(head)} cells")
-        found.append(_typed_row(head, cells, f"{origin}: line {lineno}", number_text))
+        found.append(_typed_row(head, cells, f"{origin}: line {lineno}"))
         lines.append(lineno)
         check_rows(len(lines), origin)
     return table_from_rows(found, columns, origin=origin, lines=np.array(lines, dtype=np.int64))
 
 
 def _typed_row(head: list[tuple[str, str | None]], cells: Sequence[Cell],
-               where: str, number_text: bool) -> dict[str, Any]:
+               where: str) -> dict[str, Any]:
     row: dict[str, Any] = {}
     for (name, unit), cell in zip(head, cells, strict=True):
         at = f"{where}, column {name}"
@@ -379,8 +364,6 @@ def _typed_row(head: list[tuple[str, str | None]], cells: Sequence[Cell],
             if not name.endswith("_meter_error"):
                 raise InputError("missing monitored value", field=at,
                                  expected=f"a number in {unit}")
-        elif isinstance(cell, str) and number_text:
-            row[name] = {"value": _number(cell.strip(), at), "unit": unit}
         elif isinstance(cell, str):
             raise InputError("text in a number column", field=at, value=cell,
                              expected=f"a number cell in {unit} (not text that looks like a "
@@ -388,8 +371,11 @@ def _typed_row(head: list[tuple[str, str | None]], cells: Sequence[Cell],
         elif isinstance(cell, bool) or not isinstance(cell, int | float):
             raise InputError(f"a {_kind(cell)} in a number column", field=at,
                              value=str(cell), expected=f"a number in {unit}")
+        elif not math.isfinite(value := float(cell)):
+            raise InputError("not a finite number", field=at, value=repr(value),
+                             expected="a finite decimal number")
         else:
-            row[name] = {"value": _number(repr(float(cell)), at), "unit": unit}
+            row[name] = {"value": value, "unit": unit}
     return row
 
 

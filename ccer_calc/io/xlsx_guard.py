@@ -8,7 +8,9 @@ reading only the zip directory and stream-decompressing the parts in chunks of
 :data:`CHUNK` bytes, never holding a part whole:
 
 * :func:`check_archive`: the archive's unpacked size and each sheet's and the shared-string
-  part's own unpacked size (:func:`part_limit`: a quarter of the unpacked limit);
+  part's own unpacked size (:func:`part_limit`: a quarter of the unpacked limit), the sheets
+  found as openpyxl finds them (:func:`sheet_parts`: by the workbook's relationships, wherever
+  in the archive they are);
 * :func:`check_shared_strings`: the ``count``/``uniqueCount`` the part declares and the strings
   it holds, against :func:`string_limit`;
 * :func:`scan_sheets`: every sheet's declared ``<dimension>``, every row's number and width, and its
@@ -22,15 +24,17 @@ limit. The numbers are stated in :data:`MAX_COLUMNS` and the two functions above
 from __future__ import annotations
 
 import io
+import posixpath
 import re
 import zipfile
 from dataclasses import dataclass, field
 from typing import IO
+from xml.sax.saxutils import unescape
 
 from ccer_calc.errors import InputError
 
 __all__ = ["CHUNK", "MAX_COLUMNS", "SheetScan", "check_archive", "check_shared_strings",
-           "part_limit", "scan_sheets", "string_limit"]
+           "open_archive", "part_limit", "scan_sheets", "sheet_parts", "string_limit"]
 
 #: Widest sheet read, in columns. A project's header has ``start``, ``end`` and up to three
 #: columns per monitored quantity (value, ``_meter``, ``_meter_error``): the bundled
@@ -40,6 +44,16 @@ MAX_COLUMNS = 256
 #: Bytes decompressed at a time.
 CHUNK = 1 << 20
 _SHARED = "xl/sharedStrings.xml"
+_TYPES = "[Content_Types].xml"
+_DEFAULT_BOOK = "xl/workbook.xml"
+_BOOK_TYPES = tuple(f"application/vnd.{t}.main+xml" for t in (
+    "ms-excel.template.macroEnabled", "openxmlformats-officedocument.spreadsheetml.template",
+    "ms-excel.sheet.macroEnabled", "openxmlformats-officedocument.spreadsheetml.sheet"))
+_OVERRIDE = re.compile(rb"<(?:\w+:)?Override\b[^>]*>")
+_SHEET = re.compile(rb"<(?:\w+:)?sheet\b[^>]*>")
+_RELATION = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>")
+_ATTR = re.compile(rb"(?:\w+:)?([\w.-]+)\s*=\s*([\"'])(.*?)\2", re.S)
+_ENTITIES = {"&quot;": '"', "&apos;": "'"}
 _HEAD = 64 * 1024  # the start of a part, where its root element's attributes are
 _DIMENSION = re.compile(rb"<(?:\w+:)?dimension\b[^>]*?\bref=\"([A-Za-z]+\d*)(?::([A-Za-z]+)\d*)?\"")
 _SST = re.compile(rb"<(\w+:)?sst\b([^>]*)>")
@@ -73,32 +87,94 @@ def string_limit(unpacked_limit: int) -> int:
     return unpacked_limit // 512
 
 
-def check_archive(data: bytes, name: str, field: str, limit: int) -> None:
-    """Refuse what is not a zip, unpacks to more than ``limit``, or has an oversized part."""
+def open_archive(data: bytes, name: str, field: str) -> zipfile.ZipFile:
+    """The workbook's zip archive, opened once for every check (close it after use)."""
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            infos = archive.infolist()
+        return zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError):
         raise InputError("not an .xlsx workbook (not a zip archive)", field=field,
                          value=name, expected="a workbook saved as .xlsx") from None
+
+
+def check_archive(archive: zipfile.ZipFile, name: str, field: str, limit: int) -> list[str]:
+    """Refuse an archive that unpacks to more than ``limit`` or has an oversized part.
+
+    Returns the sheet parts (:func:`sheet_parts`), each checked against :func:`part_limit`
+    like the shared strings and the parts that locate the sheets.
+    """
+    infos = archive.infolist()
     if sum(info.file_size for info in infos) > limit:
         raise InputError("the workbook unpacks to more than the limit", field=field,
                          value=name, expected=f"at most {limit:,} bytes unpacked")
     part = part_limit(limit)
-    for info in infos:
-        if _is_checked(info.filename) and info.file_size > part:
-            raise InputError(f"the part {info.filename} unpacks to more than the limit",
+    sizes = {info.filename: info.file_size for info in infos}
+    _check_parts(sizes, [_TYPES, _SHARED, *_book_parts(archive)], part, name, field)
+    sheets = sheet_parts(archive)
+    _check_parts(sizes, sheets, part, name, field)
+    return sheets
+
+
+def _check_parts(sizes: dict[str, int], members: list[str], part: int, name: str,
+                 field: str) -> None:
+    for member in members:
+        if sizes.get(member, 0) > part:
+            raise InputError(f"the part {member} unpacks to more than the limit",
                              field=field, value=name, expected=f"at most {part:,} bytes "
                              "unpacked for a sheet or the shared strings")
 
 
-def _is_checked(member: str) -> bool:
-    return member == _SHARED or member.startswith("xl/worksheets/")
+def sheet_parts(archive: zipfile.ZipFile) -> list[str]:
+    """The parts openpyxl opens as sheets, found as it finds them, plus ``xl/worksheets/``.
+
+    openpyxl takes the workbook part ``[Content_Types].xml`` names (``xl/workbook.xml`` by
+    default) and opens, for each ``<sheet>`` of it, the part its relationship (``r:id``)
+    targets, wherever in the archive that is; so the sheets are listed that way, not by
+    folder. Chart sheets (no rows) are left out; parts the archive lacks too.
+    """
+    names = set(archive.namelist())
+    found = [n for n in archive.namelist() if n.startswith("xl/worksheets/")
+             and n.endswith(".xml")]
+    book, rels = _book_parts(archive)
+    if book not in names or rels not in names:
+        return found
+    ids = {_attrs(tag).get("id") for tag in _SHEET.findall(archive.read(book))}
+    for tag in _RELATION.findall(archive.read(rels)):
+        link = _attrs(tag)
+        if (link.get("Id") in ids and "chartsheet" not in link.get("Type", "")
+                and link.get("TargetMode") != "External"):
+            target = _resolve(rels, link.get("Target", ""))
+            if target in names and target not in found:
+                found.append(target)
+    return found
 
 
-def _open(data: bytes, member: str) -> IO[bytes] | None:
+def _book_parts(archive: zipfile.ZipFile) -> tuple[str, str]:
+    """The workbook part and its relationships part, as openpyxl finds them."""
+    book = _DEFAULT_BOOK
+    if _TYPES in archive.namelist():
+        declared = {a.get("ContentType"): a.get("PartName", "")
+                    for a in map(_attrs, _OVERRIDE.findall(archive.read(_TYPES)))}
+        book = next((declared[t].lstrip("/") for t in _BOOK_TYPES if t in declared), book)
+    folder, base = posixpath.split(book)
+    return book, posixpath.join(folder, "_rels", base + ".rels")
+
+
+def _resolve(rels: str, target: str) -> str:
+    """A relationship's target as a member name (relative to the folder the rels describe)."""
+    if target.startswith("/"):
+        return target[1:]
+    return posixpath.normpath(posixpath.join(posixpath.dirname(posixpath.dirname(rels)),
+                                             target))
+
+
+def _attrs(tag: bytes) -> dict[str, str]:
+    """A tag's attributes by local name (``r:id`` → ``id``), entities unescaped."""
+    return {key.decode(): unescape(value.decode(errors="replace"), _ENTITIES)
+            for key, _, value in _ATTR.findall(tag)}
+
+
+def _open(archive: zipfile.ZipFile, member: str) -> IO[bytes] | None:
     """The part opened for streaming, or None when the archive lacks it."""
-    archive = zipfile.ZipFile(io.BytesIO(data))
     if member not in archive.namelist():
         return None
     return archive.open(member)
@@ -113,10 +189,10 @@ def _stream(fh: IO[bytes], limit: int, name: str, field: str) -> bytes:
     return chunk
 
 
-def check_shared_strings(data: bytes, name: str, field: str, limit: int) -> None:
+def check_shared_strings(archive: zipfile.ZipFile, name: str, field: str, limit: int) -> None:
     """Refuse more shared strings than :func:`string_limit`, declared or found."""
     most = string_limit(limit)
-    fh = _open(data, _SHARED)
+    fh = _open(archive, _SHARED)
     if fh is None:
         return
     expected = f"at most {most:,} distinct texts in the workbook"
@@ -150,24 +226,24 @@ class SheetScan:
     merged: list[bytes] = field(default_factory=list)
 
 
-def scan_sheets(data: bytes, name: str, *, limit: int, max_rows: int) -> dict[str, SheetScan]:
+def scan_sheets(archive: zipfile.ZipFile, sheets: list[str], name: str, *, limit: int,
+                max_rows: int) -> dict[str, SheetScan]:
     """Stream every sheet's XML once, before openpyxl opens the workbook.
 
     openpyxl reads every sheet of a workbook to its end when it opens it if the sheet states
     no ``<dimension>``, and builds each ``<row>`` whole, so every sheet is checked, not only
     the one read. Refuses a declared dimension or a row wider than :data:`MAX_COLUMNS`, a row
     numbered past ``max_rows + 1`` (a header and ``max_rows`` rows), and a part that unpacks
-    beyond :func:`part_limit`. Returns each sheet's scan by its part name.
+    beyond :func:`part_limit`. ``sheets`` are the parts :func:`check_archive` returned.
+    Returns each sheet's scan by its part name.
     """
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        members = [n for n in archive.namelist()
-                   if n.startswith("xl/worksheets/") and n.endswith(".xml")]
-    return {m: _scan(data, m, f"{name}, part {m}", limit, max_rows) for m in members}
+    return {m: _scan(archive, m, f"{name}, part {m}", limit, max_rows) for m in sheets}
 
 
-def _scan(data: bytes, member: str, origin: str, limit: int, max_rows: int) -> SheetScan:
+def _scan(archive: zipfile.ZipFile, member: str, origin: str, limit: int,
+          max_rows: int) -> SheetScan:
     scan = SheetScan()
-    fh = _open(data, member)
+    fh = _open(archive, member)
     if fh is None:  # pragma: no cover - listed by the archive itself
         return scan
     with fh:

@@ -34,7 +34,6 @@ from starlette.exceptions import HTTPException
 
 from ccer_calc.api import engine_version, get_methodology, list_methodologies
 from ccer_calc.errors import CcerError, InputError
-from ccer_calc.io.excel import SERVER_MAX_UNPACKED_BYTES
 from ccer_calc.io.files import decode_text
 from ccer_calc.io.projectfile import parse_plain_text
 from ccer_calc.io.sources import CsvBytes, XlsxBytes
@@ -144,7 +143,7 @@ async def _form(request: Request, limits: Limits) -> tuple[Any, Attached]:
     except HTTPException as exc:  # a malformed form or too many parts
         raise ProblemError(problem(400, "form", f"unreadable form: {exc.detail}")) from None
     try:
-        return await _parts(form)
+        return await _parts(form, limits.max_unpacked_bytes)
     finally:
         await form.close()  # uploads are spooled: free them now
 
@@ -164,7 +163,7 @@ def _check_parts(items: list[tuple[str, Any]]) -> None:
                 expected=_EXPECTED_PARTS)))
 
 
-async def _parts(form: Any) -> tuple[Any, Attached]:  # noqa: ANN401 - a form
+async def _parts(form: Any, unpacked: int) -> tuple[Any, Attached]:  # noqa: ANN401 - a form
     items = list(form.multi_items())
     _check_parts(items)
     text = form.get("request")
@@ -177,13 +176,14 @@ async def _parts(form: Any) -> tuple[Any, Attached]:  # noqa: ANN401 - a form
     upload = form.get("monitoring")
     sheet = form.get("sheet")
     if upload is None:
-        return body, Attached(None, files)
+        return body, Attached(None, files, max_unpacked_bytes=unpacked)
     data = await upload.read()
     name = _upload_name(upload.filename)
     if data.startswith(b"PK\x03\x04") or name.lower().endswith(".xlsx"):
         return body, Attached(XlsxBytes(data, name, sheet if isinstance(sheet, str) else None,
-                                        max_unpacked_bytes=SERVER_MAX_UNPACKED_BYTES), files)
-    return body, Attached(CsvBytes(data, name), files)
+                                        max_unpacked_bytes=unpacked), files,
+                              max_unpacked_bytes=unpacked)
+    return body, Attached(CsvBytes(data, name), files, max_unpacked_bytes=unpacked)
 
 
 def _count_files(body: Any, attached: Attached, limits: Limits) -> None:  # noqa: ANN401
@@ -199,7 +199,8 @@ def _count_files(body: Any, attached: Attached, limits: Limits) -> None:  # noqa
 async def _read(request: Request, limits: Limits) -> tuple[Any, Attached]:
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind == "application/json" or kind.endswith("+json"):
-        body, attached = _json(await request.body(), "request"), Attached()
+        body = _json(await request.body(), "request")
+        attached = Attached(max_unpacked_bytes=limits.max_unpacked_bytes)
     elif kind == "multipart/form-data":
         body, attached = await _form(request, limits)
     else:

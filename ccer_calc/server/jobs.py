@@ -22,10 +22,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from ccer_calc.api import compute, get_methodology, project_from_dict
 from ccer_calc.document_kinds import BINARY_FORMATS, DOCUMENTS, LANGUAGES
 from ccer_calc.errors import InputError
-from ccer_calc.io.excel import SERVER_MAX_UNPACKED_BYTES
 from ccer_calc.io.files import MemoryFiles
 from ccer_calc.io.projectfile import validation_error
 from ccer_calc.io.sources import MonitoringSource
+from ccer_calc.server.limits import Limits
 
 __all__ = ["MEDIA", "Attached", "ComputeRequest", "EstimateRequest", "Output", "ReportRequest",
            "VerifyRequest", "compute_job", "estimate_job", "report_job", "verify_job"]
@@ -51,6 +51,8 @@ class Attached:
 
     monitoring: MonitoringSource | None = None
     files: Mapping[str, bytes] = field(default_factory=dict)
+    #: Largest unpacked size of a workbook among them (:attr:`Limits.max_unpacked_bytes`).
+    max_unpacked_bytes: int = Limits.max_unpacked_bytes
 
 
 class _Request(BaseModel):
@@ -122,7 +124,7 @@ def _project(data: Any, attached: Attached, sent: Mapping[str, str]) -> Any:  # 
         raise InputError("a file is sent twice: in the JSON's files and as a part of the form",
                          field="files", value=twice[0], expected="each file once")
     files = MemoryFiles({**sent, **attached.files},
-                        max_unpacked_bytes=SERVER_MAX_UNPACKED_BYTES)
+                        max_unpacked_bytes=attached.max_unpacked_bytes)
     return project_from_dict(data, monitoring=attached.monitoring, files=files)
 
 

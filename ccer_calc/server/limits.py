@@ -45,6 +45,11 @@ class Limits:
         Most files sent with one project (100: JSON ``files`` and form file parts together;
         an inventory of a dozen remeasurements names about forty). Past it 422 (400 for a
         form with more file parts than that, refused as it is read).
+    max_unpacked_bytes : int
+        Largest unpacked size of a workbook sent (64 MiB, four times the body limit: a sheet
+        of a million cells unpacks to about 40 MB); each sheet and the shared strings at most
+        a quarter of it (:mod:`ccer_calc.io.xlsx_guard`), checked before it is parsed. Past it
+        422.
     """
 
     max_body_bytes: int = 16 * 1024 * 1024
@@ -53,6 +58,7 @@ class Limits:
     workers: int = 2
     queue: int = 32
     max_files: int = 100
+    max_unpacked_bytes: int = 64 * 1024 * 1024
 
 
 class ProblemError(Exception):
