@@ -87,6 +87,19 @@ class SinkChain:
     long_term_cers: Equation | None = None
     deduction: Equation | None = None
 
+    def __post_init__(self) -> None:
+        """Refuse half of the planting-year SOC pair: it would fall back to AR-TOOL16."""
+        if (self.soc_rate is None) != (self.soil_carbon is None):
+            msg = "SinkChain: soc_rate and soil_carbon are declared together or not at all"
+            raise TypeError(msg)
+
+    @property
+    def planting_soc(self) -> tuple[Equation, Equation] | None:
+        """(``soc_rate``, ``soil_carbon``) where the methodology computes SOC by planting year."""
+        if self.soc_rate is None or self.soil_carbon is None:
+            return None
+        return self.soc_rate, self.soil_carbon
+
     @classmethod
     def of(cls, module: ModuleType, deduction: Equation | None = None) -> SinkChain:
         """The chain from an equations module that uses the shared function names."""
@@ -107,23 +120,14 @@ class SinkMethodology(Methodology):
     A subclass sets ``info`` (which fills ``id``, ``version``, the titles, ``sector``,
     ``status``, ``document``, ``programme`` and ``accounts``), ``chain``, ``source``,
     ``tool_documents``, ``data_tables``, ``parameters``, ``input_model``, ``checks`` and
-    ``equations``; and, where its rule differs from the defaults:
-
-    ``accounts_litter``
-        Whether its eq. for ΔC_BSL,t and ΔC_P,t has a litter term (AR-ACM0003: yes;
-        AR-AM0014: no, Table 1).
-    ``soc_by_planting_year``
-        False: ΔSOC from the AR-TOOL16 strata of ``inputs.soc``, computed before the
-        baseline; True: ΔSOC_PROJ,t from the area planted each year (``inputs.planting``)
-        by the chain's ``soc_rate`` and ``soil_carbon``, computed after the baseline.
-    ``reversal_paragraph``
-        The paragraph on replacing lCERs after a reversal (tCER/lCER figures).
+    ``equations``; and, where its rule differs from the default, ``reversal_paragraph`` (the
+    paragraph on replacing lCERs after a reversal, for the tCER/lCER figures). Whether litter
+    is accounted and how SOC is computed follow from ``chain`` (:attr:`accounts_litter`,
+    :attr:`soc_by_planting_year`).
     """
 
     info: ClassVar[MethodologyInfo]
     chain: ClassVar[SinkChain]
-    accounts_litter: ClassVar[bool] = True
-    soc_by_planting_year: ClassVar[bool] = False
     reversal_paragraph: ClassVar[str] = ""
     #: Why ΔSOC is zero when it is not accounted.
     soc_zero_rule: ClassVar[str] = "SOC not accounted (optional pool not selected)"
@@ -139,6 +143,21 @@ class SinkMethodology(Methodology):
         if info is not None:
             for name in _INFO_FIELDS:
                 setattr(cls, name, getattr(info, name))
+
+    @property
+    def accounts_litter(self) -> bool:
+        """Whether the chain's ΔC_BSL,t and ΔC_P,t have a litter term (AR-ACM0003: yes)."""
+        return "litter" in self.chain.baseline.meta.inputs
+
+    @property
+    def soc_by_planting_year(self) -> bool:
+        """Whether the chain has the planting-year SOC equations (AR-AM0014 eq. 4).
+
+        False: ΔSOC from the AR-TOOL16 strata of ``inputs.soc``, computed before the baseline;
+        True: ΔSOC_PROJ,t from the area planted each year (``inputs.planting``) by the chain's
+        ``soc_rate`` and ``soil_carbon``, computed after the baseline.
+        """
+        return self.chain.planting_soc is not None
 
     def load_data(self, spec: ProjectSpec, inputs: BaseModel,
                   files: ProjectFiles) -> ProjectData | None:
@@ -245,18 +264,19 @@ class SinkMethodology(Methodology):
     def soil_carbon(self, ctx: Context) -> Value:
         """ΔSOC: by planting year or from AR-TOOL16, or zero where it is not accounted."""
         inputs: Any = ctx.inputs
-        if self.soc_by_planting_year:
+        planting_soc = self.chain.planting_soc
+        if planting_soc is not None:
             if "soc" not in inputs.pools or not self.soc_accounted(ctx):
                 return zero_on_axis(ctx, "ΔSOC_PROJ,t", self.soc_zero_rule)
-            return self._soc_by_planting_year(ctx, inputs.planting)
+            return self._soc_by_planting_year(ctx, inputs.planting, *planting_soc)
         if inputs.soc is not None and self.soc_accounted(ctx):
             return tool16_soc_change(ctx, inputs.soc, ctx.param("soc_rate_cap"))
         return zero_on_axis(ctx, "ΔSOC_AL,t", self.soc_zero_rule)
 
-    def _soc_by_planting_year(self, ctx: Context, planting: Any) -> Value:  # noqa: ANN401
+    @staticmethod
+    def _soc_by_planting_year(ctx: Context, planting: Any,  # noqa: ANN401
+                              rate_eq: Equation, change_eq: Equation) -> Value:
         """ΔSOC_PROJ,t from the area planted each year, by the chain's SOC equations."""
-        rate_eq, change_eq = self.chain.soc_rate, self.chain.soil_carbon
-        assert rate_eq is not None and change_eq is not None  # noqa: S101 - declared with the flag
         planting_year, area = planted_areas(ctx, planting)
         rate = rate_eq(
             year=Value("t", Quantity(ctx.years, ""), "computed", "calendar year of each element"),

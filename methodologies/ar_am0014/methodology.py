@@ -31,8 +31,6 @@ class ArAm0014(SinkMethodology):
 
     info = INFO
     chain = SinkChain.of(eq)
-    accounts_litter = False
-    soc_by_planting_year = True
     reversal_paragraph = "21"
     source: ClassVar[str] = f"{DOC} (UNFCCC CDM Executive Board, EB 75 Annex 29)"
     tool_documents: ClassVar[tuple[str, ...]] = (TOOL14, TOOL12, TOOL08, TOOL15)

@@ -83,8 +83,6 @@ class Ccer14002(ProvisionalSinkMethodology):
     parent = "AR-AM0014 v03.0"
     leakage_zero_rule = ("no agricultural activity displaced, as the project states "
                          "(inputs.displaces_agriculture)")
-    accounts_litter = False
-    soc_by_planting_year = True
     source: ClassVar[str] = (f"{DOC} (MEE, 2023-10-24), provisional: text unavailable, built on "
                              "AR-AM0014 v03.0")
     tool_documents: ClassVar[tuple[str, ...]] = (TOOL14, TOOL12, TOOL08, TOOL15)
