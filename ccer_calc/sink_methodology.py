@@ -100,6 +100,18 @@ class SinkChain:
             return None
         return self.soc_rate, self.soil_carbon
 
+    def members(self) -> tuple[Equation, ...]:
+        """The chain's equations in the order a plug-in declares them (show, describe, schema).
+
+        ΔC_BSL,t, ΔC_ACTUAL,t, ΔC_P,t, the SOC pair, LK_t, the net removals, tCER and lCER,
+        BE_t and PE_t, then the deduction; those the methodology lacks are left out.
+        """
+        order = (self.baseline, self.actual, self.project_change, self.soc_rate,
+                 self.soil_carbon, self.leakage, self.net, self.temporary_cers,
+                 self.long_term_cers, self.baseline_emissions, self.project_emissions,
+                 self.deduction)
+        return tuple(e for e in order if e is not None)
+
     @classmethod
     def of(cls, module: ModuleType, deduction: Equation | None = None) -> SinkChain:
         """The chain from an equations module that uses the shared function names."""

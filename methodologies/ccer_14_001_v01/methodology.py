@@ -88,10 +88,8 @@ class Ccer14001(ProvisionalSinkMethodology):
     parameters = PARAMETERS
     input_model = Ccer14001Inputs
     checks = (*CHECKS, *GAS_FLAG_CHECKS)
-    equations = (eq.baseline_net_removals, eq.actual_net_removals, eq.project_stock_change,
-                 eq.leakage, eq.net_anthropogenic_removals, eq.baseline_as_emissions,
-                 eq.project_as_emissions, deduction_applied, *TOOL_EQUATIONS, *EX_ANTE_EQUATIONS,
-                 *SOC_EQUATIONS, *GAS_FLAG_EQUATIONS)
+    equations = (*chain.members(), *TOOL_EQUATIONS, *EX_ANTE_EQUATIONS, *SOC_EQUATIONS,
+                 *GAS_FLAG_EQUATIONS)
 
 
 METHODOLOGY = Ccer14001()

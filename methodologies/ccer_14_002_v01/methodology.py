@@ -92,11 +92,7 @@ class Ccer14002(ProvisionalSinkMethodology):
     parameters = PARAMETERS
     input_model = Ccer14002Inputs
     checks = (*CHECKS, *GAS_FLAG_CHECKS)
-    equations = (eq.baseline_net_removals, eq.actual_net_removals, eq.project_stock_change,
-                 eq.soc_rate_by_planting_year, eq.soil_carbon_change, eq.leakage,
-                 eq.net_anthropogenic_removals, eq.baseline_as_emissions,
-                 eq.project_as_emissions, deduction_applied, *TOOL_EQUATIONS,
-                 *EX_ANTE_EQUATIONS, *GAS_FLAG_EQUATIONS)
+    equations = (*chain.members(), *TOOL_EQUATIONS, *EX_ANTE_EQUATIONS, *GAS_FLAG_EQUATIONS)
 
 
 METHODOLOGY = Ccer14002()
