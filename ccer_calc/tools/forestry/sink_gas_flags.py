@@ -40,7 +40,7 @@ from ccer_calc.tools.forestry.sink_events import require_rows
 from ccer_calc.tools.forestry.sink_fire import FireSettings, non_co2_on_axis
 from ccer_calc.tools.forestry.sink_gases import events_in
 from ccer_calc.tools.forestry.sink_parameters import sink_parameters
-from ccer_calc.tools.forestry.sink_provisional import selected_pools
+from ccer_calc.tools.forestry.sink_provisional import flag_on, selected_pools
 from ccer_calc.tools.forestry.tool08_forest_fire import (
     forest_fire_dom_emissions,
     forest_fire_emissions,
@@ -52,9 +52,8 @@ from ccer_calc.units import Quantity
 if TYPE_CHECKING:
     from ccer_calc.methodology import Context
 
-__all__ = ["GAS_FLAG_CHECKS", "GAS_FLAG_EQUATIONS", "gas_accounted", "gas_flags",
-           "gas_parameters", "provisional_leakage", "provisional_non_co2",
-           "refuse_gas_inputs"]
+__all__ = ["GAS_FLAG_CHECKS", "GAS_FLAG_EQUATIONS", "gas_flags", "gas_parameters",
+           "provisional_leakage", "provisional_non_co2", "refuse_gas_inputs"]
 
 _TOOL08, _TOOL15 = "AR-TOOL08 v04.0.0", "AR-TOOL15 v02.0"
 
@@ -102,26 +101,8 @@ def gas_parameters(provisional: str) -> tuple[Parameter, ...]:
                  if p.name in ("gwp_ch4", "gwp_n2o"))
 
 
-def gas_accounted(ctx: Context, name: str) -> bool:
-    """Whether ``account_<name>`` (``leakage`` or ``ghg_e``) is 1; 0 is False.
-
-    Raises
-    ------
-    InputError
-        Naming ``parameters.account_<name>`` when its value is neither 0 nor 1.
-    """
-    symbol, tool, _zh, _en = _GASES[name]
-    value = float(ctx.param(f"account_{name}").quantity.m_as(""))
-    if value not in (0.0, 1.0):
-        raise InputError(f"{ctx.methodology.id}: the flag is 0 or 1",
-                         field=f"parameters.account_{name}", value=value,
-                         expected=f"0 ({symbol} as the CCER rule is known) or 1 ({symbol} by "
-                                  f"{tool}, as the CDM parent)", methodology=ctx.methodology.id)
-    return value == 1.0
-
-
 def refuse_gas_inputs(ctx: Context, parent: str) -> None:
-    """Before anything is computed: both flags 0 or 1, and the forest fire each one allows.
+    """Before anything is computed: the forest fire that ``account_ghg_e`` allows.
 
     At ``account_ghg_e`` 0 a stated forest fire is refused (:func:`.sink.refuse_forest_fire`);
     at 1 the flag ``forest_fire`` and the rows of ``forest_fires`` must agree, as for the
@@ -130,10 +111,9 @@ def refuse_gas_inputs(ctx: Context, parent: str) -> None:
     Raises
     ------
     InputError
-        Naming the flag (``parameters.account_<term>``, ``inputs.forest_fire``) at fault.
+        Naming the input (``inputs.forest_fire``, ``forest_fires``) at fault.
     """
-    gas_accounted(ctx, "leakage")
-    if gas_accounted(ctx, "ghg_e"):
+    if flag_on(ctx, "account_ghg_e"):
         require_rows(ctx.inputs, events_in(ctx))
     else:
         refuse_forest_fire(ctx.inputs, ctx.methodology.id, parent)
@@ -146,7 +126,7 @@ def provisional_non_co2(ctx: Context) -> Value:
     parent's stage (:mod:`.sink_fire`) with the same rules (para. 3, paras. 12-13, the pools
     accounted); burning was refused before, by the check ``no_burning``.
     """
-    if not gas_accounted(ctx, "ghg_e"):
+    if not flag_on(ctx, "account_ghg_e"):
         return no_burning(ctx)
     inputs = ctx.inputs
     minimum = getattr(inputs, "forest_minimum_area", None)
@@ -168,7 +148,7 @@ def provisional_leakage(ctx: Context, zero_rule: str) -> Value:
     InputError
         Naming ``inputs.displacements`` should a displacement reach it (the ban refuses it).
     """
-    if not gas_accounted(ctx, "leakage"):
+    if not flag_on(ctx, "account_leakage"):
         return zero_on_axis(ctx, "LK_AGRIC,t", zero_rule)
     events = events_in(ctx)
     if events.displacements:  # pragma: no cover - the check no_displaced_agriculture refuses
