@@ -27,18 +27,10 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    StrictBool,
-    StrictFloat,
-    StrictStr,
-    model_validator,
-)
+from pydantic import Field, StrictBool, StrictFloat, StrictStr, model_validator
 
 from ccer_calc.bounds import POSITIVE, Bounds
-from ccer_calc.fields import DateIn, Line, quantity_field
+from ccer_calc.fields import DateIn, Line, StrictModel, quantity_field
 
 __all__ = [
     "BIOMASS_PER_HA",
@@ -64,11 +56,7 @@ _AGE = Bounds(0.0, 1000.0, reason="mean age of a forest stand in years")
 _PERCENT = Bounds(0.0, 100.0, reason="a share of 0 to 100 per cent")
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
-
-
-class SitePreparationBurnIn(_Strict):
+class SitePreparationBurnIn(StrictModel):
     """Fire used in site preparation on part of one stratum (AR-TOOL08 eq. 2-3)."""
 
     id: Line = Field(min_length=1, description="火烧编号 / the fire (rows of one id are one "
@@ -95,7 +83,7 @@ class SitePreparationBurnIn(_Strict):
                                                   "from")
 
 
-class ResidueBurnIn(_Strict):
+class ResidueBurnIn(StrictModel):
     """Fire used to clear harvest residue before replanting (AR-TOOL08 eq. 4-5)."""
 
     id: Line = Field(min_length=1, description="火烧编号 / the fire (rows of one id are one "
@@ -115,7 +103,7 @@ class ResidueBurnIn(_Strict):
                                                   "from")
 
 
-class ForestFireIn(_Strict):
+class ForestFireIn(StrictModel):
     """A forest fire in one stratum (AR-TOOL08 eq. 6-8)."""
 
     id: Line = Field(min_length=1, description="火灾编号 / the fire (rows of one id are one "
@@ -170,7 +158,7 @@ class ForestFireIn(_Strict):
         return self
 
 
-class SocLevelsIn(_Strict):
+class SocLevelsIn(StrictModel):
     """The land use, management and inputs of a land (AR-TOOL16 Tables 4-6)."""
 
     land: Literal["cropland", "grassland"] = Field(description="土地类型 / land of Tables 4-6")
@@ -179,7 +167,7 @@ class SocLevelsIn(_Strict):
     inputs: StrictStr = Field(description="投入水平（f_IN） / level of Table 5 or 6")
 
 
-class ReceivingSocIn(_Strict):
+class ReceivingSocIn(StrictModel):
     """The soil of the land receiving the activity and its practice before and after."""
 
     climate_region: StrictStr = Field(description="气候区 / climate region of AR-TOOL16 Table 3")
@@ -194,7 +182,7 @@ class ReceivingSocIn(_Strict):
                                            "f_IND)")
 
 
-class DisplacementIn(_Strict):
+class DisplacementIn(StrictModel):
     """Agriculture displaced from the project area to one type of receiving land (AR-TOOL15)."""
 
     id: Line = Field(min_length=1, description="编号 / the displacement")
