@@ -223,7 +223,7 @@ class SinkMethodology(Methodology):
         bsl = c.baseline(**self._changes(ctx, base, "BSL"), **kw)
         change = c.project_change(**self._changes(ctx, proj, "PROJ"),
                                   soil_carbon=self.soil_carbon(ctx) if soc is None else soc, **kw)
-        actual = c.actual(project_change=change, non_co2=self.non_co2(ctx), **kw)
+        actual = c.actual(project_change=change, non_co2=self.non_co2(ctx, pools), **kw)
         lk = c.leakage(agricultural_displacement=self.displacement(ctx), **kw)
         net = c.net(actual=actual, baseline=bsl, leakage=lk, **kw)
         be = c.baseline_emissions(baseline_removals=bsl, **kw)
@@ -265,9 +265,9 @@ class SinkMethodology(Methodology):
         del ctx
         return True
 
-    def non_co2(self, ctx: Context) -> Value:
-        """GHG_E,t: AR-TOOL08 on the fires the project lists."""
-        return non_co2_of(ctx)
+    def non_co2(self, ctx: Context, pools: tuple[str, ...]) -> Value:
+        """GHG_E,t: AR-TOOL08 on the fires the project lists, ``pools`` accounted."""
+        return non_co2_of(ctx, pools)
 
     def displacement(self, ctx: Context) -> Value:
         """LK_AGRIC,t: AR-TOOL15 on the displacements the project lists."""
@@ -365,9 +365,9 @@ class ProvisionalSinkMethodology(SinkMethodology):
         """Whether ``account_soc`` is 1."""
         return accounted(ctx, "soc")
 
-    def non_co2(self, ctx: Context) -> Value:
-        """GHG_E,t under ``account_ghg_e``."""
-        return provisional_non_co2(ctx)
+    def non_co2(self, ctx: Context, pools: tuple[str, ...]) -> Value:
+        """GHG_E,t under ``account_ghg_e``, ``pools`` accounted."""
+        return provisional_non_co2(ctx, pools)
 
     def displacement(self, ctx: Context) -> Value:
         """LK_AGRIC,t under ``account_leakage``."""

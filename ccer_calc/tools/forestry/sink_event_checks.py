@@ -19,9 +19,14 @@ from typing import TYPE_CHECKING
 from ccer_calc.bilingual import Bilingual
 from ccer_calc.methodology import Check
 from ccer_calc.tools.forestry._common import TOOL08, TOOL15
-from ccer_calc.tools.forestry.defaults import tool_default
 from ccer_calc.tools.forestry.sink_data import SinkData
-from ccer_calc.tools.forestry.sink_events import SinkEvents, fire_years, first_period
+from ccer_calc.tools.forestry.sink_events import (
+    SinkEvents,
+    burnt_area_threshold,
+    fire_areas,
+    fire_years,
+    first_period,
+)
 from ccer_calc.tools.forestry.sink_leakage import soc_factors
 from ccer_calc.tools.forestry.sink_plan import SinkPlan
 from ccer_calc.tools.forestry.tool08_burning import site_preparation_zero
@@ -67,12 +72,10 @@ def fire_threshold(project: Project) -> tuple[bool, str]:
     events = events_of(project)
     if not events.has_fire:
         return _none("no fire in the project boundary", "项目边界内无火烧")
-    inputs = project.inputs
-    minimum = float(inputs.forest_minimum_area.m_as("ha"))  # type: ignore[attr-defined]
-    limit = float(tool_default("AR-TOOL08", "burnt_area_threshold").quantity.m_as(""))
+    project_area, minimum = fire_areas(project.inputs)
+    limit = burnt_area_threshold()
     en, zh = [], []
-    for y in fire_years(events, float(inputs.project_area.m_as("ha")),  # type: ignore[attr-defined]
-                        minimum, limit).values():
+    for y in fire_years(events, project_area, minimum, limit).values():
         verdict = ("accounted", "计入") if y.accounted else ("not accounted", "不计入")
         share, need = f"{100 * y.share:.4g} %", f"{100 * limit:g} %"
         en.append(f"{y.year}: incidences larger than {minimum:g} ha burn {y.area:g} ha, "

@@ -25,7 +25,6 @@ import numpy as np
 from ccer_calc.datatables import use_table
 from ccer_calc.errors import InputError
 from ccer_calc.parameters import Origin, Value
-from ccer_calc.tools.forestry.defaults import tool_default
 from ccer_calc.tools.forestry.sink import FORESTRY_PACKAGE, no_burning, zero_on_axis
 from ccer_calc.tools.forestry.sink_events import (
     SinkEvents,
@@ -284,9 +283,7 @@ def non_co2_on_axis(ctx: Context, events: SinkEvents, settings: FireSettings) ->
     if not events.has_fire:
         return no_burning(ctx)
     use_table("ar_tool_defaults.csv", FORESTRY_PACKAGE)
-    threshold = float(tool_default("AR-TOOL08", "burnt_area_threshold").quantity.m_as(""))
-    accounted = accounted_rows(events, settings.project_area, settings.minimum_area,
-                               threshold)
+    accounted = accounted_rows(events, settings.project_area, settings.minimum_area)
     return non_co2_emissions(
         site_preparation=_site_preparation(ctx, events, settings,
                                            accounted["site_preparation_burns"]),

@@ -37,10 +37,10 @@ from ccer_calc.parameters import Parameter, Value
 from ccer_calc.tools.forestry.sink import no_burning, refuse_forest_fire, zero_on_axis
 from ccer_calc.tools.forestry.sink_event_checks import GAS_CHECKS
 from ccer_calc.tools.forestry.sink_events import require_rows
-from ccer_calc.tools.forestry.sink_fire import FireSettings, non_co2_on_axis
-from ccer_calc.tools.forestry.sink_gases import events_in
+from ccer_calc.tools.forestry.sink_fire import non_co2_on_axis
+from ccer_calc.tools.forestry.sink_gases import events_in, fire_settings
 from ccer_calc.tools.forestry.sink_parameters import sink_parameters
-from ccer_calc.tools.forestry.sink_provisional import flag_on, selected_pools
+from ccer_calc.tools.forestry.sink_provisional import flag_on
 from ccer_calc.tools.forestry.tool08_forest_fire import (
     forest_fire_dom_emissions,
     forest_fire_emissions,
@@ -119,22 +119,17 @@ def refuse_gas_inputs(ctx: Context, parent: str) -> None:
         refuse_forest_fire(ctx.inputs, ctx.methodology.id, parent)
 
 
-def provisional_non_co2(ctx: Context) -> Value:
+def provisional_non_co2(ctx: Context, pools: tuple[str, ...]) -> Value:
     """GHG_E,t: zero at ``account_ghg_e`` 0; by AR-TOOL08 eq. (1), (6)-(8) at 1.
 
     Called after :func:`refuse_gas_inputs`. At 1 the project's forest fires go through the
-    parent's stage (:mod:`.sink_fire`) with the same rules (para. 3, paras. 12-13, the pools
-    accounted); burning was refused before, by the check ``no_burning``.
+    parent's stage (:mod:`.sink_fire`) with the same rules (para. 3, paras. 12-13, ``pools``
+    the pools accounted); burning was refused before, by the check ``no_burning``.
     """
     if not flag_on(ctx, "account_ghg_e"):
         return no_burning(ctx)
-    inputs = ctx.inputs
-    minimum = getattr(inputs, "forest_minimum_area", None)
-    kept = selected_pools(ctx, tuple(getattr(inputs, "pools", ())))
-    return non_co2_on_axis(ctx, events_in(ctx), FireSettings(
-        gwp_ch4=ctx.param("gwp_ch4"), gwp_n2o=ctx.param("gwp_n2o"),
-        project_area=float(inputs.project_area.m_as("ha")),  # type: ignore[attr-defined]
-        minimum_area=0.0 if minimum is None else float(minimum.m_as("ha")), pools=kept))
+    events = events_in(ctx)
+    return non_co2_on_axis(ctx, events, fire_settings(ctx, events, pools, burning=False))
 
 
 def provisional_leakage(ctx: Context, zero_rule: str) -> Value:
