@@ -31,6 +31,7 @@ import numpy as np
 import pint
 
 from ccer_calc.errors import CcerError, InputError
+from ccer_calc.parameters import Origin
 from ccer_calc.tools.forestry.defaults import tool_default
 from ccer_calc.tools.forestry.sink_events_in import (
     DisplacementIn,
@@ -74,6 +75,12 @@ class SinkEvents:
     def field(self, table: str, k: int, name: str | None = None) -> str:
         """The field as the project file writes it: ``inputs.forest_fires[2].stratum``."""
         return f"{self.where}.{table}[{k}]" + (f".{name}" if name else "")
+
+    def origin(self, measured: bool) -> Origin:
+        """The origin of a value read from a row: planned ex ante; else measured or stated."""
+        if self.where == "expected":
+            return "expected"
+        return "monitored" if measured else "project"
 
     @property
     def has_fire(self) -> bool:
