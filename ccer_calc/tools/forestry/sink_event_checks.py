@@ -29,6 +29,7 @@ from ccer_calc.tools.forestry.sink_events import (
 )
 from ccer_calc.tools.forestry.sink_leakage import soc_factors
 from ccer_calc.tools.forestry.sink_plan import SinkPlan
+from ccer_calc.tools.forestry.sink_provisional import pool_flag
 from ccer_calc.tools.forestry.tool08_burning import site_preparation_zero
 from ccer_calc.tools.forestry.tool15_leakage import GRAZING_ZERO_CONDITIONS
 
@@ -113,14 +114,11 @@ def _dom_accounted(project: Project) -> set[str]:
     """The dead-organic-matter pools the project accounts.
 
     A pool listed in ``inputs.pools`` is taken out where a provisional plug-in's flag
-    ``account_<pool>`` is overridden to 0 (:mod:`.sink_provisional`), as the fire's eq. (8) does.
+    ``account_<pool>`` is overridden to 0 (:func:`.sink_provisional.pool_flag`), as the fire's
+    eq. (8) does.
     """
     pools = set(getattr(project.inputs, "pools", ())) & {"dead_wood", "litter"}
-    for pool in sorted(pools):
-        flag = project.overrides.get(f"account_{pool}")
-        if flag is not None and float(flag.m_as("")) == 0.0:
-            pools.discard(pool)
-    return pools
+    return {pool for pool in pools if pool_flag(project.overrides, pool)}
 
 
 def forest_fire(project: Project) -> tuple[bool, str]:

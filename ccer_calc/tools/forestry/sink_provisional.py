@@ -10,6 +10,7 @@ the flag named as the reason. A flag is 0 or 1, nothing in between.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from ccer_calc.bounds import FLAG
@@ -18,11 +19,13 @@ from ccer_calc.parameters import Parameter
 from ccer_calc.tools.forestry.sink import zero_on_axis
 
 if TYPE_CHECKING:
+    import pint
+
     from ccer_calc.methodology import Context
     from ccer_calc.parameters import Value
 
 __all__ = ["OPTIONAL_POOLS", "accounted", "baseline_rule", "flag_on", "numbering_rules",
-           "pool_flags", "selected_pools", "unless_accounted"]
+           "pool_flag", "pool_flags", "selected_pools", "unless_accounted"]
 
 #: The pools a flag may leave out, with their names in English and Chinese.
 OPTIONAL_POOLS: dict[str, tuple[str, str]] = {
@@ -90,6 +93,17 @@ def flag_on(ctx: Context, name: str) -> bool:
 def accounted(ctx: Context, pool: str) -> bool:
     """Whether ``account_<pool>`` is 1 (as the parent) or 0."""
     return flag_on(ctx, f"account_{pool}")
+
+
+def pool_flag(overrides: Mapping[str, pint.Quantity], pool: str) -> bool:
+    """Whether the project's overrides leave ``pool`` accounted, before any computation.
+
+    What :func:`accounted` reads at compute time, from the project alone (for its checks): the
+    flag ``account_<pool>`` overridden to 0 leaves the pool out; not overridden it is 1, the
+    parent's accounting (:func:`pool_flags`). A CDM plug-in has no flag: always accounted.
+    """
+    flag = overrides.get(f"account_{pool}")
+    return flag is None or float(flag.m_as("")) == 1.0
 
 
 def selected_pools(ctx: Context, selected: tuple[str, ...]) -> tuple[str, ...]:
