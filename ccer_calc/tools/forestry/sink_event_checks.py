@@ -27,6 +27,7 @@ from ccer_calc.tools.forestry.sink_events import (
     fire_years,
     first_period,
 )
+from ccer_calc.tools.forestry.sink_events_in import EVENT_FLAGS
 from ccer_calc.tools.forestry.sink_leakage import soc_factors
 from ccer_calc.tools.forestry.sink_plan import SinkPlan
 from ccer_calc.tools.forestry.sink_provisional import pool_flag
@@ -51,17 +52,15 @@ def events_of(project: Project) -> SinkEvents:
     return _EMPTY
 
 
-def planned_or_stated(project: Project, what: str) -> bool:
-    """Whether the project states (``inputs``) or plans (``expected``) burning or displacement.
+def planned_or_stated(project: Project, flag: str) -> bool:
+    """Whether the project states (``inputs``) or plans (``expected``) the events of a flag.
 
-    ``what`` is ``burning`` (site preparation or residue) or ``displacement``.
+    ``flag`` is one of :data:`.sink_events_in.EVENT_FLAGS`: ``burning`` (site preparation or
+    residue) or ``displaces_agriculture``.
     """
-    inputs = project.inputs
     events = events_of(project)
-    if what == "burning":
-        return bool(getattr(inputs, "burning", False) or events.site_preparation_burns
-                    or events.residue_burns)
-    return bool(getattr(inputs, "displaces_agriculture", False) or events.displacements)
+    return bool(getattr(project.inputs, flag, False)
+                or any(events.rows(t) for t in EVENT_FLAGS[flag]))
 
 
 def _none(en: str, zh: str) -> tuple[bool, str]:
@@ -221,15 +220,15 @@ GAS_CHECKS = (
 )
 
 
-def _ban(what: str) -> Callable[[Project], tuple[bool, str]]:
+def _ban(flag: str) -> Callable[[Project], tuple[bool, str]]:
     def rule(project: Project) -> tuple[bool, str]:
-        if not planned_or_stated(project, what):
-            if what == "burning":
+        if not planned_or_stated(project, flag):
+            if flag == "burning":
                 return _none("no biomass burnt or planned to be burnt",
                              "未焚烧、也不计划焚烧生物质")
             return _none("no agricultural activity displaced or expected to be",
                          "未转移、也不预计转移农业活动")
-        if what == "burning":
+        if flag == "burning":
             return False, Bilingual(
                 "the project states or plans man-made burning (inputs.burning, site preparation "
                 "or residue burns): not allowed, except to treat wood killed by pests or disease",
@@ -250,5 +249,5 @@ def ban_checks(source: str) -> tuple[Check, Check]:
         Check("no_burning", "不人为焚烧（病虫害木除外） / no man-made burning (except wood "
               "killed by pests or disease)", source, _ban("burning")),
         Check("no_displaced_agriculture", "不转移农业活动 / no displacement of agricultural "
-              "activities", source, _ban("displacement")),
+              "activities", source, _ban("displaces_agriculture")),
     )

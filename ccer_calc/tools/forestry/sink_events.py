@@ -34,6 +34,7 @@ from ccer_calc.errors import CcerError, InputError
 from ccer_calc.parameters import Origin
 from ccer_calc.tools.forestry.defaults import tool_default
 from ccer_calc.tools.forestry.sink_events_in import (
+    EVENT_FLAGS,
     DisplacementIn,
     ForestFireIn,
     ResidueBurnIn,
@@ -349,11 +350,6 @@ def check_events(events: SinkEvents, *, strata: Mapping[str, float],
         _check_soc(events, k, moved)
 
 
-_FLAGS = (("burning", ("site_preparation_burns", "residue_burns")),
-          ("forest_fire", ("forest_fires",)),
-          ("displaces_agriculture", ("displacements",)))
-
-
 def require_rows(inputs: Any, events: SinkEvents) -> None:  # noqa: ANN401 - SinkInputs
     """A/R CDM: each flag stated true lists its events where the computation reads them.
 
@@ -369,7 +365,7 @@ def require_rows(inputs: Any, events: SinkEvents) -> None:  # noqa: ANN401 - Sin
         Naming the flag or the table.
     """
     planned = events.where == "expected"
-    for flag, tables in _FLAGS:
+    for flag, tables in EVENT_FLAGS.items():
         if planned and flag == "forest_fire":
             continue
         listed = any(events.rows(t) for t in tables)

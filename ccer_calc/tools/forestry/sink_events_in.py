@@ -36,6 +36,7 @@ __all__ = [
     "BIOMASS_PER_HA",
     "CARBON_PER_HA",
     "EMISSION_FACTOR",
+    "EVENT_FLAGS",
     "DisplacementIn",
     "ForestFireIn",
     "ReceivingSocIn",
@@ -52,6 +53,12 @@ CARBON_PER_HA = Bounds(0.0, 10000.0, reason="a carbon stock per hectare, at most
                                              "t CO2e/ha")
 #: Emission factor of a gas per kg of dry matter burnt (AR-TOOL08 defaults: 0.2 to 6.8 g/kg).
 EMISSION_FACTOR = Bounds(0.0, 100.0, reason="grams of gas per kilogram of dry matter burnt")
+#: Each event flag of ``[inputs]`` and the tables of the events it states (in this order).
+EVENT_FLAGS: dict[str, tuple[str, ...]] = {
+    "burning": ("site_preparation_burns", "residue_burns"),
+    "forest_fire": ("forest_fires",),
+    "displaces_agriculture": ("displacements",),
+}
 _AGE = Bounds(0.0, 1000.0, reason="mean age of a forest stand in years")
 _PERCENT = Bounds(0.0, 100.0, reason="a share of 0 to 100 per cent")
 

@@ -36,6 +36,7 @@ from ccer_calc.bounds import POSITIVE, Bounds
 from ccer_calc.fields import StrictModel
 from ccer_calc.project import DateIn, Line, quantity_field
 from ccer_calc.tools.forestry.sink_events_in import (
+    EVENT_FLAGS,
     DisplacementIn,
     ForestFireIn,
     ResidueBurnIn,
@@ -301,9 +302,7 @@ class SinkInputs(StrictModel):
             msg = ("dead wood and litter by the AR-TOOL12 default factors need the project's "
                    "climate (biome, elevation, precipitation)")
             raise ValueError(msg)
-        for flag, tables in (("burning", ("site_preparation_burns", "residue_burns")),
-                             ("forest_fire", ("forest_fires",)),
-                             ("displaces_agriculture", ("displacements",))):
+        for flag, tables in EVENT_FLAGS.items():
             listed = [t for t in tables if getattr(self, t)]
             if listed and not getattr(self, flag):
                 msg = (f"{flag} is false but rows are listed in {', '.join(listed)}: state "
