@@ -33,6 +33,7 @@ import numpy as np
 
 from ccer_calc.bounds import FLAG
 from ccer_calc.errors import InputError
+from ccer_calc.methodology import ProvisionalRule
 from ccer_calc.parameters import Parameter, Value
 from ccer_calc.tools.forestry.sink import no_burning, refuse_forest_fire, zero_on_axis
 from ccer_calc.tools.forestry.sink_event_checks import GAS_CHECKS
@@ -52,7 +53,7 @@ from ccer_calc.units import Quantity
 if TYPE_CHECKING:
     from ccer_calc.methodology import Context
 
-__all__ = ["GAS_FLAG_CHECKS", "GAS_FLAG_EQUATIONS", "gas_flags", "gas_parameters",
+__all__ = ["GAS_FLAG_CHECKS", "GAS_FLAG_EQUATIONS", "gas_flags", "gas_parameters", "gas_rules",
            "provisional_leakage", "provisional_non_co2", "refuse_gas_inputs"]
 
 _TOOL08, _TOOL15 = "AR-TOOL08 v04.0.0", "AR-TOOL15 v02.0"
@@ -99,6 +100,58 @@ def gas_parameters(provisional: str) -> tuple[Parameter, ...]:
     return tuple(replace(p, source=f"{p.source}; applied where account_ghg_e = 1 (eq. 7)")
                  for p in sink_parameters(provisional=provisional, gases=True)
                  if p.name in ("gwp_ch4", "gwp_n2o"))
+
+
+#: term → (check, what is banned in English: own ban, ban borrowed; in Chinese).
+_BANS: dict[str, tuple[str, str, str, str]] = {
+    "non_co2_emissions": ("no_burning", "man-made burning", "man-made burning", "人为焚烧"),
+    "leakage": ("no_displaced_agriculture", "displacing agricultural activities",
+                "displacing agriculture", "转移农业活动"),
+}
+#: term → what the flag does at 0 and at 1, in English and Chinese.
+_FLAG_RULES: dict[str, tuple[str, str]] = {
+    "non_co2_emissions": (
+        "account_ghg_e = 0 (default): GHG_E,t zero and a forest fire refused, the CCER rule for "
+        "it not being known; account_ghg_e = 1: a forest fire counted as the parent does, by "
+        "AR-TOOL08 eq. (7), (8), (6) and (1) (para. 3 threshold, zero in the first verification "
+        "period), with gwp_ch4 and gwp_n2o",
+        "account_ghg_e = 0（默认）：GHG_E,t为零，森林火灾的CCER规则未知，予以拒绝；"
+        "account_ghg_e = 1：按母方法学以AR-TOOL08式(7)、(8)、(6)、(1)计算森林火灾排放"
+        "（第3段面积门槛，第一个核查期为零），采用 gwp_ch4、gwp_n2o"),
+    "leakage": (
+        "account_leakage = 0 (default): zero by the fixed rule; account_leakage = 1: computed "
+        "and recorded as the parent does, by AR-TOOL15 eq. (1) with ΔC_BIOMASS,t and "
+        "ΔSOC_LUC,t zero (no area displaced)",
+        "account_leakage = 0（默认）：按固定规则取零；account_leakage = 1：按母方法学以"
+        "AR-TOOL15式(1)计算并记录（无转移面积，ΔC_BIOMASS,t和ΔSOC_LUC,t为零）"),
+}
+
+
+def gas_rules(provisional: str, parent: str, *, fire_paragraph: str, leakage_paragraph: str,
+              ban_from: str | None = None) -> tuple[ProvisionalRule, ProvisionalRule]:
+    """The provisional rules ``non_co2_emissions`` and ``leakage``: the bans, then the flags.
+
+    ``fire_paragraph`` and ``leakage_paragraph`` cite the parent's paragraphs on GHG_E,t and
+    LK_t; ``ban_from`` names the CCER methodology of the same batch whose known bans this
+    plug-in applies (None: the bans are known for this one).
+    """
+    out = []
+    for term, para, tool in (("non_co2_emissions", fire_paragraph, _TOOL08),
+                             ("leakage", leakage_paragraph, _TOOL15)):
+        check, own, borrowed, zh = _BANS[term]
+        flag_en, flag_zh = _FLAG_RULES[term]
+        if ban_from is None:
+            ban_en = f"{own} is not allowed whatever the flag (check {check})"
+            ban_zh = f"无论参数取值，均不允许{zh}（核对项 {check}）"
+        else:
+            ban_en = (f"{borrowed} refused whatever the flag, under the ban known for "
+                      f"{ban_from} of the same batch (check {check})")
+            ban_zh = f"无论参数取值，均按同批{ban_from}已知的禁止规定拒绝{zh}（核对项 {check}）"
+        if term == "leakage":
+            ban_en, ban_zh = f"{ban_en}, so LK_t is zero either way", f"{ban_zh}，泄漏均为零"
+        out.append(ProvisionalRule(term, f"{ban_en}; {flag_en}", f"{ban_zh}；{flag_zh}",
+                                   f"{provisional}, {parent} {para}; {tool}"))
+    return out[0], out[1]
 
 
 def refuse_gas_inputs(ctx: Context, parent: str) -> None:
