@@ -29,7 +29,7 @@ from ccer_calc.io.files import ProjectFiles
 from ccer_calc.io.sinks import load_sink_data, load_sink_plan
 from ccer_calc.methodology import Context, ExpectedQuantity, Methodology, PeriodFigure, Stages
 from ccer_calc.parameters import Value
-from ccer_calc.plugin_info import MethodologyInfo
+from ccer_calc.plugin_info import IDENTITY, MethodologyInfo
 from ccer_calc.project import ProjectData, ProjectSpec
 from ccer_calc.tools.forestry.sink import per_period, zero_on_axis
 from ccer_calc.tools.forestry.sink_baseline import baseline_pools, duration, tool16_soc_change
@@ -51,8 +51,7 @@ from ccer_calc.units import Quantity
 __all__ = ["ProvisionalSinkMethodology", "SinkChain", "SinkMethodology"]
 
 #: The identity fields a plug-in's ``info`` gives its class.
-_INFO_FIELDS = ("id", "version", "title_zh", "title_en", "sector", "status", "document",
-                "programme", "accounts")
+_INFO_FIELDS = tuple(k for k in IDENTITY if k != "provisional")
 
 
 @dataclass(frozen=True)
@@ -324,11 +323,11 @@ class ProvisionalSinkMethodology(SinkMethodology):
     """A provisional CCER sink plug-in on its CDM parent: the parent's chain, with flags.
 
     Besides the :class:`SinkMethodology` attributes a subclass sets ``parent`` (the CDM
-    parent with its version), ``deduction_equation`` (its own prov. deduction equation) and
-    ``leakage_zero_rule`` (why LK_AGRIC,t is zero when leakage is not computed). The flags
-    ``account_<pool>``, ``account_ghg_e``, ``account_leakage`` and the precision parameters
-    come from :mod:`.sink_provisional`, :mod:`.sink_gas_flags` and :mod:`.sink_precision`.
-    Ordinary CCER units: no tCER/lCER; a 20-40-year crediting period.
+    parent with its version), a ``chain`` with its ``deduction`` (its own prov. deduction
+    equation) and ``leakage_zero_rule`` (why LK_AGRIC,t is zero when leakage is not
+    computed). The flags ``account_<pool>``, ``account_ghg_e``, ``account_leakage`` and the
+    precision parameters come from :mod:`.sink_provisional`, :mod:`.sink_gas_flags` and
+    :mod:`.sink_precision`. Ordinary CCER units: no tCER/lCER; a 20-40-year crediting period.
     """
 
     parent: ClassVar[str]
