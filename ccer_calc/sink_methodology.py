@@ -29,7 +29,7 @@ from ccer_calc.io.files import ProjectFiles
 from ccer_calc.io.sinks import load_sink_data, load_sink_plan
 from ccer_calc.methodology import Context, ExpectedQuantity, Methodology, PeriodFigure, Stages
 from ccer_calc.parameters import Value
-from ccer_calc.plugin_info import MethodologyInfo
+from ccer_calc.plugin_info import IDENTITY, MethodologyInfo
 from ccer_calc.project import ProjectData, ProjectSpec
 from ccer_calc.tools.forestry.sink import per_period, zero_on_axis
 from ccer_calc.tools.forestry.sink_baseline import baseline_pools, duration, tool16_soc_change
@@ -51,8 +51,7 @@ from ccer_calc.units import Quantity
 __all__ = ["ProvisionalSinkMethodology", "SinkChain", "SinkMethodology"]
 
 #: The identity fields a plug-in's ``info`` gives its class.
-_INFO_FIELDS = ("id", "version", "title_zh", "title_en", "sector", "status", "document",
-                "programme", "accounts")
+_INFO_FIELDS = tuple(k for k in IDENTITY if k != "provisional")
 
 
 @dataclass(frozen=True)
@@ -87,6 +86,31 @@ class SinkChain:
     long_term_cers: Equation | None = None
     deduction: Equation | None = None
 
+    def __post_init__(self) -> None:
+        """Refuse half of the planting-year SOC pair: it would fall back to AR-TOOL16."""
+        if (self.soc_rate is None) != (self.soil_carbon is None):
+            msg = "SinkChain: soc_rate and soil_carbon are declared together or not at all"
+            raise TypeError(msg)
+
+    @property
+    def planting_soc(self) -> tuple[Equation, Equation] | None:
+        """(``soc_rate``, ``soil_carbon``) where the methodology computes SOC by planting year."""
+        if self.soc_rate is None or self.soil_carbon is None:
+            return None
+        return self.soc_rate, self.soil_carbon
+
+    def members(self) -> tuple[Equation, ...]:
+        """The chain's equations in the order a plug-in declares them (show, describe, schema).
+
+        ΔC_BSL,t, ΔC_ACTUAL,t, ΔC_P,t, the SOC pair, LK_t, the net removals, tCER and lCER,
+        BE_t and PE_t, then the deduction; those the methodology lacks are left out.
+        """
+        order = (self.baseline, self.actual, self.project_change, self.soc_rate,
+                 self.soil_carbon, self.leakage, self.net, self.temporary_cers,
+                 self.long_term_cers, self.baseline_emissions, self.project_emissions,
+                 self.deduction)
+        return tuple(e for e in order if e is not None)
+
     @classmethod
     def of(cls, module: ModuleType, deduction: Equation | None = None) -> SinkChain:
         """The chain from an equations module that uses the shared function names."""
@@ -107,23 +131,14 @@ class SinkMethodology(Methodology):
     A subclass sets ``info`` (which fills ``id``, ``version``, the titles, ``sector``,
     ``status``, ``document``, ``programme`` and ``accounts``), ``chain``, ``source``,
     ``tool_documents``, ``data_tables``, ``parameters``, ``input_model``, ``checks`` and
-    ``equations``; and, where its rule differs from the defaults:
-
-    ``accounts_litter``
-        Whether its eq. for ΔC_BSL,t and ΔC_P,t has a litter term (AR-ACM0003: yes;
-        AR-AM0014: no, Table 1).
-    ``soc_by_planting_year``
-        False: ΔSOC from the AR-TOOL16 strata of ``inputs.soc``, computed before the
-        baseline; True: ΔSOC_PROJ,t from the area planted each year (``inputs.planting``)
-        by the chain's ``soc_rate`` and ``soil_carbon``, computed after the baseline.
-    ``reversal_paragraph``
-        The paragraph on replacing lCERs after a reversal (tCER/lCER figures).
+    ``equations``; and, where its rule differs from the default, ``reversal_paragraph`` (the
+    paragraph on replacing lCERs after a reversal, for the tCER/lCER figures). Whether litter
+    is accounted and how SOC is computed follow from ``chain`` (:attr:`accounts_litter`,
+    :attr:`soc_by_planting_year`).
     """
 
     info: ClassVar[MethodologyInfo]
     chain: ClassVar[SinkChain]
-    accounts_litter: ClassVar[bool] = True
-    soc_by_planting_year: ClassVar[bool] = False
     reversal_paragraph: ClassVar[str] = ""
     #: Why ΔSOC is zero when it is not accounted.
     soc_zero_rule: ClassVar[str] = "SOC not accounted (optional pool not selected)"
@@ -139,6 +154,21 @@ class SinkMethodology(Methodology):
         if info is not None:
             for name in _INFO_FIELDS:
                 setattr(cls, name, getattr(info, name))
+
+    @property
+    def accounts_litter(self) -> bool:
+        """Whether the chain's ΔC_BSL,t and ΔC_P,t have a litter term (AR-ACM0003: yes)."""
+        return "litter" in self.chain.baseline.meta.inputs
+
+    @property
+    def soc_by_planting_year(self) -> bool:
+        """Whether the chain has the planting-year SOC equations (AR-AM0014 eq. 4).
+
+        False: ΔSOC from the AR-TOOL16 strata of ``inputs.soc``, computed before the baseline;
+        True: ΔSOC_PROJ,t from the area planted each year (``inputs.planting``) by the chain's
+        ``soc_rate`` and ``soil_carbon``, computed after the baseline.
+        """
+        return self.chain.planting_soc is not None
 
     def load_data(self, spec: ProjectSpec, inputs: BaseModel,
                   files: ProjectFiles) -> ProjectData | None:
@@ -192,7 +222,7 @@ class SinkMethodology(Methodology):
         bsl = c.baseline(**self._changes(ctx, base, "BSL"), **kw)
         change = c.project_change(**self._changes(ctx, proj, "PROJ"),
                                   soil_carbon=self.soil_carbon(ctx) if soc is None else soc, **kw)
-        actual = c.actual(project_change=change, non_co2=self.non_co2(ctx), **kw)
+        actual = c.actual(project_change=change, non_co2=self.non_co2(ctx, pools), **kw)
         lk = c.leakage(agricultural_displacement=self.displacement(ctx), **kw)
         net = c.net(actual=actual, baseline=bsl, leakage=lk, **kw)
         be = c.baseline_emissions(baseline_removals=bsl, **kw)
@@ -234,9 +264,9 @@ class SinkMethodology(Methodology):
         del ctx
         return True
 
-    def non_co2(self, ctx: Context) -> Value:
-        """GHG_E,t: AR-TOOL08 on the fires the project lists."""
-        return non_co2_of(ctx)
+    def non_co2(self, ctx: Context, pools: tuple[str, ...]) -> Value:
+        """GHG_E,t: AR-TOOL08 on the fires the project lists, ``pools`` accounted."""
+        return non_co2_of(ctx, pools)
 
     def displacement(self, ctx: Context) -> Value:
         """LK_AGRIC,t: AR-TOOL15 on the displacements the project lists."""
@@ -245,18 +275,19 @@ class SinkMethodology(Methodology):
     def soil_carbon(self, ctx: Context) -> Value:
         """ΔSOC: by planting year or from AR-TOOL16, or zero where it is not accounted."""
         inputs: Any = ctx.inputs
-        if self.soc_by_planting_year:
+        planting_soc = self.chain.planting_soc
+        if planting_soc is not None:
             if "soc" not in inputs.pools or not self.soc_accounted(ctx):
                 return zero_on_axis(ctx, "ΔSOC_PROJ,t", self.soc_zero_rule)
-            return self._soc_by_planting_year(ctx, inputs.planting)
+            return self._soc_by_planting_year(ctx, inputs.planting, *planting_soc)
         if inputs.soc is not None and self.soc_accounted(ctx):
             return tool16_soc_change(ctx, inputs.soc, ctx.param("soc_rate_cap"))
         return zero_on_axis(ctx, "ΔSOC_AL,t", self.soc_zero_rule)
 
-    def _soc_by_planting_year(self, ctx: Context, planting: Any) -> Value:  # noqa: ANN401
+    @staticmethod
+    def _soc_by_planting_year(ctx: Context, planting: Any,  # noqa: ANN401
+                              rate_eq: Equation, change_eq: Equation) -> Value:
         """ΔSOC_PROJ,t from the area planted each year, by the chain's SOC equations."""
-        rate_eq, change_eq = self.chain.soc_rate, self.chain.soil_carbon
-        assert rate_eq is not None and change_eq is not None  # noqa: S101 - declared with the flag
         planting_year, area = planted_areas(ctx, planting)
         rate = rate_eq(
             year=Value("t", Quantity(ctx.years, ""), "computed", "calendar year of each element"),
@@ -292,11 +323,11 @@ class ProvisionalSinkMethodology(SinkMethodology):
     """A provisional CCER sink plug-in on its CDM parent: the parent's chain, with flags.
 
     Besides the :class:`SinkMethodology` attributes a subclass sets ``parent`` (the CDM
-    parent with its version), ``deduction_equation`` (its own prov. deduction equation) and
-    ``leakage_zero_rule`` (why LK_AGRIC,t is zero when leakage is not computed). The flags
-    ``account_<pool>``, ``account_ghg_e``, ``account_leakage`` and the precision parameters
-    come from :mod:`.sink_provisional`, :mod:`.sink_gas_flags` and :mod:`.sink_precision`.
-    Ordinary CCER units: no tCER/lCER; a 20-40-year crediting period.
+    parent with its version), a ``chain`` with its ``deduction`` (its own prov. deduction
+    equation) and ``leakage_zero_rule`` (why LK_AGRIC,t is zero when leakage is not
+    computed). The flags ``account_<pool>``, ``account_ghg_e``, ``account_leakage`` and the
+    precision parameters come from :mod:`.sink_provisional`, :mod:`.sink_gas_flags` and
+    :mod:`.sink_precision`. Ordinary CCER units: no tCER/lCER; a 20-40-year crediting period.
     """
 
     parent: ClassVar[str]
@@ -333,9 +364,9 @@ class ProvisionalSinkMethodology(SinkMethodology):
         """Whether ``account_soc`` is 1."""
         return accounted(ctx, "soc")
 
-    def non_co2(self, ctx: Context) -> Value:
-        """GHG_E,t under ``account_ghg_e``."""
-        return provisional_non_co2(ctx)
+    def non_co2(self, ctx: Context, pools: tuple[str, ...]) -> Value:
+        """GHG_E,t under ``account_ghg_e``, ``pools`` accounted."""
+        return provisional_non_co2(ctx, pools)
 
     def displacement(self, ctx: Context) -> Value:
         """LK_AGRIC,t under ``account_leakage``."""

@@ -269,3 +269,25 @@ def test_grid_existence_by_year() -> None:
     mee.refuse_grid_before_it_existed("华北", [2016, 2030])  # listed by every known edition
     with pytest.raises(InputError, match="no project was on it in 2023"):
         mee.refuse_grid_before_it_existed("西南", [2025, 2023, 2024])
+
+
+# Review finding: without the project's own pair the grid's existence was not checked, so 西南 in
+# 2023 got DataNotFound asking for both factors, which were then refused for the same year.
+def test_west_south_grid_before_2024_is_refused_without_own_factors() -> None:
+    folder = Path(__file__).resolve().parents[1] / "methodologies" / "ccer_01_002_v01" / "data"
+    d = tomllib.loads((folder / "example.toml").read_text("utf-8"))
+    d["inputs"]["grid"] = "西南"
+    del d["parameters"]["grid_om_factor"], d["parameters"]["grid_bm_factor"]
+    d["dates"].update(grid_connection=dt.date(2022, 6, 30),
+                      crediting_period_start=dt.date(2023, 1, 1),
+                      crediting_period_end=dt.date(2032, 12, 31))
+    del d["monitoring"]["csv"]
+    d["monitoring"]["periods"] = [{"id": "MP0", "start": dt.date(2023, 12, 1),
+                                   "end": dt.date(2023, 12, 31)}]
+    d["monitoring"]["data"] = [
+        {"start": dt.date(2023, 12, 1), "end": dt.date(2023, 12, 31), "export": "90000 MWh",
+         "import": "200 MWh"}]
+    with pytest.raises(InputError, match=r"西南 appears in MEE's tables from the 2024 edition "
+                                         r"on, so no project was on it in 2023") as err:
+        compute(project_from_dict(d, base_dir=folder))
+    assert err.value.field == "inputs.grid"

@@ -56,10 +56,11 @@ def grid_margins(ctx: Context, grid: str) -> tuple[Value, Value]:
     ------
     InputError
         If the project overrides only one of ``grid_om_factor`` and ``grid_bm_factor``, or
-        gives its own pair for a year before MEE's tables had its grid (西南 before 2024).
+        a year is before MEE's tables had its grid (西南 before 2024), own pair or not.
     DataNotFound
         If the edition the rule selects cannot be decided or is not bundled.
     """
+    refuse_grid_before_it_existed(grid, ctx.years.ravel().tolist())
     om_set, bm_set = ctx.overridden("grid_om_factor"), ctx.overridden("grid_bm_factor")
     if om_set != bm_set:
         raise InputError("override both grid factors or neither",
@@ -68,8 +69,7 @@ def grid_margins(ctx: Context, grid: str) -> tuple[Value, Value]:
                          expected="grid_om_factor and grid_bm_factor together",
                          methodology=ctx.methodology.id)
     shape = ctx.years.shape
-    if om_set:  # the project's own pair, but never for a grid that did not yet exist (西南)
-        refuse_grid_before_it_existed(grid, ctx.years.ravel().tolist())
+    if om_set:
         return (broadcast_value(ctx.param("grid_om_factor"), shape),
                 broadcast_value(ctx.param("grid_bm_factor"), shape))
     if ctx.ex_ante:

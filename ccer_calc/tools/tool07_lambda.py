@@ -19,6 +19,8 @@ from ccer_calc.trail import Trail
 from ccer_calc.units import Quantity
 
 __all__ = [
+    "LAMBDA_BANDS",
+    "LAMBDA_VALUES",
     "default_lambda",
     "hours_lcmr_on_margin",
     "lambda_from_hourly_load",
@@ -27,10 +29,10 @@ __all__ = [
 
 #: Appendix 2, Table 1: lower bound of each LCMR-share band (per cent) and its default lambda.
 #: A share on a band boundary takes the higher band (bands read "from ... to ...").
-_LAMBDA_BANDS = np.array([0.0, 50.0, 54.54, 59.20, 63.60, 67.76, 71.66, 75.32, 78.72, 81.86,
+LAMBDA_BANDS = np.array([0.0, 50.0, 54.54, 59.20, 63.60, 67.76, 71.66, 75.32, 78.72, 81.86,
                           84.76, 87.41, 89.80, 91.94, 93.83, 95.47, 96.85, 97.98, 98.87, 99.50,
                           99.87])
-_LAMBDA_VALUES = np.round(np.arange(21) * 0.05, 2)
+LAMBDA_VALUES = np.round(np.arange(21) * 0.05, 2)
 
 
 @equation(
@@ -231,9 +233,9 @@ def default_lambda(
                          expected="a ratio LASL/HASL >= 1/3 (para. 61); else use the hourly "
                                   "load procedure of Appendix 3")
     percent = round(lcmr_share * 100, 9)  # a share printed to 2 decimals meets its bound
-    i = int(np.searchsorted(_LAMBDA_BANDS, percent, side="right")) - 1
-    upper = f"{_LAMBDA_BANDS[i + 1]:.2f}) %" if i + 1 < _LAMBDA_BANDS.size else "100.00] %"
-    band = f"[{_LAMBDA_BANDS[i]:.2f}, {upper}"
-    return Value("λ_y", Quantity(float(_LAMBDA_VALUES[i]), ""), "default",
+    i = int(np.searchsorted(LAMBDA_BANDS, percent, side="right")) - 1
+    upper = f"{LAMBDA_BANDS[i + 1]:.2f}) %" if i + 1 < LAMBDA_BANDS.size else "100.00] %"
+    band = f"[{LAMBDA_BANDS[i]:.2f}, {upper}"
+    return Value("λ_y", Quantity(float(LAMBDA_VALUES[i]), ""), "default",
                  f"{cite('Appendix 2, Table 1 (para. 61)')}: share {lcmr_share * 100:.2f} % in "
                  f"{band}")

@@ -9,39 +9,37 @@ table they come from and their verification status.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ccer_calc.verification import derive_status
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ccer_calc.tools.data_catalogue import DataRow
 
 __all__ = ["CONSTANT_TABLES", "constant_rows"]
 
-#: Name of each constant table, its title and the module that holds its values.
-CONSTANT_TABLES: dict[str, tuple[str, str]] = {
-    "tool05_defaults": ("TOOL05 v03.0 conservative defaults: grid emission factors and "
-                        "transmission and distribution losses",
-                        "ccer_calc/tools/electricity_consumption.py"),
-    "tool06_defaults": ("TOOL06 v04.0 flare efficiencies, uncertainty and Table 1 constants",
-                        "ccer_calc/tools/flaring.py, flaring_measured.py, "
-                        "flaring_exhaust_gas.py, flaring_residual_gas.py"),
-    "tool07_lambda": ("TOOL07 v07.0 Appendix 2, Table 1: default lambda by LCMR share",
-                      "ccer_calc/tools/tool07_lambda.py"),
-}
-
-_TOOL06 = "TOOL06 v04.0"
+_TOOL05, _TOOL06, _TOOL07 = "TOOL05 v03.0", "TOOL06 v04.0", "TOOL07 v07.0"
 _ONE = "dimensionless"
 
 
-_EDITIONS = {"tool06_defaults": "TOOL06 v04.0", "tool07_lambda": "TOOL07 v07.0"}
+@dataclass(frozen=True)
+class _Table:
+    """A constant table: its title, the module(s) holding its values, its edition, its rows."""
+
+    title: str
+    module: str
+    edition: str
+    build: Callable[[], list[DataRow]]
 
 
 def _row(table: str, key: str, quantity: str, value: float, unit: str, *, source: str,
          details: str = "") -> DataRow:
     from ccer_calc.tools.data_catalogue import DataRow  # noqa: PLC0415 - avoids an import cycle
 
-    return DataRow(table, key, quantity, float(value), unit, _EDITIONS[table],
+    return DataRow(table, key, quantity, float(value), unit, _TABLES[table].edition,
                    derive_status(source), source, details)
 
 
@@ -49,7 +47,7 @@ def _tool05() -> list[DataRow]:
     from ccer_calc.tools.data_catalogue import DataRow  # noqa: PLC0415
     from ccer_calc.tools.electricity_consumption import TOOL05_PARAMETERS  # noqa: PLC0415
 
-    return [DataRow("tool05_defaults", p.name, p.symbol, p.default, p.unit, "TOOL05 v03.0",
+    return [DataRow("tool05_defaults", p.name, p.symbol, p.default, p.unit, _TOOL05,
                     p.status, p.source, "overridable" if p.overridable else "")
             for p in TOOL05_PARAMETERS if p.default is not None]
 
@@ -100,14 +98,30 @@ def _tool06() -> list[DataRow]:
 
 
 def _tool07_lambda() -> list[DataRow]:
-    from ccer_calc.tools.tool07_lambda import _LAMBDA_BANDS, _LAMBDA_VALUES  # noqa: PLC0415
+    from ccer_calc.tools.tool07_lambda import LAMBDA_BANDS, LAMBDA_VALUES  # noqa: PLC0415
 
-    upper = [*(f"{b:g}" for b in _LAMBDA_BANDS[1:]), "100"]
-    source = "TOOL07 v07.0, Appendix 2, Table 1 (used by approach 1, para. 61)"
+    upper = [*(f"{b:g}" for b in LAMBDA_BANDS[1:]), "100"]
+    source = f"{_TOOL07}, Appendix 2, Table 1 (used by approach 1, para. 61)"
     return [_row("tool07_lambda", f"LCMR share {low:g} to {high} %", "λ_y (default lambda)",
                  lam, _ONE, source=source,
                  details="a share on a band's bound takes the higher band")
-            for low, high, lam in zip(_LAMBDA_BANDS, upper, _LAMBDA_VALUES, strict=True)]
+            for low, high, lam in zip(LAMBDA_BANDS, upper, LAMBDA_VALUES, strict=True)]
+
+
+_TABLES = {
+    "tool05_defaults": _Table(f"{_TOOL05} conservative defaults: grid emission factors and "
+                              "transmission and distribution losses",
+                              "ccer_calc/tools/electricity_consumption.py", _TOOL05, _tool05),
+    "tool06_defaults": _Table(f"{_TOOL06} flare efficiencies, uncertainty and Table 1 constants",
+                              "ccer_calc/tools/flaring.py, flaring_measured.py, "
+                              "flaring_exhaust_gas.py, flaring_residual_gas.py", _TOOL06,
+                              _tool06),
+    "tool07_lambda": _Table(f"{_TOOL07} Appendix 2, Table 1: default lambda by LCMR share",
+                            "ccer_calc/tools/tool07_lambda.py", _TOOL07, _tool07_lambda),
+}
+#: Name of each constant table, its title and the module that holds its values.
+CONSTANT_TABLES: dict[str, tuple[str, str]] = {
+    name: (t.title, t.module) for name, t in _TABLES.items()}
 
 
 def constant_rows(table: str | None = None) -> list[DataRow]:
@@ -119,7 +133,5 @@ def constant_rows(table: str | None = None) -> list[DataRow]:
     >>> rows[-1].key, rows[-1].value, rows[-1].status
     ('LCMR share 99.87 to 100 %', 1.0, 'verified')
     """
-    build = {"tool05_defaults": _tool05, "tool06_defaults": _tool06,
-             "tool07_lambda": _tool07_lambda}
-    names = [table] if table else list(CONSTANT_TABLES)
-    return [row for name in names for row in build[name]()]
+    names = [table] if table else list(_TABLES)
+    return [row for name in names for row in _TABLES[name].build()]

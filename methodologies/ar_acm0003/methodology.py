@@ -41,10 +41,8 @@ class ArAcm0003(SinkMethodology):
     parameters = PARAMETERS
     input_model = ArAcm0003Inputs
     checks = (*CHECKS, *GAS_CHECKS)
-    equations = (eq.baseline_net_removals, eq.actual_net_removals, eq.project_stock_change,
-                 eq.leakage, eq.net_anthropogenic_removals, eq.temporary_cers,
-                 eq.long_term_cers, eq.baseline_as_emissions, eq.project_as_emissions,
-                 *TOOL_EQUATIONS, *EX_ANTE_EQUATIONS, *GAS_EQUATIONS, *SOC_EQUATIONS)
+    equations = (*chain.members(), *TOOL_EQUATIONS, *EX_ANTE_EQUATIONS, *GAS_EQUATIONS,
+                 *SOC_EQUATIONS)
 
 
 METHODOLOGY = ArAcm0003()

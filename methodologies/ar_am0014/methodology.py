@@ -31,8 +31,6 @@ class ArAm0014(SinkMethodology):
 
     info = INFO
     chain = SinkChain.of(eq)
-    accounts_litter = False
-    soc_by_planting_year = True
     reversal_paragraph = "21"
     source: ClassVar[str] = f"{DOC} (UNFCCC CDM Executive Board, EB 75 Annex 29)"
     tool_documents: ClassVar[tuple[str, ...]] = (TOOL14, TOOL12, TOOL08, TOOL15)
@@ -42,11 +40,7 @@ class ArAm0014(SinkMethodology):
     parameters = PARAMETERS
     input_model = ArAm0014Inputs
     checks = (*CHECKS, *GAS_CHECKS)
-    equations = (eq.baseline_net_removals, eq.actual_net_removals, eq.project_stock_change,
-                 eq.soc_rate_by_planting_year, eq.soil_carbon_change, eq.leakage,
-                 eq.net_anthropogenic_removals, eq.temporary_cers, eq.long_term_cers,
-                 eq.baseline_as_emissions, eq.project_as_emissions, *TOOL_EQUATIONS,
-                 *EX_ANTE_EQUATIONS, *GAS_EQUATIONS)
+    equations = (*chain.members(), *TOOL_EQUATIONS, *EX_ANTE_EQUATIONS, *GAS_EQUATIONS)
 
 
 METHODOLOGY = ArAm0014()

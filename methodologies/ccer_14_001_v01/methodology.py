@@ -17,7 +17,11 @@ from ccer_calc.methodology import ProvisionalRule
 from ccer_calc.sink_methodology import ProvisionalSinkMethodology, SinkChain
 from ccer_calc.tools.forestry._common import TOOL08, TOOL12, TOOL14, TOOL15, TOOL16
 from ccer_calc.tools.forestry.sink_exante import EX_ANTE_EQUATIONS
-from ccer_calc.tools.forestry.sink_gas_flags import GAS_FLAG_CHECKS, GAS_FLAG_EQUATIONS
+from ccer_calc.tools.forestry.sink_gas_flags import (
+    GAS_FLAG_CHECKS,
+    GAS_FLAG_EQUATIONS,
+    gas_rules,
+)
 from ccer_calc.tools.forestry.sink_parameters import SOC_EQUATIONS, TOOL_EQUATIONS
 from ccer_calc.tools.forestry.sink_precision import precision_rule
 from ccer_calc.tools.forestry.sink_provisional import baseline_rule, numbering_rules
@@ -30,7 +34,7 @@ from methodologies.ccer_14_001_v01.parameters import DOC, PARAMETERS, PROVISIONA
 
 __all__ = ["METHODOLOGY", "Ccer14001"]
 
-_P = f"{PROVISIONAL}"
+_P = PROVISIONAL
 
 #: What the CCER text may decide differently and this plug-in takes from the parent.
 RULES = (
@@ -44,27 +48,7 @@ RULES = (
                     f"{_P}, AR-ACM0003 v02.0 Table 1"),
     precision_rule(_P, "AR-ACM0003 v02.0", "para. 24"),
     baseline_rule(_P, "AR-ACM0003 v02.0", "para. 13"),
-    ProvisionalRule("non_co2_emissions", "man-made burning is not allowed whatever the flag "
-                    "(check no_burning); account_ghg_e = 0 (default): GHG_E,t zero and a forest "
-                    "fire refused, the CCER rule for it not being known; account_ghg_e = 1: a "
-                    "forest fire counted as the parent does, by AR-TOOL08 eq. (7), (8), (6) and "
-                    "(1) (para. 3 threshold, zero in the first verification period), with "
-                    "gwp_ch4 and gwp_n2o",
-                    "无论参数取值，均不允许人为焚烧（核对项 no_burning）；"
-                    "account_ghg_e = 0（默认）：GHG_E,t为零，森林火灾的CCER规则未知，予以拒绝；"
-                    "account_ghg_e = 1：按母方法学以AR-TOOL08式(7)、(8)、(6)、(1)计算森林火灾排放"
-                    "（第3段面积门槛，第一个核查期为零），采用 gwp_ch4、gwp_n2o",
-                    f"{_P}, AR-ACM0003 v02.0 para. 15; AR-TOOL08 v04.0.0"),
-    ProvisionalRule("leakage", "displacing agricultural activities is not allowed whatever the "
-                    "flag (check no_displaced_agriculture), so LK_t is zero either way; "
-                    "account_leakage = 0 (default): zero by the fixed rule; account_leakage = "
-                    "1: computed and recorded as the parent does, by AR-TOOL15 eq. (1) with "
-                    "ΔC_BIOMASS,t and ΔSOC_LUC,t zero (no area displaced)",
-                    "无论参数取值，均不允许转移农业活动（核对项 no_displaced_agriculture），"
-                    "泄漏均为零；account_leakage = 0（默认）：按固定规则取零；account_leakage = 1："
-                    "按母方法学以AR-TOOL15式(1)计算并记录（无转移面积，ΔC_BIOMASS,t和ΔSOC_LUC,t"
-                    "为零）",
-                    f"{_P}, AR-ACM0003 v02.0 para. 17; AR-TOOL15 v02.0"),
+    *gas_rules(_P, "AR-ACM0003 v02.0", fire_paragraph="para. 15", leakage_paragraph="para. 17"),
     *numbering_rules(_P, "(1)-(5)", "6-7"),
 )
 
@@ -88,10 +72,8 @@ class Ccer14001(ProvisionalSinkMethodology):
     parameters = PARAMETERS
     input_model = Ccer14001Inputs
     checks = (*CHECKS, *GAS_FLAG_CHECKS)
-    equations = (eq.baseline_net_removals, eq.actual_net_removals, eq.project_stock_change,
-                 eq.leakage, eq.net_anthropogenic_removals, eq.baseline_as_emissions,
-                 eq.project_as_emissions, deduction_applied, *TOOL_EQUATIONS, *EX_ANTE_EQUATIONS,
-                 *SOC_EQUATIONS, *GAS_FLAG_EQUATIONS)
+    equations = (*chain.members(), *TOOL_EQUATIONS, *EX_ANTE_EQUATIONS, *SOC_EQUATIONS,
+                 *GAS_FLAG_EQUATIONS)
 
 
 METHODOLOGY = Ccer14001()

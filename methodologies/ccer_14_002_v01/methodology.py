@@ -17,7 +17,11 @@ from ccer_calc.methodology import ProvisionalRule
 from ccer_calc.sink_methodology import ProvisionalSinkMethodology, SinkChain
 from ccer_calc.tools.forestry._common import TOOL08, TOOL12, TOOL14, TOOL15
 from ccer_calc.tools.forestry.sink_exante import EX_ANTE_EQUATIONS
-from ccer_calc.tools.forestry.sink_gas_flags import GAS_FLAG_CHECKS, GAS_FLAG_EQUATIONS
+from ccer_calc.tools.forestry.sink_gas_flags import (
+    GAS_FLAG_CHECKS,
+    GAS_FLAG_EQUATIONS,
+    gas_rules,
+)
 from ccer_calc.tools.forestry.sink_parameters import TOOL_EQUATIONS
 from ccer_calc.tools.forestry.sink_precision import precision_rule
 from ccer_calc.tools.forestry.sink_provisional import baseline_rule, numbering_rules
@@ -45,28 +49,8 @@ RULES = (
                     f"{_P}, AR-AM0014 v03.0 Tables 1-2"),
     precision_rule(_P, "AR-AM0014 v03.0", "para. 25"),
     baseline_rule(_P, "AR-AM0014 v03.0", "para. 13"),
-    ProvisionalRule("non_co2_emissions", "man-made burning refused whatever the flag, under "
-                    "the ban known for CCER-14-001-V01 of the same batch (check no_burning); "
-                    "account_ghg_e = 0 (default): GHG_E,t zero and a forest fire refused, the "
-                    "CCER rule for it not being known; account_ghg_e = 1: a forest fire counted "
-                    "as the parent does, by AR-TOOL08 eq. (7), (8), (6) and (1) (para. 3 "
-                    "threshold, zero in the first verification period), with gwp_ch4 and gwp_n2o",
-                    "无论参数取值，均按同批CCER-14-001-V01已知的禁止规定拒绝人为焚烧（核对项 "
-                    "no_burning）；account_ghg_e = 0（默认）：GHG_E,t为零，森林火灾的CCER规则未知，"
-                    "予以拒绝；account_ghg_e = 1：按母方法学以AR-TOOL08式(7)、(8)、(6)、(1)计算森林"
-                    "火灾排放（第3段面积门槛，第一个核查期为零），采用 gwp_ch4、gwp_n2o",
-                    f"{_P}, AR-AM0014 v03.0 para. 15; AR-TOOL08 v04.0.0"),
-    ProvisionalRule("leakage", "displacing agriculture refused whatever the flag, under the ban "
-                    "known for CCER-14-001-V01 of the same batch (check "
-                    "no_displaced_agriculture), so LK_t is zero either way; account_leakage = 0 "
-                    "(default): zero by the fixed rule; account_leakage = 1: computed and "
-                    "recorded as the parent does, by AR-TOOL15 eq. (1) with ΔC_BIOMASS,t and "
-                    "ΔSOC_LUC,t zero (no area displaced)",
-                    "无论参数取值，均按同批CCER-14-001-V01已知的禁止规定拒绝转移农业活动（核对项 "
-                    "no_displaced_agriculture），泄漏均为零；account_leakage = 0（默认）："
-                    "按固定规则取零；account_leakage = 1：按母方法学以AR-TOOL15式(1)计算并记录"
-                    "（无转移面积，ΔC_BIOMASS,t和ΔSOC_LUC,t为零）",
-                    f"{_P}, AR-AM0014 v03.0 para. 18; AR-TOOL15 v02.0"),
+    *gas_rules(_P, "AR-AM0014 v03.0", fire_paragraph="para. 15", leakage_paragraph="para. 18",
+               ban_from="CCER-14-001-V01"),
     *numbering_rules(_P, "(1)-(6)", "7-8"),
     ProvisionalRule("crediting_period", "20 to 40 years, as known for the afforestation "
                     "methodology of the same batch", "20至40年，与同批发布的造林碳汇方法学相同",
@@ -83,8 +67,6 @@ class Ccer14002(ProvisionalSinkMethodology):
     parent = "AR-AM0014 v03.0"
     leakage_zero_rule = ("no agricultural activity displaced, as the project states "
                          "(inputs.displaces_agriculture)")
-    accounts_litter = False
-    soc_by_planting_year = True
     source: ClassVar[str] = (f"{DOC} (MEE, 2023-10-24), provisional: text unavailable, built on "
                              "AR-AM0014 v03.0")
     tool_documents: ClassVar[tuple[str, ...]] = (TOOL14, TOOL12, TOOL08, TOOL15)
@@ -94,11 +76,7 @@ class Ccer14002(ProvisionalSinkMethodology):
     parameters = PARAMETERS
     input_model = Ccer14002Inputs
     checks = (*CHECKS, *GAS_FLAG_CHECKS)
-    equations = (eq.baseline_net_removals, eq.actual_net_removals, eq.project_stock_change,
-                 eq.soc_rate_by_planting_year, eq.soil_carbon_change, eq.leakage,
-                 eq.net_anthropogenic_removals, eq.baseline_as_emissions,
-                 eq.project_as_emissions, deduction_applied, *TOOL_EQUATIONS,
-                 *EX_ANTE_EQUATIONS, *GAS_FLAG_EQUATIONS)
+    equations = (*chain.members(), *TOOL_EQUATIONS, *EX_ANTE_EQUATIONS, *GAS_FLAG_EQUATIONS)
 
 
 METHODOLOGY = Ccer14002()

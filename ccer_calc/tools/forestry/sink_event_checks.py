@@ -19,11 +19,18 @@ from typing import TYPE_CHECKING
 from ccer_calc.bilingual import Bilingual
 from ccer_calc.methodology import Check
 from ccer_calc.tools.forestry._common import TOOL08, TOOL15
-from ccer_calc.tools.forestry.defaults import tool_default
 from ccer_calc.tools.forestry.sink_data import SinkData
-from ccer_calc.tools.forestry.sink_events import SinkEvents, fire_years, first_period
+from ccer_calc.tools.forestry.sink_events import (
+    SinkEvents,
+    burnt_area_threshold,
+    fire_areas,
+    fire_years,
+    first_period,
+)
+from ccer_calc.tools.forestry.sink_events_in import EVENT_FLAGS
 from ccer_calc.tools.forestry.sink_leakage import soc_factors
 from ccer_calc.tools.forestry.sink_plan import SinkPlan
+from ccer_calc.tools.forestry.sink_provisional import pool_flag
 from ccer_calc.tools.forestry.tool08_burning import site_preparation_zero
 from ccer_calc.tools.forestry.tool15_leakage import GRAZING_ZERO_CONDITIONS
 
@@ -45,17 +52,15 @@ def events_of(project: Project) -> SinkEvents:
     return _EMPTY
 
 
-def planned_or_stated(project: Project, what: str) -> bool:
-    """Whether the project states (``inputs``) or plans (``expected``) burning or displacement.
+def planned_or_stated(project: Project, flag: str) -> bool:
+    """Whether the project states (``inputs``) or plans (``expected``) the events of a flag.
 
-    ``what`` is ``burning`` (site preparation or residue) or ``displacement``.
+    ``flag`` is one of :data:`.sink_events_in.EVENT_FLAGS`: ``burning`` (site preparation or
+    residue) or ``displaces_agriculture``.
     """
-    inputs = project.inputs
     events = events_of(project)
-    if what == "burning":
-        return bool(getattr(inputs, "burning", False) or events.site_preparation_burns
-                    or events.residue_burns)
-    return bool(getattr(inputs, "displaces_agriculture", False) or events.displacements)
+    return bool(getattr(project.inputs, flag, False)
+                or any(events.rows(t) for t in EVENT_FLAGS[flag]))
 
 
 def _none(en: str, zh: str) -> tuple[bool, str]:
@@ -67,12 +72,10 @@ def fire_threshold(project: Project) -> tuple[bool, str]:
     events = events_of(project)
     if not events.has_fire:
         return _none("no fire in the project boundary", "项目边界内无火烧")
-    inputs = project.inputs
-    minimum = float(inputs.forest_minimum_area.m_as("ha"))  # type: ignore[attr-defined]
-    limit = float(tool_default("AR-TOOL08", "burnt_area_threshold").quantity.m_as(""))
+    project_area, minimum = fire_areas(project.inputs)
+    limit = burnt_area_threshold()
     en, zh = [], []
-    for y in fire_years(events, float(inputs.project_area.m_as("ha")),  # type: ignore[attr-defined]
-                        minimum, limit).values():
+    for y in fire_years(events, project_area, minimum, limit).values():
         verdict = ("accounted", "计入") if y.accounted else ("not accounted", "不计入")
         share, need = f"{100 * y.share:.4g} %", f"{100 * limit:g} %"
         en.append(f"{y.year}: incidences larger than {minimum:g} ha burn {y.area:g} ha, "
@@ -110,14 +113,11 @@ def _dom_accounted(project: Project) -> set[str]:
     """The dead-organic-matter pools the project accounts.
 
     A pool listed in ``inputs.pools`` is taken out where a provisional plug-in's flag
-    ``account_<pool>`` is overridden to 0 (:mod:`.sink_provisional`), as the fire's eq. (8) does.
+    ``account_<pool>`` is overridden to 0 (:func:`.sink_provisional.pool_flag`), as the fire's
+    eq. (8) does.
     """
     pools = set(getattr(project.inputs, "pools", ())) & {"dead_wood", "litter"}
-    for pool in sorted(pools):
-        flag = project.overrides.get(f"account_{pool}")
-        if flag is not None and float(flag.m_as("")) == 0.0:
-            pools.discard(pool)
-    return pools
+    return {pool for pool in pools if pool_flag(project.overrides, pool)}
 
 
 def forest_fire(project: Project) -> tuple[bool, str]:
@@ -220,15 +220,15 @@ GAS_CHECKS = (
 )
 
 
-def _ban(what: str) -> Callable[[Project], tuple[bool, str]]:
+def _ban(flag: str) -> Callable[[Project], tuple[bool, str]]:
     def rule(project: Project) -> tuple[bool, str]:
-        if not planned_or_stated(project, what):
-            if what == "burning":
+        if not planned_or_stated(project, flag):
+            if flag == "burning":
                 return _none("no biomass burnt or planned to be burnt",
                              "未焚烧、也不计划焚烧生物质")
             return _none("no agricultural activity displaced or expected to be",
                          "未转移、也不预计转移农业活动")
-        if what == "burning":
+        if flag == "burning":
             return False, Bilingual(
                 "the project states or plans man-made burning (inputs.burning, site preparation "
                 "or residue burns): not allowed, except to treat wood killed by pests or disease",
@@ -249,5 +249,5 @@ def ban_checks(source: str) -> tuple[Check, Check]:
         Check("no_burning", "不人为焚烧（病虫害木除外） / no man-made burning (except wood "
               "killed by pests or disease)", source, _ban("burning")),
         Check("no_displaced_agriculture", "不转移农业活动 / no displacement of agricultural "
-              "activities", source, _ban("displacement")),
+              "activities", source, _ban("displaces_agriculture")),
     )

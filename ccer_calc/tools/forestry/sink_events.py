@@ -31,7 +31,10 @@ import numpy as np
 import pint
 
 from ccer_calc.errors import CcerError, InputError
+from ccer_calc.parameters import Origin
+from ccer_calc.tools.forestry.defaults import tool_default
 from ccer_calc.tools.forestry.sink_events_in import (
+    EVENT_FLAGS,
     DisplacementIn,
     ForestFireIn,
     ResidueBurnIn,
@@ -41,8 +44,8 @@ from ccer_calc.tools.forestry.tool08_forest_fire import fire_factors
 from ccer_calc.tools.forestry.tool16_tables import soc_reference, stock_change_factor
 
 __all__ = ["FIRE_TABLES", "PLANNED_TABLES", "TABLES", "FireYear", "Incidence", "SinkEvents",
-           "accounted_rows", "check_events", "fire_years", "first_period", "incidences",
-           "require_rows"]
+           "accounted_rows", "burnt_area_threshold", "check_events", "fire_areas", "fire_years",
+           "first_period", "incidences", "require_rows"]
 
 #: The fire tables (AR-TOOL08), then the displacement table (AR-TOOL15).
 FIRE_TABLES = ("site_preparation_burns", "residue_burns", "forest_fires")
@@ -73,6 +76,12 @@ class SinkEvents:
     def field(self, table: str, k: int, name: str | None = None) -> str:
         """The field as the project file writes it: ``inputs.forest_fires[2].stratum``."""
         return f"{self.where}.{table}[{k}]" + (f".{name}" if name else "")
+
+    def origin(self, measured: bool) -> Origin:
+        """The origin of a value read from a row: planned ex ante; else measured or stated."""
+        if self.where == "expected":
+            return "expected"
+        return "monitored" if measured else "project"
 
     @property
     def has_fire(self) -> bool:
@@ -155,9 +164,30 @@ def fire_years(events: SinkEvents, project_area: float, minimum_area: float,
     return out
 
 
+def burnt_area_threshold() -> float:
+    """The share of the project area burnt in a year from which fire counts (para. 3: 5 %)."""
+    return float(tool_default("AR-TOOL08", "burnt_area_threshold").quantity.m_as(""))
+
+
+def fire_areas(inputs: Any) -> tuple[float, float]:  # noqa: ANN401 - a plug-in's inputs
+    """(A_PROJECT, the minimum forest area) in ha, as para. 3 reads them from ``[inputs]``.
+
+    The minimum forest area is 0 where the plug-in's inputs do not state one.
+    """
+    minimum = getattr(inputs, "forest_minimum_area", None)
+    return (float(inputs.project_area.m_as("ha")),
+            0.0 if minimum is None else float(minimum.m_as("ha")))
+
+
 def accounted_rows(events: SinkEvents, project_area: float, minimum_area: float,
-                   threshold: float) -> dict[str, np.ndarray[Any, np.dtype[np.bool_]]]:
-    """Per fire table, whether each row's incidence is accounted under para. 3."""
+                   threshold: float | None = None
+                   ) -> dict[str, np.ndarray[Any, np.dtype[np.bool_]]]:
+    """Per fire table, whether each row's incidence is accounted under para. 3.
+
+    ``threshold`` defaults to the tool's (:func:`burnt_area_threshold`).
+    """
+    if threshold is None:
+        threshold = burnt_area_threshold()
     years = fire_years(events, project_area, minimum_area, threshold)
     out = {t: np.zeros(len(events.rows(t)), dtype=bool) for t in FIRE_TABLES}
     for inc in incidences(events):
@@ -320,11 +350,6 @@ def check_events(events: SinkEvents, *, strata: Mapping[str, float],
         _check_soc(events, k, moved)
 
 
-_FLAGS = (("burning", ("site_preparation_burns", "residue_burns")),
-          ("forest_fire", ("forest_fires",)),
-          ("displaces_agriculture", ("displacements",)))
-
-
 def require_rows(inputs: Any, events: SinkEvents) -> None:  # noqa: ANN401 - SinkInputs
     """A/R CDM: each flag stated true lists its events where the computation reads them.
 
@@ -340,7 +365,7 @@ def require_rows(inputs: Any, events: SinkEvents) -> None:  # noqa: ANN401 - Sin
         Naming the flag or the table.
     """
     planned = events.where == "expected"
-    for flag, tables in _FLAGS:
+    for flag, tables in EVENT_FLAGS.items():
         if planned and flag == "forest_fire":
             continue
         listed = any(events.rows(t) for t in tables)

@@ -27,23 +27,16 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    StrictBool,
-    StrictFloat,
-    StrictStr,
-    model_validator,
-)
+from pydantic import Field, StrictBool, StrictFloat, StrictStr, model_validator
 
 from ccer_calc.bounds import POSITIVE, Bounds
-from ccer_calc.fields import DateIn, Line, quantity_field
+from ccer_calc.fields import DateIn, Line, StrictModel, quantity_field
 
 __all__ = [
     "BIOMASS_PER_HA",
     "CARBON_PER_HA",
     "EMISSION_FACTOR",
+    "EVENT_FLAGS",
     "DisplacementIn",
     "ForestFireIn",
     "ReceivingSocIn",
@@ -60,15 +53,17 @@ CARBON_PER_HA = Bounds(0.0, 10000.0, reason="a carbon stock per hectare, at most
                                              "t CO2e/ha")
 #: Emission factor of a gas per kg of dry matter burnt (AR-TOOL08 defaults: 0.2 to 6.8 g/kg).
 EMISSION_FACTOR = Bounds(0.0, 100.0, reason="grams of gas per kilogram of dry matter burnt")
+#: Each event flag of ``[inputs]`` and the tables of the events it states (in this order).
+EVENT_FLAGS: dict[str, tuple[str, ...]] = {
+    "burning": ("site_preparation_burns", "residue_burns"),
+    "forest_fire": ("forest_fires",),
+    "displaces_agriculture": ("displacements",),
+}
 _AGE = Bounds(0.0, 1000.0, reason="mean age of a forest stand in years")
 _PERCENT = Bounds(0.0, 100.0, reason="a share of 0 to 100 per cent")
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
-
-
-class SitePreparationBurnIn(_Strict):
+class SitePreparationBurnIn(StrictModel):
     """Fire used in site preparation on part of one stratum (AR-TOOL08 eq. 2-3)."""
 
     id: Line = Field(min_length=1, description="火烧编号 / the fire (rows of one id are one "
@@ -95,7 +90,7 @@ class SitePreparationBurnIn(_Strict):
                                                   "from")
 
 
-class ResidueBurnIn(_Strict):
+class ResidueBurnIn(StrictModel):
     """Fire used to clear harvest residue before replanting (AR-TOOL08 eq. 4-5)."""
 
     id: Line = Field(min_length=1, description="火烧编号 / the fire (rows of one id are one "
@@ -115,7 +110,7 @@ class ResidueBurnIn(_Strict):
                                                   "from")
 
 
-class ForestFireIn(_Strict):
+class ForestFireIn(StrictModel):
     """A forest fire in one stratum (AR-TOOL08 eq. 6-8)."""
 
     id: Line = Field(min_length=1, description="火灾编号 / the fire (rows of one id are one "
@@ -170,7 +165,7 @@ class ForestFireIn(_Strict):
         return self
 
 
-class SocLevelsIn(_Strict):
+class SocLevelsIn(StrictModel):
     """The land use, management and inputs of a land (AR-TOOL16 Tables 4-6)."""
 
     land: Literal["cropland", "grassland"] = Field(description="土地类型 / land of Tables 4-6")
@@ -179,7 +174,7 @@ class SocLevelsIn(_Strict):
     inputs: StrictStr = Field(description="投入水平（f_IN） / level of Table 5 or 6")
 
 
-class ReceivingSocIn(_Strict):
+class ReceivingSocIn(StrictModel):
     """The soil of the land receiving the activity and its practice before and after."""
 
     climate_region: StrictStr = Field(description="气候区 / climate region of AR-TOOL16 Table 3")
@@ -194,7 +189,7 @@ class ReceivingSocIn(_Strict):
                                            "f_IND)")
 
 
-class DisplacementIn(_Strict):
+class DisplacementIn(StrictModel):
     """Agriculture displaced from the project area to one type of receiving land (AR-TOOL15)."""
 
     id: Line = Field(min_length=1, description="编号 / the displacement")

@@ -218,10 +218,5 @@ def plan_sensitivity(data: ProjectData) -> tuple[ExpectedQuantity, ...]:
     plan = data.datasets.get("plan")
     if not isinstance(plan, SinkPlan):  # pragma: no cover - estimate_data puts it there
         return ()
-    out = []
-    for q in expected_quantities(plan):
-        def scaled(factor: float, q: Any = q) -> ProjectData:  # noqa: ANN401 - a PlanQuantity
-            return replace(data, datasets={**data.datasets, "plan": q.scaled(factor)})
-        out.append(ExpectedQuantity(q.name, q.symbol, q.unit, q.description_en,
-                                    q.description_zh, scaled))
-    return tuple(out)
+    return expected_quantities(
+        plan, lambda scaled: replace(data, datasets={**data.datasets, "plan": scaled}))

@@ -25,7 +25,6 @@ import numpy as np
 from ccer_calc.datatables import use_table
 from ccer_calc.errors import InputError
 from ccer_calc.parameters import Origin, Value
-from ccer_calc.tools.forestry.defaults import tool_default
 from ccer_calc.tools.forestry.sink import FORESTRY_PACKAGE, no_burning, zero_on_axis
 from ccer_calc.tools.forestry.sink_events import (
     SinkEvents,
@@ -112,12 +111,6 @@ def element_of(ctx: Context, dates: Sequence[Any], fields: Sequence[str]) -> Arr
     return k
 
 
-def _origin(events: SinkEvents, measured: bool) -> Origin:
-    if events.where == "expected":
-        return "expected"
-    return "monitored" if measured else "project"
-
-
 def _matrix(ctx: Context, events: SinkEvents, table: str, rows: Sequence[int],
             values: Sequence[float]) -> Arr:
     """One row per element of the axis, one column per table row: the value on its date."""
@@ -139,7 +132,7 @@ def _areas(ctx: Context, events: SinkEvents, table: str, rows: Sequence[int],
            symbol: str) -> Value:
     all_rows = events.rows(table)
     return Value(symbol, Quantity(_matrix(ctx, events, table, rows, [
-        float(all_rows[j].area.m_as("ha")) for j in rows]), "ha"), _origin(events, True),
+        float(all_rows[j].area.m_as("ha")) for j in rows]), "ha"), events.origin(True),
         f"{events.where}.{table} area, one column per row ({_labels(events, table, rows)}), "
         "on the element of the period axis holding its date")
 
@@ -148,7 +141,7 @@ def _column(events: SinkEvents, table: str, rows: Sequence[int], name: str, *, s
             unit: str) -> Value:
     all_rows = events.rows(table)
     return Value(symbol, Quantity([float(getattr(all_rows[j], name).m_as(unit)) for j in rows],
-                                  unit), _origin(events, False),
+                                  unit), events.origin(False),
                  f"{events.where}.{table} {name} ({_labels(events, table, rows)})")
 
 
@@ -162,16 +155,13 @@ def _site_preparation(ctx: Context, events: SinkEvents, s: FireSettings,
         return zero_on_axis(ctx, "GHG_SPF,t", "AR-TOOL08 v04.0.0 para. 3 and eq. (2): no fire "
                             "for site preparation accounted (checks fire_area_threshold, "
                             "site_preparation_slash_and_burn)")
-    if s.forest_biomass is None:  # pragma: no cover - the plug-in asks for it first
-        msg = "B_FOREST is needed for site preparation burning"
-        raise TypeError(msg)
     return site_preparation_burning_emissions(
         burnt_area=_areas(ctx, events, table, rows, "A_SPF,i,t"),
         carbon_fraction_tree=_given(s.carbon_fraction_tree, "CF_TREE"),
         tree_biomass=_column(events, table, rows, "tree_biomass", symbol="b_TREE,i,t", unit="t/ha"),
         carbon_fraction_shrub=_given(s.carbon_fraction_shrub, "CF_SHRUB"),
         shrub_biomass_ratio=_given(s.shrub_biomass_ratio, "BDR_SF"),
-        forest_biomass=s.forest_biomass,
+        forest_biomass=_given(s.forest_biomass, "B_FOREST"),
         shrub_crown_cover=_column(events, table, rows, "shrub_crown_cover",
                                   symbol="CC_SHRUB,i,t", unit=""), trail=ctx.trail)
 
@@ -187,14 +177,11 @@ def _residue(ctx: Context, events: SinkEvents, s: FireSettings, accounted: Arr) 
     if burns[rows[0]].harvested_biomass is not None:
         harvest = Value("B_HARVEST,t", Quantity(_matrix(ctx, events, table, rows, [
             float(burns[j].harvested_biomass.m_as("t")) for j in rows]), "t"),  # type: ignore[union-attr]
-            _origin(events, True), f"{events.where}.{table} harvested_biomass, one column per "
+            events.origin(True), f"{events.where}.{table} harvested_biomass, one column per "
                                    f"row ({_labels(events, table, rows)}), on its date")
     else:
-        if s.forest_biomass is None:  # pragma: no cover - the plug-in asks for it first
-            msg = "B_FOREST is needed for eq. (5)"
-            raise TypeError(msg)
         bef = _given(s.biomass_expansion_factor, "BEF_2")
-        harvest = harvested_biomass(forest_biomass=s.forest_biomass,
+        harvest = harvested_biomass(forest_biomass=_given(s.forest_biomass, "B_FOREST"),
                                     biomass_expansion_factor=bef,
                                     burnt_area=_areas(ctx, events, table, rows, "A_FMF,t"),
                                     trail=ctx.trail)
@@ -229,7 +216,7 @@ def _factors(events: SinkEvents, rows: Sequence[int]) -> tuple[Value, Value, Val
         got.append((float(comf.quantity.m_as("")), float(ch4.quantity.m_as("g CH4/kg")),
                     float(n2o.quantity.m_as("g N2O/kg")), f"{r.id}/{r.stratum}: {comf.ref}"))
     own = any(fires[j].combustion_factor is not None for j in rows)
-    origin: Origin = _origin(events, False) if own else "default"
+    origin: Origin = events.origin(False) if own else "default"
     ref = "; ".join(g[3] for g in got)
     return (Value("COMF_i", Quantity([g[0] for g in got], ""), origin, ref),
             Value("EF_CH4,i", Quantity([g[1] for g in got], "g CH4/kg"), origin, ref),
@@ -284,9 +271,7 @@ def non_co2_on_axis(ctx: Context, events: SinkEvents, settings: FireSettings) ->
     if not events.has_fire:
         return no_burning(ctx)
     use_table("ar_tool_defaults.csv", FORESTRY_PACKAGE)
-    threshold = float(tool_default("AR-TOOL08", "burnt_area_threshold").quantity.m_as(""))
-    accounted = accounted_rows(events, settings.project_area, settings.minimum_area,
-                               threshold)
+    accounted = accounted_rows(events, settings.project_area, settings.minimum_area)
     return non_co2_emissions(
         site_preparation=_site_preparation(ctx, events, settings,
                                            accounted["site_preparation_burns"]),

@@ -33,14 +33,15 @@ import numpy as np
 
 from ccer_calc.bounds import FLAG
 from ccer_calc.errors import InputError
+from ccer_calc.methodology import ProvisionalRule
 from ccer_calc.parameters import Parameter, Value
 from ccer_calc.tools.forestry.sink import no_burning, refuse_forest_fire, zero_on_axis
 from ccer_calc.tools.forestry.sink_event_checks import GAS_CHECKS
 from ccer_calc.tools.forestry.sink_events import require_rows
-from ccer_calc.tools.forestry.sink_fire import FireSettings, non_co2_on_axis
-from ccer_calc.tools.forestry.sink_gases import events_in
+from ccer_calc.tools.forestry.sink_fire import non_co2_on_axis
+from ccer_calc.tools.forestry.sink_gases import events_in, fire_settings
 from ccer_calc.tools.forestry.sink_parameters import sink_parameters
-from ccer_calc.tools.forestry.sink_provisional import selected_pools
+from ccer_calc.tools.forestry.sink_provisional import flag_on
 from ccer_calc.tools.forestry.tool08_forest_fire import (
     forest_fire_dom_emissions,
     forest_fire_emissions,
@@ -52,9 +53,8 @@ from ccer_calc.units import Quantity
 if TYPE_CHECKING:
     from ccer_calc.methodology import Context
 
-__all__ = ["GAS_FLAG_CHECKS", "GAS_FLAG_EQUATIONS", "gas_accounted", "gas_flags",
-           "gas_parameters", "provisional_leakage", "provisional_non_co2",
-           "refuse_gas_inputs"]
+__all__ = ["GAS_FLAG_CHECKS", "GAS_FLAG_EQUATIONS", "gas_flags", "gas_parameters", "gas_rules",
+           "provisional_leakage", "provisional_non_co2", "refuse_gas_inputs"]
 
 _TOOL08, _TOOL15 = "AR-TOOL08 v04.0.0", "AR-TOOL15 v02.0"
 
@@ -102,26 +102,60 @@ def gas_parameters(provisional: str) -> tuple[Parameter, ...]:
                  if p.name in ("gwp_ch4", "gwp_n2o"))
 
 
-def gas_accounted(ctx: Context, name: str) -> bool:
-    """Whether ``account_<name>`` (``leakage`` or ``ghg_e``) is 1; 0 is False.
+#: term → (check, what is banned in English: own ban, ban borrowed; in Chinese).
+_BANS: dict[str, tuple[str, str, str, str]] = {
+    "non_co2_emissions": ("no_burning", "man-made burning", "man-made burning", "人为焚烧"),
+    "leakage": ("no_displaced_agriculture", "displacing agricultural activities",
+                "displacing agriculture", "转移农业活动"),
+}
+#: term → what the flag does at 0 and at 1, in English and Chinese.
+_FLAG_RULES: dict[str, tuple[str, str]] = {
+    "non_co2_emissions": (
+        "account_ghg_e = 0 (default): GHG_E,t zero and a forest fire refused, the CCER rule for "
+        "it not being known; account_ghg_e = 1: a forest fire counted as the parent does, by "
+        "AR-TOOL08 eq. (7), (8), (6) and (1) (para. 3 threshold, zero in the first verification "
+        "period), with gwp_ch4 and gwp_n2o",
+        "account_ghg_e = 0（默认）：GHG_E,t为零，森林火灾的CCER规则未知，予以拒绝；"
+        "account_ghg_e = 1：按母方法学以AR-TOOL08式(7)、(8)、(6)、(1)计算森林火灾排放"
+        "（第3段面积门槛，第一个核查期为零），采用 gwp_ch4、gwp_n2o"),
+    "leakage": (
+        "account_leakage = 0 (default): zero by the fixed rule; account_leakage = 1: computed "
+        "and recorded as the parent does, by AR-TOOL15 eq. (1) with ΔC_BIOMASS,t and "
+        "ΔSOC_LUC,t zero (no area displaced)",
+        "account_leakage = 0（默认）：按固定规则取零；account_leakage = 1：按母方法学以"
+        "AR-TOOL15式(1)计算并记录（无转移面积，ΔC_BIOMASS,t和ΔSOC_LUC,t为零）"),
+}
 
-    Raises
-    ------
-    InputError
-        Naming ``parameters.account_<name>`` when its value is neither 0 nor 1.
+
+def gas_rules(provisional: str, parent: str, *, fire_paragraph: str, leakage_paragraph: str,
+              ban_from: str | None = None) -> tuple[ProvisionalRule, ProvisionalRule]:
+    """The provisional rules ``non_co2_emissions`` and ``leakage``: the bans, then the flags.
+
+    ``fire_paragraph`` and ``leakage_paragraph`` cite the parent's paragraphs on GHG_E,t and
+    LK_t; ``ban_from`` names the CCER methodology of the same batch whose known bans this
+    plug-in applies (None: the bans are known for this one).
     """
-    symbol, tool, _zh, _en = _GASES[name]
-    value = float(ctx.param(f"account_{name}").quantity.m_as(""))
-    if value not in (0.0, 1.0):
-        raise InputError(f"{ctx.methodology.id}: the flag is 0 or 1",
-                         field=f"parameters.account_{name}", value=value,
-                         expected=f"0 ({symbol} as the CCER rule is known) or 1 ({symbol} by "
-                                  f"{tool}, as the CDM parent)", methodology=ctx.methodology.id)
-    return value == 1.0
+    out = []
+    for term, para, tool in (("non_co2_emissions", fire_paragraph, _TOOL08),
+                             ("leakage", leakage_paragraph, _TOOL15)):
+        check, own, borrowed, zh = _BANS[term]
+        flag_en, flag_zh = _FLAG_RULES[term]
+        if ban_from is None:
+            ban_en = f"{own} is not allowed whatever the flag (check {check})"
+            ban_zh = f"无论参数取值，均不允许{zh}（核对项 {check}）"
+        else:
+            ban_en = (f"{borrowed} refused whatever the flag, under the ban known for "
+                      f"{ban_from} of the same batch (check {check})")
+            ban_zh = f"无论参数取值，均按同批{ban_from}已知的禁止规定拒绝{zh}（核对项 {check}）"
+        if term == "leakage":
+            ban_en, ban_zh = f"{ban_en}, so LK_t is zero either way", f"{ban_zh}，泄漏均为零"
+        out.append(ProvisionalRule(term, f"{ban_en}; {flag_en}", f"{ban_zh}；{flag_zh}",
+                                   f"{provisional}, {parent} {para}; {tool}"))
+    return out[0], out[1]
 
 
 def refuse_gas_inputs(ctx: Context, parent: str) -> None:
-    """Before anything is computed: both flags 0 or 1, and the forest fire each one allows.
+    """Before anything is computed: the forest fire that ``account_ghg_e`` allows.
 
     At ``account_ghg_e`` 0 a stated forest fire is refused (:func:`.sink.refuse_forest_fire`);
     at 1 the flag ``forest_fire`` and the rows of ``forest_fires`` must agree, as for the
@@ -130,31 +164,25 @@ def refuse_gas_inputs(ctx: Context, parent: str) -> None:
     Raises
     ------
     InputError
-        Naming the flag (``parameters.account_<term>``, ``inputs.forest_fire``) at fault.
+        Naming the input (``inputs.forest_fire``, ``forest_fires``) at fault.
     """
-    gas_accounted(ctx, "leakage")
-    if gas_accounted(ctx, "ghg_e"):
+    if flag_on(ctx, "account_ghg_e"):
         require_rows(ctx.inputs, events_in(ctx))
     else:
         refuse_forest_fire(ctx.inputs, ctx.methodology.id, parent)
 
 
-def provisional_non_co2(ctx: Context) -> Value:
+def provisional_non_co2(ctx: Context, pools: tuple[str, ...]) -> Value:
     """GHG_E,t: zero at ``account_ghg_e`` 0; by AR-TOOL08 eq. (1), (6)-(8) at 1.
 
     Called after :func:`refuse_gas_inputs`. At 1 the project's forest fires go through the
-    parent's stage (:mod:`.sink_fire`) with the same rules (para. 3, paras. 12-13, the pools
-    accounted); burning was refused before, by the check ``no_burning``.
+    parent's stage (:mod:`.sink_fire`) with the same rules (para. 3, paras. 12-13, ``pools``
+    the pools accounted); burning was refused before, by the check ``no_burning``.
     """
-    if not gas_accounted(ctx, "ghg_e"):
+    if not flag_on(ctx, "account_ghg_e"):
         return no_burning(ctx)
-    inputs = ctx.inputs
-    minimum = getattr(inputs, "forest_minimum_area", None)
-    kept = selected_pools(ctx, tuple(getattr(inputs, "pools", ())))
-    return non_co2_on_axis(ctx, events_in(ctx), FireSettings(
-        gwp_ch4=ctx.param("gwp_ch4"), gwp_n2o=ctx.param("gwp_n2o"),
-        project_area=float(inputs.project_area.m_as("ha")),  # type: ignore[attr-defined]
-        minimum_area=0.0 if minimum is None else float(minimum.m_as("ha")), pools=kept))
+    events = events_in(ctx)
+    return non_co2_on_axis(ctx, events, fire_settings(ctx, events, pools, burning=False))
 
 
 def provisional_leakage(ctx: Context, zero_rule: str) -> Value:
@@ -168,7 +196,7 @@ def provisional_leakage(ctx: Context, zero_rule: str) -> Value:
     InputError
         Naming ``inputs.displacements`` should a displacement reach it (the ban refuses it).
     """
-    if not gas_accounted(ctx, "leakage"):
+    if not flag_on(ctx, "account_leakage"):
         return zero_on_axis(ctx, "LK_AGRIC,t", zero_rule)
     events = events_in(ctx)
     if events.displacements:  # pragma: no cover - the check no_displaced_agriculture refuses

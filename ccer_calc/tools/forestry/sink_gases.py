@@ -11,9 +11,10 @@ tool allows one.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ccer_calc.tools.forestry.sink_events import SinkEvents
+from ccer_calc.tools.forestry.sink_events import SinkEvents, fire_areas
 from ccer_calc.tools.forestry.sink_exante import plan_of, sink_data_of
 from ccer_calc.tools.forestry.sink_fire import FIRE_EQUATIONS, FireSettings, non_co2_on_axis
 from ccer_calc.tools.forestry.sink_leakage import (
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     from ccer_calc.methodology import Context
     from ccer_calc.parameters import Value
 
-__all__ = ["GAS_EQUATIONS", "events_in", "leakage_of", "non_co2_of"]
+__all__ = ["GAS_EQUATIONS", "events_in", "fire_settings", "leakage_of", "non_co2_of"]
 
 #: The AR-TOOL08 and AR-TOOL15 equations a CDM sink plug-in lists with its own.
 GAS_EQUATIONS = (*FIRE_EQUATIONS, *LEAKAGE_EQUATIONS)
@@ -45,24 +46,34 @@ def _needs_forest_biomass(events: SinkEvents) -> bool:
     return bool(events.site_preparation_burns) or residue or unidentified
 
 
-def non_co2_of(ctx: Context) -> Value:
-    """GHG_E,t on the axis (AR-TOOL08 eq. 1-8), zero where the project lists no fire."""
-    events = events_in(ctx)
-    inputs = ctx.inputs
-    minimum = getattr(inputs, "forest_minimum_area", None)
-    settings = FireSettings(
+def fire_settings(ctx: Context, events: SinkEvents, pools: tuple[str, ...], *,
+                  burning: bool = True) -> FireSettings:
+    """The AR-TOOL08 values of the plug-in's parameters, and the project's areas and pools.
+
+    ``pools`` are the pools accounted (eq. 8 burns dead organic matter only where they are).
+    ``burning`` False leaves out the values of eq. (3)-(5), for a plug-in under which burning for
+    site preparation or of harvest residue is never computed (the CCER ban).
+    """
+    project_area, minimum_area = fire_areas(ctx.inputs)
+    settings = FireSettings(gwp_ch4=ctx.param("gwp_ch4"), gwp_n2o=ctx.param("gwp_n2o"),
+                            project_area=project_area, minimum_area=minimum_area, pools=pools)
+    if not burning:
+        return settings
+    return replace(
+        settings,
         carbon_fraction_tree=ctx.param("fire_carbon_fraction_tree"),
         carbon_fraction_shrub=ctx.param("fire_carbon_fraction_shrub"),
         shrub_biomass_ratio=ctx.param("fire_shrub_biomass_ratio"),
         forest_biomass=ctx.param("forest_biomass") if _needs_forest_biomass(events) else None,
         biomass_expansion_factor=ctx.param("harvest_biomass_expansion_factor"),
         residue_fraction={"tropical": ctx.param("harvest_residue_fraction_tropical"),
-                          "temperate": ctx.param("harvest_residue_fraction_temperate")},
-        gwp_ch4=ctx.param("gwp_ch4"), gwp_n2o=ctx.param("gwp_n2o"),
-        project_area=float(inputs.project_area.m_as("ha")),  # type: ignore[attr-defined]
-        minimum_area=0.0 if minimum is None else float(minimum.m_as("ha")),
-        pools=tuple(getattr(inputs, "pools", ())))
-    return non_co2_on_axis(ctx, events, settings)
+                          "temperate": ctx.param("harvest_residue_fraction_temperate")})
+
+
+def non_co2_of(ctx: Context, pools: tuple[str, ...]) -> Value:
+    """GHG_E,t on the axis (AR-TOOL08 eq. 1-8), zero where the project lists no fire."""
+    events = events_in(ctx)
+    return non_co2_on_axis(ctx, events, fire_settings(ctx, events, pools))
 
 
 def leakage_of(ctx: Context) -> Value:

@@ -30,11 +30,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, model_validator
+from pydantic import Field, StrictBool, model_validator
 
 from ccer_calc.bounds import POSITIVE, Bounds
+from ccer_calc.fields import StrictModel
 from ccer_calc.project import DateIn, Line, quantity_field
 from ccer_calc.tools.forestry.sink_events_in import (
+    EVENT_FLAGS,
     DisplacementIn,
     ForestFireIn,
     ResidueBurnIn,
@@ -72,11 +74,7 @@ Indicator = Literal["reduced_topsoil", "erosion", "infertility_indicator_species
                     "pre_project_trees_unaffected"]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
-
-
-class InitialIn(_Strict):
+class InitialIn(StrictModel):
     """The stock estimate at the start of the project (C_TREE,t1 of the first verification)."""
 
     date: DateIn | None = Field(
@@ -120,7 +118,7 @@ class InitialIn(_Strict):
         return self.plots is None
 
 
-class MeasurementIn(_Strict):
+class MeasurementIn(StrictModel):
     """One later measurement of the sample plots."""
 
     plots: str = Field(description="样地文件 / plots: plot, stratum, area [ha], date")
@@ -130,7 +128,7 @@ class MeasurementIn(_Strict):
                                                  "area [ha], crown_cover [%]")
 
 
-class BaselineStratumIn(_Strict):
+class BaselineStratumIn(StrictModel):
     """A baseline stratum for the proportionate crown cover method (AR-TOOL14 eq. 10)."""
 
     id: Line = Field(min_length=1, description="碳层 / stratum")
@@ -140,7 +138,7 @@ class BaselineStratumIn(_Strict):
         description="项目前林木树冠覆盖度 / pre-project tree crown cover CC_TREE_BSL,i")
 
 
-class BaselineIn(_Strict):
+class BaselineIn(StrictModel):
     """The baseline changes in trees and shrubs."""
 
     method: Literal["zero", "crown_cover"] = Field(
@@ -183,7 +181,7 @@ class BaselineIn(_Strict):
         return self
 
 
-class ClimateIn(_Strict):
+class ClimateIn(StrictModel):
     """Where the project lies, for the AR-TOOL12 default factors of dead wood and litter."""
 
     biome: Literal["tropical", "temperate_boreal"] = Field(description="生物群区 / biome")
@@ -193,7 +191,7 @@ class ClimateIn(_Strict):
         description="年降水量 / mean annual precipitation")
 
 
-class SocStratumIn(_Strict):
+class SocStratumIn(StrictModel):
     """A stratum of land meeting AR-TOOL16's conditions, with its baseline practice."""
 
     stratum: Line = Field(min_length=1, description="碳层 / stratum")
@@ -217,7 +215,7 @@ class SocStratumIn(_Strict):
                     "share of the stratum")
 
 
-class SocIn(_Strict):
+class SocIn(StrictModel):
     """AR-TOOL16 v01.1.0: the land whose SOC change is accounted."""
 
     climate_region: str = Field(description="气候区 / climate region of AR-TOOL16 Table 3 "
@@ -236,7 +234,7 @@ class SocIn(_Strict):
     strata: list[SocStratumIn] = Field(min_length=1, description="土壤有机碳碳层 / SOC strata")
 
 
-class SinkInputs(_Strict):
+class SinkInputs(StrictModel):
     """The inputs every afforestation or mangrove plug-in reads."""
 
     #: Fields added after the first release: left out of the fingerprint where empty, so an
@@ -304,9 +302,7 @@ class SinkInputs(_Strict):
             msg = ("dead wood and litter by the AR-TOOL12 default factors need the project's "
                    "climate (biome, elevation, precipitation)")
             raise ValueError(msg)
-        for flag, tables in (("burning", ("site_preparation_burns", "residue_burns")),
-                             ("forest_fire", ("forest_fires",)),
-                             ("displaces_agriculture", ("displacements",))):
+        for flag, tables in EVENT_FLAGS.items():
             listed = [t for t in tables if getattr(self, t)]
             if listed and not getattr(self, flag):
                 msg = (f"{flag} is false but rows are listed in {', '.join(listed)}: state "
@@ -316,7 +312,7 @@ class SinkInputs(_Strict):
 
 
 
-class PlantedAreaIn(_Strict):
+class PlantedAreaIn(StrictModel):
     """The area planted in one year; a plug-in subclasses it to cite its own equation."""
 
     year: int = Field(ge=1900, le=2200, description="种植年份 / year of planting t_PLANT")

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ccer_calc.datatables import use_table
-from ccer_calc.parameters import Origin, Value
+from ccer_calc.parameters import Value
 from ccer_calc.tools.forestry.sink import FORESTRY_PACKAGE, zero_on_axis
 from ccer_calc.tools.forestry.sink_events import SinkEvents
 from ccer_calc.tools.forestry.sink_fire import element_of
@@ -77,18 +77,12 @@ def soc_factors(row: DisplacementIn) -> dict[str, Value]:
     return out
 
 
-def _origin(events: SinkEvents, measured: bool) -> Origin:
-    if events.where == "expected":
-        return "expected"
-    return "monitored" if measured else "project"
-
-
 def _on_axis(ctx: Context, events: SinkEvents, k: int) -> Value:
     row = events.displacements[k]
     at = element_of(ctx, [row.date], [events.field("displacements", k, "date")])
     area = np.zeros(ctx.segments.row.shape[0])
     area[at] = float(row.area.m_as("ha"))
-    return Value("A_DISP,t", Quantity(area, "ha"), _origin(events, True),
+    return Value("A_DISP,t", Quantity(area, "ha"), events.origin(True),
                  f"{events.field('displacements', k)} area on {row.date}, on the element of "
                  "the period axis holding it")
 
@@ -96,7 +90,7 @@ def _on_axis(ctx: Context, events: SinkEvents, k: int) -> Value:
 def _tree_biomass(events: SinkEvents, k: int, s: LeakageSettings) -> Value:
     row = events.displacements[k]
     if row.tree_biomass is not None:
-        return Value("b_TREE", row.tree_biomass, _origin(events, False),
+        return Value("b_TREE", row.tree_biomass, events.origin(False),
                      f"{events.field('displacements', k)} tree_biomass")
     if s.forest_biomass is None:  # pragma: no cover - the plug-in asks for it first
         msg = "b_FOREST is needed for an unidentified receiving land"
@@ -150,7 +144,7 @@ def leakage_on_axis(ctx: Context, events: SinkEvents, settings: LeakageSettings)
         biomass = biomass_carbon_loss(
             tree_biomass=_tree_biomass(events, k, s),
             root_shoot_ratio_tree=s.root_shoot_ratio_tree,
-            shrub_biomass=Value("b_SHRUB", row.shrub_biomass, _origin(events, False),
+            shrub_biomass=Value("b_SHRUB", row.shrub_biomass, events.origin(False),
                                 f"{events.field('displacements', k)} shrub_biomass"),
             root_shoot_ratio_shrub=s.root_shoot_ratio_shrub, carbon_fraction=s.carbon_fraction,
             displaced_area=area, **kw)

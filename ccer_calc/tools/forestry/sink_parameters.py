@@ -115,17 +115,18 @@ _GAS_SPECS: tuple[tuple[str, str, str, str, str, str, str, Bounds, bool], ...] =
      "root-shoot ratio of shrubs on the receiving land", "AR-TOOL15", "root_shoot_ratio_shrub",
      Bounds(0.0, 10.0), True),
 )
-_FOREST_BIOMASS_USES = (", used by AR-TOOL14 v04.2 eq. (27), by AR-TOOL08 v04.0.0 eq. (3) and "
-                        "(5) (B_FOREST) and by AR-TOOL15 v02.0 eq. (2) (b_TREE of an "
-                        "unidentified receiving land)")
+#: Without a bundled default: (name, symbol, unit, zh, en, where the value comes from, the
+#: tool equation that uses it, and the gas tools' equations that also do, with ``gases``).
 _NO_DEFAULT = (
     ("forest_biomass", "b_FOREST", "t/ha", "所在地区森林地上生物量缺省值",
      "default above-ground biomass of forest in the region", f"{_IPCC} Table 3A.1.4 (not "
-     "bundled: state it with its source), used by AR-TOOL14 v04.2 eq. (27)"),
+     "bundled: state it with its source)", "AR-TOOL14 v04.2 eq. (27)",
+     ", by AR-TOOL08 v04.0.0 eq. (3) and (5) (B_FOREST) and by AR-TOOL15 v02.0 eq. (2) (b_TREE "
+     "of an unidentified receiving land)"),
     ("forest_biomass_increment", "Δb_FOREST", "t/ha/yr", "所在地区森林地上生物量年均增量缺省值",
      "default mean annual above-ground biomass increment of forest in the region",
-     f"{_IPCC} Table 3A.1.5 (not bundled: state it with its source), used by AR-TOOL14 v04.2 "
-     "eq. (10)"),
+     f"{_IPCC} Table 3A.1.5 (not bundled: state it with its source)", "AR-TOOL14 v04.2 eq. (10)",
+     ""),
 )
 
 
@@ -147,9 +148,8 @@ def sink_parameters(*, provisional: str | None = None, gases: bool = False,
             source if provisional is None else f"{provisional}; {source}", "fixed",
             default=value, overridable=overridable or provisional is not None, bounds=bounds,
             table=_TABLE, provisional=provisional is not None))
-    for name, symbol, unit, zh, en, source in _NO_DEFAULT:
-        text = (source.removesuffix(", used by AR-TOOL14 v04.2 eq. (27)") + _FOREST_BIOMASS_USES
-                if gases and name == "forest_biomass" else source)
+    for name, symbol, unit, zh, en, where, used_by, gas_uses in _NO_DEFAULT:
+        text = f"{where}, used by {used_by}{gas_uses if gases else ''}"
         out.append(Parameter(name, symbol, unit, zh, en, text, "fixed", overridable=True,
                              bounds=POSITIVE))
     return (*out, *extra)

@@ -37,11 +37,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from ccer_calc.errors import InputError
+from ccer_calc.plugin_extras import ExpectedQuantity
 from ccer_calc.tools.forestry.growth import NOT_UNCERTAINTY_CONTROLLED
 from ccer_calc.tools.forestry.sink_events import SinkEvents
 from ccer_calc.tools.forestry.sink_plan_in import (  # the models, light for the schema
@@ -53,7 +54,10 @@ from ccer_calc.tools.forestry.sink_plan_in import (  # the models, light for the
     SinkExpectedIn,
 )
 
-__all__ = ["ASYMPTOTE", "RATE", "SHAPE_MAX", "GrowthIn", "PlanQuantity", "PlantingIn",
+if TYPE_CHECKING:
+    from ccer_calc.project import ProjectData
+
+__all__ = ["ASYMPTOTE", "RATE", "SHAPE_MAX", "GrowthIn", "PlantingIn",
            "SinkExpectedIn", "SinkPlan", "build_plan", "expected_quantities"]
 
 Arr = np.ndarray[Any, np.dtype[Any]]
@@ -97,25 +101,15 @@ class SinkPlan:
         return years, np.bincount(where, weights=self.area, minlength=years.size)
 
 
-@dataclass(frozen=True)
-class PlanQuantity:
-    """An expected quantity of the plan and the plan with it scaled (the sensitivity's input)."""
-
-    name: str
-    symbol: str
-    unit: str
-    description_en: str
-    description_zh: str
-    scaled: Callable[[float], SinkPlan]
-
-
-def expected_quantities(plan: SinkPlan) -> tuple[PlanQuantity, ...]:
+def expected_quantities(plan: SinkPlan, into: Callable[[SinkPlan], ProjectData]
+                        ) -> tuple[ExpectedQuantity, ...]:
     """The quantities of a plan that the sensitivity varies, each with its scaling.
 
     The areas of every cohort together (A_c; the areas planted per year A_PLANT,t follow), the
     asymptote A of each growth curve (``G1``... in the order of ``[[expected.growth]]``), and,
     where the plan has them, the areas of the planned burns (with their harvests) and of the
-    expected displacements.
+    expected displacements. ``scaled(factor)`` of each is ``into`` of the plan scaled (the
+    estimate's data with that plan).
 
     Examples
     --------
@@ -125,12 +119,17 @@ def expected_quantities(plan: SinkPlan) -> tuple[PlanQuantity, ...]:
     ...                 "shape": 2.0, "source": "yield table of the region"}]}),
     ...     strata={"S1": 80.0}, species=["pine"], years=(2025, 2054),
     ...     sources=("strata.csv", "species.csv"))
+    >>> as_is = lambda plan: plan  # the scaled plan itself, for the example
     >>> [(q.name, round(float(q.scaled(1.1).asymptote[0] * q.scaled(1.1).area[0]), 6))
-    ...  for q in expected_quantities(p)]
+    ...  for q in expected_quantities(p, as_is)]
     [('cohort_areas', 17600.0), ('asymptote_G1', 17600.0)]
     """
-    out = [PlanQuantity("cohort_areas", "A_c", "ha", "areas of the planting cohorts",
-                        "造林批次面积", lambda f: replace(plan, area=plan.area * f))]
+    def quantity(name: str, symbol: str, unit: str, en: str, zh: str, *,
+                 scale: Callable[[float], SinkPlan]) -> ExpectedQuantity:
+        return ExpectedQuantity(name, symbol, unit, en, zh, lambda f: into(scale(f)))
+
+    out = [quantity("cohort_areas", "A_c", "ha", "areas of the planting cohorts", "造林批次面积",
+                    scale=lambda f: replace(plan, area=plan.area * f))]
     for j, g in enumerate(plan.growth):
         where = g.stratum or "every stratum"
         where_zh = g.stratum or "各碳层"
@@ -138,21 +137,21 @@ def expected_quantities(plan: SinkPlan) -> tuple[PlanQuantity, ...]:
         def curve(f: float, j: int = j) -> SinkPlan:
             return replace(plan, asymptote=np.where(plan.curve == j, plan.asymptote * f,
                                                     plan.asymptote))
-        out.append(PlanQuantity(f"asymptote_G{j + 1}", f"A (G{j + 1})", "t/ha",
-                                f"asymptote of growth model G{j + 1} ({g.species}, {where})",
-                                f"生长模型G{j + 1}的渐近值（{g.species}，{where_zh}）", curve))
+        out.append(quantity(f"asymptote_G{j + 1}", f"A (G{j + 1})", "t/ha",
+                            f"asymptote of growth model G{j + 1} ({g.species}, {where})",
+                            f"生长模型G{j + 1}的渐近值（{g.species}，{where_zh}）", scale=curve))
     ev = plan.events
     burns = ("site_preparation_burns", "residue_burns")
     if any(ev.rows(t) for t in burns):
-        out.append(PlanQuantity("planned_burn_areas", "A_SPF,i,t, A_FMF,t", "ha",
-                                "areas of the planned burns (and their harvests)",
-                                "计划火烧面积（及其采伐量）",
-                                lambda f: replace(plan, events=ev.scaled(burns, f))))
+        out.append(quantity("planned_burn_areas", "A_SPF,i,t, A_FMF,t", "ha",
+                            "areas of the planned burns (and their harvests)",
+                            "计划火烧面积（及其采伐量）",
+                            scale=lambda f: replace(plan, events=ev.scaled(burns, f))))
     if ev.displacements:
-        out.append(PlanQuantity("displaced_areas", "A_DISP,t", "ha",
-                                "areas of the expected displacements", "预计农业活动转移面积",
-                                lambda f: replace(plan, events=ev.scaled(("displacements",),
-                                                                         f))))
+        out.append(quantity("displaced_areas", "A_DISP,t", "ha",
+                            "areas of the expected displacements", "预计农业活动转移面积",
+                            scale=lambda f: replace(plan, events=ev.scaled(("displacements",),
+                                                                           f))))
     return tuple(out)
 
 

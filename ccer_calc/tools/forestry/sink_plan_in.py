@@ -9,10 +9,10 @@ sink's project file (``ccer-calc schema``) is built without either.
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt
+from pydantic import Field, StrictFloat, StrictInt
 
 from ccer_calc.bounds import POSITIVE, Bounds
-from ccer_calc.fields import Line, quantity_field
+from ccer_calc.fields import Line, StrictModel, quantity_field
 from ccer_calc.tools.forestry.sink_events_in import (
     DisplacementIn,
     ResidueBurnIn,
@@ -41,11 +41,7 @@ SHAPE_MAX = 20.0
 _HOME = "ccer_calc.tools.forestry.sink_plan"
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
-
-
-class PlantingIn(_Strict):
+class PlantingIn(StrictModel):
     """One planting cohort: trees of one species planted in one year on one area."""
 
     __module__ = _HOME
@@ -58,7 +54,7 @@ class PlantingIn(_Strict):
         description="种植面积（计成活率） / area planted, survival included")
 
 
-class GrowthIn(_Strict):
+class GrowthIn(StrictModel):
     """The growth model of a species, in every stratum or in one."""
 
     __module__ = _HOME
@@ -78,7 +74,7 @@ class GrowthIn(_Strict):
                                                    "para. 47-48)")
 
 
-class SinkExpectedIn(_Strict):
+class SinkExpectedIn(StrictModel):
     """造林计划和生长模型 / a sink's ex-ante plan: planting schedule and growth models."""
 
     __module__ = _HOME

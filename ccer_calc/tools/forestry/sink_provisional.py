@@ -10,20 +10,22 @@ the flag named as the reason. A flag is 0 or 1, nothing in between.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from ccer_calc.bounds import FLAG
-from ccer_calc.errors import InputError
 from ccer_calc.methodology import ProvisionalRule
 from ccer_calc.parameters import Parameter
 from ccer_calc.tools.forestry.sink import zero_on_axis
 
 if TYPE_CHECKING:
+    import pint
+
     from ccer_calc.methodology import Context
     from ccer_calc.parameters import Value
 
-__all__ = ["OPTIONAL_POOLS", "accounted", "baseline_rule", "numbering_rules", "pool_flags",
-           "selected_pools", "unless_accounted"]
+__all__ = ["OPTIONAL_POOLS", "accounted", "baseline_rule", "flag_on", "numbering_rules",
+           "pool_flag", "pool_flags", "selected_pools", "unless_accounted"]
 
 #: The pools a flag may leave out, with their names in English and Chinese.
 OPTIONAL_POOLS: dict[str, tuple[str, str]] = {
@@ -79,21 +81,29 @@ def numbering_rules(provisional: str, numbers: str, credit_equations: str
     )
 
 
-def accounted(ctx: Context, pool: str) -> bool:
-    """Whether ``account_<pool>`` is 1 (as the parent) or 0; anything else is refused.
+def flag_on(ctx: Context, name: str) -> bool:
+    """Whether the provisional flag ``parameters.<name>`` is 1.
 
-    Raises
-    ------
-    InputError
-        Naming ``parameters.account_<pool>`` when its value is neither 0 nor 1.
+    Its range (:data:`ccer_calc.bounds.FLAG`) refused anything but 0 or 1 when the project was
+    read (``check_overrides``, for the project and each scenario), so 1 is on and 0 off.
     """
-    name = f"account_{pool}"
-    value = float(ctx.param(name).quantity.m_as(""))
-    if value not in (0.0, 1.0):
-        raise InputError("a pool flag is 0 or 1", field=f"parameters.{name}", value=value,
-                         expected="1 (accounted, as the CDM parent) or 0 (not accounted)",
-                         methodology=ctx.methodology.id)
-    return value == 1.0
+    return float(ctx.param(name).quantity.m_as("")) == 1.0
+
+
+def accounted(ctx: Context, pool: str) -> bool:
+    """Whether ``account_<pool>`` is 1 (as the parent) or 0."""
+    return flag_on(ctx, f"account_{pool}")
+
+
+def pool_flag(overrides: Mapping[str, pint.Quantity], pool: str) -> bool:
+    """Whether the project's overrides leave ``pool`` accounted, before any computation.
+
+    What :func:`accounted` reads at compute time, from the project alone (for its checks): the
+    flag ``account_<pool>`` overridden to 0 leaves the pool out; not overridden it is 1, the
+    parent's accounting (:func:`pool_flags`). A CDM plug-in has no flag: always accounted.
+    """
+    flag = overrides.get(f"account_{pool}")
+    return flag is None or float(flag.m_as("")) == 1.0
 
 
 def selected_pools(ctx: Context, selected: tuple[str, ...]) -> tuple[str, ...]:
