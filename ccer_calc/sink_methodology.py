@@ -29,7 +29,7 @@ from ccer_calc.io.files import ProjectFiles
 from ccer_calc.io.sinks import load_sink_data, load_sink_plan
 from ccer_calc.methodology import Context, ExpectedQuantity, Methodology, PeriodFigure, Stages
 from ccer_calc.parameters import Value
-from ccer_calc.plugin_info import IDENTITY, MethodologyInfo
+from ccer_calc.plugin_info import MethodologyInfo
 from ccer_calc.project import ProjectData, ProjectSpec
 from ccer_calc.tools.forestry.sink import per_period, zero_on_axis
 from ccer_calc.tools.forestry.sink_baseline import baseline_pools, duration, tool16_soc_change
@@ -49,9 +49,6 @@ from ccer_calc.tools.forestry.sink_provisional import accounted, selected_pools,
 from ccer_calc.units import Quantity
 
 __all__ = ["ProvisionalSinkMethodology", "SinkChain", "SinkMethodology"]
-
-#: The identity fields a plug-in's ``info`` gives its class.
-_INFO_FIELDS = tuple(k for k in IDENTITY if k != "provisional")
 
 
 @dataclass(frozen=True)
@@ -146,14 +143,6 @@ class SinkMethodology(Methodology):
     monitored_columns = ()
     expected_model = SinkExpectedIn
     example: ClassVar[str] = "data/example.toml"
-
-    def __init_subclass__(cls, **kwargs: Any) -> None:  # noqa: ANN401 - passed on
-        """Copy the identity of ``info`` onto the class attributes the engine reads."""
-        super().__init_subclass__(**kwargs)
-        info = cls.__dict__.get("info")
-        if info is not None:
-            for name in _INFO_FIELDS:
-                setattr(cls, name, getattr(info, name))
 
     @property
     def accounts_litter(self) -> bool:

@@ -210,7 +210,7 @@ def test_a_result_without_the_evaluation_an_event_requires_is_refused(
               else "ccer_calc.tools.forestry.tool15_leakage")
     eq_id = getattr(importlib.import_module(module), equation).meta.id
     found = entries(result)
-    kw: dict[str, Any] = {"project_area": 250.0, "minimum_area": 1.0, "lang": "en"}
+    kw: dict[str, Any] = {"inputs": project.inputs, "lang": "en"}
     events = project.data.datasets["sink"].events
     assert gases_part(events, result, entries=found, **kw) is not None
     missing = [k for k in found if k == eq_id or k.startswith(f"{eq_id}[")]

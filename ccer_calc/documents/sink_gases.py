@@ -19,8 +19,12 @@ from ccer_calc.documents.localize import yes_no
 from ccer_calc.documents.messages import message
 from ccer_calc.documents.trail_values import input_value, key
 from ccer_calc.errors import InputError
-from ccer_calc.tools.forestry.defaults import tool_default
-from ccer_calc.tools.forestry.sink_events import SinkEvents, accounted_rows, first_period
+from ccer_calc.tools.forestry.sink_events import (
+    SinkEvents,
+    accounted_rows,
+    fire_areas,
+    first_period,
+)
 from ccer_calc.tools.forestry.tool08_burning import non_co2_emissions, site_preparation_zero
 from ccer_calc.tools.forestry.tool15_leakage import (
     leakage_over_receiving_lands,
@@ -177,11 +181,12 @@ def _by_element(result: Result, entries: dict[str, TrailEntry],
 
 
 def gases_part(events: SinkEvents, result: Result, *, entries: dict[str, TrailEntry],
-               project_area: float, minimum_area: float | None,
-               lang: str) -> dict[str, Any] | None:
+               inputs: Any, lang: str) -> dict[str, Any] | None:  # noqa: ANN401 - [inputs]
     """The events, their inputs and treatment, and GHG_E,t and LK_t per element; None if none.
 
-    ``entries`` are the result's trail entries by key (:func:`.trail_values.entries`). A
+    ``entries`` are the result's trail entries by key (:func:`.trail_values.entries`);
+    ``inputs`` the plug-in's ``[inputs]``, whose areas decide which fires count
+    (:func:`~ccer_calc.tools.forestry.sink_events.fire_areas`, as the computation reads them). A
     result without an evaluation the events require is refused (InputError, field
     ``result``): it was not computed from these events.
 
@@ -194,8 +199,7 @@ def gases_part(events: SinkEvents, result: Result, *, entries: dict[str, TrailEn
     """
     if not events.has_fire and not events.displacements:
         return None
-    threshold = float(tool_default("AR-TOOL08", "burnt_area_threshold").quantity.m_as(""))
-    accounted = accounted_rows(events, project_area, minimum_area or 0.0, threshold)
+    accounted = accounted_rows(events, *fire_areas(inputs))
     return {"note": message("sinks.gases_note", lang),
             "site_preparation": _site_preparation(events, accounted["site_preparation_burns"],
                                                   lang),

@@ -182,12 +182,7 @@ def sink_part(project: Project, result: Result, methodology: Methodology,
 def _gases(project: Project, events: Any, result: Result,  # noqa: ANN401
            entries: dict[str, TrailEntry], lang: str) -> dict[str, Any] | None:
     """The fire and leakage part (:mod:`ccer_calc.documents.sink_gases`); None without events."""
-    inputs = project.inputs
-    minimum = getattr(inputs, "forest_minimum_area", None)
-    return gases_part(events, result, entries=entries,
-                      project_area=float(inputs.project_area.m_as("ha")),  # type: ignore[attr-defined]
-                      minimum_area=None if minimum is None else float(minimum.m_as("ha")),
-                      lang=lang)
+    return gases_part(events, result, entries=entries, inputs=project.inputs, lang=lang)
 
 
 #: The catalogue's name of each growth model form.
